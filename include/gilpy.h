@@ -1,0 +1,52 @@
+/*
+ * gilpy.h - the public embedding API of gilpy.
+ *
+ * This header is the whole contract for programs that embed the
+ * interpreter: create a runtime, run a file or a string, and tear the
+ * runtime down. Object internals, the GIL's fields and the VM's frame
+ * layout stay private to the library.
+ *
+ *     gp_runtime_t *rt = gp_runtime_new(argc, argv);
+ *     int status = gp_run_main_file("script.py");
+ *     gp_runtime_free(rt);
+ *     return status;
+ *
+ * One runtime per process is supported today. The calling thread becomes
+ * the runtime's main thread.
+ */
+#ifndef GILPY_H
+#define GILPY_H
+
+#include <stddef.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#define GILPY_VERSION "0.1.0"
+#define GILPY_PYTHON_VERSION "3.11"
+
+typedef struct gp_runtime gp_runtime_t;
+
+/* Creates the runtime. [argc]/[argv] become sys.argv (argv[0] is the
+   script name as the user gave it). Returns NULL on failure, with a
+   message on stderr. */
+gp_runtime_t *gp_runtime_new(int argc, char **argv);
+
+/* Flushes the standard streams, collects garbage and releases the runtime. */
+void gp_runtime_free(gp_runtime_t *rt);
+
+/* Runs the file at [path] as __main__. Returns the process exit status the
+   way CPython computes it: 0, 1 after printing an uncaught exception, or the
+   code carried by SystemExit. */
+int gp_run_main_file(const char *path);
+
+/* Runs [len] bytes of source as __main__, reporting errors against
+   [filename] (for example "<string>" or "<stdin>"). Same exit status. */
+int gp_run_main_source(const char *source, size_t len, const char *filename);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* GILPY_H */

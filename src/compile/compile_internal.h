@@ -1,0 +1,120 @@
+/*
+ * compile_internal.h - state shared by the two halves of the code
+ * generator: compile.c (units, statements, assembly) and compile_expr.c
+ * (expressions). Nothing outside src/compile/ includes it.
+ */
+#ifndef GP_COMPILE_INTERNAL_H
+#define GP_COMPILE_INTERNAL_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "compile/ast.h"
+#include "compile/compile.h"
+#include "compile/symtable.h"
+#include "vm/code.h"
+#include "vm/opcodes.h"
+
+/* What a return/break/continue must undo on its way out ("frame blocks"). */
+typedef enum fblock_kind {
+    FBLOCK_WHILE_LOOP,
+    FBLOCK_FOR_LOOP,       /* iterator on the stack */
+    FBLOCK_ASYNC_FOR_LOOP, /* async iterator on the stack */
+    FBLOCK_TRY_EXCEPT,     /* SETUP_FINALLY of a try/except */
+    FBLOCK_FINALLY_TRY,    /* SETUP_FINALLY of a try/finally: run the finally body */
+    FBLOCK_FINALLY_END,    /* in a finally body on the exception path: prev, exc on the stack */
+    FBLOCK_HANDLER_CLEANUP, /* in an except body: prev on the stack */
+    FBLOCK_WITH,           /* SETUP_FINALLY of a with; __exit__ on the stack */
+    FBLOCK_ASYNC_WITH,
+    FBLOCK_POP_VALUE,      /* a value to drop (a return value kept across a finally) */
+    FBLOCK_EXCEPTION_HANDLER,
+} fblock_kind_t;
+
+typedef struct fblock {
+    fblock_kind_t kind;
+    uint32_t label;     /* loops: the continue target */
+    uint32_t exit;      /* loops: the break target */
+    const void *datum;  /* FINALLY_TRY: the finally body; HANDLER_CLEANUP: the bound name */
+} fblock_t;
+
+#define COMPILE_MAX_FBLOCKS 64
+
+/* One code object being generated. */
+typedef struct unit {
+    struct unit *parent;
+    gp_scope_t *scope;
+    const char *name;
+    gp_object_t *qualname;
+    int firstlineno;
+    gp_instr_t *instrs;
+    int *lines;
+    uint32_t ninstrs, cap;
+    uint32_t *labels; /* label id -> instruction index, UINT32_MAX while unbound */
+    uint32_t nlabels, labels_cap;
+    gp_object_t *consts;    /* list */
+    gp_object_t *const_map; /* dict (type, value) -> index */
+    gp_object_t *names;     /* list */
+    gp_object_t *name_map;  /* dict str -> index */
+    gp_object_t *slot_names; /* list: locals, cells, frees */
+    gp_object_t *slot_map;   /* dict str -> slot index of locals */
+    gp_object_t *cell_map;   /* dict str -> localsplus index of cells and frees */
+    int nlocals, ncells, nfrees;
+    int *cell_args;
+    uint32_t *cache_names;
+    uint32_t ncaches, caches_cap;
+    fblock_t fblocks[COMPILE_MAX_FBLOCKS];
+    int nfblocks;
+    int lineno;
+    uint32_t flags;
+    int argcount, posonlyargcount, kwonlyargcount;
+    bool is_class, is_module, is_async;
+} unit_t;
+
+typedef struct compiler {
+    gp_symtable_t *st;
+    const char *filename;
+    const char *source;
+    size_t source_len;
+    gp_object_t *filename_obj;
+    unit_t *u;
+    gp_compile_mode_t mode;
+    const char *private_name; /* innermost class name, for mangling */
+    bool failed;
+} compiler_t;
+
+/* Emitting. */
+bool c_emit(compiler_t *c, int op, uint32_t arg);
+uint32_t c_new_label(compiler_t *c);
+void c_bind_label(compiler_t *c, uint32_t label);
+bool c_emit_jump(compiler_t *c, int op, uint32_t label);
+bool c_emit_compare_jump(compiler_t *c, int op, int cmp, uint32_t label);
+int c_add_const(compiler_t *c, gp_object_t *value); /* steals value; -1 on error */
+bool c_load_const(compiler_t *c, gp_object_t *value); /* steals value */
+bool c_load_none(compiler_t *c);
+int c_add_name(compiler_t *c, const char *name);
+int c_add_cache(compiler_t *c, const char *name);
+bool c_error(compiler_t *c, const char *msg, int lineno, int col, int end_lineno, int end_col);
+bool c_error_expr(compiler_t *c, const char *msg, const gp_ast_expr_t *e);
+const char *c_mangle(compiler_t *c, const char *name);
+gp_object_t *c_str(compiler_t *c, const char *s);
+
+/* Names. */
+typedef enum name_ctx { NAME_LOAD, NAME_STORE, NAME_DEL } name_ctx_t;
+bool c_nameop(compiler_t *c, const char *name, name_ctx_t ctx);
+
+/* Expressions (compile_expr.c). */
+bool c_visit_expr(compiler_t *c, const gp_ast_expr_t *e);
+bool c_visit_store(compiler_t *c, const gp_ast_expr_t *target);
+bool c_visit_delete(compiler_t *c, const gp_ast_expr_t *target);
+bool c_visit_test(compiler_t *c, const gp_ast_expr_t *e, uint32_t label, bool jump_if);
+gp_object_t *c_constant_value(compiler_t *c, const gp_ast_constant_t *k);
+bool c_make_closure(compiler_t *c, gp_object_t *code, int flags, gp_object_t *qualname);
+
+/* Units (compile.c): a nested function, lambda, class body or comprehension. */
+bool c_enter_unit(compiler_t *c, gp_scope_t *scope, const char *name, int lineno);
+gp_object_t *c_leave_unit(compiler_t *c); /* assembles; returns the code object */
+gp_scope_t *c_child_scope(compiler_t *c, const void *node);
+gp_object_t *c_make_qualname(compiler_t *c, const char *name);
+bool c_visit_stmts(compiler_t *c, const gp_ast_stmt_seq_t *body);
+
+#endif /* GP_COMPILE_INTERNAL_H */

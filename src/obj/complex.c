@@ -1,0 +1,313 @@
+/*
+ * complex.c - the complex number type.
+ *
+ * Design notes
+ * ------------
+ * A complex is two doubles. Arithmetic follows CPython's complexobject.c in
+ * behaviour: ints and floats mix in as complex numbers with a zero
+ * imaginary part, division by zero raises ZeroDivisionError, and repr drops
+ * the real part when it is +0.0 ("1j", "(1+2j)", "(-0-1j)"). Parts are
+ * printed with float's shortest repr, so round-trips are exact.
+ */
+#include <math.h>
+#include <string.h>
+
+#include "obj/object.h"
+
+typedef struct gp_complex {
+    gp_object_t base;
+    double real, imag;
+} gp_complex_t;
+
+static gp_object_t *complex_from(gp_type_t *type, double real, double imag)
+{
+    gp_complex_t *c = (gp_complex_t *)gp_object_alloc(type, 0);
+    if (!c)
+        return NULL;
+    c->real = real;
+    c->imag = imag;
+    return &c->base;
+}
+
+static gp_object_t *complex_new_value(double real, double imag)
+{
+    return complex_from(&gp_complex_type, real, imag);
+}
+
+static bool complex_check(gp_object_t *o)
+{
+    return GP_IS_PTR(o) && gp_type_is_subtype(GP_TYPE(o), &gp_complex_type);
+}
+
+/* Converts an operand to (real, imag): 1 on success, 0 when the type does
+   not mix with complex, -1 on error. */
+static int complex_operand(gp_object_t *o, double *real, double *imag)
+{
+    if (complex_check(o)) {
+        *real = ((gp_complex_t *)o)->real;
+        *imag = ((gp_complex_t *)o)->imag;
+        return 1;
+    }
+    if (gp_int_check(o)) {
+        double d = gp_int_as_double(o);
+        if (d == -1.0 && gp_err_occurred())
+            return -1;
+        *real = d;
+        *imag = 0.0;
+        return 1;
+    }
+    if (gp_float_check(o)) {
+        *real = gp_float_value(o);
+        *imag = 0.0;
+        return 1;
+    }
+    return 0;
+}
+
+static gp_object_t *complex_pow_values(double ar, double ai, double br, double bi)
+{
+    if (br == 0.0 && bi == 0.0)
+        return complex_new_value(1.0, 0.0);
+    if (ar == 0.0 && ai == 0.0) {
+        if (bi != 0.0 || br < 0.0) {
+            gp_err_set_string(&gp_exc_ZeroDivisionError,
+                              "0.0 to a negative or complex power");
+            return NULL;
+        }
+        return complex_new_value(0.0, 0.0);
+    }
+    double vabs = hypot(ar, ai);
+    double len = pow(vabs, br);
+    double at = atan2(ai, ar);
+    double phase = at * br;
+    if (bi != 0.0) {
+        len /= exp(at * bi);
+        phase += bi * log(vabs);
+    }
+    if (isinf(len) || isnan(len)) {
+        gp_err_set_string(&gp_exc_OverflowError, "complex exponentiation");
+        return NULL;
+    }
+    return complex_new_value(len * cos(phase), len * sin(phase));
+}
+
+static gp_object_t *complex_binop(gp_object_t *a, gp_object_t *b, int op)
+{
+    double ar, ai, br, bi;
+    int ra = complex_operand(a, &ar, &ai);
+    if (ra < 0)
+        return NULL;
+    int rb = ra ? complex_operand(b, &br, &bi) : 0;
+    if (rb < 0)
+        return NULL;
+    if (!ra || !rb)
+        return GP_INCREF(gp_NotImplemented);
+    switch (op & ~GP_BINOP_INPLACE) {
+    case GP_BINOP_ADD:
+        return complex_new_value(ar + br, ai + bi);
+    case GP_BINOP_SUB:
+        return complex_new_value(ar - br, ai - bi);
+    case GP_BINOP_MUL:
+        return complex_new_value(ar * br - ai * bi, ar * bi + ai * br);
+    case GP_BINOP_TRUEDIV: {
+        /* Smith's algorithm keeps intermediate values in range. */
+        double abs_br = fabs(br), abs_bi = fabs(bi);
+        if (br == 0.0 && bi == 0.0) {
+            gp_err_set_string(&gp_exc_ZeroDivisionError, "complex division by zero");
+            return NULL;
+        }
+        if (abs_br >= abs_bi) {
+            double ratio = bi / br, denom = br + bi * ratio;
+            return complex_new_value((ar + ai * ratio) / denom, (ai - ar * ratio) / denom);
+        }
+        double ratio = br / bi, denom = br * ratio + bi;
+        return complex_new_value((ar * ratio + ai) / denom, (ai * ratio - ar) / denom);
+    }
+    case GP_BINOP_POW:
+        return complex_pow_values(ar, ai, br, bi);
+    default:
+        return GP_INCREF(gp_NotImplemented);
+    }
+}
+
+static gp_object_t *complex_pow3(gp_object_t *a, gp_object_t *b, gp_object_t *mod)
+{
+    if (mod != gp_None) {
+        gp_err_set_string(&gp_exc_ValueError, "complex modulo");
+        return NULL;
+    }
+    return complex_binop(a, b, GP_BINOP_POW);
+}
+
+static gp_object_t *complex_unop(gp_object_t *a, gp_unop_t op)
+{
+    gp_complex_t *c = (gp_complex_t *)a;
+    switch (op) {
+    case GP_UNOP_NEG:
+        return complex_new_value(-c->real, -c->imag);
+    case GP_UNOP_POS:
+        return complex_new_value(c->real, c->imag);
+    case GP_UNOP_ABS: {
+        double r = hypot(c->real, c->imag);
+        if (isinf(r) && isfinite(c->real) && isfinite(c->imag)) {
+            gp_err_set_string(&gp_exc_OverflowError, "absolute value too large");
+            return NULL;
+        }
+        return gp_float_new(r);
+    }
+    default:
+        return GP_INCREF(gp_NotImplemented);
+    }
+}
+
+static int complex_to_bool(gp_object_t *self)
+{
+    gp_complex_t *c = (gp_complex_t *)self;
+    return c->real != 0.0 || c->imag != 0.0;
+}
+
+static gp_object_t *complex_richcompare(gp_object_t *a, gp_object_t *b, gp_cmpop_t op)
+{
+    if (op != GP_CMP_EQ && op != GP_CMP_NE)
+        return GP_INCREF(gp_NotImplemented);
+    double ar, ai, br, bi;
+    int ra = complex_operand(a, &ar, &ai), rb = ra > 0 ? complex_operand(b, &br, &bi) : 0;
+    if (ra < 0 || rb < 0)
+        return NULL;
+    if (!ra || !rb)
+        return GP_INCREF(gp_NotImplemented);
+    bool equal = ar == br && ai == bi;
+    return gp_bool_from(op == GP_CMP_EQ ? equal : !equal);
+}
+
+static intptr_t complex_hash(gp_object_t *self)
+{
+    gp_complex_t *c = (gp_complex_t *)self;
+    /* CPython: hash(real) + 1000003 * hash(imag), as in its hash_imag rule. */
+    uintptr_t hr = (uintptr_t)gp_float_hash_of(c->real);
+    uintptr_t hi = (uintptr_t)gp_float_hash_of(c->imag);
+    intptr_t h = (intptr_t)(hr + 1000003u * hi);
+    return h == -1 ? -2 : h;
+}
+
+/* Appends float repr text of [v] without a trailing ".0" for integral values. */
+static void complex_append_part(gp_strbuf_t *b, double v)
+{
+    gp_object_t *text = gp_float_repr_of(v);
+    if (!text) {
+        b->failed = true;
+        return;
+    }
+    const char *s = gp_str_utf8(text);
+    size_t n = gp_str_utf8_len(text);
+    if (n > 2 && strcmp(s + n - 2, ".0") == 0)
+        n -= 2;
+    gp_strbuf_append(b, s, n);
+    GP_DECREF(text);
+}
+
+static gp_object_t *complex_repr(gp_object_t *self)
+{
+    gp_complex_t *c = (gp_complex_t *)self;
+    gp_strbuf_t b;
+    gp_strbuf_init(&b);
+    if (c->real == 0.0 && copysign(1.0, c->real) == 1.0) {
+        complex_append_part(&b, c->imag);
+        gp_strbuf_append_char(&b, 'j');
+        return gp_strbuf_finish(&b);
+    }
+    gp_strbuf_append_char(&b, '(');
+    complex_append_part(&b, c->real);
+    if (c->imag >= 0.0 || isnan(c->imag))
+        gp_strbuf_append_char(&b, '+');
+    complex_append_part(&b, c->imag);
+    gp_strbuf_append_cstr(&b, "j)");
+    return gp_strbuf_finish(&b);
+}
+
+static gp_object_t *complex_new(gp_type_t *type, gp_object_t *const *args, size_t nargs,
+                                gp_object_t *kwnames)
+{
+    static const char *const names[] = {"real", "imag", NULL};
+    gp_object_t *values[2] = {NULL, NULL};
+    if (gp_args_parse("complex", args, nargs, kwnames, names, 0, values) < 0)
+        return NULL;
+    double real = 0.0, imag = 0.0, r2 = 0.0, i2 = 0.0;
+    if (values[0]) {
+        int rc = complex_operand(values[0], &real, &imag);
+        if (rc < 0)
+            return NULL;
+        if (rc == 0) {
+            gp_err_format(&gp_exc_TypeError,
+                          "complex() first argument must be a string or a number, not '%T'",
+                          values[0]);
+            return NULL;
+        }
+    }
+    if (values[1]) {
+        int rc = complex_operand(values[1], &r2, &i2);
+        if (rc < 0)
+            return NULL;
+        if (rc == 0) {
+            gp_err_format(&gp_exc_TypeError,
+                          "complex() second argument must be a number, not '%T'", values[1]);
+            return NULL;
+        }
+    }
+    /* complex(a, b) == a + b*1j, with both possibly complex. */
+    return complex_from(type, real - i2, imag + r2);
+}
+
+static gp_object_t *complex_get_real(gp_object_t *self, void *closure)
+{
+    return gp_float_new(((gp_complex_t *)self)->real);
+}
+
+static gp_object_t *complex_get_imag(gp_object_t *self, void *closure)
+{
+    return gp_float_new(((gp_complex_t *)self)->imag);
+}
+
+static gp_object_t *complex_conjugate(gp_object_t *self, gp_object_t *const *args, size_t nargs,
+                                      gp_object_t *kwnames)
+{
+    if (gp_args_check("conjugate", nargs, kwnames, 0, 0) < 0)
+        return NULL;
+    gp_complex_t *c = (gp_complex_t *)self;
+    return complex_new_value(c->real, -c->imag);
+}
+
+static void complex_dealloc(gp_object_t *self)
+{
+    gp_object_free(self);
+}
+
+static const gp_method_def_t complex_methods[] = {
+    {"conjugate", complex_conjugate, 0, "Return the complex conjugate of its argument."},
+    {NULL, NULL, 0, NULL},
+};
+
+static const gp_getset_def_t complex_getsets[] = {
+    {"real", complex_get_real, NULL, NULL, "the real part of a complex number"},
+    {"imag", complex_get_imag, NULL, NULL, "the imaginary part of a complex number"},
+    {NULL, NULL, NULL, NULL, NULL},
+};
+
+gp_type_t gp_complex_type = {
+    GP_TYPE_HEAD_INIT,
+    .name = "complex",
+    .basicsize = sizeof(gp_complex_t),
+    .flags = GP_TYPE_FLAG_BASETYPE,
+    .dealloc = complex_dealloc,
+    .new_ = complex_new,
+    .repr = complex_repr,
+    .hash = complex_hash,
+    .richcompare = complex_richcompare,
+    .binop = complex_binop,
+    .pow3 = complex_pow3,
+    .unop = complex_unop,
+    .to_bool = complex_to_bool,
+    .methods = complex_methods,
+    .getsets = complex_getsets,
+    .doc = "Create a complex number from a real part and an optional imaginary part.",
+};

@@ -1,0 +1,569 @@
+/*
+ * str_unicode.c - the character database and the codecs (utf-8, ascii,
+ * latin-1) behind str.encode(), bytes.decode() and str(b, encoding).
+ *
+ * Design notes
+ * ------------
+ * The database is generated from CPython 3.11's unicodedata by
+ * scripts/gen_unicode_db.py (src/obj/str_unicode_db.h), so predicates and
+ * case mappings agree with CPython for every code point, not only ASCII:
+ *   - properties are runs of code points with equal flags, found by binary
+ *     search (ASCII and Latin-1 answers never search: see udb_flags);
+ *   - case mappings are sorted (code point, deltas) entries; the few
+ *     mappings that produce several characters ('ß'.upper() == 'SS') live in
+ *     a small side table.
+ *
+ * The codecs follow CPython's error reporting exactly: the UnicodeDecodeError
+ * / UnicodeEncodeError carries (encoding, object, start, end, reason) and its
+ * message names the byte or character range. Error handlers are looked up
+ * lazily, only when an error actually happens, as CPython does.
+ */
+#include <stdio.h>
+#include <strings.h>
+
+#include "obj/str.h"
+#include "runtime/runtime.h"
+
+#include "obj/str_unicode_db.h"
+
+#define UDB_RUNS (sizeof udb_run_start / sizeof udb_run_start[0])
+#define UDB_CASES (sizeof udb_cases / sizeof udb_cases[0])
+#define UDB_SPECIAL (sizeof udb_special / sizeof udb_special[0])
+
+/* Flags of the first 256 code points, filled on first use. */
+static uint16_t udb_latin1[256];
+static bool udb_latin1_ready;
+
+static uint16_t udb_search(uint32_t cp)
+{
+    size_t lo = 0, hi = UDB_RUNS;
+    while (hi - lo > 1) {
+        size_t mid = (lo + hi) / 2;
+        if (udb_run_start[mid] <= cp)
+            lo = mid;
+        else
+            hi = mid;
+    }
+    return udb_run_flags[lo];
+}
+
+static inline uint16_t udb_flags(uint32_t cp)
+{
+    if (cp < 256) {
+        if (!udb_latin1_ready) {
+            for (uint32_t c = 0; c < 256; c++)
+                udb_latin1[c] = udb_search(c);
+            udb_latin1_ready = true;
+        }
+        return udb_latin1[cp];
+    }
+    return udb_search(cp);
+}
+
+bool gp_unicode_isspace(uint32_t cp)
+{
+    if (cp < 128)
+        return cp == ' ' || (cp >= '\t' && cp <= '\r') || (cp >= 0x1C && cp <= 0x1F);
+    return udb_flags(cp) & UDB_SPACE;
+}
+
+bool gp_unicode_isalpha(uint32_t cp)
+{
+    if (cp < 128)
+        return ((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z');
+    return udb_flags(cp) & UDB_ALPHA;
+}
+
+bool gp_unicode_isdecimal(uint32_t cp)
+{
+    if (cp < 128)
+        return cp >= '0' && cp <= '9';
+    return udb_flags(cp) & UDB_DECIMAL;
+}
+
+bool gp_unicode_isdigit(uint32_t cp)
+{
+    if (cp < 128)
+        return cp >= '0' && cp <= '9';
+    return udb_flags(cp) & UDB_DIGIT;
+}
+
+bool gp_unicode_isnumeric(uint32_t cp)
+{
+    if (cp < 128)
+        return cp >= '0' && cp <= '9';
+    return udb_flags(cp) & UDB_NUMERIC;
+}
+
+bool gp_unicode_isprintable(uint32_t cp)
+{
+    if (cp < 128)
+        return cp >= 0x20 && cp < 0x7F;
+    return udb_flags(cp) & UDB_PRINTABLE;
+}
+
+bool gp_unicode_islower(uint32_t cp)
+{
+    if (cp < 128)
+        return cp >= 'a' && cp <= 'z';
+    return udb_flags(cp) & UDB_LOWER;
+}
+
+bool gp_unicode_isupper(uint32_t cp)
+{
+    if (cp < 128)
+        return cp >= 'A' && cp <= 'Z';
+    return udb_flags(cp) & UDB_UPPER;
+}
+
+bool gp_unicode_iscased(uint32_t cp)
+{
+    if (cp < 128)
+        return ((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z');
+    return udb_flags(cp) & UDB_CASED;
+}
+
+bool gp_unicode_istitle(uint32_t cp)
+{
+    return cp >= 128 && (udb_flags(cp) & UDB_TITLE);
+}
+
+bool gp_unicode_iscase_ignorable(uint32_t cp)
+{
+    return udb_flags(cp) & UDB_CASE_IGNORABLE;
+}
+
+bool gp_unicode_is_linebreak(uint32_t cp)
+{
+    if (cp < 128)
+        return cp == '\n' || cp == '\r' || (cp >= 0x0B && cp <= 0x0C) ||
+               (cp >= 0x1C && cp <= 0x1E);
+    return udb_flags(cp) & UDB_LINEBREAK;
+}
+
+bool gp_unicode_isxid_start(uint32_t cp)
+{
+    if (cp < 128)
+        return cp == '_' || ((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z');
+    return udb_flags(cp) & UDB_XID_START;
+}
+
+bool gp_unicode_isxid_continue(uint32_t cp)
+{
+    if (cp < 128)
+        return cp == '_' || ((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z') || (cp >= '0' && cp <= '9');
+    return udb_flags(cp) & UDB_XID_CONTINUE;
+}
+
+int gp_unicode_decimal_value(uint32_t cp)
+{
+    if (cp < 128)
+        return cp >= '0' && cp <= '9' ? (int)(cp - '0') : -1;
+    if (!(udb_flags(cp) & UDB_DECIMAL))
+        return -1;
+    size_t lo = 0, hi = sizeof udb_decimal_zero / sizeof udb_decimal_zero[0];
+    while (hi - lo > 1) {
+        size_t mid = (lo + hi) / 2;
+        if (udb_decimal_zero[mid] <= cp)
+            lo = mid;
+        else
+            hi = mid;
+    }
+    uint32_t v = cp - udb_decimal_zero[lo];
+    return v < 10 ? (int)v : -1;
+}
+
+/* ---- Case mappings -------------------------------------------------------- */
+
+static const udb_case_t *udb_case_find(uint32_t cp)
+{
+    size_t lo = 0, hi = UDB_CASES;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (udb_cases[mid].cp < cp)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < UDB_CASES && udb_cases[lo].cp == cp ? &udb_cases[lo] : NULL;
+}
+
+static uint32_t udb_simple(uint32_t cp, int kind)
+{
+    const udb_case_t *c = udb_case_find(cp);
+    if (!c || (c->special & (1u << kind)))
+        return cp;
+    return (uint32_t)((int32_t)cp + c->delta[kind]);
+}
+
+uint32_t gp_unicode_tolower(uint32_t cp)
+{
+    if (cp < 128)
+        return cp >= 'A' && cp <= 'Z' ? cp + 32 : cp;
+    return udb_simple(cp, 1);
+}
+
+uint32_t gp_unicode_toupper(uint32_t cp)
+{
+    if (cp < 128)
+        return cp >= 'a' && cp <= 'z' ? cp - 32 : cp;
+    return udb_simple(cp, 0);
+}
+
+uint32_t gp_unicode_totitle(uint32_t cp)
+{
+    if (cp < 128)
+        return cp >= 'a' && cp <= 'z' ? cp - 32 : cp;
+    return udb_simple(cp, 2);
+}
+
+int gp_unicode_full_case(uint32_t cp, char kind, uint32_t out[3])
+{
+    int k = kind == 'u' ? 0 : kind == 'l' ? 1 : kind == 't' ? 2 : 3;
+    if (cp < 128) {
+        if (k == 1 || k == 3)
+            out[0] = cp >= 'A' && cp <= 'Z' ? cp + 32 : cp;
+        else
+            out[0] = cp >= 'a' && cp <= 'z' ? cp - 32 : cp;
+        return 1;
+    }
+    const udb_case_t *c = udb_case_find(cp);
+    if (!c) {
+        out[0] = cp;
+        return 1;
+    }
+    if (!(c->special & (1u << k))) {
+        out[0] = (uint32_t)((int32_t)cp + c->delta[k]);
+        return 1;
+    }
+    for (size_t i = 0; i < UDB_SPECIAL; i++) {
+        if (udb_special[i].cp == cp && udb_special[i].kind == "ultf"[k]) {
+            for (int j = 0; j < udb_special[i].n; j++)
+                out[j] = udb_special[i].to[j];
+            return udb_special[i].n;
+        }
+    }
+    out[0] = cp;
+    return 1;
+}
+
+/* ------------------------------------------------------------------ */
+/* Codecs                                                               */
+/* ------------------------------------------------------------------ */
+
+enum { CODEC_UTF8, CODEC_ASCII, CODEC_LATIN1 };
+enum { ERR_STRICT, ERR_IGNORE, ERR_REPLACE, ERR_BACKSLASH, ERR_SURROGATEESCAPE, ERR_XMLCHARREF };
+
+static const char *const codec_names[] = {"utf-8", "ascii", "latin-1"};
+
+/* Normalises an encoding name as CPython's codecs module does: lower case,
+   with spaces, '-' and '_' treated alike. */
+int gp_codec_lookup(const char *encoding)
+{
+    if (!encoding)
+        return CODEC_UTF8;
+    char norm[32];
+    size_t n = 0;
+    for (const char *p = encoding; *p; p++) {
+        if (n + 1 >= sizeof norm)
+            goto unknown;
+        char c = *p;
+        if (c >= 'A' && c <= 'Z')
+            c = (char)(c + 32);
+        if (c == ' ' || c == '-')
+            c = '_';
+        norm[n++] = c;
+    }
+    norm[n] = '\0';
+    static const struct {
+        const char *name;
+        int codec;
+    } aliases[] = {
+        {"utf_8", CODEC_UTF8},        {"utf8", CODEC_UTF8},         {"u8", CODEC_UTF8},
+        {"utf", CODEC_UTF8},          {"cp65001", CODEC_UTF8},      {"ascii", CODEC_ASCII},
+        {"us_ascii", CODEC_ASCII},    {"646", CODEC_ASCII},         {"us", CODEC_ASCII},
+        {"latin_1", CODEC_LATIN1},    {"latin1", CODEC_LATIN1},     {"latin", CODEC_LATIN1},
+        {"iso_8859_1", CODEC_LATIN1}, {"iso8859_1", CODEC_LATIN1},  {"8859", CODEC_LATIN1},
+        {"cp819", CODEC_LATIN1},      {"l1", CODEC_LATIN1},         {"iso_ir_100", CODEC_LATIN1},
+    };
+    for (size_t i = 0; i < sizeof aliases / sizeof aliases[0]; i++)
+        if (strcmp(norm, aliases[i].name) == 0)
+            return aliases[i].codec;
+unknown:
+    gp_err_format(&gp_exc_LookupError, "unknown encoding: %s", encoding);
+    return -1;
+}
+
+int gp_codec_errors(const char *errors)
+{
+    if (!errors || strcmp(errors, "strict") == 0)
+        return ERR_STRICT;
+    if (strcmp(errors, "ignore") == 0)
+        return ERR_IGNORE;
+    if (strcmp(errors, "replace") == 0)
+        return ERR_REPLACE;
+    if (strcmp(errors, "backslashreplace") == 0)
+        return ERR_BACKSLASH;
+    if (strcmp(errors, "surrogateescape") == 0)
+        return ERR_SURROGATEESCAPE;
+    if (strcmp(errors, "xmlcharrefreplace") == 0)
+        return ERR_XMLCHARREF;
+    gp_err_format(&gp_exc_LookupError, "unknown error handler name '%s'", errors);
+    return -1;
+}
+
+/* Raises UnicodeDecodeError/UnicodeEncodeError with CPython's five args.
+   [object] is borrowed. */
+static void codec_raise(gp_type_t *type, const char *encoding, gp_object_t *object, size_t start,
+                        size_t end, const char *reason)
+{
+    gp_object_t *args = gp_tuple_new(5);
+    if (!args)
+        return;
+    GP_TUPLE_SET(args, 0, gp_str_from_cstr(encoding));
+    GP_TUPLE_SET(args, 1, GP_INCREF(object));
+    GP_TUPLE_SET(args, 2, gp_int_from_i64((int64_t)start));
+    GP_TUPLE_SET(args, 3, gp_int_from_i64((int64_t)end));
+    GP_TUPLE_SET(args, 4, gp_str_from_cstr(reason));
+    for (int i = 0; i < 5; i++) {
+        if (!GP_TUPLE_GET(args, i)) {
+            GP_DECREF(args);
+            return;
+        }
+    }
+    gp_object_t *exc = gp_exception_new(type, args);
+    GP_DECREF(args);
+    if (exc) {
+        gp_err_set_exception(exc);
+        GP_DECREF(exc);
+    }
+}
+
+/* The handler named by [errors], looked up when the first error happens;
+   *handler caches it (-2 = not looked up yet). */
+static int codec_handler(const char *errors, int *handler)
+{
+    if (*handler == -2)
+        *handler = gp_codec_errors(errors);
+    return *handler;
+}
+
+/* Applies the error handler to the undecodable bytes [start, end). Returns 0,
+   or -1 (strict: the exception raised). */
+static int decode_error(gp_strbuf_t *b, int codec, const char *data, size_t len, gp_object_t **obj,
+                        size_t start, size_t end, const char *reason, const char *errors,
+                        int *handler)
+{
+    int h = codec_handler(errors, handler);
+    if (h < 0)
+        return -1;
+    switch (h) {
+    case ERR_IGNORE:
+        return 0;
+    case ERR_REPLACE:
+    case ERR_XMLCHARREF:
+        gp_strbuf_append_codepoint(b, 0xFFFD);
+        return 0;
+    case ERR_BACKSLASH:
+        for (size_t i = start; i < end; i++) {
+            char buf[8];
+            snprintf(buf, sizeof buf, "\\x%02x", (unsigned char)data[i]);
+            gp_strbuf_append_cstr(b, buf);
+        }
+        return 0;
+    case ERR_SURROGATEESCAPE:
+        for (size_t i = start; i < end; i++) {
+            unsigned char c = (unsigned char)data[i];
+            if (c < 128) {
+                /* surrogateescape only maps bytes >= 128; fall back to strict. */
+                goto strict;
+            }
+            gp_strbuf_append_codepoint(b, 0xDC00u + c);
+        }
+        return 0;
+    default:
+        break;
+    }
+strict:
+    if (!*obj && !(*obj = gp_bytes_new(data, len)))
+        return -1;
+    codec_raise(&gp_exc_UnicodeDecodeError, codec_names[codec], *obj, start, end, reason);
+    return -1;
+}
+
+gp_object_t *gp_str_decode(const char *data, size_t len, const char *encoding, const char *errors,
+                           gp_object_t *obj)
+{
+    int codec = gp_codec_lookup(encoding);
+    if (codec < 0)
+        return NULL;
+    gp_utf8_check_t chk;
+    if (codec == CODEC_UTF8 && gp_utf8_check(data, len, false, &chk))
+        return gp_str_new_trusted(data, len, chk.length, chk.ascii);
+    if (codec == CODEC_ASCII || codec == CODEC_LATIN1) {
+        size_t i = 0;
+        while (i < len && (unsigned char)data[i] < 0x80)
+            i++;
+        if (i == len)
+            return gp_str_new_trusted(data, len, (intptr_t)len, true);
+    }
+    /* The slow path: build piece by piece, handling errors. */
+    gp_object_t *o = obj; /* the bytes object an error names; made on demand */
+    int handler = -2;
+    gp_strbuf_t b;
+    gp_strbuf_init(&b);
+    size_t pos = 0;
+    while (pos < len) {
+        if (codec == CODEC_UTF8) {
+            if (gp_utf8_check(data + pos, len - pos, false, &chk)) {
+                gp_strbuf_append(&b, data + pos, len - pos);
+                break;
+            }
+            gp_strbuf_append(&b, data + pos, chk.error_pos);
+            size_t start = pos + chk.error_pos, end = pos + chk.error_end;
+            if (decode_error(&b, codec, data, len, &o, start, end, chk.error, errors, &handler) < 0)
+                goto fail;
+            pos = end;
+        } else {
+            unsigned char c = (unsigned char)data[pos];
+            if (c < 0x80) {
+                gp_strbuf_append_char(&b, (char)c);
+            } else if (codec == CODEC_LATIN1) {
+                gp_strbuf_append_codepoint(&b, c);
+            } else {
+                if (decode_error(&b, codec, data, len, &o, pos, pos + 1,
+                                 "ordinal not in range(128)", errors, &handler) < 0)
+                    goto fail;
+            }
+            pos++;
+        }
+    }
+    if (o != obj)
+        GP_XDECREF(o);
+    return gp_strbuf_finish(&b);
+fail:
+    if (o != obj)
+        GP_XDECREF(o);
+    gp_strbuf_discard(&b);
+    return NULL;
+}
+
+/* Code point limit of a codec: characters at or above it cannot be encoded. */
+static uint32_t codec_limit(int codec)
+{
+    return codec == CODEC_ASCII ? 0x80 : codec == CODEC_LATIN1 ? 0x100 : 0x110000;
+}
+
+static bool is_surrogate(uint32_t cp)
+{
+    return cp >= 0xD800 && cp <= 0xDFFF;
+}
+
+gp_object_t *gp_str_encode(gp_object_t *s, const char *encoding, const char *errors)
+{
+    int codec = gp_codec_lookup(encoding);
+    if (codec < 0)
+        return NULL;
+    const char *data = GP_STR_DATA(s);
+    size_t len = (size_t)GP_STR_BYTES(s);
+    if (GP_STR_ASCII(s))
+        return gp_bytes_new(data, len);
+    if (codec == CODEC_UTF8) {
+        /* Well-formed unless an encoded surrogate (ED A0..BF) is present. */
+        bool clean = true;
+        for (const char *p = memchr(data, 0xED, len); p;
+             p = memchr(p + 1, 0xED, len - (size_t)(p + 1 - data))) {
+            if ((size_t)(p - data) + 1 < len && (unsigned char)p[1] >= 0xA0) {
+                clean = false;
+                break;
+            }
+        }
+        if (clean)
+            return gp_bytes_new(data, len);
+    }
+    uint32_t limit = codec_limit(codec);
+    const char *reason = codec == CODEC_ASCII    ? "ordinal not in range(128)"
+                         : codec == CODEC_LATIN1 ? "ordinal not in range(256)"
+                                                 : "surrogates not allowed";
+    int handler = -2;
+    /* bytes are built in a strbuf: it is only a growable byte buffer here. */
+    gp_strbuf_t b;
+    gp_strbuf_init(&b);
+    const unsigned char *p = (const unsigned char *)data, *end = p + len;
+    intptr_t index = 0;
+    while (p < end) {
+        int n;
+        uint32_t cp = gp_utf8_decode(p, &n);
+        bool bad = codec == CODEC_UTF8 ? is_surrogate(cp) : cp >= limit;
+        if (!bad) {
+            if (codec == CODEC_UTF8)
+                gp_strbuf_append(&b, (const char *)p, (size_t)n);
+            else
+                gp_strbuf_append_char(&b, (char)cp);
+            p += n;
+            index++;
+            continue;
+        }
+        /* The run of unencodable characters, reported as one error. */
+        const unsigned char *q = p;
+        intptr_t start = index;
+        while (q < end) {
+            int m;
+            uint32_t c = gp_utf8_decode(q, &m);
+            if (!(codec == CODEC_UTF8 ? is_surrogate(c) : c >= limit))
+                break;
+            q += m;
+            index++;
+        }
+        int h = codec_handler(errors, &handler);
+        if (h < 0)
+            goto fail;
+        if (h == ERR_STRICT) {
+            codec_raise(&gp_exc_UnicodeEncodeError, codec_names[codec], s, (size_t)start,
+                        (size_t)index, reason);
+            goto fail;
+        }
+        for (const unsigned char *r = p; r < q;) {
+            int m;
+            uint32_t c = gp_utf8_decode(r, &m);
+            r += m;
+            char buf[16];
+            switch (h) {
+            case ERR_IGNORE:
+                break;
+            case ERR_REPLACE:
+                gp_strbuf_append_char(&b, '?');
+                break;
+            case ERR_BACKSLASH:
+                snprintf(buf, sizeof buf, c < 0x100 ? "\\x%02x" : c < 0x10000 ? "\\u%04x" : "\\U%08x",
+                         c);
+                gp_strbuf_append_cstr(&b, buf);
+                break;
+            case ERR_XMLCHARREF:
+                snprintf(buf, sizeof buf, "&#%u;", c);
+                gp_strbuf_append_cstr(&b, buf);
+                break;
+            case ERR_SURROGATEESCAPE:
+                if (c >= 0xDC80 && c <= 0xDCFF) {
+                    gp_strbuf_append_char(&b, (char)(c - 0xDC00));
+                    break;
+                }
+                codec_raise(&gp_exc_UnicodeEncodeError, codec_names[codec], s, (size_t)start,
+                            (size_t)index, reason);
+                goto fail;
+            }
+        }
+        p = q;
+    }
+    if (b.failed) {
+        gp_strbuf_discard(&b);
+        gp_err_no_memory();
+        return NULL;
+    }
+    gp_object_t *r = gp_bytes_new(b.data ? b.data : "", b.len);
+    gp_strbuf_discard(&b);
+    return r;
+fail:
+    gp_strbuf_discard(&b);
+    return NULL;
+}

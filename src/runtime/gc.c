@@ -1,0 +1,563 @@
+/*
+ * gc.c - the cycle collector.
+ *
+ * Design notes
+ * ------------
+ * Reference counting frees everything except reference cycles. The collector
+ * finds cycles that nothing outside them refers to, with CPython's algorithm:
+ *
+ *   1. Every object of a GC type (GP_TYPE_FLAG_GC) is *tracked* once its
+ *      fields are valid: it sits in one doubly linked list per runtime,
+ *      threaded through the gp_gc_head_t that precedes the object header.
+ *   2. update_refs: each tracked object's gc_refs = its refcount.
+ *   3. subtract_refs: every tracked object visits its referents (its type's
+ *      traverse slot) and each tracked referent's gc_refs is decremented.
+ *      What is left in gc_refs counts references from *outside* the tracked
+ *      set: C locals, the VM's stack, untracked objects.
+ *   4. move_unreachable: objects with gc_refs > 0 are roots; everything they
+ *      reach (transitively) is reachable. The rest moves to an "unreachable"
+ *      list. One pass does it, as in CPython: an object met with gc_refs == 0
+ *      is moved to the unreachable list tentatively (marked GC_TENTATIVE) and
+ *      moved back if a reachable object is later found to point at it.
+ *   5. delete_garbage: each unreachable object is held by a temporary
+ *      reference while its type's clear slot drops the references it owns.
+ *      That breaks the cycles; refcounting then frees the objects.
+ *
+ * The count returned is the number of unreachable objects found, which is
+ * what CPython's gc.collect() returns (a two-list cycle gives 2).
+ *
+ * There is a single generation. Automatic collection runs when tracked
+ * allocations minus deallocations exceed the threshold (700, CPython's
+ * generation-0 default); it is triggered from gp_gc_track *before* the new
+ * object joins the list, so a half-built object is never examined.
+ *
+ * Finalizers (PEP 442): before clearing, the collector calls the __del__ of
+ * each unreachable instance of a Python class that has one and has not run
+ * it yet (gp_gc_finalize marks the object, so __del__ runs at most once per
+ * object, here or in its dealloc). Finalizers may resurrect objects, so
+ * when any ran the unreachable set is computed again before anything is
+ * cleared. gc.garbage stays empty: every cycle is collectable. Weak
+ * references do not exist yet.
+ *
+ * Static objects: builtin type objects are statically allocated and have no
+ * gc head, even if `type` itself is a GC type (heap classes are). The
+ * collector therefore never looks at the head of a type object that lacks
+ * GP_TYPE_FLAG_HEAPTYPE. Any other static object of a GC type must reserve
+ * gc-head storage before its header (see the empty tuple in tuple.c).
+ *
+ * State lives in the runtime (rt->gc_state, created on first use); the
+ * trashcan's depth and queue are per thread (_Thread_local) because
+ * deallocation recursion is a property of one C stack.
+ */
+#include "runtime/gc.h"
+
+#include <stdio.h>
+
+#include "runtime/runtime.h"
+
+enum {
+    GC_DEFAULT_THRESHOLD = 700,
+    /* Nesting depth of container deallocs before the trashcan defers. */
+    TRASHCAN_LIMIT = 50,
+};
+
+/* gc_refs holds a count in its low bits and two flags:
+   GC_FINALIZED (persistent: the object's __del__ has run, PEP 442) and
+   GC_TENTATIVE (during a collection: the object sits in the unreachable
+   list). GC_ROOT is the count given to objects that must never be garbage. */
+#define GC_FINALIZED ((intptr_t)1 << 62)
+#define GC_TENTATIVE ((intptr_t)1 << 61)
+#define GC_COUNT_MASK (GC_TENTATIVE - 1)
+#define GC_ROOT (GC_TENTATIVE >> 1)
+
+typedef struct gp_gc_state {
+    gp_gc_head_t head; /* sentinel of the circular list of tracked objects */
+    intptr_t count;    /* tracked allocations minus deallocations since the last collection */
+    intptr_t threshold;
+    bool enabled;
+    bool collecting; /* a collection is running: no nested automatic one */
+} gp_gc_state_t;
+
+/* The trashcan: nesting depth of deallocs on this thread and the queue of
+   deferred objects, chained through their (untracked) gc heads' prev field. */
+static _Thread_local int trashcan_depth;
+static _Thread_local bool trashcan_draining;
+static _Thread_local gp_gc_head_t *trashcan_queue;
+
+/* ------------------------------------------------------------------ */
+/* State and lists                                                      */
+/* ------------------------------------------------------------------ */
+
+/* The calling thread's runtime's collector state, created on first use.
+   NULL when there is no runtime (or no memory): objects then stay untracked. */
+static gp_gc_state_t *gc_state(void)
+{
+    gp_thread_state_t *ts = gp_tstate_current;
+    if (!ts || !ts->runtime)
+        return NULL;
+    gp_runtime_t *rt = ts->runtime;
+    if (!rt->gc_state) {
+        gp_gc_state_t *state = gp_mem_calloc(1, sizeof *state);
+        if (!state)
+            return NULL;
+        state->head.next = state->head.prev = &state->head;
+        state->threshold = GC_DEFAULT_THRESHOLD;
+        state->enabled = true;
+        rt->gc_state = state;
+    }
+    return rt->gc_state;
+}
+
+static inline void list_init(gp_gc_head_t *list)
+{
+    list->next = list->prev = list;
+}
+
+static inline void list_remove(gp_gc_head_t *node)
+{
+    node->prev->next = node->next;
+    node->next->prev = node->prev;
+    node->next = node->prev = NULL;
+}
+
+static inline void list_append(gp_gc_head_t *list, gp_gc_head_t *node)
+{
+    node->prev = list->prev;
+    node->next = list;
+    list->prev->next = node;
+    list->prev = node;
+}
+
+/* Moves [node] from whatever list it is in to the end of [list]. */
+static inline void list_move(gp_gc_head_t *node, gp_gc_head_t *list)
+{
+    node->prev->next = node->next;
+    node->next->prev = node->prev;
+    list_append(list, node);
+}
+
+/* Appends every node of [from] to [to], leaving [from] empty. */
+static void list_splice(gp_gc_head_t *from, gp_gc_head_t *to)
+{
+    if (from->next == from)
+        return;
+    gp_gc_head_t *first = from->next, *last = from->prev;
+    first->prev = to->prev;
+    to->prev->next = first;
+    last->next = to;
+    to->prev = last;
+    list_init(from);
+}
+
+static inline intptr_t gc_count(const gp_gc_head_t *g)
+{
+    return g->gc_refs & GC_COUNT_MASK;
+}
+
+/* Sets the count, clearing GC_TENTATIVE and keeping GC_FINALIZED. */
+static inline void gc_set_count(gp_gc_head_t *g, intptr_t count)
+{
+    g->gc_refs = (g->gc_refs & GC_FINALIZED) | count;
+}
+
+/* True if [o] has a gc head (see the note on static type objects). */
+static inline bool gc_has_head(gp_object_t *o)
+{
+    if (!o || GP_IS_SMALL(o))
+        return false;
+    gp_type_t *type = o->type;
+    if (!(type->flags & GP_TYPE_FLAG_GC))
+        return false;
+    if ((type->flags & GP_TYPE_FLAG_TYPE_SUBCLASS) &&
+        !(((gp_type_t *)o)->flags & GP_TYPE_FLAG_HEAPTYPE))
+        return false;
+    return true;
+}
+
+static inline bool gc_tracked(gp_object_t *o)
+{
+    return gc_has_head(o) && GP_GC_HEAD(o)->next != NULL;
+}
+
+/* ------------------------------------------------------------------ */
+/* Tracking                                                             */
+/* ------------------------------------------------------------------ */
+
+static intptr_t gc_collect_state(gp_gc_state_t *state);
+
+void gp_gc_track(gp_object_t *o)
+{
+    gp_gc_head_t *head = GP_GC_HEAD(o);
+    if (head->next)
+        return;
+    gp_gc_state_t *state = gc_state();
+    if (!state)
+        return;
+    if (++state->count > state->threshold && state->threshold > 0 && state->enabled &&
+        !state->collecting) {
+        /* Collecting may run arbitrary deallocs; keep the caller's pending
+           exception (if any) out of their way. */
+        gp_object_t *pending = gp_err_fetch();
+        gc_collect_state(state);
+        if (gp_err_occurred())
+            gp_err_clear();
+        gp_err_restore(pending);
+    }
+    list_append(&state->head, head);
+}
+
+void gp_gc_untrack(gp_object_t *o)
+{
+    gp_gc_head_t *head = GP_GC_HEAD(o);
+    if (!head->next)
+        return;
+    list_remove(head);
+    gp_thread_state_t *ts = gp_tstate_current;
+    gp_gc_state_t *state = ts && ts->runtime ? ts->runtime->gc_state : NULL;
+    if (state && state->count > 0)
+        state->count--;
+}
+
+bool gp_gc_is_tracked(gp_object_t *o)
+{
+    return gc_tracked(o);
+}
+
+/* ------------------------------------------------------------------ */
+/* Collection                                                           */
+/* ------------------------------------------------------------------ */
+
+static int visit_decref(gp_object_t *o, void *arg)
+{
+    (void)arg;
+    if (gc_tracked(o)) {
+        gp_gc_head_t *head = GP_GC_HEAD(o);
+        if (gc_count(head) > 0)
+            head->gc_refs--;
+    }
+    return 0;
+}
+
+/* Called on the referents of a reachable object; [arg] is the reachable list. */
+static int visit_reachable(gp_object_t *o, void *arg)
+{
+    if (!gc_tracked(o))
+        return 0;
+    gp_gc_head_t *head = GP_GC_HEAD(o);
+    if (head->gc_refs & GC_TENTATIVE) {
+        /* Moved to the unreachable list too early: it is reachable after
+           all. Back to the end of the reachable list, where the scan in
+           move_unreachable will meet it and traverse its referents. */
+        list_move(head, (gp_gc_head_t *)arg);
+        gc_set_count(head, 1);
+    } else if (gc_count(head) == 0) {
+        /* Not scanned yet: when the scan gets there, it is reachable. */
+        gc_set_count(head, 1);
+    }
+    return 0;
+}
+
+static void update_refs(gp_gc_head_t *list)
+{
+    for (gp_gc_head_t *g = list->next; g != list; g = g->next) {
+        gp_object_t *o = GP_GC_OBJECT(g);
+        /* An object whose refcount already reached zero is being
+           deallocated by someone up the C stack; never touch it. */
+        gc_set_count(g, o->refcnt > 0 && o->refcnt < GC_ROOT ? o->refcnt : GC_ROOT);
+    }
+}
+
+static void subtract_refs(gp_gc_head_t *list)
+{
+    for (gp_gc_head_t *g = list->next; g != list; g = g->next) {
+        gp_object_t *o = GP_GC_OBJECT(g);
+        gp_type_t *type = GP_TYPE(o);
+        if (type->traverse)
+            type->traverse(o, visit_decref, NULL);
+    }
+}
+
+static void move_unreachable(gp_gc_head_t *list, gp_gc_head_t *unreachable)
+{
+    gp_gc_head_t *g = list->next;
+    while (g != list) {
+        gp_object_t *o = GP_GC_OBJECT(g);
+        if (gc_count(g) > 0) {
+            gp_type_t *type = GP_TYPE(o);
+            if (type->traverse)
+                type->traverse(o, visit_reachable, list);
+            g = g->next;
+        } else {
+            gp_gc_head_t *next = g->next;
+            list_move(g, unreachable);
+            g->gc_refs |= GC_TENTATIVE;
+            g = next;
+        }
+    }
+}
+
+/* Breaks the cycles of the unreachable objects; survivors return to [list]. */
+static void delete_garbage(gp_gc_head_t *unreachable, gp_gc_head_t *list)
+{
+    while (unreachable->next != unreachable) {
+        gp_gc_head_t *g = unreachable->next;
+        gp_object_t *o = GP_GC_OBJECT(g);
+        GP_INCREF(o);
+        gp_type_t *type = GP_TYPE(o);
+        if (type->clear) {
+            type->clear(o);
+            if (gp_err_occurred())
+                gp_err_clear();
+        }
+        /* Whatever clear did, the object leaves the unreachable list before
+           the last reference goes (the dealloc then unlinks it from the
+           main list as usual). */
+        if (unreachable->next == g)
+            list_move(g, list);
+        GP_DECREF(o);
+    }
+}
+
+/* The number CPython would report for the unreachable set. CPython 3.11
+   keeps an instance's attributes inline and creates its __dict__ object only
+   on demand, so an instance in a cycle counts once; here the managed
+   __dict__ always exists, and is not counted when its owner is garbage too. */
+static intptr_t gc_count_unreachable(gp_gc_head_t *unreachable)
+{
+    intptr_t found = 0;
+    for (gp_gc_head_t *g = unreachable->next; g != unreachable; g = g->next) {
+        found++;
+        gp_object_t **dict = gp_object_dict_ptr(GP_GC_OBJECT(g));
+        if (dict && *dict && gc_tracked(*dict) &&
+            (GP_GC_HEAD(*dict)->gc_refs & GC_TENTATIVE))
+            found--;
+    }
+    return found;
+}
+
+/* Phases 2-4: fills [unreachable] with the garbage of [list]. */
+static void gc_find_unreachable(gp_gc_head_t *list, gp_gc_head_t *unreachable)
+{
+    update_refs(list);
+    subtract_refs(list);
+    move_unreachable(list, unreachable);
+}
+
+/* The __del__ of [o]'s class, borrowed, or NULL. Only classes defined in
+   Python have one; builtin types release their resources in dealloc. */
+static gp_object_t *gc_finalizer_of(gp_object_t *o)
+{
+    gp_type_t *type = GP_TYPE(o);
+    if (!(type->flags & GP_TYPE_FLAG_HEAPTYPE))
+        return NULL;
+    gp_object_t *del = gp_type_lookup_cstr(type, "__del__");
+    return del == gp_None ? NULL : del;
+}
+
+bool gp_gc_finalize(gp_object_t *o)
+{
+    bool has_head = gc_has_head(o);
+    if (has_head && (GP_GC_HEAD(o)->gc_refs & GC_FINALIZED))
+        return false;
+    gp_object_t *del = gc_finalizer_of(o);
+    if (!del)
+        return false;
+    if (has_head)
+        GP_GC_HEAD(o)->gc_refs |= GC_FINALIZED;
+    /* A dealloc calls us at refcount zero: resurrect for the call. */
+    bool from_dealloc = o->refcnt == 0;
+    o->refcnt++;
+    GP_INCREF(del);
+    gp_object_t *pending = gp_err_fetch();
+    gp_object_t *r = gp_object_call1(del, o);
+    if (r) {
+        GP_DECREF(r);
+    } else {
+        /* CPython's "unraisable" report: the finalizer cannot raise. */
+        gp_object_t *exc = gp_err_fetch();
+        gp_object_t *where = gp_object_repr(del);
+        if (!where)
+            gp_err_clear();
+        fprintf(stderr, "Exception ignored in: %s\n", where ? gp_str_utf8(where) : "__del__");
+        GP_XDECREF(where);
+        if (exc) {
+            gp_exception_print(exc);
+            GP_DECREF(exc);
+        }
+    }
+    gp_err_restore(pending);
+    GP_DECREF(del);
+    o->refcnt--;
+    return from_dealloc && o->refcnt > 0;
+}
+
+/* Runs the pending finalizers of the unreachable objects (PEP 442). They
+   run in a normal world: the objects go back to the main list first and
+   are held by references meanwhile. Returns true if any ran, in which case
+   the caller must recompute what is unreachable (a finalizer may have
+   resurrected objects). */
+static bool gc_run_finalizers(gp_gc_head_t *unreachable, gp_gc_head_t *list)
+{
+    size_t n = 0;
+    for (gp_gc_head_t *g = unreachable->next; g != unreachable; g = g->next)
+        if (!(g->gc_refs & GC_FINALIZED) && gc_finalizer_of(GP_GC_OBJECT(g)))
+            n++;
+    if (n == 0)
+        return false;
+    gp_object_t **pending = gp_mem_alloc(n * sizeof *pending);
+    if (!pending)
+        return false; /* cleared without finalizing, as if they had none */
+    size_t k = 0;
+    for (gp_gc_head_t *g = unreachable->next; g != unreachable; g = g->next) {
+        gc_set_count(g, 0);
+        if (k < n && !(g->gc_refs & GC_FINALIZED) && gc_finalizer_of(GP_GC_OBJECT(g)))
+            pending[k++] = GP_INCREF(GP_GC_OBJECT(g));
+    }
+    list_splice(unreachable, list);
+    for (size_t i = 0; i < k; i++)
+        gp_gc_finalize(pending[i]);
+    for (size_t i = 0; i < k; i++)
+        GP_DECREF(pending[i]);
+    gp_mem_free(pending);
+    return true;
+}
+
+static intptr_t gc_collect_state(gp_gc_state_t *state)
+{
+    if (state->collecting)
+        return 0;
+    state->collecting = true;
+    gp_gc_head_t *list = &state->head;
+    gp_gc_head_t unreachable;
+    list_init(&unreachable);
+
+    gc_find_unreachable(list, &unreachable);
+    if (gc_run_finalizers(&unreachable, list))
+        gc_find_unreachable(list, &unreachable);
+
+    intptr_t found = gc_count_unreachable(&unreachable);
+    for (gp_gc_head_t *g = unreachable.next; g != &unreachable; g = g->next)
+        gc_set_count(g, 0);
+    delete_garbage(&unreachable, list);
+    list_splice(&unreachable, list);
+    state->count = 0;
+    state->collecting = false;
+    return found;
+}
+
+intptr_t gp_gc_collect(void)
+{
+    gp_gc_state_t *state = gc_state();
+    if (!state)
+        return 0;
+    return gc_collect_state(state);
+}
+
+/* ------------------------------------------------------------------ */
+/* Switches and introspection                                           */
+/* ------------------------------------------------------------------ */
+
+void gp_gc_enable(void)
+{
+    gp_gc_state_t *state = gc_state();
+    if (state)
+        state->enabled = true;
+}
+
+void gp_gc_disable(void)
+{
+    gp_gc_state_t *state = gc_state();
+    if (state)
+        state->enabled = false;
+}
+
+bool gp_gc_is_enabled(void)
+{
+    gp_gc_state_t *state = gc_state();
+    return state ? state->enabled : true;
+}
+
+intptr_t gp_gc_get_count(void)
+{
+    gp_gc_state_t *state = gc_state();
+    return state ? state->count : 0;
+}
+
+intptr_t gp_gc_get_threshold(void)
+{
+    gp_gc_state_t *state = gc_state();
+    return state ? state->threshold : GC_DEFAULT_THRESHOLD;
+}
+
+void gp_gc_set_threshold(intptr_t threshold)
+{
+    gp_gc_state_t *state = gc_state();
+    if (state)
+        state->threshold = threshold < 0 ? 0 : threshold;
+}
+
+gp_object_t *gp_gc_get_objects(void)
+{
+    gp_gc_state_t *state = gc_state();
+    gp_object_t *result = gp_list_new(0);
+    if (!result || !state)
+        return result;
+    gp_gc_head_t *list = &state->head;
+    for (gp_gc_head_t *g = list->next; g != list; g = g->next) {
+        gp_object_t *o = GP_GC_OBJECT(g);
+        if (o == result)
+            continue;
+        if (gp_list_append(result, o) < 0) {
+            GP_DECREF(result);
+            return NULL;
+        }
+    }
+    return result;
+}
+
+void gp_gc_runtime_fini(gp_runtime_t *rt)
+{
+    gp_gc_state_t *state = rt->gc_state;
+    if (!state)
+        return;
+    /* Objects still tracked are unlinked so that their later deallocation
+       does not write into the freed sentinel. */
+    gp_gc_head_t *list = &state->head;
+    while (list->next != list)
+        list_remove(list->next);
+    rt->gc_state = NULL;
+    gp_mem_free(state);
+}
+
+/* ------------------------------------------------------------------ */
+/* The trashcan                                                         */
+/* ------------------------------------------------------------------ */
+
+bool gp_gc_trashcan_begin(gp_object_t *self, void (*dealloc)(gp_object_t *))
+{
+    if (trashcan_depth >= TRASHCAN_LIMIT && GP_TYPE(self)->dealloc == dealloc &&
+        GP_GC_HEAD(self)->next == NULL) {
+        /* The head's next stays NULL (untracked); prev chains the queue. */
+        GP_GC_HEAD(self)->prev = trashcan_queue;
+        trashcan_queue = GP_GC_HEAD(self);
+        return false;
+    }
+    trashcan_depth++;
+    return true;
+}
+
+void gp_gc_trashcan_end(void)
+{
+    trashcan_depth--;
+    if (trashcan_depth > 0 || trashcan_draining)
+        return;
+    trashcan_draining = true;
+    while (trashcan_queue) {
+        gp_gc_head_t *g = trashcan_queue;
+        trashcan_queue = g->prev;
+        g->prev = NULL;
+        gp_object_t *o = GP_GC_OBJECT(g);
+        GP_TYPE(o)->dealloc(o);
+    }
+    trashcan_draining = false;
+}

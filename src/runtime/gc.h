@@ -1,0 +1,77 @@
+/*
+ * gc.h - the cycle collector's API beyond what object.h declares.
+ *
+ * object.h declares the four calls every type needs (gp_gc_track,
+ * gp_gc_untrack, gp_gc_is_tracked, gp_gc_collect). This header adds what the
+ * `gc` module and container deallocators use: the automatic-collection
+ * switches and the "trashcan" that keeps the deallocation of deeply nested
+ * containers from overflowing the C stack.
+ */
+#ifndef GP_GC_H
+#define GP_GC_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "obj/object.h"
+
+struct gp_runtime;
+
+/* Automatic collection runs when the number of tracked allocations minus
+   deallocations since the last collection exceeds the threshold (700 by
+   default, CPython's generation-0 threshold) and collection is enabled. */
+void gp_gc_enable(void);
+void gp_gc_disable(void);
+bool gp_gc_is_enabled(void);
+/* Allocations minus deallocations of tracked objects since the last collection. */
+intptr_t gp_gc_get_count(void);
+intptr_t gp_gc_get_threshold(void);
+/* A threshold of 0 disables automatic collection, as in CPython. */
+void gp_gc_set_threshold(intptr_t threshold);
+/* A new list of every tracked object (gc.get_objects()). */
+gp_object_t *gp_gc_get_objects(void);
+
+/*
+ * The trashcan. Releasing a list that holds a list that holds a list ...
+ * recurses once per level in C; a million levels would overflow the stack.
+ * A container's dealloc brackets its body with:
+ *
+ *     gp_gc_untrack(self);
+ *     if (!gp_gc_trashcan_begin(self, my_dealloc))
+ *         return;                   // deferred: my_dealloc(self) runs later
+ *     ... release references, gp_object_free(self) ...
+ *     gp_gc_trashcan_end();
+ *
+ * Past a fixed nesting depth begin() queues [self] (through its gc head,
+ * which is unused once the object is untracked) and returns false; end()
+ * at the outermost level calls the queued deallocs one after another, so the
+ * stack depth stays bounded. Only objects whose type's dealloc is exactly
+ * [dealloc] are deferred: a subclass instance has already run part of its
+ * own dealloc, so it must be finished now. The object must be untracked.
+ */
+bool gp_gc_trashcan_begin(gp_object_t *self, void (*dealloc)(gp_object_t *));
+void gp_gc_trashcan_end(void);
+
+/*
+ * Runs [o]'s __del__ (looked up on its class; only classes defined in
+ * Python have one) unless it already ran: PEP 442's at-most-once rule, which
+ * the collector also follows for objects in garbage cycles. An exception
+ * from __del__ is reported on stderr as "Exception ignored in: ..." and
+ * never propagates; the caller's pending exception is preserved.
+ *
+ * The dealloc of instances of Python classes should start with:
+ *
+ *     if (gp_gc_finalize(self))
+ *         return;   // __del__ resurrected the object
+ *
+ * It may be called with a refcount of zero (from dealloc): the object is
+ * resurrected for the call. Returns true only in that case and if the
+ * object gained references.
+ */
+bool gp_gc_finalize(gp_object_t *o);
+
+/* Releases the collector's state at runtime shutdown (after the final
+   collection). Objects tracked afterwards are simply left untracked. */
+void gp_gc_runtime_fini(struct gp_runtime *rt);
+
+#endif /* GP_GC_H */

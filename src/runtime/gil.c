@@ -1,0 +1,210 @@
+/*
+ * gil.c - the global interpreter lock.
+ *
+ * Design notes
+ * ------------
+ * The lock is a flag (`locked`) guarded by a mutex and two condition
+ * variables, in the manner of CPython's ceval_gil.c ("new GIL", 3.2+):
+ *
+ *   - A thread that wants the lock waits on `released_cond` for at most one
+ *     switch interval (5 ms by default). If the interval passes and no switch
+ *     happened meanwhile (`switch_number` unchanged), it sets a drop request:
+ *     the `drop_requested` flag and a bit in the runtime's eval-breaker word.
+ *   - The holder polls that one word on backward jumps and calls. When it
+ *     sees the request it calls gp_gil_yield(): release, then wait on
+ *     `switch_cond` until some other thread has taken the lock. Without that
+ *     wait the releaser, already running on its core, would usually win the
+ *     race and take the lock straight back, starving the waiter.
+ *   - A thread that releases the lock voluntarily, around a blocking call,
+ *     does not wait for a switch: it has nothing to run.
+ *
+ * Beyond CPython: the convoy effect (bpo-7946). In CPython a thread that
+ * comes back from a short blocking call waits a full interval before it may
+ * even ask for the lock, so an I/O-bound thread beside a CPU-bound one
+ * crawls. Here such a thread acquires with `priority`: it sets the drop
+ * request immediately, and while any priority waiter is queued ordinary
+ * waiters stand aside. The CPU-bound holder therefore hands over within a
+ * few bytecodes, the I/O thread runs its bit of Python and blocks again, and
+ * CPU-bound threads still share the lock among themselves on the interval.
+ *
+ * The drop request is cleared by whichever thread takes the lock; a waiter
+ * that is still queued re-arms it when its own interval expires, or at once
+ * if it has priority.
+ */
+#include "runtime/gil.h"
+
+#include <errno.h>
+#include <time.h>
+
+static uint64_t gil_now_ns(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
+}
+
+static void gil_trace(gp_gil_t *gil, gp_gil_event_t event, const void *thread)
+{
+    if (gil->trace)
+        gil->trace(event, thread, gil_now_ns(), gil->trace_arg);
+}
+
+int gp_gil_init(gp_gil_t *gil, _Atomic uint32_t *eval_breaker, uint32_t drop_bit)
+{
+    int rc;
+    pthread_condattr_t attr;
+    if ((rc = pthread_mutex_init(&gil->mutex, NULL)) != 0)
+        return rc;
+    /* Timed waits use CLOCK_MONOTONIC so a wall-clock jump cannot stall a waiter. */
+    pthread_condattr_init(&attr);
+    pthread_condattr_setclock(&attr, CLOCK_MONOTONIC);
+    rc = pthread_cond_init(&gil->released_cond, &attr);
+    if (rc == 0)
+        rc = pthread_cond_init(&gil->switch_cond, &attr);
+    pthread_condattr_destroy(&attr);
+    if (rc != 0)
+        return rc;
+    atomic_store(&gil->locked, 0);
+    atomic_store(&gil->holder, NULL);
+    atomic_store(&gil->switch_number, 0);
+    atomic_store(&gil->forced_switches, 0);
+    atomic_store(&gil->drop_requested, 0);
+    gil->waiters = 0;
+    gil->priority_waiters = 0;
+    gil->interval_us = 5000;
+    gil->eval_breaker = eval_breaker;
+    gil->drop_bit = drop_bit;
+    gil->trace = NULL;
+    gil->trace_arg = NULL;
+    return 0;
+}
+
+void gp_gil_destroy(gp_gil_t *gil)
+{
+    pthread_cond_destroy(&gil->switch_cond);
+    pthread_cond_destroy(&gil->released_cond);
+    pthread_mutex_destroy(&gil->mutex);
+}
+
+/* Asks the holder to release at its next check. Called with the mutex held. */
+static void gil_request_drop(gp_gil_t *gil, const void *thread)
+{
+    if (atomic_exchange(&gil->drop_requested, 1))
+        return;
+    if (gil->eval_breaker)
+        atomic_fetch_or(gil->eval_breaker, gil->drop_bit);
+    gil_trace(gil, GP_GIL_EVENT_DROP_ASKED, thread);
+}
+
+static void gil_clear_drop(gp_gil_t *gil)
+{
+    atomic_store(&gil->drop_requested, 0);
+    if (gil->eval_breaker)
+        atomic_fetch_and(gil->eval_breaker, ~gil->drop_bit);
+}
+
+static struct timespec gil_deadline(long interval_us)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    long long ns = (long long)ts.tv_nsec + (long long)interval_us * 1000;
+    ts.tv_sec += (time_t)(ns / 1000000000);
+    ts.tv_nsec = (long)(ns % 1000000000);
+    return ts;
+}
+
+void gp_gil_acquire(gp_gil_t *gil, const void *thread, bool priority)
+{
+    pthread_mutex_lock(&gil->mutex);
+    gil_trace(gil, GP_GIL_EVENT_REQUEST, thread);
+    /* An ordinary waiter also stands aside while a priority waiter is queued. */
+    if (atomic_load(&gil->locked) || (!priority && gil->priority_waiters > 0)) {
+        gil->waiters++;
+        if (priority) {
+            gil->priority_waiters++;
+            if (atomic_load(&gil->locked))
+                gil_request_drop(gil, thread);
+        }
+        while (atomic_load(&gil->locked) || (!priority && gil->priority_waiters > 0)) {
+            uint64_t seen = atomic_load(&gil->switch_number);
+            struct timespec deadline = gil_deadline(gil->interval_us);
+            int rc = pthread_cond_timedwait(&gil->released_cond, &gil->mutex, &deadline);
+            /* Ask for a drop if an interval passed without any switch; a
+               priority waiter keeps the request armed until it is served. */
+            if (atomic_load(&gil->locked) &&
+                ((rc == ETIMEDOUT && atomic_load(&gil->switch_number) == seen) || priority))
+                gil_request_drop(gil, thread);
+        }
+        gil->waiters--;
+        if (priority)
+            gil->priority_waiters--;
+    }
+    atomic_store(&gil->locked, 1);
+    atomic_store(&gil->holder, thread);
+    if (atomic_load(&gil->drop_requested))
+        atomic_fetch_add(&gil->forced_switches, 1);
+    atomic_fetch_add(&gil->switch_number, 1);
+    /* The new holder starts with a clean slate; remaining waiters re-arm. */
+    gil_clear_drop(gil);
+    if (gil->priority_waiters > 0 && gil->waiters > 0)
+        gil_request_drop(gil, thread);
+    pthread_cond_broadcast(&gil->switch_cond);
+    gil_trace(gil, GP_GIL_EVENT_ACQUIRE, thread);
+    pthread_mutex_unlock(&gil->mutex);
+}
+
+void gp_gil_release(gp_gil_t *gil, const void *thread)
+{
+    pthread_mutex_lock(&gil->mutex);
+    atomic_store(&gil->holder, NULL);
+    atomic_store(&gil->locked, 0);
+    gil_trace(gil, GP_GIL_EVENT_RELEASE, thread);
+    pthread_cond_broadcast(&gil->released_cond);
+    pthread_mutex_unlock(&gil->mutex);
+}
+
+void gp_gil_yield(gp_gil_t *gil, const void *thread)
+{
+    pthread_mutex_lock(&gil->mutex);
+    uint64_t before = atomic_load(&gil->switch_number);
+    atomic_store(&gil->holder, NULL);
+    atomic_store(&gil->locked, 0);
+    gil_trace(gil, GP_GIL_EVENT_RELEASE, thread);
+    pthread_cond_broadcast(&gil->released_cond);
+    /* Wait for another thread to take the lock, if anyone is waiting. */
+    while (gil->waiters > 0 && atomic_load(&gil->switch_number) == before)
+        pthread_cond_wait(&gil->switch_cond, &gil->mutex);
+    pthread_mutex_unlock(&gil->mutex);
+    gp_gil_acquire(gil, thread, false);
+}
+
+void gp_gil_set_interval(gp_gil_t *gil, double seconds)
+{
+    long us = (long)(seconds * 1e6);
+    pthread_mutex_lock(&gil->mutex);
+    gil->interval_us = us < 1 ? 1 : us;
+    pthread_mutex_unlock(&gil->mutex);
+}
+
+double gp_gil_get_interval(gp_gil_t *gil)
+{
+    pthread_mutex_lock(&gil->mutex);
+    double seconds = (double)gil->interval_us / 1e6;
+    pthread_mutex_unlock(&gil->mutex);
+    return seconds;
+}
+
+void gp_gil_reinit_after_fork(gp_gil_t *gil, const void *thread)
+{
+    /* The parent's mutex may have been held by a thread that does not exist
+       in the child: build fresh primitives instead of unlocking old ones. */
+    long interval = gil->interval_us;
+    gp_gil_trace_cb trace = gil->trace;
+    void *trace_arg = gil->trace_arg;
+    gp_gil_init(gil, gil->eval_breaker, gil->drop_bit);
+    gil->interval_us = interval;
+    gil->trace = trace;
+    gil->trace_arg = trace_arg;
+    atomic_store(&gil->locked, 1);
+    atomic_store(&gil->holder, thread);
+}

@@ -1,0 +1,30 @@
+/*
+ * mem.h - the allocation hook.
+ *
+ * Every byte gilpy allocates goes through gp_mem_alloc/calloc/realloc/free
+ * (declared in obj/object.h). Funnelling allocation through one place lets
+ * tests count allocations, check that a script frees what it allocated, and
+ * make the n-th allocation fail to prove that every caller turns a failed
+ * allocation into MemoryError instead of a crash.
+ *
+ * The counters are process-wide atomics rather than runtime fields because
+ * memory is allocated before the runtime exists and after it is freed.
+ */
+#ifndef GP_MEM_H
+#define GP_MEM_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+/* Makes the [n]-th next allocation fail (1 = the very next one) and every
+   one after it while [sticky] is non-zero; n = -1 turns injection off. */
+void gp_mem_set_fail_after(long n);
+void gp_mem_set_fail_sticky(int sticky);
+/* Number of allocations made so far (malloc/calloc/realloc of NULL). */
+uint64_t gp_mem_allocated_count(void);
+/* Live blocks: allocations minus frees. */
+int64_t gp_mem_live_blocks(void);
+/* Number of allocations refused by injection so far. */
+uint64_t gp_mem_failed_count(void);
+
+#endif /* GP_MEM_H */

@@ -1,0 +1,203 @@
+/*
+ * runtime.h - the one runtime struct and the per-thread state.
+ *
+ * Design notes
+ * ------------
+ * gilpy keeps no global mutable state outside `gp_runtime_t` and the
+ * per-thread `gp_thread_state_t`, which a thread reaches through a
+ * `_Thread_local` pointer (gp_tstate()). The static builtin type objects
+ * are the one exception, as in CPython: they are initialised once by
+ * gp_runtime_new() and only read afterwards (their refcounts and dicts are
+ * protected by the GIL like every object).
+ *
+ * The eval-breaker word is how anything outside the eval loop asks it to
+ * stop and look: a signal arrived, another thread wants the GIL, a thread was
+ * asked to raise an asynchronous exception. The loop tests this single word
+ * on backward jumps and calls, so the common case costs one load and branch.
+ */
+#ifndef GP_RUNTIME_H
+#define GP_RUNTIME_H
+
+#include <stdatomic.h>
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "obj/object.h"
+#include "runtime/gil.h"
+#include "runtime/loop.h"
+
+typedef struct gp_runtime gp_runtime_t;
+typedef struct gp_thread_state gp_thread_state_t;
+struct gp_frame; /* vm/frame.h */
+
+/* Bits of gp_runtime_t.eval_breaker. */
+enum {
+    GP_BREAK_SIGNALS = 1u << 0,     /* a signal handler ran: call gp_signals_handle() */
+    GP_BREAK_GIL_DROP = 1u << 1,    /* another thread asks for the GIL */
+    GP_BREAK_ASYNC_EXC = 1u << 2,   /* an asynchronous exception is pending for some thread */
+    GP_BREAK_PENDING_CALLS = 1u << 3,
+};
+
+struct gp_thread_state {
+    gp_runtime_t *runtime;
+    gp_thread_state_t *next, *prev; /* all thread states of the runtime */
+
+    /* The exception being raised (propagating), or NULL. */
+    gp_object_t *curexc;
+    /* The exception being handled by the innermost `except`/`finally` block
+       (sys.exc_info(); the implicit __context__ of a new exception). The VM
+       saves and restores it around handlers. NULL or an exception instance. */
+    gp_object_t *exc_info;
+
+    /* The innermost Python frame running on this thread (VM-owned layout). */
+    struct gp_frame *frame;
+
+    /* Python-level recursion depth, checked against runtime->recursion_limit. */
+    int recursion_depth;
+    /* C-level depth of recursive object operations (repr of nested lists...). */
+    int c_recursion_depth;
+    bool recursion_headroom; /* while raising RecursionError, allow a little more */
+
+    uint64_t thread_id; /* threading.get_ident(): the pthread_t as an integer */
+    long native_id;     /* threading.get_native_id(): the kernel's thread id */
+};
+
+struct gp_runtime {
+    /* sys.modules, the builtins module's dict, the interned-string table. */
+    gp_object_t *modules;
+    gp_object_t *builtins;
+    gp_object_t *interned;
+    gp_object_t *sys_module;
+    gp_object_t *main_module;
+
+    int recursion_limit; /* sys.getrecursionlimit(): default 1000 */
+
+    _Atomic uint32_t eval_breaker;
+    _Atomic int pending_sigint;
+
+    /* sys.argv as the runtime was started; sys.path[0]: the script's directory. */
+    gp_object_t *argv;
+    gp_object_t *path;
+
+    /* The global interpreter lock: see runtime/gil.c. Thread handles are
+       gp_thread_state_t pointers. */
+    gp_gil_t gil;
+
+    /* The libuv service loop that serves threads' blocking waits; started
+       on first use by gp_runtime_service_loop(). */
+    gp_service_loop_t *service_loop;
+
+    gp_thread_state_t *threads; /* linked list of thread states */
+    gp_thread_state_t *main_thread;
+
+    /* Exit status asked for by SystemExit, set by gp_run_* helpers. */
+    int exit_status;
+    /* An uncaught KeyboardInterrupt ended the program: like CPython, the
+       process then dies of SIGINT so its parent sees the signal. */
+    bool exit_by_sigint;
+
+    /* added by gc: the cycle collector's state (runtime/gc.c), created on
+       first use; NULL in a freshly calloc'd runtime. */
+    void *gc_state;
+
+    /* added by sys: sys.setswitchinterval() (seconds; default 0.005, the GIL
+       reads it) and sys.set_int_max_str_digits() (0 = no limit; default 4300,
+       int <-> str conversions may check it). Set by gp_sys_module_create(). */
+    double switch_interval;
+    int int_max_str_digits;
+};
+
+/* The calling thread's state (NULL on a thread that never entered the runtime). */
+extern _Thread_local gp_thread_state_t *gp_tstate_current;
+static inline gp_thread_state_t *gp_tstate(void) { return gp_tstate_current; }
+static inline gp_runtime_t *gp_runtime(void) { return gp_tstate_current->runtime; }
+
+/* Creates the runtime: memory hook, main thread state, builtin types,
+   builtins and sys modules. Returns NULL on failure (message on stderr). */
+gp_runtime_t *gp_runtime_new(int argc, char **argv);
+/* Runs atexit work, flushes, collects cycles and frees the runtime. */
+void gp_runtime_free(gp_runtime_t *rt);
+
+/* Recursion guard for recursive C operations (repr, eq of nested containers).
+   Raises RecursionError "maximum recursion depth exceeded[where]" and returns -1. */
+int gp_recursion_enter(const char *where);
+void gp_recursion_leave(void);
+
+/* Called by the eval loop when eval_breaker is non-zero. Runs signal
+   handlers (SIGINT -> KeyboardInterrupt), GIL drop requests and pending
+   calls. Returns -1 with an exception set if one must be raised. */
+int gp_runtime_handle_breaker(void);
+/* Installs the SIGINT handler (main thread only). */
+void gp_signals_install(gp_runtime_t *rt);
+
+/* Releasing the GIL around a blocking call (the equivalent of CPython's
+   Py_BEGIN_ALLOW_THREADS / Py_END_ALLOW_THREADS):
+
+       gp_thread_state_t *ts = gp_gil_release_for_blocking();
+       n = read(fd, buf, len);            -- no Python object touched here
+       gp_gil_acquire_after_blocking(ts);
+
+   The re-acquire takes the priority lane (see gil.c), so a thread coming
+   back from I/O does not wait a switch interval behind CPU-bound threads. */
+gp_thread_state_t *gp_gil_release_for_blocking(void);
+void gp_gil_acquire_after_blocking(gp_thread_state_t *ts);
+
+/* The runtime's service loop, started on first use; NULL with an exception
+   set if it cannot start. Call with the GIL held. */
+gp_service_loop_t *gp_runtime_service_loop(void);
+
+/* Thread states: created by a thread before it first takes the GIL, and
+   destroyed (with the GIL held) when the thread is done with Python. */
+gp_thread_state_t *gp_thread_state_new(gp_runtime_t *rt);
+/* Unlinks and frees [ts]; the caller holds the GIL and releases it after. */
+void gp_thread_state_free(gp_thread_state_t *ts);
+/* Makes the calling (new) thread run Python as [ts]: takes the GIL. */
+void gp_thread_state_enter(gp_thread_state_t *ts);
+/* Leaves: frees [ts] and releases the GIL. */
+void gp_thread_state_exit(gp_thread_state_t *ts);
+
+/* In the child after fork(): the calling thread becomes the only and main
+   thread, holding a fresh GIL; other threads' states are dropped. Then
+   threading._after_fork() runs if threading was imported. */
+int gp_runtime_after_fork_child(void);
+
+/* Built-in (C) modules that `import` finds by name. */
+typedef gp_object_t *(*gp_module_create_fn)(void);
+typedef struct gp_builtin_module {
+    const char *name;
+    gp_module_create_fn create;
+} gp_builtin_module_t;
+/* Terminated by {NULL, NULL}. */
+extern const gp_builtin_module_t gp_builtin_modules[];
+
+/* Python-source modules embedded in the binary from lib/ (generated by
+   scripts/freeze_lib.py). `import` looks here after gp_builtin_modules.
+   Terminated by an entry whose name is NULL. */
+typedef struct gp_frozen_module {
+    const char *name;   /* dotted module name: "threading", "concurrent.futures" */
+    const char *source; /* the module's source text */
+    size_t length;
+    bool is_package;
+} gp_frozen_module_t;
+extern const gp_frozen_module_t gp_frozen_modules[];
+
+/* Module constructors, one per src/mod/ file. */
+gp_object_t *gp_builtins_module_create(void);
+gp_object_t *gp_sys_module_create(void);
+gp_object_t *gp_time_module_create(void);
+gp_object_t *gp_math_module_create(void);
+gp_object_t *gp_random_module_create(void);
+gp_object_t *gp_gc_module_create(void);
+gp_object_t *gp_thread_module_create(void); /* _thread */
+gp_object_t *gp_posix_module_create(void);  /* posix (os is lib/os.py) */
+gp_object_t *gp_marshal_module_create(void); /* marshal: the wire format of multiprocessing */
+gp_object_t *gp_io_module_create(void);      /* io: open(), files, StringIO/BytesIO */
+gp_object_t *gp_sre_module_create(void);     /* _sre: the regular-expression engine behind re */
+gp_object_t *gp_itertools_module_create(void); /* itertools (mod/itertools.c) */
+gp_object_t *gp_operator_module_create(void);  /* operator (mod/operator.c) */
+gp_object_t *gp_struct_module_create(void);    /* _struct (mod/struct.c; struct is lib/struct.py) */
+
+/* Readies every builtin type and exception type (obj/type.c). */
+int gp_types_init(void);
+
+#endif /* GP_RUNTIME_H */

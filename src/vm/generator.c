@@ -1,0 +1,979 @@
+/*
+ * generator.c - generators, coroutines and async generators.
+ *
+ * Design notes
+ * ------------
+ * A generator owns a frame (heap memory, not the per-thread frame stack)
+ * that survives between resumptions. Resuming pushes the sent value on the
+ * frame's value stack (where the suspended YIELD_VALUE left room for it)
+ * and re-enters gp_eval_frame(); the frame returns either with `yielded`
+ * set or for good. Throwing in resumes with an exception set and the
+ * throwflag, so the exception appears at the suspended yield.
+ *
+ * `yield from` and `await` are one instruction, YIELD_FROM, that leaves the
+ * frame's instruction pointer on itself while the delegate yields; the
+ * delegate is the frame's top of stack. throw() and close() therefore find
+ * the delegate there and forward to it first, as PEP 380 requires.
+ *
+ * The handled exception (sys.exc_info()) a generator sees is swapped in and
+ * out around each resumption: when it yields inside an except block, the
+ * exception being handled is kept in the generator and restored next time;
+ * otherwise the generator sees its caller's.
+ *
+ * PEP 479: a StopIteration escaping the frame becomes RuntimeError
+ * ("generator raised StopIteration"), chained to the original.
+ *
+ * Coroutines are the same object with another type; `await` drives them
+ * through their __await__ wrapper or directly. Async generators yield
+ * through "asend" awaitables: a value yielded by the async generator's own
+ * `yield` finishes the awaitable (StopIteration(value)), while values that
+ * an inner `await` passes through go up to whoever drives the coroutine
+ * (the event loop, in a later milestone).
+ */
+#include <string.h>
+
+#include "vm/vm.h"
+
+typedef struct gp_generator {
+    gp_object_t base;
+    gp_frame_t *frame; /* NULL once finished */
+    gp_object_t *name, *qualname;
+    gp_object_t *exc_state; /* handled exception saved across a yield, or NULL */
+    bool running;
+    bool started;
+    bool closed_by_aclose;
+} gp_generator_t;
+
+bool gp_generator_check(gp_object_t *o)
+{
+    if (GP_IS_SMALL(o))
+        return false;
+    gp_type_t *t = o->type;
+    return t == &gp_generator_type || t == &gp_coroutine_type || t == &gp_async_generator_type;
+}
+
+static const char *gen_kind(gp_object_t *gen)
+{
+    gp_type_t *t = GP_TYPE(gen);
+    return t == &gp_coroutine_type ? "coroutine"
+           : t == &gp_async_generator_type ? "async generator"
+                                            : "generator";
+}
+
+gp_object_t *gp_generator_from_call(gp_function_t *func, gp_object_t *const *args, size_t nargs,
+                                    gp_object_t *kwnames)
+{
+    gp_code_t *co = (gp_code_t *)func->code;
+    gp_type_t *type = (co->flags & GP_CODE_COROUTINE)         ? &gp_coroutine_type
+                      : (co->flags & GP_CODE_ASYNC_GENERATOR) ? &gp_async_generator_type
+                                                              : &gp_generator_type;
+    gp_frame_t *f = gp_mem_alloc(gp_frame_size(co));
+    if (!f) {
+        gp_err_no_memory();
+        return NULL;
+    }
+    gp_frame_init(f, co, (gp_object_t *)func, func->globals, NULL);
+    f->owner = GP_FRAME_OWNED_BY_GENERATOR;
+    if (gp_frame_bind(f, func, args, nargs, kwnames) < 0) {
+        gp_frame_clear(f);
+        gp_mem_free(f);
+        return NULL;
+    }
+    gp_generator_t *gen = (gp_generator_t *)gp_object_alloc(type, 0);
+    if (!gen) {
+        gp_frame_clear(f);
+        gp_mem_free(f);
+        return NULL;
+    }
+    gen->frame = f;
+    f->generator = (gp_object_t *)gen;
+    gen->name = GP_INCREF(func->name);
+    gen->qualname = GP_INCREF(func->qualname);
+    gp_gc_track((gp_object_t *)gen);
+    return (gp_object_t *)gen;
+}
+
+static void gen_finish(gp_generator_t *gen)
+{
+    if (!gen->frame)
+        return;
+    gp_frame_t *f = gen->frame;
+    gen->frame = NULL;
+    gp_frame_clear(f);
+    gp_mem_free(f);
+    GP_CLEAR(gen->exc_state);
+}
+
+gp_object_t *gp_stop_iteration_value(gp_object_t *exc)
+{
+    if (!exc || !gp_exc_check(exc))
+        return gp_none_new();
+    gp_object_t *v = gp_object_getattr_cstr(exc, "value");
+    if (v)
+        return v;
+    gp_err_clear();
+    gp_object_t *args = ((gp_exception_t *)exc)->args;
+    if (args && gp_tuple_check(args) && GP_TUPLE_SIZE(args) > 0)
+        return GP_INCREF(GP_TUPLE_GET(args, 0));
+    return gp_none_new();
+}
+
+/* Raises [type](value) with the value as the single argument. */
+static void raise_with_value(gp_type_t *type, gp_object_t *value)
+{
+    gp_object_t *args = value ? gp_tuple_pack(1, value) : GP_INCREF(gp_empty_tuple);
+    if (!args)
+        return;
+    gp_object_t *exc = gp_exception_new(type, args);
+    GP_DECREF(args);
+    if (!exc)
+        return;
+    gp_err_set_exception(exc);
+    GP_DECREF(exc);
+}
+
+static bool frame_in_handler(gp_frame_t *f)
+{
+    gp_block_t *blocks = gp_frame_blocks(f);
+    for (int i = 0; i < f->nblocks; i++)
+        if (blocks[i].type == GP_BLOCK_EXCEPT_HANDLER)
+            return true;
+    return false;
+}
+
+/* PEP 479: StopIteration leaving the frame becomes RuntimeError. */
+static void gen_convert_stop(gp_generator_t *gen)
+{
+    bool is_async = GP_IS_TYPE((gp_object_t *)gen, gp_async_generator_type);
+    const char *what = NULL;
+    if (gp_err_matches(&gp_exc_StopIteration))
+        what = "StopIteration";
+    else if (is_async && gp_err_matches(&gp_exc_StopAsyncIteration))
+        what = "StopAsyncIteration";
+    if (!what)
+        return;
+    gp_object_t *orig = gp_err_fetch();
+    gp_err_format(&gp_exc_RuntimeError, "%s raised %s", gen_kind((gp_object_t *)gen), what);
+    gp_object_t *exc = gp_err_current();
+    if (exc && gp_exc_check(exc)) {
+        gp_exception_t *e = (gp_exception_t *)exc;
+        GP_SETREF(e->cause, GP_INCREF(orig));
+        GP_SETREF(e->context, GP_INCREF(orig));
+        e->suppress_context = true;
+    }
+    GP_DECREF(orig);
+}
+
+/* Resumes [gen] with [value] pushed (unless NULL), or with the current
+   exception thrown in when [throw]. */
+static gp_send_result_t gen_resume(gp_generator_t *gen, gp_object_t *value, bool throw,
+                                   gp_object_t **result)
+{
+    gp_object_t *self = (gp_object_t *)gen;
+    *result = NULL;
+    if (gen->running) {
+        gp_err_format(&gp_exc_ValueError, "%s already executing", gen_kind(self));
+        return GP_SEND_ERROR;
+    }
+    if (!gen->frame) {
+        if (throw)
+            return GP_SEND_ERROR; /* the exception is already set */
+        if (GP_IS_TYPE(self, gp_coroutine_type)) {
+            gp_err_set_string(&gp_exc_RuntimeError, "cannot reuse already awaited coroutine");
+            return GP_SEND_ERROR;
+        }
+        *result = gp_none_new();
+        return GP_SEND_RETURN;
+    }
+    gp_frame_t *f = gen->frame;
+    if (!gen->started) {
+        if (value && value != gp_None && !throw) {
+            gp_err_format(&gp_exc_TypeError, "can't send non-None value to a just-started %s",
+                          gen_kind(self));
+            return GP_SEND_ERROR;
+        }
+        gen->started = true;
+    } else if (value && !throw) {
+        *f->sp++ = GP_INCREF(value);
+    }
+    gp_thread_state_t *ts = gp_tstate();
+    gp_object_t *saved = ts->exc_info;
+    if (gen->exc_state) {
+        ts->exc_info = gen->exc_state;
+        gen->exc_state = NULL;
+    } else {
+        ts->exc_info = GP_XINCREF(saved);
+    }
+    gen->running = true;
+    GP_INCREF(self);
+    gp_object_t *r = gp_eval_frame(f, throw ? 1 : 0);
+    gen->running = false;
+    if (r && f->yielded && frame_in_handler(f)) {
+        gen->exc_state = ts->exc_info;
+    } else {
+        GP_XDECREF(ts->exc_info);
+    }
+    ts->exc_info = saved;
+    gp_send_result_t outcome;
+    if (r && f->yielded) {
+        *result = r;
+        outcome = GP_SEND_YIELD;
+    } else if (r) {
+        *result = r;
+        gen_finish(gen);
+        outcome = GP_SEND_RETURN;
+    } else {
+        gen_convert_stop(gen);
+        gen_finish(gen);
+        outcome = GP_SEND_ERROR;
+    }
+    GP_DECREF(self);
+    return outcome;
+}
+
+gp_send_result_t gp_generator_send(gp_object_t *gen, gp_object_t *value, gp_object_t **result)
+{
+    return gen_resume((gp_generator_t *)gen, value, false, result);
+}
+
+/* The delegate of a `yield from`/`await` the generator is suspended in. */
+static gp_object_t *gen_yieldfrom(gp_generator_t *gen)
+{
+    gp_frame_t *f = gen->frame;
+    if (!f || !gen->started || gen->running)
+        return NULL;
+    if (GP_INSTR_OP(*f->ip) != GP_OP_YIELD_FROM)
+        return NULL;
+    return f->sp[-1];
+}
+
+static gp_object_t *gen_close_impl(gp_generator_t *gen);
+
+/* Closes a delegate of yield from: gen.close() or its close method. */
+static int close_delegate(gp_object_t *yf)
+{
+    gp_object_t *r;
+    if (gp_generator_check(yf)) {
+        r = gen_close_impl((gp_generator_t *)yf);
+    } else {
+        gp_object_t *m = gp_object_getattr_cstr(yf, "close");
+        if (!m) {
+            if (gp_err_matches(&gp_exc_AttributeError)) {
+                gp_err_clear();
+                return 0;
+            }
+            return -1;
+        }
+        r = gp_object_call0(m);
+        GP_DECREF(m);
+    }
+    if (!r)
+        return -1;
+    GP_DECREF(r);
+    return 0;
+}
+
+/* Throws the exception [exc] into [gen]: forwarding to a delegate first. */
+static gp_send_result_t gen_throw_exc(gp_generator_t *gen, gp_object_t *exc, gp_object_t **result)
+{
+    gp_object_t *yf = gen_yieldfrom(gen);
+    if (yf) {
+        GP_INCREF(yf);
+        if (gp_exception_matches(exc, (gp_object_t *)&gp_exc_GeneratorExit)) {
+            gen->running = true;
+            int err = close_delegate(yf);
+            gen->running = false;
+            GP_DECREF(yf);
+            if (err < 0)
+                return gen_resume(gen, NULL, true, result);
+            goto throw_here;
+        }
+        gp_send_result_t r;
+        gp_object_t *value = NULL;
+        gen->running = true;
+        if (gp_generator_check(yf)) {
+            r = gen_throw_exc((gp_generator_t *)yf, exc, &value);
+        } else {
+            gp_object_t *m = gp_object_getattr_cstr(yf, "throw");
+            if (!m) {
+                gen->running = false;
+                GP_DECREF(yf);
+                if (!gp_err_matches(&gp_exc_AttributeError))
+                    return gen_resume(gen, NULL, true, result);
+                gp_err_clear();
+                goto throw_here;
+            }
+            value = gp_object_call1(m, exc);
+            GP_DECREF(m);
+            if (value) {
+                r = GP_SEND_YIELD;
+            } else if (gp_err_matches(&gp_exc_StopIteration)) {
+                gp_object_t *stop = gp_err_fetch();
+                value = gp_stop_iteration_value(stop);
+                GP_DECREF(stop);
+                r = value ? GP_SEND_RETURN : GP_SEND_ERROR;
+            } else {
+                r = GP_SEND_ERROR;
+            }
+        }
+        gen->running = false;
+        GP_DECREF(yf);
+        if (r == GP_SEND_YIELD) {
+            *result = value;
+            return GP_SEND_YIELD;
+        }
+        if (r == GP_SEND_ERROR)
+            return gen_resume(gen, NULL, true, result);
+        /* The delegate returned: finish the YIELD_FROM with its value. */
+        gp_frame_t *f = gen->frame;
+        gp_object_t *old = *--f->sp;
+        GP_DECREF(old);
+        *f->sp++ = value;
+        f->ip++;
+        return gen_resume(gen, NULL, false, result);
+    }
+throw_here:
+    gp_err_set_exception(exc);
+    if (!gen->frame)
+        return GP_SEND_ERROR;
+    return gen_resume(gen, NULL, true, result);
+}
+
+/* Normalises throw(type[, value[, tb]]) into an exception instance. */
+static gp_object_t *make_throw_exc(gp_object_t *const *args, size_t nargs)
+{
+    gp_object_t *typ = args[0];
+    gp_object_t *val = nargs > 1 ? args[1] : gp_None;
+    gp_object_t *tb = nargs > 2 ? args[2] : gp_None;
+    if (tb != gp_None && !GP_IS_TYPE(tb, gp_traceback_type)) {
+        gp_err_set_string(&gp_exc_TypeError, "throw() third argument must be a traceback object");
+        return NULL;
+    }
+    gp_object_t *exc;
+    if (gp_exc_check(typ)) {
+        if (val != gp_None) {
+            gp_err_set_string(&gp_exc_TypeError,
+                              "instance exception may not have a separate value");
+            return NULL;
+        }
+        exc = GP_INCREF(typ);
+    } else if (gp_type_check(typ) && gp_type_is_subtype((gp_type_t *)typ, &gp_exc_BaseException)) {
+        if (gp_object_isinstance_type(val, (gp_type_t *)typ))
+            exc = GP_INCREF(val);
+        else if (val == gp_None)
+            exc = gp_object_call0(typ);
+        else if (gp_tuple_check(val))
+            exc = gp_object_call_tuple_dict(typ, val, NULL);
+        else
+            exc = gp_object_call1(typ, val);
+        if (!exc)
+            return NULL;
+    } else {
+        gp_err_format(&gp_exc_TypeError,
+                      "exceptions must be classes or instances deriving from BaseException, not %T",
+                      typ);
+        return NULL;
+    }
+    if (tb != gp_None && gp_exc_check(exc))
+        GP_SETREF(((gp_exception_t *)exc)->traceback, GP_INCREF(tb));
+    return exc;
+}
+
+/* Turns a resume outcome into the Python-level result of send()/throw(). */
+static gp_object_t *send_result(gp_object_t *self, gp_send_result_t r, gp_object_t *value)
+{
+    if (r == GP_SEND_YIELD)
+        return value;
+    if (r == GP_SEND_RETURN) {
+        if (GP_IS_TYPE(self, gp_async_generator_type))
+            gp_err_set_object(&gp_exc_StopAsyncIteration, NULL);
+        else
+            raise_with_value(&gp_exc_StopIteration, value == gp_None ? NULL : value);
+        GP_DECREF(value);
+    }
+    return NULL;
+}
+
+static gp_object_t *gen_send_method(gp_object_t *self, gp_object_t *const *args, size_t nargs,
+                                    gp_object_t *kwnames)
+{
+    if (gp_args_check("send", nargs, kwnames, 1, 1) < 0)
+        return NULL;
+    gp_object_t *value = NULL;
+    gp_send_result_t r = gen_resume((gp_generator_t *)self, args[0], false, &value);
+    return send_result(self, r, value);
+}
+
+static gp_object_t *gen_throw_method(gp_object_t *self, gp_object_t *const *args, size_t nargs,
+                                     gp_object_t *kwnames)
+{
+    if (gp_args_check("throw", nargs, kwnames, 1, 3) < 0)
+        return NULL;
+    gp_object_t *exc = make_throw_exc(args, nargs);
+    if (!exc)
+        return NULL;
+    gp_object_t *value = NULL;
+    gp_send_result_t r = gen_throw_exc((gp_generator_t *)self, exc, &value);
+    GP_DECREF(exc);
+    return send_result(self, r, value);
+}
+
+static gp_object_t *gen_close_impl(gp_generator_t *gen)
+{
+    if (!gen->frame)
+        return gp_none_new();
+    if (!gen->started) {
+        gen_finish(gen);
+        return gp_none_new();
+    }
+    gp_object_t *exc = gp_exception_new(&gp_exc_GeneratorExit, gp_empty_tuple);
+    if (!exc)
+        return NULL;
+    gp_object_t *value = NULL;
+    gp_send_result_t r = gen_throw_exc(gen, exc, &value);
+    GP_DECREF(exc);
+    if (r == GP_SEND_YIELD) {
+        GP_DECREF(value);
+        gp_err_format(&gp_exc_RuntimeError, "%s ignored GeneratorExit",
+                      gen_kind((gp_object_t *)gen));
+        return NULL;
+    }
+    if (r == GP_SEND_RETURN) {
+        GP_DECREF(value);
+        return gp_none_new();
+    }
+    if (gp_err_matches(&gp_exc_GeneratorExit) || gp_err_matches(&gp_exc_StopIteration)) {
+        gp_err_clear();
+        return gp_none_new();
+    }
+    return NULL;
+}
+
+static gp_object_t *gen_close_method(gp_object_t *self, gp_object_t *const *args, size_t nargs,
+                                     gp_object_t *kwnames)
+{
+    if (gp_args_check("close", nargs, kwnames, 0, 0) < 0)
+        return NULL;
+    return gen_close_impl((gp_generator_t *)self);
+}
+
+static gp_object_t *gen_iternext(gp_object_t *self)
+{
+    gp_object_t *value = NULL;
+    gp_send_result_t r = gen_resume((gp_generator_t *)self, gp_None, false, &value);
+    if (r == GP_SEND_YIELD)
+        return value;
+    if (r == GP_SEND_RETURN) {
+        if (value != gp_None)
+            raise_with_value(&gp_exc_StopIteration, value);
+        GP_DECREF(value);
+    }
+    return NULL;
+}
+
+static gp_object_t *gen_iter(gp_object_t *self)
+{
+    return GP_INCREF(self);
+}
+
+static gp_object_t *gen_repr(gp_object_t *self)
+{
+    gp_generator_t *gen = (gp_generator_t *)self;
+    const char *kind = GP_IS_TYPE(self, gp_coroutine_type)         ? "coroutine"
+                       : GP_IS_TYPE(self, gp_async_generator_type) ? "async_generator"
+                                                                   : "generator";
+    return gp_str_from_format("<%s object %U at %p>", kind, gen->qualname, (void *)self);
+}
+
+static int gen_traverse(gp_object_t *self, gp_visit_fn visit, void *arg)
+{
+    gp_generator_t *gen = (gp_generator_t *)self;
+    int r;
+    if (gen->exc_state && (r = visit(gen->exc_state, arg)))
+        return r;
+    gp_frame_t *f = gen->frame;
+    if (!f)
+        return 0;
+    gp_object_t *fixed[4] = {(gp_object_t *)f->code, f->func, f->globals, f->locals};
+    for (int i = 0; i < 4; i++)
+        if (fixed[i] && (r = visit(fixed[i], arg)))
+            return r;
+    for (gp_object_t **p = f->localsplus; p < f->sp; p++)
+        if (*p && GP_IS_PTR(*p) && (r = visit(*p, arg)))
+            return r;
+    return 0;
+}
+
+static int gen_clear(gp_object_t *self)
+{
+    gen_finish((gp_generator_t *)self);
+    return 0;
+}
+
+static void gen_dealloc(gp_object_t *self)
+{
+    gp_generator_t *gen = (gp_generator_t *)self;
+    gp_gc_untrack(self);
+    /* A generator suspended inside try/finally or with must run its cleanup. */
+    if (gen->frame && gen->started && gen->frame->nblocks > 0 && !gen->running) {
+        gp_object_t *pending = gp_err_fetch();
+        self->refcnt = 1;
+        gp_object_t *r = gen_close_impl(gen);
+        if (r)
+            GP_DECREF(r);
+        else
+            gp_err_clear();
+        gp_err_restore(pending);
+        if (--self->refcnt != 0)
+            return; /* resurrected */
+    }
+    gen_finish(gen);
+    GP_CLEAR(gen->name);
+    GP_CLEAR(gen->qualname);
+    gp_object_free(self);
+}
+
+enum {
+    GEN_NAME,
+    GEN_QUALNAME,
+    GEN_RUNNING,
+    GEN_CODE,
+    GEN_FRAME,
+    GEN_YIELDFROM,
+    GEN_SUSPENDED,
+};
+
+static gp_object_t *gen_get(gp_object_t *self, void *closure)
+{
+    gp_generator_t *gen = (gp_generator_t *)self;
+    switch ((int)(intptr_t)closure) {
+    case GEN_NAME:
+        return GP_INCREF(gen->name);
+    case GEN_QUALNAME:
+        return GP_INCREF(gen->qualname);
+    case GEN_RUNNING:
+        return gp_bool_from(gen->running);
+    case GEN_CODE:
+        if (gen->frame)
+            return GP_INCREF((gp_object_t *)gen->frame->code);
+        return gp_none_new();
+    case GEN_FRAME:
+        if (gen->frame)
+            return gp_frame_object_new(gen->frame, gp_frame_lineno(gen->frame));
+        return gp_none_new();
+    case GEN_YIELDFROM: {
+        gp_object_t *yf = gen_yieldfrom(gen);
+        return GP_INCREF(yf ? yf : gp_None);
+    }
+    case GEN_SUSPENDED:
+        return gp_bool_from(gen->frame && gen->started && !gen->running);
+    }
+    return gp_none_new();
+}
+
+static int gen_set_name(gp_object_t *self, gp_object_t *value, void *closure)
+{
+    gp_generator_t *gen = (gp_generator_t *)self;
+    if (!value || !gp_str_check(value)) {
+        gp_err_format(&gp_exc_TypeError, "__%s__ must be set to a string object",
+                      closure ? "qualname" : "name");
+        return -1;
+    }
+    if (closure)
+        GP_SETREF(gen->qualname, GP_INCREF(value));
+    else
+        GP_SETREF(gen->name, GP_INCREF(value));
+    return 0;
+}
+
+#define GEN_GETSET(name, which) {name, gen_get, NULL, (void *)(intptr_t)(which), NULL}
+static const gp_getset_def_t generator_getsets[] = {
+    {"__name__", gen_get, gen_set_name, (void *)(intptr_t)GEN_NAME, NULL},
+    {"__qualname__", gen_get, gen_set_name, (void *)(intptr_t)GEN_QUALNAME, NULL},
+    GEN_GETSET("gi_running", GEN_RUNNING),
+    GEN_GETSET("gi_code", GEN_CODE),
+    GEN_GETSET("gi_frame", GEN_FRAME),
+    GEN_GETSET("gi_yieldfrom", GEN_YIELDFROM),
+    GEN_GETSET("gi_suspended", GEN_SUSPENDED),
+    {NULL, NULL, NULL, NULL, NULL},
+};
+
+static const gp_getset_def_t coroutine_getsets[] = {
+    {"__name__", gen_get, gen_set_name, (void *)(intptr_t)GEN_NAME, NULL},
+    {"__qualname__", gen_get, gen_set_name, (void *)(intptr_t)GEN_QUALNAME, NULL},
+    GEN_GETSET("cr_running", GEN_RUNNING),
+    GEN_GETSET("cr_code", GEN_CODE),
+    GEN_GETSET("cr_frame", GEN_FRAME),
+    GEN_GETSET("cr_await", GEN_YIELDFROM),
+    GEN_GETSET("cr_suspended", GEN_SUSPENDED),
+    {NULL, NULL, NULL, NULL, NULL},
+};
+
+static const gp_getset_def_t async_generator_getsets[] = {
+    {"__name__", gen_get, gen_set_name, (void *)(intptr_t)GEN_NAME, NULL},
+    {"__qualname__", gen_get, gen_set_name, (void *)(intptr_t)GEN_QUALNAME, NULL},
+    GEN_GETSET("ag_running", GEN_RUNNING),
+    GEN_GETSET("ag_code", GEN_CODE),
+    GEN_GETSET("ag_frame", GEN_FRAME),
+    GEN_GETSET("ag_await", GEN_YIELDFROM),
+    {NULL, NULL, NULL, NULL, NULL},
+};
+
+static const gp_method_def_t generator_methods[] = {
+    {"send", gen_send_method, 0, "send(arg) -> send 'arg' into generator,\nreturn next yielded value or raise StopIteration."},
+    {"throw", gen_throw_method, 0, "throw(value)\nthrow(type[,value[,tb]])\n\nRaise exception in generator, return next yielded value or raise\nStopIteration."},
+    {"close", gen_close_method, 0, "close() -> raise GeneratorExit inside generator."},
+    {NULL, NULL, 0, NULL},
+};
+
+gp_type_t gp_generator_type = {
+    GP_TYPE_HEAD_INIT,
+    .name = "generator",
+    .basicsize = sizeof(gp_generator_t),
+    .flags = GP_TYPE_FLAG_GC,
+    .dealloc = gen_dealloc,
+    .repr = gen_repr,
+    .hash = gp_object_default_hash,
+    .getattr = gp_object_generic_getattr,
+    .iter = gen_iter,
+    .iternext = gen_iternext,
+    .traverse = gen_traverse,
+    .clear = gen_clear,
+    .methods = generator_methods,
+    .getsets = generator_getsets,
+};
+
+/* ------------------------------------------------------------------ */
+/* Coroutines                                                           */
+/* ------------------------------------------------------------------ */
+
+/* The iterator returned by coroutine.__await__(). */
+typedef struct coro_wrapper {
+    gp_object_t base;
+    gp_object_t *coro;
+} coro_wrapper_t;
+
+static gp_type_t coro_wrapper_type;
+
+static void coro_wrapper_dealloc(gp_object_t *self)
+{
+    GP_CLEAR(((coro_wrapper_t *)self)->coro);
+    gp_object_free(self);
+}
+
+static gp_object_t *coro_wrapper_next(gp_object_t *self)
+{
+    return gen_iternext(((coro_wrapper_t *)self)->coro);
+}
+
+static gp_object_t *coro_wrapper_send(gp_object_t *self, gp_object_t *const *args, size_t nargs,
+                                      gp_object_t *kwnames)
+{
+    return gen_send_method(((coro_wrapper_t *)self)->coro, args, nargs, kwnames);
+}
+
+static gp_object_t *coro_wrapper_throw(gp_object_t *self, gp_object_t *const *args, size_t nargs,
+                                       gp_object_t *kwnames)
+{
+    return gen_throw_method(((coro_wrapper_t *)self)->coro, args, nargs, kwnames);
+}
+
+static gp_object_t *coro_wrapper_close(gp_object_t *self, gp_object_t *const *args, size_t nargs,
+                                       gp_object_t *kwnames)
+{
+    return gen_close_method(((coro_wrapper_t *)self)->coro, args, nargs, kwnames);
+}
+
+static const gp_method_def_t coro_wrapper_methods[] = {
+    {"send", coro_wrapper_send, 0, NULL},
+    {"throw", coro_wrapper_throw, 0, NULL},
+    {"close", coro_wrapper_close, 0, NULL},
+    {NULL, NULL, 0, NULL},
+};
+
+static gp_type_t coro_wrapper_type = {
+    GP_TYPE_HEAD_INIT,
+    .name = "coroutine_wrapper",
+    .basicsize = sizeof(coro_wrapper_t),
+    .dealloc = coro_wrapper_dealloc,
+    .hash = gp_object_default_hash,
+    .getattr = gp_object_generic_getattr,
+    .iter = gen_iter,
+    .iternext = coro_wrapper_next,
+    .methods = coro_wrapper_methods,
+};
+
+/* Readies a private type on first use. */
+static int ensure_ready(gp_type_t *type)
+{
+    if (type->flags & GP_TYPE_FLAG_READY)
+        return 0;
+    return gp_type_ready(type);
+}
+
+static gp_object_t *coro_await(gp_object_t *self, gp_object_t *const *args, size_t nargs,
+                               gp_object_t *kwnames)
+{
+    if (gp_args_check("__await__", nargs, kwnames, 0, 0) < 0 ||
+        ensure_ready(&coro_wrapper_type) < 0)
+        return NULL;
+    coro_wrapper_t *w = (coro_wrapper_t *)gp_object_alloc(&coro_wrapper_type, 0);
+    if (!w)
+        return NULL;
+    w->coro = GP_INCREF(self);
+    return (gp_object_t *)w;
+}
+
+static const gp_method_def_t coroutine_methods[] = {
+    {"send", gen_send_method, 0, "send(arg) -> send 'arg' into coroutine,\nreturn next iterated value or raise StopIteration."},
+    {"throw", gen_throw_method, 0, "throw(value)\nthrow(type[,value[,traceback]])\n\nRaise exception in coroutine, return next iterated value or raise\nStopIteration."},
+    {"close", gen_close_method, 0, "close() -> raise GeneratorExit inside coroutine."},
+    {"__await__", coro_await, 0, "Return an iterator to be used in await expression."},
+    {NULL, NULL, 0, NULL},
+};
+
+gp_type_t gp_coroutine_type = {
+    GP_TYPE_HEAD_INIT,
+    .name = "coroutine",
+    .basicsize = sizeof(gp_generator_t),
+    .flags = GP_TYPE_FLAG_GC,
+    .dealloc = gen_dealloc,
+    .repr = gen_repr,
+    .hash = gp_object_default_hash,
+    .getattr = gp_object_generic_getattr,
+    .traverse = gen_traverse,
+    .clear = gen_clear,
+    .methods = coroutine_methods,
+    .getsets = coroutine_getsets,
+};
+
+/* ------------------------------------------------------------------ */
+/* Async generators                                                     */
+/* ------------------------------------------------------------------ */
+
+/* The awaitable of __anext__/asend/athrow/aclose. */
+typedef struct agen_step {
+    gp_object_t base;
+    gp_object_t *agen;
+    gp_object_t *value; /* asend: value to send; athrow: exception to throw */
+    int mode;           /* 0 asend, 1 athrow, 2 aclose */
+    int state;          /* 0 not started, 1 running, 2 done */
+} agen_step_t;
+
+static gp_type_t agen_step_type;
+
+static void agen_step_dealloc(gp_object_t *self)
+{
+    agen_step_t *s = (agen_step_t *)self;
+    GP_CLEAR(s->agen);
+    GP_CLEAR(s->value);
+    gp_object_free(self);
+}
+
+/* Interprets a resume of the async generator for the awaitable [s]. */
+static gp_object_t *agen_step_result(agen_step_t *s, gp_send_result_t r, gp_object_t *value)
+{
+    gp_generator_t *gen = (gp_generator_t *)s->agen;
+    if (r == GP_SEND_YIELD) {
+        bool real_yield = gen->frame && gen->frame->yielded_value;
+        if (!real_yield)
+            return value; /* an inner await passing a value up */
+        s->state = 2;
+        if (s->mode == 2) {
+            GP_DECREF(value);
+            gp_err_set_string(&gp_exc_RuntimeError, "async generator ignored GeneratorExit");
+            return NULL;
+        }
+        raise_with_value(&gp_exc_StopIteration, value);
+        GP_DECREF(value);
+        return NULL;
+    }
+    s->state = 2;
+    if (r == GP_SEND_RETURN) {
+        GP_DECREF(value);
+        if (s->mode == 2)
+            raise_with_value(&gp_exc_StopIteration, NULL);
+        else
+            gp_err_set_object(&gp_exc_StopAsyncIteration, NULL);
+        return NULL;
+    }
+    if (s->mode == 2 &&
+        (gp_err_matches(&gp_exc_GeneratorExit) || gp_err_matches(&gp_exc_StopAsyncIteration))) {
+        gp_err_clear();
+        raise_with_value(&gp_exc_StopIteration, NULL);
+    }
+    return NULL;
+}
+
+static gp_object_t *agen_step_send_value(agen_step_t *s, gp_object_t *value)
+{
+    gp_object_t *out = NULL;
+    gp_send_result_t r;
+    if (s->state == 2) {
+        gp_err_set_string(&gp_exc_RuntimeError,
+                          "cannot reuse already awaited __anext__()/asend()");
+        return NULL;
+    }
+    if (s->state == 0) {
+        s->state = 1;
+        if (s->mode == 0) {
+            r = gen_resume((gp_generator_t *)s->agen, s->value ? s->value : value, false, &out);
+        } else {
+            gp_object_t *exc = s->value;
+            if (!exc) {
+                exc = gp_exception_new(&gp_exc_GeneratorExit, gp_empty_tuple);
+                if (!exc)
+                    return NULL;
+            } else {
+                GP_INCREF(exc);
+            }
+            r = gen_throw_exc((gp_generator_t *)s->agen, exc, &out);
+            GP_DECREF(exc);
+        }
+    } else {
+        r = gen_resume((gp_generator_t *)s->agen, value, false, &out);
+    }
+    return agen_step_result(s, r, out);
+}
+
+static gp_object_t *agen_step_next(gp_object_t *self)
+{
+    return agen_step_send_value((agen_step_t *)self, gp_None);
+}
+
+static gp_object_t *agen_step_send(gp_object_t *self, gp_object_t *const *args, size_t nargs,
+                                   gp_object_t *kwnames)
+{
+    if (gp_args_check("send", nargs, kwnames, 1, 1) < 0)
+        return NULL;
+    return agen_step_send_value((agen_step_t *)self, args[0]);
+}
+
+static gp_object_t *agen_step_throw(gp_object_t *self, gp_object_t *const *args, size_t nargs,
+                                    gp_object_t *kwnames)
+{
+    agen_step_t *s = (agen_step_t *)self;
+    if (gp_args_check("throw", nargs, kwnames, 1, 3) < 0)
+        return NULL;
+    gp_object_t *exc = make_throw_exc(args, nargs);
+    if (!exc)
+        return NULL;
+    gp_object_t *out = NULL;
+    s->state = 1;
+    gp_send_result_t r = gen_throw_exc((gp_generator_t *)s->agen, exc, &out);
+    GP_DECREF(exc);
+    return agen_step_result(s, r, out);
+}
+
+static gp_object_t *agen_step_close(gp_object_t *self, gp_object_t *const *args, size_t nargs,
+                                    gp_object_t *kwnames)
+{
+    ((agen_step_t *)self)->state = 2;
+    return gp_none_new();
+}
+
+static gp_object_t *agen_step_await(gp_object_t *self, gp_object_t *const *args, size_t nargs,
+                                    gp_object_t *kwnames)
+{
+    return GP_INCREF(self);
+}
+
+static const gp_method_def_t agen_step_methods[] = {
+    {"send", agen_step_send, 0, NULL},
+    {"throw", agen_step_throw, 0, NULL},
+    {"close", agen_step_close, 0, NULL},
+    {"__await__", agen_step_await, 0, NULL},
+    {NULL, NULL, 0, NULL},
+};
+
+static gp_type_t agen_step_type = {
+    GP_TYPE_HEAD_INIT,
+    .name = "async_generator_asend",
+    .basicsize = sizeof(agen_step_t),
+    .dealloc = agen_step_dealloc,
+    .hash = gp_object_default_hash,
+    .getattr = gp_object_generic_getattr,
+    .iter = gen_iter,
+    .iternext = agen_step_next,
+    .methods = agen_step_methods,
+};
+
+static gp_object_t *agen_step_new(gp_object_t *agen, gp_object_t *value, int mode)
+{
+    if (ensure_ready(&agen_step_type) < 0)
+        return NULL;
+    agen_step_t *s = (agen_step_t *)gp_object_alloc(&agen_step_type, 0);
+    if (!s)
+        return NULL;
+    s->agen = GP_INCREF(agen);
+    s->value = GP_XINCREF(value);
+    s->mode = mode;
+    return (gp_object_t *)s;
+}
+
+static gp_object_t *agen_anext(gp_object_t *self, gp_object_t *const *args, size_t nargs,
+                               gp_object_t *kwnames)
+{
+    if (gp_args_check("__anext__", nargs, kwnames, 0, 0) < 0)
+        return NULL;
+    return agen_step_new(self, NULL, 0);
+}
+
+static gp_object_t *agen_asend(gp_object_t *self, gp_object_t *const *args, size_t nargs,
+                               gp_object_t *kwnames)
+{
+    if (gp_args_check("asend", nargs, kwnames, 1, 1) < 0)
+        return NULL;
+    return agen_step_new(self, args[0], 0);
+}
+
+static gp_object_t *agen_athrow(gp_object_t *self, gp_object_t *const *args, size_t nargs,
+                                gp_object_t *kwnames)
+{
+    if (gp_args_check("athrow", nargs, kwnames, 1, 3) < 0)
+        return NULL;
+    gp_object_t *exc = make_throw_exc(args, nargs);
+    if (!exc)
+        return NULL;
+    gp_object_t *s = agen_step_new(self, exc, 1);
+    GP_DECREF(exc);
+    return s;
+}
+
+static gp_object_t *agen_aclose(gp_object_t *self, gp_object_t *const *args, size_t nargs,
+                                gp_object_t *kwnames)
+{
+    if (gp_args_check("aclose", nargs, kwnames, 0, 0) < 0)
+        return NULL;
+    return agen_step_new(self, NULL, 2);
+}
+
+static gp_object_t *agen_aiter(gp_object_t *self, gp_object_t *const *args, size_t nargs,
+                               gp_object_t *kwnames)
+{
+    return GP_INCREF(self);
+}
+
+static const gp_method_def_t async_generator_methods[] = {
+    {"__anext__", agen_anext, 0, "Return a value or raise StopAsyncIteration."},
+    {"__aiter__", agen_aiter, 0, "Return an awaitable, that resolves in asynchronous iterator."},
+    {"asend", agen_asend, 0, "asend(v) -> send 'v' in generator."},
+    {"athrow", agen_athrow, 0, "athrow(typ[,val[,tb]]) -> raise exception in generator."},
+    {"aclose", agen_aclose, 0, "aclose() -> raise GeneratorExit inside generator."},
+    {NULL, NULL, 0, NULL},
+};
+
+gp_type_t gp_async_generator_type = {
+    GP_TYPE_HEAD_INIT,
+    .name = "async_generator",
+    .basicsize = sizeof(gp_generator_t),
+    .flags = GP_TYPE_FLAG_GC,
+    .dealloc = gen_dealloc,
+    .repr = gen_repr,
+    .hash = gp_object_default_hash,
+    .getattr = gp_object_generic_getattr,
+    .traverse = gen_traverse,
+    .clear = gen_clear,
+    .methods = async_generator_methods,
+    .getsets = async_generator_getsets,
+};

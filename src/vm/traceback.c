@@ -1,0 +1,561 @@
+/*
+ * traceback.c - traceback entries, frame snapshots and the printing of
+ * uncaught exceptions.
+ *
+ * Design notes
+ * ------------
+ * When an exception leaves a frame (or is raised in it), the eval loop
+ * prepends one traceback entry: the code object, the line and the frame's
+ * globals. Entries do not point at live frames, which are reused the moment
+ * the call returns; a Python-visible frame object (tb_frame) is built from
+ * the entry only if someone asks for it.
+ *
+ * gp_exception_print() reproduces CPython 3.11's default excepthook: the
+ * __cause__/__context__ chain first, then "Traceback (most recent call
+ * last):", one "  File ..., line N, in name" line per entry with the
+ * stripped source line, runs of more than three identical entries folded
+ * into "[Previous line repeated N more times]", and the final "Type: msg".
+ * SyntaxErrors add their file/line, the offending text and a caret line.
+ * The position-caret lines CPython prints under runtime source lines are
+ * deliberately not printed.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "vm/vm.h"
+
+#define TB_RECURSIVE_CUTOFF 3
+#define TB_LIMIT 1000
+
+/* ------------------------------------------------------------------ */
+/* Traceback objects                                                    */
+/* ------------------------------------------------------------------ */
+
+int gp_traceback_here(gp_frame_t *frame, int lasti)
+{
+    gp_thread_state_t *ts = gp_tstate();
+    gp_object_t *exc = ts->curexc;
+    if (!exc || !gp_exc_check(exc))
+        return 0;
+    gp_traceback_t *tb = (gp_traceback_t *)gp_object_alloc(&gp_traceback_type, 0);
+    if (!tb)
+        return -1;
+    gp_exception_t *e = (gp_exception_t *)exc;
+    tb->next = e->traceback;
+    tb->code = GP_INCREF((gp_object_t *)frame->code);
+    tb->globals = GP_INCREF(frame->globals);
+    tb->lasti = lasti;
+    tb->lineno = lasti < 0 ? frame->code->firstlineno
+                           : gp_code_line_of(frame->code, (uint32_t)lasti);
+    e->traceback = (gp_object_t *)tb;
+    gp_gc_track((gp_object_t *)tb);
+    return 0;
+}
+
+static void traceback_dealloc(gp_object_t *self)
+{
+    gp_traceback_t *tb = (gp_traceback_t *)self;
+    gp_gc_untrack(self);
+    GP_CLEAR(tb->next);
+    GP_CLEAR(tb->code);
+    GP_CLEAR(tb->globals);
+    GP_CLEAR(tb->frame);
+    gp_object_free(self);
+}
+
+static int traceback_traverse(gp_object_t *self, gp_visit_fn visit, void *arg)
+{
+    gp_traceback_t *tb = (gp_traceback_t *)self;
+    gp_object_t *fields[] = {tb->next, tb->code, tb->globals, tb->frame};
+    for (int i = 0; i < 4; i++) {
+        if (fields[i]) {
+            int r = visit(fields[i], arg);
+            if (r)
+                return r;
+        }
+    }
+    return 0;
+}
+
+static int traceback_clear(gp_object_t *self)
+{
+    gp_traceback_t *tb = (gp_traceback_t *)self;
+    GP_CLEAR(tb->next);
+    GP_CLEAR(tb->globals);
+    GP_CLEAR(tb->frame);
+    return 0;
+}
+
+static gp_object_t *frame_object_make(gp_object_t *code, gp_object_t *globals, gp_object_t *locals,
+                                      int lineno)
+{
+    gp_frame_object_t *fo = (gp_frame_object_t *)gp_object_alloc(&gp_frame_type, 0);
+    if (!fo)
+        return NULL;
+    fo->code = GP_INCREF(code);
+    fo->globals = GP_INCREF(globals);
+    fo->locals = GP_XINCREF(locals);
+    fo->lineno = lineno;
+    gp_gc_track((gp_object_t *)fo);
+    return (gp_object_t *)fo;
+}
+
+static gp_object_t *traceback_get(gp_object_t *self, void *closure)
+{
+    gp_traceback_t *tb = (gp_traceback_t *)self;
+    switch ((int)(intptr_t)closure) {
+    case 0:
+        return GP_INCREF(tb->next ? tb->next : gp_None);
+    case 1:
+        if (!tb->frame) {
+            tb->frame = frame_object_make(tb->code, tb->globals, NULL, tb->lineno);
+            if (!tb->frame)
+                return NULL;
+        }
+        return GP_INCREF(tb->frame);
+    case 2:
+        return gp_int_from_i64(tb->lineno);
+    default:
+        return gp_int_from_i64(tb->lasti < 0 ? -1 : tb->lasti * 2);
+    }
+}
+
+static int traceback_set_next(gp_object_t *self, gp_object_t *value, void *closure)
+{
+    gp_traceback_t *tb = (gp_traceback_t *)self;
+    if (!value) {
+        gp_err_set_string(&gp_exc_TypeError, "can't delete tb_next attribute");
+        return -1;
+    }
+    if (value != gp_None && !GP_IS_TYPE(value, gp_traceback_type)) {
+        gp_err_format(&gp_exc_TypeError, "expected traceback object or None, got '%T'", value);
+        return -1;
+    }
+    for (gp_object_t *p = value; p != gp_None && p; p = ((gp_traceback_t *)p)->next) {
+        if (p == self) {
+            gp_err_set_string(&gp_exc_ValueError, "traceback loop detected");
+            return -1;
+        }
+    }
+    GP_SETREF(tb->next, value == gp_None ? NULL : GP_INCREF(value));
+    return 0;
+}
+
+static const gp_getset_def_t traceback_getsets[] = {
+    {"tb_next", traceback_get, traceback_set_next, (void *)0, NULL},
+    {"tb_frame", traceback_get, NULL, (void *)1, NULL},
+    {"tb_lineno", traceback_get, NULL, (void *)2, NULL},
+    {"tb_lasti", traceback_get, NULL, (void *)3, NULL},
+    {NULL, NULL, NULL, NULL, NULL},
+};
+
+gp_type_t gp_traceback_type = {
+    GP_TYPE_HEAD_INIT,
+    .name = "traceback",
+    .basicsize = sizeof(gp_traceback_t),
+    .flags = GP_TYPE_FLAG_GC,
+    .dealloc = traceback_dealloc,
+    .hash = gp_object_default_hash,
+    .getattr = gp_object_generic_getattr,
+    .traverse = traceback_traverse,
+    .clear = traceback_clear,
+    .getsets = traceback_getsets,
+};
+
+/* ------------------------------------------------------------------ */
+/* Frame snapshots                                                      */
+/* ------------------------------------------------------------------ */
+
+gp_object_t *gp_frame_object_new(gp_frame_t *f, int lineno)
+{
+    gp_object_t *locals = f->locals;
+    gp_object_t *snapshot = NULL;
+    if (!locals) {
+        snapshot = gp_dict_new();
+        if (!snapshot)
+            return NULL;
+        gp_code_t *co = f->code;
+        for (int i = 0; i < co->nlocalsplus; i++) {
+            gp_object_t *v = f->localsplus[i];
+            if (v && i >= co->nlocals)
+                v = ((gp_cell_t *)v)->ref;
+            if (v && gp_dict_setitem(snapshot, gp_code_slot_name(co, i), v) < 0) {
+                GP_DECREF(snapshot);
+                return NULL;
+            }
+        }
+        locals = snapshot;
+    }
+    gp_object_t *r = frame_object_make((gp_object_t *)f->code, f->globals, locals, lineno);
+    GP_XDECREF(snapshot);
+    return r;
+}
+
+static void frame_object_dealloc(gp_object_t *self)
+{
+    gp_frame_object_t *fo = (gp_frame_object_t *)self;
+    gp_gc_untrack(self);
+    GP_CLEAR(fo->code);
+    GP_CLEAR(fo->globals);
+    GP_CLEAR(fo->locals);
+    gp_object_free(self);
+}
+
+static int frame_object_traverse(gp_object_t *self, gp_visit_fn visit, void *arg)
+{
+    gp_frame_object_t *fo = (gp_frame_object_t *)self;
+    int r = visit(fo->code, arg);
+    if (!r)
+        r = visit(fo->globals, arg);
+    if (!r && fo->locals)
+        r = visit(fo->locals, arg);
+    return r;
+}
+
+static int frame_object_clear(gp_object_t *self)
+{
+    gp_frame_object_t *fo = (gp_frame_object_t *)self;
+    GP_CLEAR(fo->locals);
+    return 0;
+}
+
+static gp_object_t *frame_object_get(gp_object_t *self, void *closure)
+{
+    gp_frame_object_t *fo = (gp_frame_object_t *)self;
+    switch ((int)(intptr_t)closure) {
+    case 0:
+        return GP_INCREF(fo->code);
+    case 1:
+        return GP_INCREF(fo->globals);
+    case 2:
+        if (!fo->locals && !(fo->locals = gp_dict_new()))
+            return NULL;
+        return GP_INCREF(fo->locals);
+    case 3:
+        return gp_int_from_i64(fo->lineno);
+    case 4:
+        return GP_INCREF(gp_runtime()->builtins);
+    default:
+        return gp_none_new();
+    }
+}
+
+static gp_object_t *frame_object_repr(gp_object_t *self)
+{
+    gp_frame_object_t *fo = (gp_frame_object_t *)self;
+    gp_code_t *co = (gp_code_t *)fo->code;
+    return gp_str_from_format("<frame at %p, file '%U', line %d, code %U>", (void *)self,
+                              co->filename, fo->lineno, co->name);
+}
+
+static const gp_getset_def_t frame_object_getsets[] = {
+    {"f_code", frame_object_get, NULL, (void *)0, NULL},
+    {"f_globals", frame_object_get, NULL, (void *)1, NULL},
+    {"f_locals", frame_object_get, NULL, (void *)2, NULL},
+    {"f_lineno", frame_object_get, NULL, (void *)3, NULL},
+    {"f_builtins", frame_object_get, NULL, (void *)4, NULL},
+    {"f_back", frame_object_get, NULL, (void *)5, NULL},
+    {NULL, NULL, NULL, NULL, NULL},
+};
+
+gp_type_t gp_frame_type = {
+    GP_TYPE_HEAD_INIT,
+    .name = "frame",
+    .basicsize = sizeof(gp_frame_object_t),
+    .flags = GP_TYPE_FLAG_GC,
+    .dealloc = frame_object_dealloc,
+    .repr = frame_object_repr,
+    .hash = gp_object_default_hash,
+    .getattr = gp_object_generic_getattr,
+    .traverse = frame_object_traverse,
+    .clear = frame_object_clear,
+    .getsets = frame_object_getsets,
+};
+
+/* ------------------------------------------------------------------ */
+/* Printing                                                             */
+/* ------------------------------------------------------------------ */
+
+/* Writes line [lineno] of [filename], stripped, indented by four spaces. */
+static void print_source_line(FILE *out, const char *filename, int lineno)
+{
+    if (!filename || filename[0] == '<' || lineno < 1)
+        return;
+    FILE *f = fopen(filename, "r");
+    if (!f)
+        return;
+    char buf[4096];
+    int line = 0;
+    bool found = false;
+    while (fgets(buf, sizeof buf, f)) {
+        size_t n = strlen(buf);
+        bool complete = n > 0 && buf[n - 1] == '\n';
+        if (line + 1 == lineno) {
+            found = true;
+            break;
+        }
+        if (complete)
+            line++;
+    }
+    fclose(f);
+    if (!found)
+        return;
+    char *s = buf;
+    while (*s == ' ' || *s == '\t' || *s == '\f')
+        s++;
+    size_t n = strlen(s);
+    while (n > 0 && (s[n - 1] == '\n' || s[n - 1] == '\r' || s[n - 1] == ' ' || s[n - 1] == '\t'))
+        n--;
+    if (n == 0)
+        return;
+    fprintf(out, "    %.*s\n", (int)n, s);
+}
+
+static void print_traceback(FILE *out, gp_object_t *tb_obj)
+{
+    int depth = 0;
+    for (gp_object_t *t = tb_obj; t; t = ((gp_traceback_t *)t)->next)
+        depth++;
+    gp_object_t *t = tb_obj;
+    while (depth > TB_LIMIT) {
+        depth--;
+        t = ((gp_traceback_t *)t)->next;
+    }
+    fputs("Traceback (most recent call last):\n", out);
+    gp_object_t *last_file = NULL, *last_name = NULL;
+    int last_line = -1, cnt = 0;
+    for (; t; t = ((gp_traceback_t *)t)->next) {
+        gp_traceback_t *tb = (gp_traceback_t *)t;
+        gp_code_t *co = (gp_code_t *)tb->code;
+        if (!last_file || gp_str_compare(co->filename, last_file) != 0 || last_line == -1 ||
+            tb->lineno != last_line || !last_name || gp_str_compare(co->name, last_name) != 0) {
+            if (cnt > TB_RECURSIVE_CUTOFF) {
+                int more = cnt - TB_RECURSIVE_CUTOFF;
+                fprintf(out, "  [Previous line repeated %d more time%s]\n", more,
+                        more > 1 ? "s" : "");
+            }
+            last_file = co->filename;
+            last_line = tb->lineno;
+            last_name = co->name;
+            cnt = 0;
+        }
+        cnt++;
+        if (cnt <= TB_RECURSIVE_CUTOFF) {
+            fprintf(out, "  File \"%s\", line %d, in %s\n", gp_str_utf8(co->filename), tb->lineno,
+                    gp_str_utf8(co->name));
+            print_source_line(out, gp_str_utf8(co->filename), tb->lineno);
+        }
+    }
+    if (cnt > TB_RECURSIVE_CUTOFF) {
+        int more = cnt - TB_RECURSIVE_CUTOFF;
+        fprintf(out, "  [Previous line repeated %d more time%s]\n", more, more > 1 ? "s" : "");
+    }
+}
+
+/* An attribute of [o] as a C int, or [def]. */
+static long attr_long(gp_object_t *o, const char *name, long def)
+{
+    gp_object_t *v = gp_object_getattr_cstr(o, name);
+    if (!v) {
+        gp_err_clear();
+        return def;
+    }
+    long r = def;
+    if (gp_int_check(v)) {
+        r = (long)gp_int_as_i64(v);
+        if (gp_err_occurred()) {
+            gp_err_clear();
+            r = def;
+        }
+    }
+    GP_DECREF(v);
+    return r;
+}
+
+/* Number of code points in [s]. */
+static long utf8_count(const char *s, size_t n)
+{
+    long c = 0;
+    for (size_t i = 0; i < n; i++)
+        if (((unsigned char)s[i] & 0xc0) != 0x80)
+            c++;
+    return c;
+}
+
+/* The text and caret of a SyntaxError, as CPython's print_error_text. */
+static void print_error_text(FILE *out, long offset, long end_offset, const char *text)
+{
+    long caret_repetitions = (end_offset > 0 && end_offset > offset) ? end_offset - offset : 1;
+    /* Work in code points: convert the text to an array of byte offsets. */
+    offset--;
+    while (*text == ' ' || *text == '\t' || *text == '\f') {
+        text++;
+        offset--;
+    }
+    size_t len = strlen(text);
+    if (len > 0 && text[len - 1] == '\n')
+        len--;
+    long clen = utf8_count(text, len);
+    if (offset > clen)
+        offset = clen;
+    for (;;) {
+        const char *nl = memchr(text, '\n', len);
+        if (!nl)
+            break;
+        long inl = utf8_count(text, (size_t)(nl - text));
+        if (inl >= offset)
+            break;
+        size_t skip = (size_t)(nl - text) + 1;
+        text += skip;
+        len -= skip;
+        offset -= inl + 1;
+    }
+    fprintf(out, "    %.*s\n", (int)len, text);
+    if (offset < 0)
+        return;
+    fputs("    ", out);
+    /* The caret column counts characters; tabs and wide characters are not
+       expanded, as in CPython. */
+    while (--offset >= 0)
+        fputc(' ', out);
+    for (long i = 0; i < caret_repetitions; i++)
+        fputc('^', out);
+    fputc('\n', out);
+}
+
+static void print_syntax_error_location(FILE *out, gp_object_t *exc)
+{
+    gp_object_t *filename = gp_object_getattr_cstr(exc, "filename");
+    if (!filename)
+        gp_err_clear();
+    long lineno = attr_long(exc, "lineno", 0);
+    const char *fname = "<string>";
+    if (filename && gp_str_check(filename))
+        fname = gp_str_utf8(filename);
+    fprintf(out, "  File \"%s\", line %ld\n", fname, lineno);
+    GP_XDECREF(filename);
+    gp_object_t *text = gp_object_getattr_cstr(exc, "text");
+    if (!text) {
+        gp_err_clear();
+        return;
+    }
+    if (gp_str_check(text)) {
+        long offset = attr_long(exc, "offset", -1);
+        long end_offset = attr_long(exc, "end_offset", -1);
+        long end_lineno = attr_long(exc, "end_lineno", lineno);
+        const char *t = gp_str_utf8(text);
+        long line_size = utf8_count(t, strlen(t));
+        if (end_lineno > lineno)
+            end_offset = line_size;
+        if (end_offset > line_size + 1)
+            end_offset = line_size + 1;
+        /* CPython marks indentation errors with a single caret. */
+        if (gp_object_isinstance_type(exc, &gp_exc_IndentationError))
+            end_offset = -1;
+        print_error_text(out, offset, end_offset, t);
+    }
+    GP_DECREF(text);
+}
+
+/* "module.Qualname" or "Qualname" for builtins and __main__. */
+static void print_type_name(FILE *out, gp_type_t *type)
+{
+    gp_object_t *qual = gp_object_getattr_cstr((gp_object_t *)type, "__qualname__");
+    if (!qual || !gp_str_check(qual)) {
+        GP_XDECREF(qual);
+        gp_err_clear();
+        qual = gp_str_from_cstr(gp_type_name(type));
+        if (!qual) {
+            gp_err_clear();
+            fputs("<unknown>", out);
+            return;
+        }
+    }
+    gp_object_t *module = gp_object_getattr_cstr((gp_object_t *)type, "__module__");
+    if (!module)
+        gp_err_clear();
+    if (module && gp_str_check(module) && !gp_str_eq_cstr(module, "builtins") &&
+        !gp_str_eq_cstr(module, "__main__"))
+        fprintf(out, "%s.%s", gp_str_utf8(module), gp_str_utf8(qual));
+    else
+        fputs(gp_str_utf8(qual), out);
+    GP_XDECREF(module);
+    GP_DECREF(qual);
+}
+
+static void print_one(FILE *out, gp_object_t *exc)
+{
+    gp_exception_t *e = gp_exc_check(exc) ? (gp_exception_t *)exc : NULL;
+    if (e && e->traceback)
+        print_traceback(out, e->traceback);
+    bool is_syntax = gp_object_isinstance_type(exc, &gp_exc_SyntaxError);
+    gp_object_t *msg = NULL;
+    if (is_syntax) {
+        print_syntax_error_location(out, exc);
+        msg = gp_object_getattr_cstr(exc, "msg");
+        if (!msg)
+            gp_err_clear();
+    }
+    print_type_name(out, GP_TYPE(exc));
+    if (!msg || msg == gp_None) {
+        GP_XDECREF(msg);
+        msg = gp_object_str(exc);
+    }
+    if (!msg) {
+        gp_err_clear();
+        fputs(": <exception str() failed>\n", out);
+        return;
+    }
+    if (gp_str_check(msg) && gp_str_utf8_len(msg) > 0) {
+        fputs(": ", out);
+        fwrite(gp_str_utf8(msg), 1, gp_str_utf8_len(msg), out);
+    }
+    fputc('\n', out);
+    GP_DECREF(msg);
+}
+
+static void print_chain(FILE *out, gp_object_t *exc, gp_object_t **seen, int nseen)
+{
+    if (nseen >= 64)
+        return;
+    for (int i = 0; i < nseen; i++)
+        if (seen[i] == exc)
+            return;
+    seen[nseen++] = exc;
+    if (gp_exc_check(exc)) {
+        gp_exception_t *e = (gp_exception_t *)exc;
+        bool already = false;
+        if (e->cause) {
+            for (int i = 0; i < nseen; i++)
+                already |= seen[i] == e->cause;
+            if (!already) {
+                print_chain(out, e->cause, seen, nseen);
+                fputs("\nThe above exception was the direct cause of the following "
+                      "exception:\n\n",
+                      out);
+            }
+        } else if (e->context && !e->suppress_context) {
+            for (int i = 0; i < nseen; i++)
+                already |= seen[i] == e->context;
+            if (!already) {
+                print_chain(out, e->context, seen, nseen);
+                fputs("\nDuring handling of the above exception, another exception "
+                      "occurred:\n\n",
+                      out);
+            }
+        }
+    }
+    print_one(out, exc);
+}
+
+void gp_exception_print(gp_object_t *exc)
+{
+    if (!exc)
+        return;
+    gp_object_t *pending = gp_err_fetch();
+    gp_object_t *seen[64];
+    fflush(stdout);
+    print_chain(stderr, exc, seen, 0);
+    fflush(stderr);
+    gp_err_restore(pending);
+}

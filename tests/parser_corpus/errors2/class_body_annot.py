@@ -1,0 +1,3 @@
+class A:
+    x: int = 1
+    y: str

@@ -1,0 +1,5 @@
+print(abs(-3), abs(2.5), abs(-0.0), abs(True))
+print(round(3.14159, 2), round(2.5), round(-0.5), round(1.5), round(12345, -2))
+print(divmod(17, 5), divmod(-17, 5), divmod(17.5, 5), divmod(-7, -2))
+print(pow(2, 8), pow(2, -1), pow(7, 2, 5), pow(2.0, 3))
+print(round(0.125, 2), round(0.375, 2), round(2.675, 2), round(-1.25, 1))

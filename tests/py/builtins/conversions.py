@@ -1,0 +1,5 @@
+print(list("ab"), tuple([1, 2]), set([1, 1]) == {1}, dict([(1, 2)]))
+print(str(3.0), int("7"), float("7"), bool(""), bool("0"), complex if False else "x")
+print(list(range(3)), tuple(range(3)), list({1: "a"}.items()))
+print(int(" 42\n"), float("\t1.5 "), str(b"x", "utf-8"), bytes("é", "utf-8"))
+print(frozenset([1]) == {1}, list(map(int, "123")))

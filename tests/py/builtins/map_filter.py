@@ -1,0 +1,6 @@
+print(list(map(str, [1, 2, 3])), list(map(pow, [2, 3], [3, 2])))
+print(list(filter(None, [0, 1, "", "a", None, [1]])))
+print(list(filter(lambda x: x % 2, range(10))))
+m = map(lambda x: x * 10, [1, 2])
+print(next(m), next(m), next(m, "done"))
+print(type(map(str, [])).__name__, type(filter(None, [])).__name__)

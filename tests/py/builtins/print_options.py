@@ -1,0 +1,12 @@
+import sys
+print("a", "b", "c")
+print("a", "b", sep="-")
+print("no newline", end="")
+print(" <- joined")
+print("x", "y", sep="", end="!\n")
+print()
+print(1, 2.5, None, True, [1], sep=" | ")
+print("to stdout", file=sys.stdout, flush=True)
+print(*range(5), sep=",")
+print("end None", end=None)
+print("sep None", "ok", sep=None)

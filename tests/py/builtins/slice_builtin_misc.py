@@ -1,0 +1,6 @@
+print(list(range(10))[slice(2, 8, 3)], "abcdef"[slice(None, None, 2)])
+print(max(range(10), key=lambda v: (v % 3, v)), min("hello", key=ord))
+print(sorted(set("hello")), len(set("hello")))
+print(divmod(2 ** 70, 3 ** 20))
+print(isinstance(range(3), range), type(slice(1)).__name__, type(...).__name__)
+print(bool.__name__, type(print).__name__, type(len).__name__)

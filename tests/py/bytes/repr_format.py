@@ -1,0 +1,5 @@
+print(repr(b"\x00\x01\x7f\x80\xff"), repr(b"'"), repr(b"'\""), repr(b"\\"))
+print(b"%s=%d" % (b"x", 5), b"%05.1f" % 2.25, b"%c" % 65)
+print(str(b"abc"), repr(bytearray(b"q")))
+print(b"abc".decode("ascii"), b"caf\xc3\xa9".decode("utf-8"))
+print(b"a\tb\nc\r")

@@ -1,0 +1,5 @@
+print({x: x ** 2 for x in range(5)})
+print({v: k for k, v in {"a": 1, "b": 2}.items()})
+print({w: len(w) for w in ["apple", "kiwi"] if len(w) > 4})
+print({(i, j): i * j for i in range(2) for j in range(2)})
+print({k: v for k, v in zip("abc", range(3))})

@@ -1,0 +1,5 @@
+print("abc".__len__(), "abc".__contains__("b"), "ab".__mul__(2), "a".__eq__("a"))
+print((5).__add__(3), (5).__radd__(3), (7).__mod__(2), (2).__pow__(10))
+print([1, 2].__len__(), [1, 2].__getitem__(0), {"k": 1}.__getitem__("k"))
+print((1).__add__(1.5), (1.5).__radd__(1))
+print(int.__add__(2, 3), str.__add__("a", "b"), list.__len__([1]))

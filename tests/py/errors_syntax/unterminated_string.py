@@ -1,0 +1,3 @@
+x = 1
+s = "no end
+print(s)

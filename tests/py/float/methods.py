@@ -1,0 +1,6 @@
+print((2.5).is_integer(), (3.0).is_integer())
+print((0.5).as_integer_ratio(), (0.1).as_integer_ratio())
+print((1.0).hex(), (0.1).hex(), float.fromhex('0x1.8p1'))
+print((2.5).real, (2.5).imag, (2.5).conjugate())
+print(hash(1.5), hash(2.0), hash(0.0), hash(-0.0))
+print(float.__name__, (1.5).__class__.__name__)

@@ -1,0 +1,16 @@
+def fact(n):
+    return 1 if n <= 1 else n * fact(n - 1)
+def fib(n):
+    return n if n < 2 else fib(n - 1) + fib(n - 2)
+def hanoi(n, a, b, c, moves):
+    if n:
+        hanoi(n - 1, a, c, b, moves)
+        moves.append((a, c))
+        hanoi(n - 1, b, a, c, moves)
+    return moves
+print(fact(10), fib(20), len(hanoi(8, "A", "B", "C", [])))
+def is_even(n):
+    return True if n == 0 else is_odd(n - 1)
+def is_odd(n):
+    return False if n == 0 else is_even(n - 1)
+print(is_even(100), is_odd(7))

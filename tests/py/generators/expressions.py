@@ -1,0 +1,7 @@
+g = (x * x for x in range(5))
+print(next(g), list(g), list(g))
+print(sum(x for x in range(10) if x % 2), max(len(w) for w in ["a", "abc", "ab"]))
+print(list((i, j) for i in range(2) for j in "ab"))
+print(any(x > 3 for x in [1, 5]), all(x > 0 for x in []))
+gen = (c.upper() for c in "hey")
+print(type(gen).__name__, "".join(gen))

@@ -1,0 +1,4 @@
+class HelperError(Exception):
+    pass
+def fail(msg):
+    raise HelperError(msg)

@@ -1,0 +1,2 @@
+print("about to import")
+import missing_module_xyz

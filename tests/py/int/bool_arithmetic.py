@@ -1,0 +1,5 @@
+print(True + 1, True * 3, False * 10, True / 2, True // 1, -True, ~True)
+print(True & True, True | False, True ^ True, type(True & True).__name__, type(True + 0).__name__)
+print(sum([True, False, True]), max(True, 0), int(True) == 1, True == 1.0)
+print(str(True), repr(False), f"{True:d}", "%d" % False, bool(-1))
+print(isinstance(False, int), bool("False"), bool(0.0), bool(0j) if False else False)

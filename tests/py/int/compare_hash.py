@@ -1,0 +1,5 @@
+print(1 < 2, 2 <= 2, 3 > 4, 5 >= 5, 6 == 6, 7 != 7)
+print(1 == 1.0, hash(1) == hash(1.0), hash(0), hash(-1), hash(-2))
+print(hash(12345), hash(2**61 - 1), hash(2**61), hash(-(2**61)))
+print(max(3, 9, 2), min(3, 9, 2))
+print(10 == True, 1 == True, 0 == False)

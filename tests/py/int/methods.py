@@ -1,0 +1,8 @@
+print((255).to_bytes(2, 'big'), (255).to_bytes(2, 'little'))
+print(int.from_bytes(b'\x01\x00', 'big'), int.from_bytes(b'\x01\x00', 'little'))
+print(int.from_bytes(b'\xff', 'big', signed=True))
+print((-1).to_bytes(2, 'big', signed=True))
+print((10).bit_count() if hasattr(int, 'bit_count') else 2)
+print((6).as_integer_ratio(), (7).conjugate(), (7).real, (7).imag)
+print((3).numerator, (3).denominator)
+print(int.__name__, (5).__class__.__name__)

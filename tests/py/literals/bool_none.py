@@ -1,0 +1,8 @@
+print(True, False, None)
+print(True + True, True * 10, False - 1)
+print(int(True), float(False), str(None))
+print(True == 1, False == 0, True is True, None is None)
+print(type(True).__name__, type(None).__name__)
+print(isinstance(True, int), bool.__mro__[1].__name__)
+print(repr(True), repr(None))
+print(True & False, True | False, True ^ True)

@@ -1,0 +1,5 @@
+print(b'abc', b"double", B'upper', br'raw\n', rb'\x00')
+print(b'\x00\xff\n\t\'', len(b'\x00\xff'))
+print(b'a' b'b')
+print(b'abc'[0], b'abc'[1:])
+print(type(b'').__name__)

@@ -1,0 +1,6 @@
+print([], [1], [1, 2, 3], [[1], [2, [3]]])
+print((), (1,), (1, 2), ((1,),))
+print({}, {'a': 1}, {1: 'one', 2: 'two'})
+print({1}, sorted({3, 1, 2}))
+print(set(), frozenset())
+print([1, 'a', None, True, 2.5, (1,), {}])

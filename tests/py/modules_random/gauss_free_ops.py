@@ -1,0 +1,10 @@
+import random
+rng = random.Random(314)
+print([rng.randint(0, 9) for _ in range(15)])
+rng.seed(314)
+print([rng.randint(0, 9) for _ in range(5)])
+items = list("abcdefgh")
+rng.shuffle(items)
+print("".join(items))
+print(rng.choice(items), round(rng.uniform(0, 1), 6), rng.randrange(1, 50, 7))
+print(rng.choices(range(10), k=5))

@@ -1,0 +1,5 @@
+print("a" < "b", "abc" < "abd", "ab" < "abc", "B" < "a", "" < "a")
+print("abc" == "abc", "abc" != "ABC", "é" > "z")
+print(sorted(["pear", "Apple", "banana", "apple", "10", "9"]))
+print(max("hello"), min("hello"), "x" in "xyz", "yz" in "xyz", "" in "abc")
+print("abc" not in "aabbcc", "ab" * 2 == "abab")

@@ -1,0 +1,5 @@
+print(repr("plain"), repr("it's"), repr('say "hi"'), repr("both ' and \""))
+print(repr("tab\tnl\ncr\rbs\\"), repr("\x00\x1f\x7f"), repr("é☃"), repr("\u200b"))
+print(repr(""), str("x"), ascii("é☃"), ascii("plain"))
+print(["a", 'b"c', "d'e"])
+print({"k": "v\n"})

@@ -1,0 +1,6 @@
+print("{a}-{b}".format_map({"a": 1, "b": 2}))
+print("x".join("abc"), "ab".join(["1", "2", "3"]))
+print("Hello World".istitle(), "hello".capitalize(), "HeLLo".swapcase())
+print("a1b2".isalnum(), "abc".isidentifier(), "1abc".isidentifier(), "def".isidentifier())
+print("  x  ".strip(" "), "abc".center(9, "-"), "5".rjust(3, "0"))
+print("mississippi".count("ss"), "mississippi".find("ss", 3), "mississippi".rfind("ss"))

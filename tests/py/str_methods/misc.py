@@ -1,0 +1,7 @@
+print("abc".encode(), "é".encode("utf-8"), "x".encode("ascii"))
+tbl = str.maketrans("abc", "xyz")
+print("aabbcc".translate(tbl))
+print("hello".translate(str.maketrans({"l": None, "o": "0"})))
+print("a-b-c".count("-"), "Hello".startswith("he"), "%s" % "x")
+print("{} and {}".format("x", "y"), "ab".__len__(), "a".__add__("b"))
+print(str.upper("q"), str.join("+", "abc"))

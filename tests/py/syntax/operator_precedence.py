@@ -1,0 +1,6 @@
+print(2 + 3 * 4, (2 + 3) * 4, 2 ** 3 ** 2, -2 ** 2, (-2) ** 2)
+print(10 - 2 - 3, 100 / 10 / 5, 2 * 3 % 4, 7 // 2 * 2)
+print(1 + 2 << 1, 1 | 2 ^ 3 & 4, ~1 + 1, not 1 == 2)
+print(1 < 2 and 2 < 3 or False, not True or True, True or False and False)
+print(3 if False else 4 if True else 5, "a" + "b" * 2)
+print(-3 % 5, -(3 % 5), 2 * -1, 5 - -2, +-+1)

@@ -1,0 +1,6 @@
+# SystemExit's code becomes the exit status; finally blocks still run.
+import sys
+try:
+    sys.exit(3)
+finally:
+    print('finally ran')

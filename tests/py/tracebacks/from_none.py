@@ -1,0 +1,6 @@
+def get(d):
+    try:
+        return d["missing"]
+    except KeyError:
+        raise LookupError("not there") from None
+get({})

@@ -1,0 +1,5 @@
+try:
+    open_file = {}["config"]
+except KeyError:
+    print("handling")
+    undefined_function()

@@ -1,0 +1,2 @@
+print("importing a broken helper")
+import _broken_syntax

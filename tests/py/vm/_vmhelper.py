@@ -1,0 +1,3 @@
+VALUE = 99
+def double(x):
+    return x * 2

@@ -1,0 +1,4 @@
+print("never printed")
+def ok():
+    pass
+return 5

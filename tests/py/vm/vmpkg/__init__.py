@@ -1,0 +1,1 @@
+PKG_NAME = __name__
