@@ -61,7 +61,7 @@ _copy_dispatch = d = {}
 
 def _copy_immutable(x):
     return x
-for t in (type(None), int, float, bool, complex, str, tuple,
+for t in (type(None), int, float, bool, type(1j), str, tuple,
           bytes, frozenset, type, range, slice, property,
           types.BuiltinFunctionType, type(Ellipsis), type(NotImplemented),
           types.FunctionType, types.CodeType):
@@ -122,7 +122,7 @@ _deepcopy_dispatch = d = {}
 def _deepcopy_atomic(x, memo):
     return x
 for t in (type(None), type(Ellipsis), type(NotImplemented), int, float,
-          bool, complex, bytes, str, types.CodeType, type, range,
+          bool, type(1j), bytes, str, types.CodeType, type, range,
           types.BuiltinFunctionType, types.FunctionType, property):
     d[t] = _deepcopy_atomic
 

@@ -25,8 +25,7 @@ _HAS_DEFAULT_FACTORY = _HAS_DEFAULT_FACTORY_CLASS()
 
 
 class _MISSING_TYPE:
-    def __repr__(self):
-        return 'MISSING'
+    pass
 
 
 MISSING = _MISSING_TYPE()
@@ -301,9 +300,9 @@ def _hash_fn(fields, globals):
 
 
 def _is_classvar(a_type):
-    try:
-        import typing
-    except ImportError:
+    # An annotation can only be typing.ClassVar if typing was imported.
+    typing = sys.modules.get('typing')
+    if typing is None:
         return False
     return (a_type is typing.ClassVar
             or (type(a_type) is typing._GenericAlias and a_type.__origin__ is typing.ClassVar))
@@ -554,12 +553,19 @@ def is_dataclass(obj):
     return hasattr(cls, _FIELDS)
 
 
+_ATOMIC_TYPES = frozenset({type(None), bool, int, float, str, bytes, type, range,
+                           type(Ellipsis), type(NotImplemented)})
+
+
 def _copy_value(obj):
+    # Immutable values need no copy (and need not import copy).
+    if type(obj) in _ATOMIC_TYPES:
+        return obj
     try:
         import copy
-        return copy.deepcopy(obj)
-    except ImportError:
+    except Exception:
         return obj
+    return copy.deepcopy(obj)
 
 
 def asdict(obj, *, dict_factory=dict):

@@ -392,7 +392,11 @@ class EnumType(type):
         if canonical is not None:
             enum_member = canonical
         else:
-            enum_class._member_names_.append(member_name)
+            # Flag members that are not a single bit (0, or several bits)
+            # are aliases: they are looked up but not iterated.
+            if (Flag is None or not issubclass(enum_class, Flag)
+                    or (isinstance(value, int) and _is_single_bit(value))):
+                enum_class._member_names_.append(member_name)
         # Members are plain class attributes (a name that is also a method
         # or property of a base class still resolves to the member).
         type.__setattr__(enum_class, member_name, enum_member)
@@ -438,6 +442,15 @@ class EnumType(type):
         if cls._member_type_ is object:
             return sorted(interesting)
         return sorted(set(dir(cls._member_type_)) | interesting)
+
+    def __getattr__(cls, name):
+        # Only reached when normal lookup failed: 3.11 raises a bare AttributeError(name).
+        if _is_dunder(name):
+            raise AttributeError(name)
+        try:
+            return cls._member_map_[name]
+        except KeyError:
+            raise AttributeError(name) from None
 
     def __getitem__(cls, name):
         return cls._member_map_[name]

@@ -6,7 +6,11 @@ and adds the parts that are plain Python. Calls that block release the GIL.
 
 import sys
 from posix import *
+# `import *` skips private names; these are part of os's public surface.
+from posix import _exit, _poll_readable
 import posix as _posix
+import posixpath as path
+sys.modules['os.path'] = path
 
 name = 'posix'
 sep = '/'
@@ -74,3 +78,6 @@ def get_exec_path(env=None):
 
 def _exit_code(status):
     return waitstatus_to_exitcode(status)
+
+
+from _os_extra import *

@@ -101,7 +101,11 @@ class SimpleNamespace:
             return self.__dict__ == other.__dict__
         return NotImplemented
 
-    __hash__ = None
+    def __hash__(self):
+        # CPython's C type is named 'types.SimpleNamespace' in this message.
+        name = ("types.SimpleNamespace" if type(self) is SimpleNamespace
+                else type(self).__name__)
+        raise TypeError(f"unhashable type: '{name}'")
 
     def __reduce__(self):
         return (type(self), (), self.__dict__)

@@ -46,9 +46,10 @@ struct gp_arena {
 };
 
 #define GP_ARENA_FIRST_CHUNK 8192
-#define GP_ARENA_ALIGN (sizeof(max_align_t))
+#define GP_ARENA_ALIGN       (sizeof(max_align_t))
 
-gp_arena_t *gp_arena_new(void) {
+gp_arena_t *gp_arena_new(void)
+{
     gp_arena_t *arena = calloc(1, sizeof *arena);
     if (arena != NULL) {
         arena->next_size = GP_ARENA_FIRST_CHUNK;
@@ -56,7 +57,8 @@ gp_arena_t *gp_arena_new(void) {
     return arena;
 }
 
-void *gp_arena_alloc(gp_arena_t *arena, size_t size) {
+void *gp_arena_alloc(gp_arena_t *arena, size_t size)
+{
     if (size == 0) {
         size = 1;
     }
@@ -88,7 +90,8 @@ void *gp_arena_alloc(gp_arena_t *arena, size_t size) {
     return result;
 }
 
-char *gp_arena_strndup(gp_arena_t *arena, const char *text, size_t length) {
+char *gp_arena_strndup(gp_arena_t *arena, const char *text, size_t length)
+{
     char *copy = gp_arena_alloc(arena, length + 1);
     if (copy != NULL) {
         memcpy(copy, text, length);
@@ -97,7 +100,8 @@ char *gp_arena_strndup(gp_arena_t *arena, const char *text, size_t length) {
     return copy;
 }
 
-void gp_arena_free(gp_arena_t *arena) {
+void gp_arena_free(gp_arena_t *arena)
+{
     if (arena == NULL) {
         return;
     }
@@ -115,31 +119,32 @@ void gp_arena_free(gp_arena_t *arena) {
  * ------------------------------------------------------------------------ */
 
 static const char *const stmt_names[] = {
-    "FunctionDef", "AsyncFunctionDef", "ClassDef", "Return",   "Delete",     "Assign",
-    "AugAssign",   "AnnAssign",        "For",      "AsyncFor", "While",      "If",
-    "With",        "AsyncWith",        "Raise",    "Try",      "TryStar",    "Assert",
-    "Import",      "ImportFrom",       "Global",   "Nonlocal", "Expr",       "Pass",
+    "FunctionDef", "AsyncFunctionDef", "ClassDef", "Return",   "Delete",  "Assign",
+    "AugAssign",   "AnnAssign",        "For",      "AsyncFor", "While",   "If",
+    "With",        "AsyncWith",        "Raise",    "Try",      "TryStar", "Assert",
+    "Import",      "ImportFrom",       "Global",   "Nonlocal", "Expr",    "Pass",
     "Break",       "Continue",
 };
 
 static const char *const expr_names[] = {
-    "BoolOp",    "NamedExpr", "BinOp",          "UnaryOp",   "Lambda",   "IfExp",
-    "Dict",      "Set",       "ListComp",       "SetComp",   "DictComp", "GeneratorExp",
-    "Await",     "Yield",     "YieldFrom",      "Compare",   "Call",     "FormattedValue",
-    "JoinedStr", "Constant",  "Attribute",      "Subscript", "Starred",  "Name",
-    "List",      "Tuple",     "Slice",
+    "BoolOp",    "NamedExpr", "BinOp",   "UnaryOp",        "Lambda",       "IfExp",    "Dict",
+    "Set",       "ListComp",  "SetComp", "DictComp",       "GeneratorExp", "Await",    "Yield",
+    "YieldFrom", "Compare",   "Call",    "FormattedValue", "JoinedStr",    "Constant", "Attribute",
+    "Subscript", "Starred",   "Name",    "List",           "Tuple",        "Slice",
 };
 
-const char *gp_ast_stmt_kind_name(gp_ast_stmt_kind_t kind) {
+const char *gp_ast_stmt_kind_name(gp_ast_stmt_kind_t kind)
+{
     return (unsigned)kind < sizeof stmt_names / sizeof stmt_names[0] ? stmt_names[kind] : "?";
 }
 
-const char *gp_ast_expr_kind_name(gp_ast_expr_kind_t kind) {
+const char *gp_ast_expr_kind_name(gp_ast_expr_kind_t kind)
+{
     return (unsigned)kind < sizeof expr_names / sizeof expr_names[0] ? expr_names[kind] : "?";
 }
 
 static const char *const operator_names[] = {
-    "Add",    "Sub",    "Mult",  "MatMult", "Div",    "Mod",     "Pow",
+    "Add",    "Sub",    "Mult",  "MatMult", "Div",    "Mod",      "Pow",
     "LShift", "RShift", "BitOr", "BitXor",  "BitAnd", "FloorDiv",
 };
 static const char *const unaryop_names[] = {"Invert", "Not", "UAdd", "USub"};
@@ -155,7 +160,8 @@ static const char *const context_names[] = {"Load", "Store", "Del"};
 /* Prints the integer written with [digits] in [base] as decimal. Uses
  * schoolbook conversion into base 10^9 limbs: quadratic, which is fine for
  * literals. */
-static void dump_int(const char *digits, int base, FILE *out) {
+static void dump_int(const char *digits, int base, FILE *out)
+{
     size_t n = strlen(digits);
     uint32_t *limbs = calloc(n / 2 + 2, sizeof *limbs); /* little-endian, base 1e9 */
     if (limbs == NULL) {
@@ -186,7 +192,8 @@ static void dump_int(const char *digits, int base, FILE *out) {
 
 /* Writes repr(float(value)) into [buf]. [add_dot_zero] is 0 for the
  * imaginary part of a complex, which Python prints as `2j`, not `2.0j`. */
-static void format_float(double value, int add_dot_zero, char *buf, size_t size) {
+static void format_float(double value, int add_dot_zero, char *buf, size_t size)
+{
     if (isnan(value)) {
         snprintf(buf, size, "nan");
         return;
@@ -278,7 +285,8 @@ static void format_float(double value, int add_dot_zero, char *buf, size_t size)
 }
 
 /* Decodes one UTF-8 sequence, trusting it to be valid (the lexer checked). */
-static unsigned utf8_next(const unsigned char *s, size_t n, size_t *i) {
+static unsigned utf8_next(const unsigned char *s, size_t n, size_t *i)
+{
     unsigned c = s[*i];
     int len = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
     if (*i + (size_t)len > n) {
@@ -296,22 +304,24 @@ static unsigned utf8_next(const unsigned char *s, size_t n, size_t *i) {
 /* Mirrors str.isprintable() closely enough for repr(): controls, spaces
  * other than ' ', format characters and unassigned private areas are not
  * printable. */
-static int repr_is_printable(unsigned cp) {
+static int repr_is_printable(unsigned cp)
+{
     if (cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp <= 0xA0) || cp == 0xAD) {
         return 0;
     }
     if ((cp >= 0x2000 && cp <= 0x200F) || (cp >= 0x2028 && cp <= 0x202F) ||
         (cp >= 0x205F && cp <= 0x206F) || cp == 0x3000 || cp == 0xFEFF || cp == 0x1680 ||
-        (cp >= 0xD800 && cp <= 0xF8FF) || (cp >= 0xFFF0 && cp <= 0xFFFB) ||
-        cp == 0xFFFE || cp == 0xFFFF || cp >= 0xE0000 || cp == 0x180E ||
-        (cp >= 0x0600 && cp <= 0x0605) || cp == 0x061C || cp == 0x06DD || cp == 0x070F) {
+        (cp >= 0xD800 && cp <= 0xF8FF) || (cp >= 0xFFF0 && cp <= 0xFFFB) || cp == 0xFFFE ||
+        cp == 0xFFFF || cp >= 0xE0000 || cp == 0x180E || (cp >= 0x0600 && cp <= 0x0605) ||
+        cp == 0x061C || cp == 0x06DD || cp == 0x070F) {
         return 0;
     }
     return 1;
 }
 
 /* Prints repr() of a str (UTF-8) or bytes value. */
-static void dump_string(const char *data, size_t length, int is_bytes, FILE *out) {
+static void dump_string(const char *data, size_t length, int is_bytes, FILE *out)
+{
     const unsigned char *s = (const unsigned char *)data;
     int has_single = memchr(s, '\'', length) != NULL;
     int has_double = memchr(s, '"', length) != NULL;
@@ -375,7 +385,8 @@ static void dump_string(const char *data, size_t length, int is_bytes, FILE *out
     fputc(quote, out);
 }
 
-static void dump_constant(const gp_ast_constant_t *c, FILE *out) {
+static void dump_constant(const gp_ast_constant_t *c, FILE *out)
+{
     char buf[64];
     switch (c->kind) {
     case GP_AST_CONST_NONE:
@@ -421,12 +432,14 @@ typedef struct {
     int fields;
 } dumper_t;
 
-static void node_open(dumper_t *d, const char *name) {
+static void node_open(dumper_t *d, const char *name)
+{
     fprintf(d->out, "%s(", name);
     d->fields = 0;
 }
 
-static void field_begin(dumper_t *d, const char *name) {
+static void field_begin(dumper_t *d, const char *name)
+{
     fprintf(d->out, "%s%s=", d->fields++ ? ", " : "", name);
 }
 
@@ -434,14 +447,16 @@ static void dump_expr(const gp_ast_expr_t *e, FILE *out);
 static void dump_stmt(const gp_ast_stmt_t *s, FILE *out);
 static void dump_arguments(const gp_ast_arguments_t *a, FILE *out);
 
-static void dump_expr_field(dumper_t *d, const char *name, const gp_ast_expr_t *e) {
+static void dump_expr_field(dumper_t *d, const char *name, const gp_ast_expr_t *e)
+{
     if (e != NULL) {
         field_begin(d, name);
         dump_expr(e, d->out);
     }
 }
 
-static void dump_expr_seq(dumper_t *d, const char *name, gp_ast_expr_seq_t seq) {
+static void dump_expr_seq(dumper_t *d, const char *name, gp_ast_expr_seq_t seq)
+{
     field_begin(d, name);
     fputc('[', d->out);
     for (size_t i = 0; i < seq.count; i++) {
@@ -457,7 +472,8 @@ static void dump_expr_seq(dumper_t *d, const char *name, gp_ast_expr_seq_t seq) 
     fputc(']', d->out);
 }
 
-static void dump_stmt_seq(dumper_t *d, const char *name, gp_ast_stmt_seq_t seq) {
+static void dump_stmt_seq(dumper_t *d, const char *name, gp_ast_stmt_seq_t seq)
+{
     field_begin(d, name);
     fputc('[', d->out);
     for (size_t i = 0; i < seq.count; i++) {
@@ -469,28 +485,33 @@ static void dump_stmt_seq(dumper_t *d, const char *name, gp_ast_stmt_seq_t seq) 
     fputc(']', d->out);
 }
 
-static void dump_identifier(dumper_t *d, const char *name, const char *id) {
+static void dump_identifier(dumper_t *d, const char *name, const char *id)
+{
     if (id != NULL) {
         field_begin(d, name);
         dump_string(id, strlen(id), 0, d->out);
     }
 }
 
-static void dump_simple(dumper_t *d, const char *name, const char *value) {
+static void dump_simple(dumper_t *d, const char *name, const char *value)
+{
     field_begin(d, name);
     fprintf(d->out, "%s()", value);
 }
 
-static void dump_int_field(dumper_t *d, const char *name, int value) {
+static void dump_int_field(dumper_t *d, const char *name, int value)
+{
     field_begin(d, name);
     fprintf(d->out, "%d", value);
 }
 
-static void dump_ctx(dumper_t *d, gp_ast_expr_context_t ctx) {
+static void dump_ctx(dumper_t *d, gp_ast_expr_context_t ctx)
+{
     dump_simple(d, "ctx", context_names[ctx]);
 }
 
-static void dump_comprehensions(dumper_t *d, gp_ast_comprehension_seq_t seq) {
+static void dump_comprehensions(dumper_t *d, gp_ast_comprehension_seq_t seq)
+{
     field_begin(d, "generators");
     fputc('[', d->out);
     for (size_t i = 0; i < seq.count; i++) {
@@ -509,7 +530,8 @@ static void dump_comprehensions(dumper_t *d, gp_ast_comprehension_seq_t seq) {
     fputc(']', d->out);
 }
 
-static void dump_keywords(dumper_t *d, gp_ast_keyword_seq_t seq) {
+static void dump_keywords(dumper_t *d, gp_ast_keyword_seq_t seq)
+{
     field_begin(d, "keywords");
     fputc('[', d->out);
     for (size_t i = 0; i < seq.count; i++) {
@@ -525,7 +547,8 @@ static void dump_keywords(dumper_t *d, gp_ast_keyword_seq_t seq) {
     fputc(']', d->out);
 }
 
-static void dump_aliases(dumper_t *d, gp_ast_alias_seq_t seq) {
+static void dump_aliases(dumper_t *d, gp_ast_alias_seq_t seq)
+{
     field_begin(d, "names");
     fputc('[', d->out);
     for (size_t i = 0; i < seq.count; i++) {
@@ -541,7 +564,8 @@ static void dump_aliases(dumper_t *d, gp_ast_alias_seq_t seq) {
     fputc(']', d->out);
 }
 
-static void dump_withitems(dumper_t *d, gp_ast_withitem_seq_t seq) {
+static void dump_withitems(dumper_t *d, gp_ast_withitem_seq_t seq)
+{
     field_begin(d, "items");
     fputc('[', d->out);
     for (size_t i = 0; i < seq.count; i++) {
@@ -557,7 +581,8 @@ static void dump_withitems(dumper_t *d, gp_ast_withitem_seq_t seq) {
     fputc(']', d->out);
 }
 
-static void dump_handlers(dumper_t *d, gp_ast_excepthandler_seq_t seq) {
+static void dump_handlers(dumper_t *d, gp_ast_excepthandler_seq_t seq)
+{
     field_begin(d, "handlers");
     fputc('[', d->out);
     for (size_t i = 0; i < seq.count; i++) {
@@ -574,7 +599,8 @@ static void dump_handlers(dumper_t *d, gp_ast_excepthandler_seq_t seq) {
     fputc(']', d->out);
 }
 
-static void dump_arg(const gp_ast_arg_t *a, FILE *out) {
+static void dump_arg(const gp_ast_arg_t *a, FILE *out)
+{
     dumper_t d = {out, 0};
     node_open(&d, "arg");
     dump_identifier(&d, "arg", a->arg);
@@ -582,7 +608,8 @@ static void dump_arg(const gp_ast_arg_t *a, FILE *out) {
     fputc(')', out);
 }
 
-static void dump_arg_seq(dumper_t *d, const char *name, gp_ast_arg_seq_t seq) {
+static void dump_arg_seq(dumper_t *d, const char *name, gp_ast_arg_seq_t seq)
+{
     field_begin(d, name);
     fputc('[', d->out);
     for (size_t i = 0; i < seq.count; i++) {
@@ -594,7 +621,8 @@ static void dump_arg_seq(dumper_t *d, const char *name, gp_ast_arg_seq_t seq) {
     fputc(']', d->out);
 }
 
-static void dump_arguments(const gp_ast_arguments_t *a, FILE *out) {
+static void dump_arguments(const gp_ast_arguments_t *a, FILE *out)
+{
     dumper_t d = {out, 0};
     node_open(&d, "arguments");
     dump_arg_seq(&d, "posonlyargs", a->posonlyargs);
@@ -613,7 +641,8 @@ static void dump_arguments(const gp_ast_arguments_t *a, FILE *out) {
     fputc(')', out);
 }
 
-static void dump_expr(const gp_ast_expr_t *e, FILE *out) {
+static void dump_expr(const gp_ast_expr_t *e, FILE *out)
+{
     dumper_t d = {out, 0};
     node_open(&d, gp_ast_expr_kind_name(e->kind));
     switch (e->kind) {
@@ -730,7 +759,8 @@ static void dump_expr(const gp_ast_expr_t *e, FILE *out) {
     fputc(')', out);
 }
 
-static void dump_function_def(dumper_t *d, const gp_ast_function_def_t *f) {
+static void dump_function_def(dumper_t *d, const gp_ast_function_def_t *f)
+{
     dump_identifier(d, "name", f->name);
     field_begin(d, "args");
     dump_arguments(f->args, d->out);
@@ -739,7 +769,8 @@ static void dump_function_def(dumper_t *d, const gp_ast_function_def_t *f) {
     dump_expr_field(d, "returns", f->returns);
 }
 
-static void dump_names(dumper_t *d, gp_ast_identifier_seq_t names) {
+static void dump_names(dumper_t *d, gp_ast_identifier_seq_t names)
+{
     field_begin(d, "names");
     fputc('[', d->out);
     for (size_t i = 0; i < names.count; i++) {
@@ -751,7 +782,8 @@ static void dump_names(dumper_t *d, gp_ast_identifier_seq_t names) {
     fputc(']', d->out);
 }
 
-static void dump_stmt(const gp_ast_stmt_t *s, FILE *out) {
+static void dump_stmt(const gp_ast_stmt_t *s, FILE *out)
+{
     dumper_t d = {out, 0};
     node_open(&d, gp_ast_stmt_kind_name(s->kind));
     switch (s->kind) {
@@ -847,11 +879,13 @@ static void dump_stmt(const gp_ast_stmt_t *s, FILE *out) {
     fputc(')', out);
 }
 
-void gp_ast_dump_expr(const gp_ast_expr_t *expr, FILE *out) {
+void gp_ast_dump_expr(const gp_ast_expr_t *expr, FILE *out)
+{
     dump_expr(expr, out);
 }
 
-void gp_ast_dump(const gp_ast_mod_t *mod, FILE *out) {
+void gp_ast_dump(const gp_ast_mod_t *mod, FILE *out)
+{
     dumper_t d = {out, 0};
     switch (mod->kind) {
     case GP_AST_Module:

@@ -60,17 +60,10 @@ void gp_arena_free(gp_arena_t *arena);
 
 /* Whether a Name/Attribute/Subscript/Starred/List/Tuple is read, assigned
  * or deleted. */
-typedef enum gp_ast_expr_context {
-    GP_AST_Load,
-    GP_AST_Store,
-    GP_AST_Del
-} gp_ast_expr_context_t;
+typedef enum gp_ast_expr_context { GP_AST_Load, GP_AST_Store, GP_AST_Del } gp_ast_expr_context_t;
 
 /* `and` / `or`. */
-typedef enum gp_ast_boolop {
-    GP_AST_And,
-    GP_AST_Or
-} gp_ast_boolop_t;
+typedef enum gp_ast_boolop { GP_AST_And, GP_AST_Or } gp_ast_boolop_t;
 
 /* Binary operators, in the order of Python's `ast.operator` subclasses. */
 typedef enum gp_ast_operator {
@@ -200,20 +193,50 @@ typedef struct gp_ast_keyword gp_ast_keyword_t;
 typedef struct gp_ast_alias gp_ast_alias_t;
 typedef struct gp_ast_withitem gp_ast_withitem_t;
 
-typedef struct { size_t count; gp_ast_stmt_t **items; } gp_ast_stmt_seq_t;
+typedef struct {
+    size_t count;
+    gp_ast_stmt_t **items;
+} gp_ast_stmt_seq_t;
 /* Items may be NULL where Python shows None: Dict keys for `**d`, and
  * arguments.kw_defaults for keyword-only parameters without a default. */
-typedef struct { size_t count; gp_ast_expr_t **items; } gp_ast_expr_seq_t;
-typedef struct { size_t count; gp_ast_comprehension_t **items; } gp_ast_comprehension_seq_t;
-typedef struct { size_t count; gp_ast_excepthandler_t **items; } gp_ast_excepthandler_seq_t;
-typedef struct { size_t count; gp_ast_arg_t **items; } gp_ast_arg_seq_t;
-typedef struct { size_t count; gp_ast_keyword_t **items; } gp_ast_keyword_seq_t;
-typedef struct { size_t count; gp_ast_alias_t **items; } gp_ast_alias_seq_t;
-typedef struct { size_t count; gp_ast_withitem_t **items; } gp_ast_withitem_seq_t;
+typedef struct {
+    size_t count;
+    gp_ast_expr_t **items;
+} gp_ast_expr_seq_t;
+typedef struct {
+    size_t count;
+    gp_ast_comprehension_t **items;
+} gp_ast_comprehension_seq_t;
+typedef struct {
+    size_t count;
+    gp_ast_excepthandler_t **items;
+} gp_ast_excepthandler_seq_t;
+typedef struct {
+    size_t count;
+    gp_ast_arg_t **items;
+} gp_ast_arg_seq_t;
+typedef struct {
+    size_t count;
+    gp_ast_keyword_t **items;
+} gp_ast_keyword_seq_t;
+typedef struct {
+    size_t count;
+    gp_ast_alias_t **items;
+} gp_ast_alias_seq_t;
+typedef struct {
+    size_t count;
+    gp_ast_withitem_t **items;
+} gp_ast_withitem_seq_t;
 /* Identifiers (Global, Nonlocal): NUL-terminated UTF-8 strings. */
-typedef struct { size_t count; const char **items; } gp_ast_identifier_seq_t;
+typedef struct {
+    size_t count;
+    const char **items;
+} gp_ast_identifier_seq_t;
 /* Compare.ops holds the operators by value. */
-typedef struct { size_t count; gp_ast_cmpop_t *items; } gp_ast_cmpop_seq_t;
+typedef struct {
+    size_t count;
+    gp_ast_cmpop_t *items;
+} gp_ast_cmpop_seq_t;
 
 /* ------------------------------------------------------------------------
  * Constants
@@ -259,26 +282,66 @@ struct gp_ast_expr {
     gp_ast_expr_kind_t kind;
     int lineno, col_offset, end_lineno, end_col_offset;
     union {
-        struct { gp_ast_boolop_t op; gp_ast_expr_seq_t values; } BoolOp;
-        struct { gp_ast_expr_t *target; gp_ast_expr_t *value; } NamedExpr;
-        struct { gp_ast_expr_t *left; gp_ast_operator_t op; gp_ast_expr_t *right; } BinOp;
-        struct { gp_ast_unaryop_t op; gp_ast_expr_t *operand; } UnaryOp;
-        struct { gp_ast_arguments_t *args; gp_ast_expr_t *body; } Lambda;
-        struct { gp_ast_expr_t *test; gp_ast_expr_t *body; gp_ast_expr_t *orelse; } IfExp;
+        struct {
+            gp_ast_boolop_t op;
+            gp_ast_expr_seq_t values;
+        } BoolOp;
+        struct {
+            gp_ast_expr_t *target;
+            gp_ast_expr_t *value;
+        } NamedExpr;
+        struct {
+            gp_ast_expr_t *left;
+            gp_ast_operator_t op;
+            gp_ast_expr_t *right;
+        } BinOp;
+        struct {
+            gp_ast_unaryop_t op;
+            gp_ast_expr_t *operand;
+        } UnaryOp;
+        struct {
+            gp_ast_arguments_t *args;
+            gp_ast_expr_t *body;
+        } Lambda;
+        struct {
+            gp_ast_expr_t *test;
+            gp_ast_expr_t *body;
+            gp_ast_expr_t *orelse;
+        } IfExp;
         /* keys.items[i] is NULL for a `**mapping` entry. */
-        struct { gp_ast_expr_seq_t keys; gp_ast_expr_seq_t values; } Dict;
-        struct { gp_ast_expr_seq_t elts; } Set;
-        struct { gp_ast_expr_t *elt; gp_ast_comprehension_seq_t generators; } ListComp;
-        struct { gp_ast_expr_t *elt; gp_ast_comprehension_seq_t generators; } SetComp;
+        struct {
+            gp_ast_expr_seq_t keys;
+            gp_ast_expr_seq_t values;
+        } Dict;
+        struct {
+            gp_ast_expr_seq_t elts;
+        } Set;
+        struct {
+            gp_ast_expr_t *elt;
+            gp_ast_comprehension_seq_t generators;
+        } ListComp;
+        struct {
+            gp_ast_expr_t *elt;
+            gp_ast_comprehension_seq_t generators;
+        } SetComp;
         struct {
             gp_ast_expr_t *key;
             gp_ast_expr_t *value;
             gp_ast_comprehension_seq_t generators;
         } DictComp;
-        struct { gp_ast_expr_t *elt; gp_ast_comprehension_seq_t generators; } GeneratorExp;
-        struct { gp_ast_expr_t *value; } Await;
-        struct { gp_ast_expr_t *value; } Yield; /* value may be NULL */
-        struct { gp_ast_expr_t *value; } YieldFrom;
+        struct {
+            gp_ast_expr_t *elt;
+            gp_ast_comprehension_seq_t generators;
+        } GeneratorExp;
+        struct {
+            gp_ast_expr_t *value;
+        } Await;
+        struct {
+            gp_ast_expr_t *value;
+        } Yield; /* value may be NULL */
+        struct {
+            gp_ast_expr_t *value;
+        } YieldFrom;
         /* ops.count == comparators.count >= 1. */
         struct {
             gp_ast_expr_t *left;
@@ -298,7 +361,9 @@ struct gp_ast_expr {
             gp_ast_expr_t *format_spec;
         } FormattedValue;
         /* values are Constant(str) and FormattedValue nodes. */
-        struct { gp_ast_expr_seq_t values; } JoinedStr;
+        struct {
+            gp_ast_expr_seq_t values;
+        } JoinedStr;
         gp_ast_constant_t Constant;
         struct {
             gp_ast_expr_t *value;
@@ -310,12 +375,28 @@ struct gp_ast_expr {
             gp_ast_expr_t *slice;
             gp_ast_expr_context_t ctx;
         } Subscript;
-        struct { gp_ast_expr_t *value; gp_ast_expr_context_t ctx; } Starred;
-        struct { const char *id; gp_ast_expr_context_t ctx; } Name;
-        struct { gp_ast_expr_seq_t elts; gp_ast_expr_context_t ctx; } List;
-        struct { gp_ast_expr_seq_t elts; gp_ast_expr_context_t ctx; } Tuple;
+        struct {
+            gp_ast_expr_t *value;
+            gp_ast_expr_context_t ctx;
+        } Starred;
+        struct {
+            const char *id;
+            gp_ast_expr_context_t ctx;
+        } Name;
+        struct {
+            gp_ast_expr_seq_t elts;
+            gp_ast_expr_context_t ctx;
+        } List;
+        struct {
+            gp_ast_expr_seq_t elts;
+            gp_ast_expr_context_t ctx;
+        } Tuple;
         /* Each bound may be NULL. */
-        struct { gp_ast_expr_t *lower; gp_ast_expr_t *upper; gp_ast_expr_t *step; } Slice;
+        struct {
+            gp_ast_expr_t *lower;
+            gp_ast_expr_t *upper;
+            gp_ast_expr_t *step;
+        } Slice;
     } v;
 };
 
@@ -426,10 +507,17 @@ struct gp_ast_stmt {
             gp_ast_stmt_seq_t body;
             gp_ast_expr_seq_t decorator_list;
         } ClassDef;
-        struct { gp_ast_expr_t *value; } Return; /* value may be NULL */
-        struct { gp_ast_expr_seq_t targets; } Delete;
+        struct {
+            gp_ast_expr_t *value;
+        } Return; /* value may be NULL */
+        struct {
+            gp_ast_expr_seq_t targets;
+        } Delete;
         /* `a = b = value` has targets [a, b]. */
-        struct { gp_ast_expr_seq_t targets; gp_ast_expr_t *value; } Assign;
+        struct {
+            gp_ast_expr_seq_t targets;
+            gp_ast_expr_t *value;
+        } Assign;
         struct {
             gp_ast_expr_t *target;
             gp_ast_operator_t op;
@@ -444,21 +532,47 @@ struct gp_ast_stmt {
         } AnnAssign;
         gp_ast_for_t For;
         gp_ast_for_t AsyncFor;
-        struct { gp_ast_expr_t *test; gp_ast_stmt_seq_t body; gp_ast_stmt_seq_t orelse; } While;
+        struct {
+            gp_ast_expr_t *test;
+            gp_ast_stmt_seq_t body;
+            gp_ast_stmt_seq_t orelse;
+        } While;
         /* `elif` is an If inside orelse, as in Python. */
-        struct { gp_ast_expr_t *test; gp_ast_stmt_seq_t body; gp_ast_stmt_seq_t orelse; } If;
+        struct {
+            gp_ast_expr_t *test;
+            gp_ast_stmt_seq_t body;
+            gp_ast_stmt_seq_t orelse;
+        } If;
         gp_ast_with_t With;
         gp_ast_with_t AsyncWith;
-        struct { gp_ast_expr_t *exc; gp_ast_expr_t *cause; } Raise; /* both may be NULL */
+        struct {
+            gp_ast_expr_t *exc;
+            gp_ast_expr_t *cause;
+        } Raise; /* both may be NULL */
         gp_ast_try_t Try;
         gp_ast_try_t TryStar;
-        struct { gp_ast_expr_t *test; gp_ast_expr_t *msg; } Assert; /* msg may be NULL */
-        struct { gp_ast_alias_seq_t names; } Import;
+        struct {
+            gp_ast_expr_t *test;
+            gp_ast_expr_t *msg;
+        } Assert; /* msg may be NULL */
+        struct {
+            gp_ast_alias_seq_t names;
+        } Import;
         /* module is NULL for `from . import x`; level counts the dots. */
-        struct { const char *module; gp_ast_alias_seq_t names; int level; } ImportFrom;
-        struct { gp_ast_identifier_seq_t names; } Global;
-        struct { gp_ast_identifier_seq_t names; } Nonlocal;
-        struct { gp_ast_expr_t *value; } Expr;
+        struct {
+            const char *module;
+            gp_ast_alias_seq_t names;
+            int level;
+        } ImportFrom;
+        struct {
+            gp_ast_identifier_seq_t names;
+        } Global;
+        struct {
+            gp_ast_identifier_seq_t names;
+        } Nonlocal;
+        struct {
+            gp_ast_expr_t *value;
+        } Expr;
     } v;
 };
 

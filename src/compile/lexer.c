@@ -51,11 +51,13 @@ static const char *const token_names[] = {
 #undef GP_TOKEN_NAME
 };
 
-const char *gp_token_type_text(gp_token_type_t type) {
+const char *gp_token_type_text(gp_token_type_t type)
+{
     return (unsigned)type < GP_TOK_COUNT_ ? token_texts[type] : "?";
 }
 
-const char *gp_token_type_name(gp_token_type_t type) {
+const char *gp_token_type_name(gp_token_type_t type)
+{
     return (unsigned)type < GP_TOK_COUNT_ ? token_names[type] : "?";
 }
 
@@ -63,7 +65,8 @@ const char *gp_token_type_name(gp_token_type_t type) {
  * UTF-8 and Unicode classification
  * ------------------------------------------------------------------------ */
 
-int gp_utf8_decode(const unsigned char *s, size_t n, unsigned *cp) {
+int gp_utf8_decode(const unsigned char *s, size_t n, unsigned *cp)
+{
     if (n == 0) {
         return 0;
     }
@@ -104,30 +107,29 @@ int gp_utf8_decode(const unsigned char *s, size_t n, unsigned *cp) {
  * controls rather than letters. A full XID table would be large; this list
  * covers the blocks people actually paste into source code. */
 static const unsigned non_identifier_ranges[][2] = {
-    {0x80, 0xA9},     {0xAB, 0xB4},     {0xB6, 0xB6},     {0xB8, 0xB9},
-    {0xBB, 0xBF},     {0xD7, 0xD7},     {0xF7, 0xF7},     {0x2000, 0x203E},
-    {0x2041, 0x2053}, {0x2055, 0x206F}, {0x20A0, 0x20CF}, {0x2100, 0x2101},
-    {0x2103, 0x2106}, {0x2108, 0x2109}, {0x2114, 0x2114}, {0x2116, 0x2118},
-    {0x211E, 0x2123}, {0x2125, 0x2125}, {0x2127, 0x2127}, {0x2129, 0x2129},
-    {0x2190, 0x2BFF}, {0x2E00, 0x2E7F}, {0x3000, 0x3004}, {0x3008, 0x3020},
-    {0x3030, 0x3030}, {0x303D, 0x303F}, {0xD800, 0xF8FF}, {0xFD3E, 0xFD3F},
-    {0xFE10, 0xFE1F}, {0xFE30, 0xFE32}, {0xFE35, 0xFE4C}, {0xFE50, 0xFE6B},
-    {0xFEFF, 0xFEFF}, {0xFF01, 0xFF0F}, {0xFF1A, 0xFF20}, {0xFF3B, 0xFF3E},
-    {0xFF40, 0xFF40}, {0xFF5B, 0xFF65}, {0xFFE0, 0xFFFF}, {0x1F000, 0x1FAFF},
-    {0xE0000, 0xE00FF},   {0xE01F0, 0x10FFFF},
+    {0x80, 0xA9},       {0xAB, 0xB4},        {0xB6, 0xB6},     {0xB8, 0xB9},     {0xBB, 0xBF},
+    {0xD7, 0xD7},       {0xF7, 0xF7},        {0x2000, 0x203E}, {0x2041, 0x2053}, {0x2055, 0x206F},
+    {0x20A0, 0x20CF},   {0x2100, 0x2101},    {0x2103, 0x2106}, {0x2108, 0x2109}, {0x2114, 0x2114},
+    {0x2116, 0x2118},   {0x211E, 0x2123},    {0x2125, 0x2125}, {0x2127, 0x2127}, {0x2129, 0x2129},
+    {0x2190, 0x2BFF},   {0x2E00, 0x2E7F},    {0x3000, 0x3004}, {0x3008, 0x3020}, {0x3030, 0x3030},
+    {0x303D, 0x303F},   {0xD800, 0xF8FF},    {0xFD3E, 0xFD3F}, {0xFE10, 0xFE1F}, {0xFE30, 0xFE32},
+    {0xFE35, 0xFE4C},   {0xFE50, 0xFE6B},    {0xFEFF, 0xFEFF}, {0xFF01, 0xFF0F}, {0xFF1A, 0xFF20},
+    {0xFF3B, 0xFF3E},   {0xFF40, 0xFF40},    {0xFF5B, 0xFF65}, {0xFFE0, 0xFFFF}, {0x1F000, 0x1FAFF},
+    {0xE0000, 0xE00FF}, {0xE01F0, 0x10FFFF},
 };
 
 /* Combining marks and digits may continue an identifier but not start it. */
-static int unicode_is_continue_only(unsigned cp) {
-    return (cp >= 0x300 && cp <= 0x36F) || (cp >= 0x203F && cp <= 0x2040) ||
-           cp == 0x2054 || (cp >= 0x0660 && cp <= 0x0669) ||
-           (cp >= 0x06F0 && cp <= 0x06F9) || (cp >= 0x0966 && cp <= 0x096F) ||
-           (cp >= 0xFE00 && cp <= 0xFE0F) || (cp >= 0xFF10 && cp <= 0xFF19) ||
-           (cp >= 0xE0100 && cp <= 0xE01EF) ||
-           cp == 0xFF3F || (cp >= 0x20D0 && cp <= 0x20FF) || cp == 0xB7;
+static int unicode_is_continue_only(unsigned cp)
+{
+    return (cp >= 0x300 && cp <= 0x36F) || (cp >= 0x203F && cp <= 0x2040) || cp == 0x2054 ||
+           (cp >= 0x0660 && cp <= 0x0669) || (cp >= 0x06F0 && cp <= 0x06F9) ||
+           (cp >= 0x0966 && cp <= 0x096F) || (cp >= 0xFE00 && cp <= 0xFE0F) ||
+           (cp >= 0xFF10 && cp <= 0xFF19) || (cp >= 0xE0100 && cp <= 0xE01EF) || cp == 0xFF3F ||
+           (cp >= 0x20D0 && cp <= 0x20FF) || cp == 0xB7;
 }
 
-int gp_unicode_is_identifier_char(unsigned cp, int is_start) {
+int gp_unicode_is_identifier_char(unsigned cp, int is_start)
+{
     if (cp < 0x80) {
         return isalpha((int)cp) || cp == '_' || (!is_start && isdigit((int)cp));
     }
@@ -146,7 +148,8 @@ int gp_unicode_is_identifier_char(unsigned cp, int is_start) {
     return 1;
 }
 
-int gp_unicode_is_printable(unsigned cp) {
+int gp_unicode_is_printable(unsigned cp)
+{
     if (cp < 0x20 || cp == 0x7F) {
         return 0;
     }
@@ -155,8 +158,8 @@ int gp_unicode_is_printable(unsigned cp) {
     }
     if (cp == 0xAD || (cp >= 0x2000 && cp <= 0x200F) || (cp >= 0x2028 && cp <= 0x202F) ||
         (cp >= 0x205F && cp <= 0x206F) || cp == 0x3000 || cp == 0xFEFF ||
-        (cp >= 0xD800 && cp <= 0xF8FF) || (cp >= 0xFFF0 && cp <= 0xFFFB) ||
-        cp >= 0xE0000 || cp == 0x1680 || cp == 0x180E) {
+        (cp >= 0xD800 && cp <= 0xF8FF) || (cp >= 0xFFF0 && cp <= 0xFFFB) || cp >= 0xE0000 ||
+        cp == 0x1680 || cp == 0x180E) {
         return 0;
     }
     return 1;
@@ -167,7 +170,8 @@ int gp_unicode_is_printable(unsigned cp) {
  * ------------------------------------------------------------------------ */
 
 /* Returns the byte offset of the start of line [lineno] (1-based). */
-static size_t line_offset(const char *src, size_t len, int lineno) {
+static size_t line_offset(const char *src, size_t len, int lineno)
+{
     size_t pos = 0;
     for (int line = 1; line < lineno && pos < len; pos++) {
         if (src[pos] == '\n') {
@@ -178,7 +182,8 @@ static size_t line_offset(const char *src, size_t len, int lineno) {
 }
 
 /* Counts the characters in the first [bytes] bytes of [line]. */
-static int count_chars(const char *line, size_t line_len, int bytes) {
+static int count_chars(const char *line, size_t line_len, int bytes)
+{
     if (bytes < 0) {
         return 0;
     }
@@ -194,9 +199,9 @@ static int count_chars(const char *line, size_t line_len, int bytes) {
     return chars;
 }
 
-void gp_syntax_error_set(gp_syntax_error_t *error, const char *src, size_t len,
-                         int lineno, int col, int end_lineno, int end_col,
-                         const char *fmt, ...) {
+void gp_syntax_error_set(gp_syntax_error_t *error, const char *src, size_t len, int lineno, int col,
+                         int end_lineno, int end_col, const char *fmt, ...)
+{
     va_list args;
     va_start(args, fmt);
     vsnprintf(error->msg, sizeof error->msg, fmt, args);
@@ -242,19 +247,20 @@ void gp_syntax_error_set(gp_syntax_error_t *error, const char *src, size_t len,
 
 /* Fails the lexer with an immediate error at byte [pos] of the current
  * line. */
-static int lexer_fail(gp_lexer_t *lx, size_t pos, const char *fmt, const char *arg1,
-                      int arg2) {
+static int lexer_fail(gp_lexer_t *lx, size_t pos, const char *fmt, const char *arg1, int arg2)
+{
     char msg[256];
     snprintf(msg, sizeof msg, fmt, arg1, arg2);
-    gp_syntax_error_set(&lx->error, lx->src, lx->len, lx->lineno,
-                        (int)(pos - lx->line_start), 0, -1, "%s", msg);
+    gp_syntax_error_set(&lx->error, lx->src, lx->len, lx->lineno, (int)(pos - lx->line_start), 0,
+                        -1, "%s", msg);
     lx->failed = 1;
     lx->deferred = 0;
     return -1;
 }
 
 /* Fails the lexer with a deferred indentation error. */
-static int lexer_fail_indent(gp_lexer_t *lx, const char *msg, int is_tab, int col) {
+static int lexer_fail_indent(gp_lexer_t *lx, const char *msg, int is_tab, int col)
+{
     gp_syntax_error_set(&lx->error, lx->src, lx->len, lx->lineno, col, 0, -1, "%s", msg);
     lx->error.is_indentation = 1;
     lx->error.is_tab = is_tab;
@@ -269,14 +275,16 @@ static int lexer_fail_indent(gp_lexer_t *lx, const char *msg, int is_tab, int co
 
 /* Fails initialization with an error at [lineno] and byte [col]. */
 static int init_fail(gp_lexer_t *lx, const char *src, size_t len, int lineno, int col,
-                     const char *msg) {
+                     const char *msg)
+{
     gp_syntax_error_set(&lx->error, src, len, lineno, col, 0, -1, "%s", msg);
     lx->failed = 1;
     return -1;
 }
 
-int gp_lexer_init(gp_lexer_t *lx, const char *source, size_t length,
-                  const char *filename, gp_arena_t *arena) {
+int gp_lexer_init(gp_lexer_t *lx, const char *source, size_t length, const char *filename,
+                  gp_arena_t *arena)
+{
     memset(lx, 0, sizeof *lx);
     lx->filename = filename ? filename : "<unknown>";
     lx->lineno = 1;
@@ -349,20 +357,24 @@ int gp_lexer_init(gp_lexer_t *lx, const char *source, size_t length,
  * ------------------------------------------------------------------------ */
 
 /* Returns the byte at [pos], or -1 at the end of the input. */
-static int peek_at(const gp_lexer_t *lx, size_t pos) {
+static int peek_at(const gp_lexer_t *lx, size_t pos)
+{
     return pos < lx->len ? (unsigned char)lx->src[pos] : -1;
 }
 
-static int is_potential_identifier_start(int c) {
+static int is_potential_identifier_start(int c)
+{
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || c >= 128;
 }
 
-static int is_potential_identifier_char(int c) {
+static int is_potential_identifier_char(int c)
+{
     return is_potential_identifier_start(c) || (c >= '0' && c <= '9');
 }
 
 /* Moves to the next physical line after consuming the '\n' at [pos]. */
-static void lexer_newline(gp_lexer_t *lx, size_t after_newline) {
+static void lexer_newline(gp_lexer_t *lx, size_t after_newline)
+{
     lx->pos = after_newline;
     lx->line_start = after_newline;
     lx->lineno++;
@@ -376,27 +388,45 @@ static const struct {
     const char *text;
     gp_token_type_t type;
 } keywords[] = {
-    {"False", GP_TOK_KW_FALSE},     {"None", GP_TOK_KW_NONE},
-    {"True", GP_TOK_KW_TRUE},       {"and", GP_TOK_KW_AND},
-    {"as", GP_TOK_KW_AS},           {"assert", GP_TOK_KW_ASSERT},
-    {"async", GP_TOK_KW_ASYNC},     {"await", GP_TOK_KW_AWAIT},
-    {"break", GP_TOK_KW_BREAK},     {"class", GP_TOK_KW_CLASS},
-    {"continue", GP_TOK_KW_CONTINUE}, {"def", GP_TOK_KW_DEF},
-    {"del", GP_TOK_KW_DEL},         {"elif", GP_TOK_KW_ELIF},
-    {"else", GP_TOK_KW_ELSE},       {"except", GP_TOK_KW_EXCEPT},
-    {"finally", GP_TOK_KW_FINALLY}, {"for", GP_TOK_KW_FOR},
-    {"from", GP_TOK_KW_FROM},       {"global", GP_TOK_KW_GLOBAL},
-    {"if", GP_TOK_KW_IF},           {"import", GP_TOK_KW_IMPORT},
-    {"in", GP_TOK_KW_IN},           {"is", GP_TOK_KW_IS},
-    {"lambda", GP_TOK_KW_LAMBDA},   {"nonlocal", GP_TOK_KW_NONLOCAL},
-    {"not", GP_TOK_KW_NOT},         {"or", GP_TOK_KW_OR},
-    {"pass", GP_TOK_KW_PASS},       {"raise", GP_TOK_KW_RAISE},
-    {"return", GP_TOK_KW_RETURN},   {"try", GP_TOK_KW_TRY},
-    {"while", GP_TOK_KW_WHILE},     {"with", GP_TOK_KW_WITH},
+    {"False", GP_TOK_KW_FALSE},
+    {"None", GP_TOK_KW_NONE},
+    {"True", GP_TOK_KW_TRUE},
+    {"and", GP_TOK_KW_AND},
+    {"as", GP_TOK_KW_AS},
+    {"assert", GP_TOK_KW_ASSERT},
+    {"async", GP_TOK_KW_ASYNC},
+    {"await", GP_TOK_KW_AWAIT},
+    {"break", GP_TOK_KW_BREAK},
+    {"class", GP_TOK_KW_CLASS},
+    {"continue", GP_TOK_KW_CONTINUE},
+    {"def", GP_TOK_KW_DEF},
+    {"del", GP_TOK_KW_DEL},
+    {"elif", GP_TOK_KW_ELIF},
+    {"else", GP_TOK_KW_ELSE},
+    {"except", GP_TOK_KW_EXCEPT},
+    {"finally", GP_TOK_KW_FINALLY},
+    {"for", GP_TOK_KW_FOR},
+    {"from", GP_TOK_KW_FROM},
+    {"global", GP_TOK_KW_GLOBAL},
+    {"if", GP_TOK_KW_IF},
+    {"import", GP_TOK_KW_IMPORT},
+    {"in", GP_TOK_KW_IN},
+    {"is", GP_TOK_KW_IS},
+    {"lambda", GP_TOK_KW_LAMBDA},
+    {"nonlocal", GP_TOK_KW_NONLOCAL},
+    {"not", GP_TOK_KW_NOT},
+    {"or", GP_TOK_KW_OR},
+    {"pass", GP_TOK_KW_PASS},
+    {"raise", GP_TOK_KW_RAISE},
+    {"return", GP_TOK_KW_RETURN},
+    {"try", GP_TOK_KW_TRY},
+    {"while", GP_TOK_KW_WHILE},
+    {"with", GP_TOK_KW_WITH},
     {"yield", GP_TOK_KW_YIELD},
 };
 
-static gp_token_type_t keyword_lookup(const char *text, size_t length) {
+static gp_token_type_t keyword_lookup(const char *text, size_t length)
+{
     if (length < 2 || length > 8) {
         return GP_TOK_NAME;
     }
@@ -409,35 +439,60 @@ static gp_token_type_t keyword_lookup(const char *text, size_t length) {
 }
 
 /* Matches the longest operator at [s]; returns its length (0 if none). */
-static int operator_match(const char *s, gp_token_type_t *type) {
+static int operator_match(const char *s, gp_token_type_t *type)
+{
     static const struct {
         const char *text;
         gp_token_type_t type;
     } ops[] = {
-        {"**=", GP_TOK_DOUBLESTAREQUAL}, {"//=", GP_TOK_DOUBLESLASHEQUAL},
-        {"<<=", GP_TOK_LEFTSHIFTEQUAL},  {">>=", GP_TOK_RIGHTSHIFTEQUAL},
-        {"...", GP_TOK_ELLIPSIS},        {"!=", GP_TOK_NOTEQUAL},
-        {"%=", GP_TOK_PERCENTEQUAL},     {"&=", GP_TOK_AMPEREQUAL},
-        {"**", GP_TOK_DOUBLESTAR},       {"*=", GP_TOK_STAREQUAL},
-        {"+=", GP_TOK_PLUSEQUAL},        {"-=", GP_TOK_MINEQUAL},
-        {"->", GP_TOK_RARROW},           {"//", GP_TOK_DOUBLESLASH},
-        {"/=", GP_TOK_SLASHEQUAL},       {":=", GP_TOK_COLONEQUAL},
-        {"<<", GP_TOK_LEFTSHIFT},        {"<=", GP_TOK_LESSEQUAL},
-        {"<>", GP_TOK_NOTEQUAL},         {"==", GP_TOK_EQEQUAL},
-        {">=", GP_TOK_GREATEREQUAL},     {">>", GP_TOK_RIGHTSHIFT},
-        {"@=", GP_TOK_ATEQUAL},          {"^=", GP_TOK_CIRCUMFLEXEQUAL},
-        {"|=", GP_TOK_VBAREQUAL},        {"%", GP_TOK_PERCENT},
-        {"&", GP_TOK_AMPER},             {"(", GP_TOK_LPAR},
-        {")", GP_TOK_RPAR},              {"*", GP_TOK_STAR},
-        {"+", GP_TOK_PLUS},              {",", GP_TOK_COMMA},
-        {"-", GP_TOK_MINUS},             {".", GP_TOK_DOT},
-        {"/", GP_TOK_SLASH},             {":", GP_TOK_COLON},
-        {";", GP_TOK_SEMI},              {"<", GP_TOK_LESS},
-        {"=", GP_TOK_EQUAL},             {">", GP_TOK_GREATER},
-        {"@", GP_TOK_AT},                {"[", GP_TOK_LSQB},
-        {"]", GP_TOK_RSQB},              {"^", GP_TOK_CIRCUMFLEX},
-        {"{", GP_TOK_LBRACE},            {"|", GP_TOK_VBAR},
-        {"}", GP_TOK_RBRACE},            {"~", GP_TOK_TILDE},
+        {"**=", GP_TOK_DOUBLESTAREQUAL},
+        {"//=", GP_TOK_DOUBLESLASHEQUAL},
+        {"<<=", GP_TOK_LEFTSHIFTEQUAL},
+        {">>=", GP_TOK_RIGHTSHIFTEQUAL},
+        {"...", GP_TOK_ELLIPSIS},
+        {"!=", GP_TOK_NOTEQUAL},
+        {"%=", GP_TOK_PERCENTEQUAL},
+        {"&=", GP_TOK_AMPEREQUAL},
+        {"**", GP_TOK_DOUBLESTAR},
+        {"*=", GP_TOK_STAREQUAL},
+        {"+=", GP_TOK_PLUSEQUAL},
+        {"-=", GP_TOK_MINEQUAL},
+        {"->", GP_TOK_RARROW},
+        {"//", GP_TOK_DOUBLESLASH},
+        {"/=", GP_TOK_SLASHEQUAL},
+        {":=", GP_TOK_COLONEQUAL},
+        {"<<", GP_TOK_LEFTSHIFT},
+        {"<=", GP_TOK_LESSEQUAL},
+        {"<>", GP_TOK_NOTEQUAL},
+        {"==", GP_TOK_EQEQUAL},
+        {">=", GP_TOK_GREATEREQUAL},
+        {">>", GP_TOK_RIGHTSHIFT},
+        {"@=", GP_TOK_ATEQUAL},
+        {"^=", GP_TOK_CIRCUMFLEXEQUAL},
+        {"|=", GP_TOK_VBAREQUAL},
+        {"%", GP_TOK_PERCENT},
+        {"&", GP_TOK_AMPER},
+        {"(", GP_TOK_LPAR},
+        {")", GP_TOK_RPAR},
+        {"*", GP_TOK_STAR},
+        {"+", GP_TOK_PLUS},
+        {",", GP_TOK_COMMA},
+        {"-", GP_TOK_MINUS},
+        {".", GP_TOK_DOT},
+        {"/", GP_TOK_SLASH},
+        {":", GP_TOK_COLON},
+        {";", GP_TOK_SEMI},
+        {"<", GP_TOK_LESS},
+        {"=", GP_TOK_EQUAL},
+        {">", GP_TOK_GREATER},
+        {"@", GP_TOK_AT},
+        {"[", GP_TOK_LSQB},
+        {"]", GP_TOK_RSQB},
+        {"^", GP_TOK_CIRCUMFLEX},
+        {"{", GP_TOK_LBRACE},
+        {"|", GP_TOK_VBAR},
+        {"}", GP_TOK_RBRACE},
+        {"~", GP_TOK_TILDE},
     };
     for (size_t i = 0; i < sizeof ops / sizeof ops[0]; i++) {
         size_t n = strlen(ops[i].text);
@@ -455,21 +510,13 @@ static int operator_match(const char *s, gp_token_type_t *type) {
 
 /* Skips a backslash continuation at [lx->pos] (which holds the '\').
  * Returns 0, or -1 after recording a deferred error. */
-static int lexer_continuation(gp_lexer_t *lx) {
+static int lexer_continuation(gp_lexer_t *lx)
+{
     size_t backslash = lx->pos;
     if (peek_at(lx, backslash + 1) != '\n') {
-        /* CPython measures this offset from the start of the whole input,
-         * then clamps it to the line; we reproduce that quirk. */
-        int col = (int)(backslash + 2);
-        int line_len = 0;
-        while (peek_at(lx, lx->line_start + (size_t)line_len) != '\n' &&
-               lx->line_start + (size_t)line_len < lx->len) {
-            line_len++;
-        }
-        if (col > line_len + 1) {
-            col = line_len + 1;
-        }
-        gp_syntax_error_set(&lx->error, lx->src, lx->len, lx->lineno, col - 1, 0, -1,
+        /* CPython points one past the character after the backslash. */
+        int col = (int)(backslash + 1 - lx->line_start);
+        gp_syntax_error_set(&lx->error, lx->src, lx->len, lx->lineno, col, 0, -1,
                             "unexpected character after line continuation character");
         lx->failed = 1;
         lx->deferred = 1;
@@ -489,7 +536,8 @@ static int lexer_continuation(gp_lexer_t *lx) {
 
 /* Measures the indentation of a new line and queues INDENT/DEDENT tokens.
  * Blank and comment-only lines are skipped. Returns 0 or -1. */
-static int lexer_indentation(gp_lexer_t *lx) {
+static int lexer_indentation(gp_lexer_t *lx)
+{
     for (;;) {
         int col = 0, altcol = 0, cont_line_col = 0;
         size_t pos = lx->pos;
@@ -585,14 +633,16 @@ static int lexer_indentation(gp_lexer_t *lx) {
  * Numbers
  * ------------------------------------------------------------------------ */
 
-static int is_digit(int c) {
+static int is_digit(int c)
+{
     return c >= '0' && c <= '9';
 }
 
 /* Reads digits with single underscores between them, starting at the
  * current position; returns the first character after them, or -2 on
  * error. */
-static int lexer_decimal_tail(gp_lexer_t *lx) {
+static int lexer_decimal_tail(gp_lexer_t *lx)
+{
     for (;;) {
         while (is_digit(peek_at(lx, lx->pos))) {
             lx->pos++;
@@ -611,7 +661,8 @@ static int lexer_decimal_tail(gp_lexer_t *lx) {
 /* Checks what follows a number literal. A keyword that may legally follow
  * (`1if x else y`) is accepted; any other identifier character is an
  * error. [c] is at lx->pos. Returns 0 or -1. */
-static int lexer_verify_end_of_number(gp_lexer_t *lx, int c, const char *kind) {
+static int lexer_verify_end_of_number(gp_lexer_t *lx, int c, const char *kind)
+{
     const char *rest = lx->src + lx->pos;
     int allowed = 0;
     if (c == 'a') {
@@ -639,7 +690,8 @@ static int lexer_verify_end_of_number(gp_lexer_t *lx, int c, const char *kind) {
 
 /* Reads a fraction (after '.'), exponent and imaginary suffix. [c] is the
  * character at lx->pos. Returns 0 or -1. */
-static int lexer_number_tail(gp_lexer_t *lx, int c, int after_dot) {
+static int lexer_number_tail(gp_lexer_t *lx, int c, int after_dot)
+{
     if (after_dot) {
         if (is_digit(c)) {
             c = lexer_decimal_tail(lx);
@@ -679,7 +731,8 @@ static int lexer_number_tail(gp_lexer_t *lx, int c, int after_dot) {
 
 /* Reads digits of a 0x/0o/0b literal. [valid] tests a digit; [kind] names
  * the literal in messages. Returns 0 or -1. */
-static int lexer_radix_number(gp_lexer_t *lx, int radix, const char *kind) {
+static int lexer_radix_number(gp_lexer_t *lx, int radix, const char *kind)
+{
     lx->pos++; /* the x, o or b */
     int c = peek_at(lx, lx->pos);
     do {
@@ -711,7 +764,8 @@ static int lexer_radix_number(gp_lexer_t *lx, int radix, const char *kind) {
 
 /* Reads a number starting at lx->pos (a digit, or '.' then a digit).
  * Returns 0 or -1. */
-static int lexer_number(gp_lexer_t *lx, size_t start) {
+static int lexer_number(gp_lexer_t *lx, size_t start)
+{
     int c = peek_at(lx, lx->pos);
     if (c == '.') {
         lx->pos++;
@@ -794,7 +848,8 @@ static int lexer_number(gp_lexer_t *lx, size_t start) {
 /* Reads a string literal whose opening quote is at lx->pos; [start] is the
  * start of its prefix. Multi-line strings advance lineno. Returns 0 or
  * -1. */
-static int lexer_string(gp_lexer_t *lx, size_t start) {
+static int lexer_string(gp_lexer_t *lx, size_t start)
+{
     int quote = peek_at(lx, lx->pos);
     int quote_size = 1;
     int first_lineno = lx->lineno;
@@ -848,7 +903,8 @@ static int lexer_string(gp_lexer_t *lx, size_t start) {
  * ------------------------------------------------------------------------ */
 
 /* Fills [tok] with a zero-width token at the current position. */
-static void token_here(gp_lexer_t *lx, gp_token_t *tok, gp_token_type_t type) {
+static void token_here(gp_lexer_t *lx, gp_token_t *tok, gp_token_type_t type)
+{
     tok->type = type;
     tok->start = lx->src + lx->pos;
     tok->length = 0;
@@ -859,7 +915,8 @@ static void token_here(gp_lexer_t *lx, gp_token_t *tok, gp_token_type_t type) {
 
 /* Fills [tok] with a zero-width token at the end of input. CPython places
  * these on the last line, at its newline, which shows in error columns. */
-static void token_at_eof(gp_lexer_t *lx, gp_token_t *tok, gp_token_type_t type) {
+static void token_at_eof(gp_lexer_t *lx, gp_token_t *tok, gp_token_type_t type)
+{
     token_here(lx, tok, type);
     if (lx->len == 0) {
         return;
@@ -875,7 +932,8 @@ static void token_at_eof(gp_lexer_t *lx, gp_token_t *tok, gp_token_type_t type) 
 }
 
 /* Reads an identifier, keyword or prefixed string at lx->pos. */
-static int lexer_name(gp_lexer_t *lx, gp_token_t *tok, size_t start) {
+static int lexer_name(gp_lexer_t *lx, gp_token_t *tok, size_t start)
+{
     int saw_b = 0, saw_r = 0, saw_u = 0, saw_f = 0;
     for (;;) {
         int c = peek_at(lx, lx->pos);
@@ -934,7 +992,8 @@ static int lexer_name(gp_lexer_t *lx, gp_token_t *tok, size_t start) {
 }
 
 /* Handles an operator or bracket at lx->pos. */
-static int lexer_operator(gp_lexer_t *lx, gp_token_t *tok, size_t start) {
+static int lexer_operator(gp_lexer_t *lx, gp_token_t *tok, size_t start)
+{
     int c = peek_at(lx, lx->pos);
     gp_token_type_t type;
     int n = operator_match(lx->src + lx->pos, &type);
@@ -946,10 +1005,10 @@ static int lexer_operator(gp_lexer_t *lx, gp_token_t *tok, size_t start) {
         tok->type = GP_TOK_OP;
         return 0;
     }
-    /* `<>` is only valid under `from __future__ import barry_as_FLUFL`. */
+    /* `<>` is one token, but only valid under `from __future__ import
+     * barry_as_FLUFL`, which we do not support: the parser rejects OP. */
     if (n == 2 && lx->src[lx->pos] == '<' && lx->src[lx->pos + 1] == '>') {
-        n = 1;
-        type = GP_TOK_LESS;
+        type = GP_TOK_OP;
     }
     lx->pos += (size_t)n;
     tok->type = type;
@@ -987,18 +1046,20 @@ static int lexer_operator(gp_lexer_t *lx, gp_token_t *tok, size_t start) {
 }
 
 /* Reports end of input inside brackets: "'(' was never closed". */
-static int lexer_fail_unclosed(gp_lexer_t *lx) {
+static int lexer_fail_unclosed(gp_lexer_t *lx)
+{
     int top = lx->level - 1;
     size_t start = line_offset(lx->src, lx->len, lx->paren_lines[top]);
-    gp_syntax_error_set(&lx->error, lx->src, lx->len, lx->paren_lines[top],
-                        lx->paren_cols[top], 0, -1, "'%c' was never closed", lx->parens[top]);
+    gp_syntax_error_set(&lx->error, lx->src, lx->len, lx->paren_lines[top], lx->paren_cols[top], 0,
+                        -1, "'%c' was never closed", lx->parens[top]);
     (void)start;
     lx->failed = 1;
     lx->deferred = 1;
     return -1;
 }
 
-int gp_lexer_next(gp_lexer_t *lx, gp_token_t *tok) {
+int gp_lexer_next(gp_lexer_t *lx, gp_token_t *tok)
+{
     memset(tok, 0, sizeof *tok);
     if (lx->failed) {
         token_here(lx, tok, GP_TOK_ERRORTOKEN);

@@ -21,7 +21,7 @@
 #include "token.h"
 
 /* CPython's limits: bracket nesting and indentation depth. */
-#define GP_LEXER_MAX_LEVEL 200
+#define GP_LEXER_MAX_LEVEL  200
 #define GP_LEXER_MAX_INDENT 100
 
 /* Lexer state; lives on the caller's stack, no globals. Fields are private
@@ -53,8 +53,8 @@ typedef struct gp_lexer {
 /* Prepares [lexer] to read [length] bytes of [source]. The normalized copy
  * is allocated in [arena] and must outlive the tokens. Returns 0, or -1
  * with lexer->error set (NUL byte, invalid UTF-8, out of memory). */
-int gp_lexer_init(gp_lexer_t *lexer, const char *source, size_t length,
-                  const char *filename, gp_arena_t *arena);
+int gp_lexer_init(gp_lexer_t *lexer, const char *source, size_t length, const char *filename,
+                  gp_arena_t *arena);
 
 /* Reads the next token into [token]. Returns 0, or -1 with lexer->error
  * set; after an error every call fails again. */
@@ -64,9 +64,8 @@ int gp_lexer_next(gp_lexer_t *lexer, gp_token_t *token);
  * [col]..[end_col] of the normalized source [src]: converts columns to
  * 1-based character offsets and copies the line text. [end_lineno] 0 means
  * "same as lineno", [end_col] -1 means "same as col". */
-void gp_syntax_error_set(gp_syntax_error_t *error, const char *src, size_t len,
-                         int lineno, int col, int end_lineno, int end_col,
-                         const char *fmt, ...)
+void gp_syntax_error_set(gp_syntax_error_t *error, const char *src, size_t len, int lineno, int col,
+                         int end_lineno, int end_col, const char *fmt, ...)
 #if defined(__GNUC__)
     __attribute__((format(printf, 8, 9)))
 #endif

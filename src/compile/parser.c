@@ -34,7 +34,8 @@
  * ------------------------------------------------------------------------ */
 
 /* Raises the lexer's deferred error when the parser reaches it. */
-static void parser_touch(gp_parser_t *p, size_t index) {
+static void parser_touch(gp_parser_t *p, size_t index)
+{
     if (index > p->max_pos) {
         p->max_pos = index;
     }
@@ -45,12 +46,14 @@ static void parser_touch(gp_parser_t *p, size_t index) {
     }
 }
 
-gp_token_t *parser_peek(gp_parser_t *p) {
+gp_token_t *parser_peek(gp_parser_t *p)
+{
     parser_touch(p, p->pos);
     return &p->tokens[p->pos];
 }
 
-gp_token_t *parser_peek_n(gp_parser_t *p, size_t n) {
+gp_token_t *parser_peek_n(gp_parser_t *p, size_t n)
+{
     size_t index = p->pos;
     for (size_t i = 0; i < n && index + 1 < p->count; i++) {
         index++;
@@ -59,11 +62,13 @@ gp_token_t *parser_peek_n(gp_parser_t *p, size_t n) {
     return &p->tokens[index];
 }
 
-int parser_check(gp_parser_t *p, gp_token_type_t type) {
+int parser_check(gp_parser_t *p, gp_token_type_t type)
+{
     return parser_peek(p)->type == type;
 }
 
-gp_token_t *parser_accept(gp_parser_t *p, gp_token_type_t type) {
+gp_token_t *parser_accept(gp_parser_t *p, gp_token_type_t type)
+{
     gp_token_t *t = parser_peek(p);
     if (t->type != type || p->failed) {
         return NULL;
@@ -74,7 +79,8 @@ gp_token_t *parser_accept(gp_parser_t *p, gp_token_type_t type) {
     return t;
 }
 
-gp_token_t *parser_expect(gp_parser_t *p, gp_token_type_t type) {
+gp_token_t *parser_expect(gp_parser_t *p, gp_token_type_t type)
+{
     gp_token_t *t = parser_accept(p, type);
     if (t == NULL) {
         parser_error_generic(p);
@@ -82,7 +88,8 @@ gp_token_t *parser_expect(gp_parser_t *p, gp_token_type_t type) {
     return t;
 }
 
-gp_token_t *parser_expect_forced(gp_parser_t *p, gp_token_type_t type) {
+gp_token_t *parser_expect_forced(gp_parser_t *p, gp_token_type_t type)
+{
     gp_token_t *t = parser_accept(p, type);
     if (t == NULL) {
         parser_error_token(p, parser_peek(p), "expected '%s'", gp_token_type_text(type));
@@ -90,7 +97,8 @@ gp_token_t *parser_expect_forced(gp_parser_t *p, gp_token_type_t type) {
     return t;
 }
 
-gp_token_t *parser_last(gp_parser_t *p) {
+gp_token_t *parser_last(gp_parser_t *p)
+{
     return &p->tokens[p->pos > 0 ? p->pos - 1 : 0];
 }
 
@@ -107,7 +115,8 @@ typedef struct {
 } gp_fstring_parser_t;
 
 void parser_error_at(gp_parser_t *p, int lineno, int col, int end_lineno, int end_col,
-                     const char *fmt, ...) {
+                     const char *fmt, ...)
+{
     if (p->failed) {
         return;
     }
@@ -136,7 +145,8 @@ void parser_error_at(gp_parser_t *p, int lineno, int col, int end_lineno, int en
     gp_syntax_error_set(p->err, p->src, p->len, lineno, col, end_lineno, end_col, "%s", msg);
 }
 
-void parser_error_token(gp_parser_t *p, const gp_token_t *t, const char *fmt, ...) {
+void parser_error_token(gp_parser_t *p, const gp_token_t *t, const char *fmt, ...)
+{
     char msg[256];
     va_list args;
     va_start(args, fmt);
@@ -145,7 +155,8 @@ void parser_error_token(gp_parser_t *p, const gp_token_t *t, const char *fmt, ..
     parser_error_at(p, t->lineno, t->col_offset, t->end_lineno, t->end_col_offset, "%s", msg);
 }
 
-void parser_error_expr(gp_parser_t *p, const gp_ast_expr_t *e, const char *fmt, ...) {
+void parser_error_expr(gp_parser_t *p, const gp_ast_expr_t *e, const char *fmt, ...)
+{
     char msg[256];
     va_list args;
     va_start(args, fmt);
@@ -155,7 +166,8 @@ void parser_error_expr(gp_parser_t *p, const gp_ast_expr_t *e, const char *fmt, 
 }
 
 void parser_error_range(gp_parser_t *p, const gp_ast_expr_t *a, const gp_ast_expr_t *b,
-                        const char *fmt, ...) {
+                        const char *fmt, ...)
+{
     char msg[256];
     va_list args;
     va_start(args, fmt);
@@ -164,7 +176,8 @@ void parser_error_range(gp_parser_t *p, const gp_ast_expr_t *a, const gp_ast_exp
     parser_error_at(p, a->lineno, a->col_offset, b->end_lineno, b->end_col_offset, "%s", msg);
 }
 
-void parser_error_generic(gp_parser_t *p) {
+void parser_error_generic(gp_parser_t *p)
+{
     if (p->failed) {
         return;
     }
@@ -181,9 +194,14 @@ void parser_error_generic(gp_parser_t *p) {
         return;
     }
     parser_error_token(p, t, "invalid syntax");
+    if (t->type == GP_TOK_ENDMARKER && !p->in_fstring) {
+        /* CPython's end-of-file token has no column: offset 0. */
+        p->err->col = 0;
+    }
 }
 
-void parser_error_memory(gp_parser_t *p) {
+void parser_error_memory(gp_parser_t *p)
+{
     if (!p->failed) {
         p->failed = 1;
         memset(p->err, 0, sizeof *p->err);
@@ -192,7 +210,8 @@ void parser_error_memory(gp_parser_t *p) {
 }
 
 /* Raises an IndentationError at the current token. */
-static void parser_error_indentation(gp_parser_t *p, const char *fmt, int lineno) {
+static void parser_error_indentation(gp_parser_t *p, const char *fmt, int lineno)
+{
     char msg[200];
     snprintf(msg, sizeof msg, fmt, lineno);
     gp_token_t *t = parser_peek(p);
@@ -203,7 +222,8 @@ static void parser_error_indentation(gp_parser_t *p, const char *fmt, int lineno
     p->err->is_indentation = 1;
 }
 
-int parser_enter(gp_parser_t *p) {
+int parser_enter(gp_parser_t *p)
+{
     if (p->failed) {
         return 0;
     }
@@ -215,7 +235,8 @@ int parser_enter(gp_parser_t *p) {
     return 1;
 }
 
-void parser_leave(gp_parser_t *p) {
+void parser_leave(gp_parser_t *p)
+{
     p->depth--;
 }
 
@@ -223,7 +244,8 @@ void parser_leave(gp_parser_t *p) {
  * Allocation and nodes
  * ------------------------------------------------------------------------ */
 
-void *parser_alloc(gp_parser_t *p, size_t size) {
+void *parser_alloc(gp_parser_t *p, size_t size)
+{
     void *mem = gp_arena_alloc(p->arena, size);
     if (mem == NULL) {
         parser_error_memory(p);
@@ -231,7 +253,8 @@ void *parser_alloc(gp_parser_t *p, size_t size) {
     return mem;
 }
 
-char *parser_strndup(gp_parser_t *p, const char *text, size_t length) {
+char *parser_strndup(gp_parser_t *p, const char *text, size_t length)
+{
     char *copy = gp_arena_strndup(p->arena, text, length);
     if (copy == NULL) {
         parser_error_memory(p);
@@ -239,7 +262,8 @@ char *parser_strndup(gp_parser_t *p, const char *text, size_t length) {
     return copy;
 }
 
-int vec_push(gp_parser_t *p, gp_vec_t *vec, void *item) {
+int vec_push(gp_parser_t *p, gp_vec_t *vec, void *item)
+{
     if (vec->count == vec->cap) {
         size_t cap = vec->cap ? vec->cap * 2 : 4;
         void **grown = parser_alloc(p, cap * sizeof *grown);
@@ -256,17 +280,20 @@ int vec_push(gp_parser_t *p, gp_vec_t *vec, void *item) {
     return 0;
 }
 
-gp_ast_expr_seq_t vec_to_exprs(gp_vec_t *vec) {
+gp_ast_expr_seq_t vec_to_exprs(gp_vec_t *vec)
+{
     gp_ast_expr_seq_t seq = {vec->count, (gp_ast_expr_t **)vec->items};
     return seq;
 }
 
-gp_ast_stmt_seq_t vec_to_stmts(gp_vec_t *vec) {
+gp_ast_stmt_seq_t vec_to_stmts(gp_vec_t *vec)
+{
     gp_ast_stmt_seq_t seq = {vec->count, (gp_ast_stmt_t **)vec->items};
     return seq;
 }
 
-char *parser_identifier(gp_parser_t *p, const gp_token_t *t) {
+char *parser_identifier(gp_parser_t *p, const gp_token_t *t)
+{
     int ascii = 1;
     for (size_t i = 0; i < t->length; i++) {
         ascii &= (unsigned char)t->start[i] < 0x80;
@@ -311,13 +338,15 @@ char *parser_identifier(gp_parser_t *p, const gp_token_t *t) {
     return out;
 }
 
-void expr_end_here(gp_parser_t *p, gp_ast_expr_t *e) {
+void expr_end_here(gp_parser_t *p, gp_ast_expr_t *e)
+{
     gp_token_t *last = parser_last(p);
     e->end_lineno = last->end_lineno;
     e->end_col_offset = last->end_col_offset;
 }
 
-gp_ast_expr_t *expr_new(gp_parser_t *p, gp_ast_expr_kind_t kind, const gp_token_t *start) {
+gp_ast_expr_t *expr_new(gp_parser_t *p, gp_ast_expr_kind_t kind, const gp_token_t *start)
+{
     gp_ast_expr_t *e = parser_alloc(p, sizeof *e);
     if (e != NULL) {
         e->kind = kind;
@@ -329,7 +358,8 @@ gp_ast_expr_t *expr_new(gp_parser_t *p, gp_ast_expr_kind_t kind, const gp_token_
 }
 
 gp_ast_expr_t *expr_new_span(gp_parser_t *p, gp_ast_expr_kind_t kind, const gp_ast_expr_t *first,
-                             const gp_ast_expr_t *last) {
+                             const gp_ast_expr_t *last)
+{
     gp_ast_expr_t *e = parser_alloc(p, sizeof *e);
     if (e != NULL) {
         e->kind = kind;
@@ -341,7 +371,8 @@ gp_ast_expr_t *expr_new_span(gp_parser_t *p, gp_ast_expr_kind_t kind, const gp_a
     return e;
 }
 
-static gp_ast_stmt_t *stmt_new(gp_parser_t *p, gp_ast_stmt_kind_t kind, const gp_token_t *start) {
+static gp_ast_stmt_t *stmt_new(gp_parser_t *p, gp_ast_stmt_kind_t kind, const gp_token_t *start)
+{
     gp_ast_stmt_t *s = parser_alloc(p, sizeof *s);
     if (s != NULL) {
         gp_token_t *last = parser_last(p);
@@ -356,7 +387,8 @@ static gp_ast_stmt_t *stmt_new(gp_parser_t *p, gp_ast_stmt_kind_t kind, const gp
 
 /* Moves a statement's end to its last nested statement (blocks end with
  * NEWLINE/DEDENT tokens, which do not count). */
-static void stmt_end_at(gp_ast_stmt_t *s, gp_ast_stmt_seq_t body) {
+static void stmt_end_at(gp_ast_stmt_t *s, gp_ast_stmt_seq_t body)
+{
     if (body.count > 0) {
         s->end_lineno = body.items[body.count - 1]->end_lineno;
         s->end_col_offset = body.items[body.count - 1]->end_col_offset;
@@ -367,12 +399,14 @@ static void stmt_end_at(gp_ast_stmt_t *s, gp_ast_stmt_seq_t body) {
  * Simple statements
  * ------------------------------------------------------------------------ */
 
-static int is_simple_target(const gp_ast_expr_t *e) {
+static int is_simple_target(const gp_ast_expr_t *e)
+{
     return e->kind == GP_AST_Name || e->kind == GP_AST_Attribute || e->kind == GP_AST_Subscript;
 }
 
 /* Maps an augmented-assignment token to its operator. */
-static int augassign_op(gp_token_type_t type, gp_ast_operator_t *op) {
+static int augassign_op(gp_token_type_t type, gp_ast_operator_t *op)
+{
     switch (type) {
     case GP_TOK_PLUSEQUAL:
         *op = GP_AST_Add;
@@ -419,7 +453,8 @@ static int augassign_op(gp_token_type_t type, gp_ast_operator_t *op) {
 }
 
 /* The right-hand side of an assignment: yield_expr | star_expressions. */
-static gp_ast_expr_t *parse_assignment_value(gp_parser_t *p) {
+static gp_ast_expr_t *parse_assignment_value(gp_parser_t *p)
+{
     if (parser_check(p, GP_TOK_KW_YIELD)) {
         return parse_yield_expr(p);
     }
@@ -427,7 +462,8 @@ static gp_ast_expr_t *parse_assignment_value(gp_parser_t *p) {
 }
 
 /* Expression statements and every form of assignment. */
-static gp_ast_stmt_t *parse_expression_statement(gp_parser_t *p) {
+static gp_ast_stmt_t *parse_expression_statement(gp_parser_t *p)
+{
     gp_token_t *first = parser_peek(p);
     size_t start = p->pos;
     int is_yield = first->type == GP_TOK_KW_YIELD;
@@ -496,8 +532,9 @@ static gp_ast_stmt_t *parse_expression_statement(gp_parser_t *p) {
                     parser_last(p)->type != GP_TOK_COMMA) {
                     gp_ast_expr_t *last = value->v.Tuple.elts.items[value->v.Tuple.elts.count - 1];
                     size_t last_start = p->pos;
-                    while (last_start > start && (p->tokens[last_start].lineno != last->lineno ||
-                                                  p->tokens[last_start].col_offset != last->col_offset)) {
+                    while (last_start > start &&
+                           (p->tokens[last_start].lineno != last->lineno ||
+                            p->tokens[last_start].col_offset != last->col_offset)) {
                         last_start--;
                     }
                     if (parser_diagnose_bad_assignment(p, last, last_start)) {
@@ -554,7 +591,8 @@ static gp_ast_stmt_t *parse_expression_statement(gp_parser_t *p) {
 }
 
 /* dotted_name: NAME ('.' NAME)*, returned as one string. */
-static const char *parse_dotted_name(gp_parser_t *p) {
+static const char *parse_dotted_name(gp_parser_t *p)
+{
     gp_token_t *first = parser_expect(p, GP_TOK_NAME);
     if (first == NULL) {
         return NULL;
@@ -587,7 +625,8 @@ static const char *parse_dotted_name(gp_parser_t *p) {
 
 /* name [as asname], where name is dotted for `import` and plain for
  * `from ... import`. */
-static gp_ast_alias_t *parse_alias(gp_parser_t *p, int dotted) {
+static gp_ast_alias_t *parse_alias(gp_parser_t *p, int dotted)
+{
     gp_token_t *start = parser_peek(p);
     const char *name;
     if (dotted) {
@@ -619,7 +658,8 @@ static gp_ast_alias_t *parse_alias(gp_parser_t *p, int dotted) {
     return a;
 }
 
-static gp_ast_stmt_t *parse_import(gp_parser_t *p) {
+static gp_ast_stmt_t *parse_import(gp_parser_t *p)
+{
     gp_token_t *first = parser_accept(p, GP_TOK_KW_IMPORT);
     gp_vec_t names = {0};
     do {
@@ -636,7 +676,8 @@ static gp_ast_stmt_t *parse_import(gp_parser_t *p) {
     return s;
 }
 
-static gp_ast_stmt_t *parse_from_import(gp_parser_t *p) {
+static gp_ast_stmt_t *parse_from_import(gp_parser_t *p)
+{
     gp_token_t *first = parser_accept(p, GP_TOK_KW_FROM);
     int level = 0;
     for (;;) {
@@ -683,7 +724,8 @@ static gp_ast_stmt_t *parse_from_import(gp_parser_t *p) {
             if (parenthesized && parser_check(p, GP_TOK_RPAR)) {
                 break;
             }
-            if (!parenthesized && (parser_check(p, GP_TOK_NEWLINE) || parser_check(p, GP_TOK_SEMI))) {
+            if (!parenthesized &&
+                (parser_check(p, GP_TOK_NEWLINE) || parser_check(p, GP_TOK_SEMI))) {
                 parser_error_token(p, parser_peek(p),
                                    "trailing comma not allowed without surrounding parentheses");
                 return NULL;
@@ -703,7 +745,8 @@ static gp_ast_stmt_t *parse_from_import(gp_parser_t *p) {
     return s;
 }
 
-static gp_ast_stmt_t *parse_global(gp_parser_t *p, gp_ast_stmt_kind_t kind) {
+static gp_ast_stmt_t *parse_global(gp_parser_t *p, gp_ast_stmt_kind_t kind)
+{
     gp_token_t *first = parser_peek(p);
     p->pos++;
     gp_vec_t names = {0};
@@ -721,7 +764,8 @@ static gp_ast_stmt_t *parse_global(gp_parser_t *p, gp_ast_stmt_kind_t kind) {
     return s;
 }
 
-static gp_ast_stmt_t *parse_del(gp_parser_t *p) {
+static gp_ast_stmt_t *parse_del(gp_parser_t *p)
+{
     gp_token_t *first = parser_accept(p, GP_TOK_KW_DEL);
     gp_vec_t targets = {0};
     for (;;) {
@@ -751,7 +795,8 @@ static gp_ast_stmt_t *parse_del(gp_parser_t *p) {
     return s;
 }
 
-static gp_ast_stmt_t *parse_simple_statement(gp_parser_t *p) {
+static gp_ast_stmt_t *parse_simple_statement(gp_parser_t *p)
+{
     gp_token_t *t = parser_peek(p);
     gp_ast_stmt_t *s;
     switch (t->type) {
@@ -837,7 +882,8 @@ static gp_ast_stmt_t *parse_simple_statement(gp_parser_t *p) {
 }
 
 /* simple_stmts: simple_stmt (';' simple_stmt)* [';'] NEWLINE */
-static int parse_simple_statements(gp_parser_t *p, gp_vec_t *out) {
+static int parse_simple_statements(gp_parser_t *p, gp_vec_t *out)
+{
     for (;;) {
         gp_ast_stmt_t *s = parse_simple_statement(p);
         if (s == NULL || vec_push(p, out, s) < 0) {
@@ -864,7 +910,8 @@ static int parse_statement(gp_parser_t *p, gp_vec_t *out);
 
 /* Expects the ':' that opens a block. With [forced], anything else gives
  * "expected ':'" (CPython's &&':'); otherwise only a newline does. */
-static int expect_colon(gp_parser_t *p, int forced) {
+static int expect_colon(gp_parser_t *p, int forced)
+{
     if (parser_accept(p, GP_TOK_COLON)) {
         return 0;
     }
@@ -878,7 +925,8 @@ static int expect_colon(gp_parser_t *p, int forced) {
 
 /* block: NEWLINE INDENT statements DEDENT | simple_stmts. [what] and
  * [lineno] describe the owner for "expected an indented block after ...". */
-static int parse_block(gp_parser_t *p, const char *what, int lineno, gp_ast_stmt_seq_t *out) {
+static int parse_block(gp_parser_t *p, const char *what, int lineno, gp_ast_stmt_seq_t *out)
+{
     gp_vec_t body = {0};
     if (!parser_enter(p)) {
         return -1;
@@ -907,7 +955,8 @@ static int parse_block(gp_parser_t *p, const char *what, int lineno, gp_ast_stmt
 }
 
 /* else_block: 'else' &&':' block */
-static int parse_else_block(gp_parser_t *p, gp_ast_stmt_seq_t *out) {
+static int parse_else_block(gp_parser_t *p, gp_ast_stmt_seq_t *out)
+{
     gp_token_t *t = parser_accept(p, GP_TOK_KW_ELSE);
     if (t == NULL) {
         out->count = 0;
@@ -920,7 +969,8 @@ static int parse_else_block(gp_parser_t *p, gp_ast_stmt_seq_t *out) {
     return parse_block(p, "'else' statement", t->lineno, out);
 }
 
-static gp_ast_stmt_t *parse_if(gp_parser_t *p, int is_elif) {
+static gp_ast_stmt_t *parse_if(gp_parser_t *p, int is_elif)
+{
     gp_token_t *t = parser_peek(p);
     p->pos++;
     gp_ast_expr_t *test = parse_named_expression(p);
@@ -928,16 +978,16 @@ static gp_ast_stmt_t *parse_if(gp_parser_t *p, int is_elif) {
         return NULL;
     }
     gp_ast_stmt_t *s = stmt_new(p, GP_AST_If, t);
-    if (s == NULL ||
-        parse_block(p, is_elif ? "'elif' statement" : "'if' statement", t->lineno, &s->v.If.body) <
-            0) {
+    if (s == NULL || parse_block(p, is_elif ? "'elif' statement" : "'if' statement", t->lineno,
+                                 &s->v.If.body) < 0) {
         return NULL;
     }
     s->v.If.test = test;
     stmt_end_at(s, s->v.If.body);
     if (parser_check(p, GP_TOK_KW_ELIF)) {
         gp_ast_stmt_t *elif = parse_if(p, 1);
-        if (elif == NULL || (s->v.If.orelse.items = parser_alloc(p, sizeof(gp_ast_stmt_t *))) == NULL) {
+        if (elif == NULL ||
+            (s->v.If.orelse.items = parser_alloc(p, sizeof(gp_ast_stmt_t *))) == NULL) {
             return NULL;
         }
         s->v.If.orelse.count = 1;
@@ -949,7 +999,8 @@ static gp_ast_stmt_t *parse_if(gp_parser_t *p, int is_elif) {
     return s;
 }
 
-static gp_ast_stmt_t *parse_while(gp_parser_t *p) {
+static gp_ast_stmt_t *parse_while(gp_parser_t *p)
+{
     gp_token_t *t = parser_accept(p, GP_TOK_KW_WHILE);
     gp_ast_expr_t *test = parse_named_expression(p);
     if (test == NULL || expect_colon(p, 0) < 0) {
@@ -968,7 +1019,8 @@ static gp_ast_stmt_t *parse_while(gp_parser_t *p) {
     return s;
 }
 
-static gp_ast_stmt_t *parse_for(gp_parser_t *p, gp_token_t *start, int is_async) {
+static gp_ast_stmt_t *parse_for(gp_parser_t *p, gp_token_t *start, int is_async)
+{
     gp_token_t *t = parser_accept(p, GP_TOK_KW_FOR);
     gp_ast_expr_t *target = parse_star_targets(p);
     if (target == NULL || parser_set_context(p, target, GP_AST_Store, GP_TARGET_FOR) < 0 ||
@@ -994,7 +1046,8 @@ static gp_ast_stmt_t *parse_for(gp_parser_t *p, gp_token_t *start, int is_async)
 }
 
 /* with_item: expression ['as' star_target] */
-static gp_ast_withitem_t *parse_with_item(gp_parser_t *p) {
+static gp_ast_withitem_t *parse_with_item(gp_parser_t *p)
+{
     gp_ast_withitem_t *item = parser_alloc(p, sizeof *item);
     if (item == NULL) {
         return NULL;
@@ -1029,7 +1082,8 @@ static gp_ast_withitem_t *parse_with_item(gp_parser_t *p) {
 
 /* Parses `item (',' item)*` with an optional trailing comma when
  * [parenthesized]. */
-static int parse_with_items(gp_parser_t *p, int parenthesized, gp_vec_t *items) {
+static int parse_with_items(gp_parser_t *p, int parenthesized, gp_vec_t *items)
+{
     do {
         if (parenthesized && parser_check(p, GP_TOK_RPAR) && items->count > 0) {
             break;
@@ -1042,7 +1096,8 @@ static int parse_with_items(gp_parser_t *p, int parenthesized, gp_vec_t *items) 
     return 0;
 }
 
-static gp_ast_stmt_t *parse_with(gp_parser_t *p, gp_token_t *start, int is_async) {
+static gp_ast_stmt_t *parse_with(gp_parser_t *p, gp_token_t *start, int is_async)
+{
     gp_token_t *t = parser_accept(p, GP_TOK_KW_WITH);
     gp_vec_t items = {0};
     int done = 0;
@@ -1078,7 +1133,8 @@ static gp_ast_stmt_t *parse_with(gp_parser_t *p, gp_token_t *start, int is_async
     return s;
 }
 
-static gp_ast_excepthandler_t *parse_except(gp_parser_t *p, int *is_star) {
+static gp_ast_excepthandler_t *parse_except(gp_parser_t *p, int *is_star)
+{
     gp_token_t *t = parser_accept(p, GP_TOK_KW_EXCEPT);
     gp_ast_excepthandler_t *h = parser_alloc(p, sizeof *h);
     if (h == NULL) {
@@ -1141,7 +1197,8 @@ static gp_ast_excepthandler_t *parse_except(gp_parser_t *p, int *is_star) {
     return h;
 }
 
-static gp_ast_stmt_t *parse_try(gp_parser_t *p) {
+static gp_ast_stmt_t *parse_try(gp_parser_t *p)
+{
     gp_token_t *t = parser_accept(p, GP_TOK_KW_TRY);
     if (parser_expect_forced(p, GP_TOK_COLON) == NULL) {
         return NULL;
@@ -1195,7 +1252,8 @@ static gp_ast_stmt_t *parse_try(gp_parser_t *p) {
 }
 
 static gp_ast_stmt_t *parse_funcdef(gp_parser_t *p, gp_token_t *start, int is_async,
-                                    gp_ast_expr_seq_t decorators) {
+                                    gp_ast_expr_seq_t decorators)
+{
     gp_token_t *t = parser_accept(p, GP_TOK_KW_DEF);
     gp_token_t *name = parser_expect(p, GP_TOK_NAME);
     if (name == NULL || parser_expect_forced(p, GP_TOK_LPAR) == NULL) {
@@ -1222,8 +1280,7 @@ static gp_ast_stmt_t *parse_funcdef(gp_parser_t *p, gp_token_t *start, int is_as
         return NULL;
     }
     gp_ast_stmt_t *s = stmt_new(p, is_async ? GP_AST_AsyncFunctionDef : GP_AST_FunctionDef, start);
-    if (s == NULL ||
-        parse_block(p, "function definition", t->lineno, &s->v.FunctionDef.body) < 0) {
+    if (s == NULL || parse_block(p, "function definition", t->lineno, &s->v.FunctionDef.body) < 0) {
         return NULL;
     }
     s->v.FunctionDef.name = parser_identifier(p, name);
@@ -1235,7 +1292,8 @@ static gp_ast_stmt_t *parse_funcdef(gp_parser_t *p, gp_token_t *start, int is_as
 }
 
 static gp_ast_stmt_t *parse_classdef(gp_parser_t *p, gp_token_t *start,
-                                     gp_ast_expr_seq_t decorators) {
+                                     gp_ast_expr_seq_t decorators)
+{
     gp_token_t *t = parser_accept(p, GP_TOK_KW_CLASS);
     gp_token_t *name = parser_expect(p, GP_TOK_NAME);
     if (name == NULL) {
@@ -1265,7 +1323,8 @@ static gp_ast_stmt_t *parse_classdef(gp_parser_t *p, gp_token_t *start,
 }
 
 /* Decorators, then the def or class they decorate. */
-static gp_ast_stmt_t *parse_decorated(gp_parser_t *p) {
+static gp_ast_stmt_t *parse_decorated(gp_parser_t *p)
+{
     gp_vec_t decorators = {0};
     while (parser_accept(p, GP_TOK_AT)) {
         gp_ast_expr_t *d = parse_named_expression(p);
@@ -1291,7 +1350,8 @@ static gp_ast_stmt_t *parse_decorated(gp_parser_t *p) {
 }
 
 /* statement: compound_stmt | simple_stmts */
-static int parse_statement(gp_parser_t *p, gp_vec_t *out) {
+static int parse_statement(gp_parser_t *p, gp_vec_t *out)
+{
     gp_token_t *t = parser_peek(p);
     gp_ast_stmt_t *s = NULL;
     gp_ast_expr_seq_t none = {0, NULL};
@@ -1348,7 +1408,8 @@ static int parse_statement(gp_parser_t *p, gp_vec_t *out) {
 /* Tokenizes the whole input. Returns 0 (the array may end with a deferred
  * ERRORTOKEN) or -1 after an immediate lexer error or running out of
  * memory, with [err] filled. */
-static int parser_tokenize(gp_parser_t *p, gp_lexer_t *lexer) {
+static int parser_tokenize(gp_parser_t *p, gp_lexer_t *lexer)
+{
     size_t cap = 256;
     p->tokens = malloc(cap * sizeof *p->tokens);
     if (p->tokens == NULL) {
@@ -1383,7 +1444,8 @@ static int parser_tokenize(gp_parser_t *p, gp_lexer_t *lexer) {
 
 /* In CPython, end of input inside brackets wins over a parser error on a
  * later line than the opening bracket. */
-static void prefer_unclosed_bracket(gp_parser_t *p) {
+static void prefer_unclosed_bracket(gp_parser_t *p)
+{
     gp_lexer_t *lx = p->lexer;
     if (!lx->failed || !lx->deferred || lx->level == 0 || p->count == 0 ||
         p->tokens[p->count - 1].type != GP_TOK_ERRORTOKEN) {
@@ -1398,7 +1460,8 @@ static void prefer_unclosed_bracket(gp_parser_t *p) {
     }
 }
 
-static gp_ast_mod_t *parse_module(gp_parser_t *p, gp_parse_mode_t mode) {
+static gp_ast_mod_t *parse_module(gp_parser_t *p, gp_parse_mode_t mode)
+{
     gp_ast_mod_t *mod = parser_alloc(p, sizeof *mod);
     if (mod == NULL) {
         return NULL;
@@ -1439,7 +1502,8 @@ static gp_ast_mod_t *parse_module(gp_parser_t *p, gp_parse_mode_t mode) {
 }
 
 gp_ast_mod_t *gp_parse(const char *source, size_t length, const char *filename,
-                       gp_parse_mode_t mode, gp_arena_t *arena, gp_syntax_error_t *err) {
+                       gp_parse_mode_t mode, gp_arena_t *arena, gp_syntax_error_t *err)
+{
     memset(err, 0, sizeof *err);
     gp_lexer_t *lexer = malloc(sizeof *lexer);
     if (lexer == NULL) {
@@ -1479,7 +1543,8 @@ done:
  * ------------------------------------------------------------------------ */
 
 gp_ast_expr_t *parser_parse_fstring_expr(gp_parser_t *p, const char *text, size_t length,
-                                         int lineno, int col) {
+                                         int lineno, int col)
+{
     char *source = parser_alloc(p, length + 3);
     if (source == NULL) {
         return NULL;

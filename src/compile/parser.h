@@ -16,11 +16,7 @@
 /* What the source is expected to contain, as compile()'s mode argument:
  * "exec" (a module), "eval" (one expression), "single" (one interactive
  * statement). */
-typedef enum {
-    GP_PARSE_FILE,
-    GP_PARSE_EVAL,
-    GP_PARSE_SINGLE
-} gp_parse_mode_t;
+typedef enum { GP_PARSE_FILE, GP_PARSE_EVAL, GP_PARSE_SINGLE } gp_parse_mode_t;
 
 /* Parses [length] bytes of [source] (UTF-8; need not be NUL-terminated).
  * [filename] only appears in messages. Returns the module AST allocated in

@@ -31,8 +31,8 @@ typedef gp_ast_expr_t *(*parse_fn_t)(gp_parser_t *p);
 /* Runs [fn] and reports whether it succeeded; restores the parser state
  * either way, except that on success the end position is kept in
  * [*end_pos] and the parsed node is returned through [*node]. */
-static int parser_speculate(gp_parser_t *p, parse_fn_t fn, gp_ast_expr_t **node,
-                            size_t *end_pos) {
+static int parser_speculate(gp_parser_t *p, parse_fn_t fn, gp_ast_expr_t **node, size_t *end_pos)
+{
     size_t saved_pos = p->pos, saved_max = p->max_pos;
     int saved_failed = p->failed;
     gp_syntax_error_t saved_err = *p->err;
@@ -59,7 +59,8 @@ static int parser_speculate(gp_parser_t *p, parse_fn_t fn, gp_ast_expr_t **node,
  * Expression names and targets
  * ------------------------------------------------------------------------ */
 
-const char *parser_expr_name(const gp_ast_expr_t *e) {
+const char *parser_expr_name(const gp_ast_expr_t *e)
+{
     switch (e->kind) {
     case GP_AST_Attribute:
         return "attribute";
@@ -126,7 +127,8 @@ const char *parser_expr_name(const gp_ast_expr_t *e) {
     return "expression";
 }
 
-const gp_ast_expr_t *parser_invalid_target(const gp_ast_expr_t *e, int kind) {
+const gp_ast_expr_t *parser_invalid_target(const gp_ast_expr_t *e, int kind)
+{
     if (e == NULL) {
         return NULL;
     }
@@ -163,7 +165,8 @@ const gp_ast_expr_t *parser_invalid_target(const gp_ast_expr_t *e, int kind) {
     }
 }
 
-int parser_set_context(gp_parser_t *p, gp_ast_expr_t *e, gp_ast_expr_context_t ctx, int kind) {
+int parser_set_context(gp_parser_t *p, gp_ast_expr_t *e, gp_ast_expr_context_t ctx, int kind)
+{
     const gp_ast_expr_t *bad = parser_invalid_target(e, kind);
     if (bad != NULL) {
         parser_error_expr(p, bad, "cannot %s %s", kind == GP_TARGET_DEL ? "delete" : "assign to",
@@ -202,7 +205,8 @@ int parser_set_context(gp_parser_t *p, gp_ast_expr_t *e, gp_ast_expr_context_t c
  * Helpers
  * ------------------------------------------------------------------------ */
 
-int parser_starts_expression(gp_parser_t *p) {
+int parser_starts_expression(gp_parser_t *p)
+{
     switch (parser_peek(p)->type) {
     case GP_TOK_NAME:
     case GP_TOK_NUMBER:
@@ -226,14 +230,15 @@ int parser_starts_expression(gp_parser_t *p) {
     }
 }
 
-static int is_soft_keyword(const gp_token_t *t) {
-    return t->type == GP_TOK_NAME &&
-           ((t->length == 5 && memcmp(t->start, "match", 5) == 0) ||
-            (t->length == 4 && memcmp(t->start, "case", 4) == 0) ||
-            (t->length == 1 && t->start[0] == '_'));
+static int is_soft_keyword(const gp_token_t *t)
+{
+    return t->type == GP_TOK_NAME && ((t->length == 5 && memcmp(t->start, "match", 5) == 0) ||
+                                      (t->length == 4 && memcmp(t->start, "case", 4) == 0) ||
+                                      (t->length == 1 && t->start[0] == '_'));
 }
 
-static int is_legacy_name(const gp_ast_expr_t *e) {
+static int is_legacy_name(const gp_ast_expr_t *e)
+{
     return e->kind == GP_AST_Name &&
            (strcmp(e->v.Name.id, "print") == 0 || strcmp(e->v.Name.id, "exec") == 0);
 }
@@ -242,7 +247,8 @@ static int is_legacy_name(const gp_ast_expr_t *e) {
  * another one follows: "Perhaps you forgot a comma?" inside brackets, or
  * "Missing parentheses in call to 'print'". [start] is the token index
  * where [a] began. */
-static void diagnose_adjacent_expressions(gp_parser_t *p, gp_ast_expr_t *a, size_t start) {
+static void diagnose_adjacent_expressions(gp_parser_t *p, gp_ast_expr_t *a, size_t start)
+{
     if (p->failed || !parser_starts_expression(p)) {
         return;
     }
@@ -252,7 +258,8 @@ static void diagnose_adjacent_expressions(gp_parser_t *p, gp_ast_expr_t *a, size
     if (is_legacy_name(a) && a->end_col_offset == first->end_col_offset &&
         !parser_check(p, GP_TOK_LPAR)) {
         if (parser_speculate(p, parse_star_expressions, &b, &end_pos)) {
-            parser_error_range(p, a, b, "Missing parentheses in call to '%s'. Did you mean %s(...)?",
+            parser_error_range(p, a, b,
+                               "Missing parentheses in call to '%s'. Did you mean %s(...)?",
                                a->v.Name.id, a->v.Name.id);
         }
         return;
@@ -276,7 +283,8 @@ static void diagnose_adjacent_expressions(gp_parser_t *p, gp_ast_expr_t *a, size
 
 static gp_ast_expr_t *parse_lambda(gp_parser_t *p);
 
-gp_ast_expr_t *parse_expression(gp_parser_t *p) {
+gp_ast_expr_t *parse_expression(gp_parser_t *p)
+{
     if (parser_check(p, GP_TOK_KW_LAMBDA)) {
         return parse_lambda(p);
     }
@@ -323,7 +331,8 @@ gp_ast_expr_t *parse_expression(gp_parser_t *p) {
 
 /* Leftmost atom of an expression, used to mimic CPython's lookahead
  * `!(list|tuple|genexp|'True'|'None'|'False')`. */
-static const gp_ast_expr_t *leftmost(const gp_ast_expr_t *e) {
+static const gp_ast_expr_t *leftmost(const gp_ast_expr_t *e)
+{
     for (;;) {
         switch (e->kind) {
         case GP_AST_Call:
@@ -346,7 +355,8 @@ static const gp_ast_expr_t *leftmost(const gp_ast_expr_t *e) {
 
 /* Returns 1 when [e] could have been parsed by CPython's bitwise_or rule,
  * i.e. it is not a comparison, boolean operation, not, lambda, etc. */
-static int is_bitwise_or_level(const gp_ast_expr_t *e) {
+static int is_bitwise_or_level(const gp_ast_expr_t *e)
+{
     switch (e->kind) {
     case GP_AST_Compare:
     case GP_AST_BoolOp:
@@ -367,7 +377,8 @@ static int is_bitwise_or_level(const gp_ast_expr_t *e) {
 /* CPython's invalid_named_expression for `a = b` where an expression was
  * expected, with the current token being '='. Returns 1 when it raised an
  * error. [a_start] is the token index where [a] began. */
-int parser_diagnose_bad_assignment(gp_parser_t *p, gp_ast_expr_t *a, size_t a_start) {
+int parser_diagnose_bad_assignment(gp_parser_t *p, gp_ast_expr_t *a, size_t a_start)
+{
     if (!parser_check(p, GP_TOK_EQUAL)) {
         return 0;
     }
@@ -377,8 +388,8 @@ int parser_diagnose_bad_assignment(gp_parser_t *p, gp_ast_expr_t *a, size_t a_st
     p->pos++;
     int ok = parser_speculate(p, parse_bitwise_or, &b, &end_pos);
     p->pos = saved;
-    if (!ok || end_pos >= p->count ||
-        p->tokens[end_pos].type == GP_TOK_EQUAL || p->tokens[end_pos].type == GP_TOK_COLONEQUAL) {
+    if (!ok || end_pos >= p->count || p->tokens[end_pos].type == GP_TOK_EQUAL ||
+        p->tokens[end_pos].type == GP_TOK_COLONEQUAL) {
         return 0;
     }
     const gp_token_t *first = &p->tokens[a_start];
@@ -406,7 +417,8 @@ int parser_diagnose_bad_assignment(gp_parser_t *p, gp_ast_expr_t *a, size_t a_st
     return 1;
 }
 
-gp_ast_expr_t *parse_named_expression(gp_parser_t *p) {
+gp_ast_expr_t *parse_named_expression(gp_parser_t *p)
+{
     gp_token_t *t = parser_peek(p);
     if (t->type == GP_TOK_NAME && parser_peek_n(p, 1)->type == GP_TOK_COLONEQUAL) {
         parser_accept(p, GP_TOK_NAME);
@@ -441,7 +453,8 @@ gp_ast_expr_t *parse_named_expression(gp_parser_t *p) {
 }
 
 /* star_named_expression: '*' bitwise_or | named_expression */
-gp_ast_expr_t *parse_star_named_expression(gp_parser_t *p) {
+gp_ast_expr_t *parse_star_named_expression(gp_parser_t *p)
+{
     gp_token_t *t = parser_peek(p);
     if (t->type == GP_TOK_STAR) {
         parser_accept(p, GP_TOK_STAR);
@@ -460,7 +473,8 @@ gp_ast_expr_t *parse_star_named_expression(gp_parser_t *p) {
 }
 
 /* star_expression: '*' bitwise_or | expression */
-static gp_ast_expr_t *parse_star_expression(gp_parser_t *p) {
+static gp_ast_expr_t *parse_star_expression(gp_parser_t *p)
+{
     gp_token_t *t = parser_peek(p);
     if (t->type == GP_TOK_STAR) {
         parser_accept(p, GP_TOK_STAR);
@@ -480,7 +494,8 @@ static gp_ast_expr_t *parse_star_expression(gp_parser_t *p) {
 
 /* A comma-separated run of [item] parsed expressions: one without a comma
  * is returned as is, otherwise a Tuple (a trailing comma is allowed). */
-static gp_ast_expr_t *parse_tuple_of(gp_parser_t *p, parse_fn_t item) {
+static gp_ast_expr_t *parse_tuple_of(gp_parser_t *p, parse_fn_t item)
+{
     gp_ast_expr_t *first = item(p);
     if (first == NULL) {
         return NULL;
@@ -510,13 +525,15 @@ static gp_ast_expr_t *parse_tuple_of(gp_parser_t *p, parse_fn_t item) {
     return tuple;
 }
 
-gp_ast_expr_t *parse_star_expressions(gp_parser_t *p) {
+gp_ast_expr_t *parse_star_expressions(gp_parser_t *p)
+{
     return parse_tuple_of(p, parse_star_expression);
 }
 
 /* Parses `star_targets` as expressions at bitwise_or level, so that `in`
  * is left for the caller. The caller validates them. */
-static gp_ast_expr_t *parse_target_item(gp_parser_t *p) {
+static gp_ast_expr_t *parse_target_item(gp_parser_t *p)
+{
     gp_token_t *t = parser_peek(p);
     if (t->type == GP_TOK_STAR) {
         parser_accept(p, GP_TOK_STAR);
@@ -533,7 +550,8 @@ static gp_ast_expr_t *parse_target_item(gp_parser_t *p) {
     return parse_bitwise_or(p);
 }
 
-gp_ast_expr_t *parse_star_targets(gp_parser_t *p) {
+gp_ast_expr_t *parse_star_targets(gp_parser_t *p)
+{
     if (!parser_enter(p)) {
         return NULL;
     }
@@ -542,7 +560,8 @@ gp_ast_expr_t *parse_star_targets(gp_parser_t *p) {
     return e;
 }
 
-gp_ast_expr_t *parse_yield_expr(gp_parser_t *p) {
+gp_ast_expr_t *parse_yield_expr(gp_parser_t *p)
+{
     gp_token_t *t = parser_expect(p, GP_TOK_KW_YIELD);
     if (t == NULL) {
         return NULL;
@@ -581,7 +600,8 @@ static gp_ast_expr_t *parse_comparison(gp_parser_t *p);
 
 /* Parses `item (op item)*` into one BoolOp holding every operand. */
 static gp_ast_expr_t *parse_boolop(gp_parser_t *p, gp_token_type_t op_token, gp_ast_boolop_t op,
-                                   parse_fn_t item) {
+                                   parse_fn_t item)
+{
     gp_ast_expr_t *first = item(p);
     if (first == NULL || !parser_check(p, op_token)) {
         return first;
@@ -604,15 +624,18 @@ static gp_ast_expr_t *parse_boolop(gp_parser_t *p, gp_token_type_t op_token, gp_
     return e;
 }
 
-static gp_ast_expr_t *parse_conjunction(gp_parser_t *p) {
+static gp_ast_expr_t *parse_conjunction(gp_parser_t *p)
+{
     return parse_boolop(p, GP_TOK_KW_AND, GP_AST_And, parse_inversion);
 }
 
-gp_ast_expr_t *parse_disjunction(gp_parser_t *p) {
+gp_ast_expr_t *parse_disjunction(gp_parser_t *p)
+{
     return parse_boolop(p, GP_TOK_KW_OR, GP_AST_Or, parse_conjunction);
 }
 
-static gp_ast_expr_t *parse_inversion(gp_parser_t *p) {
+static gp_ast_expr_t *parse_inversion(gp_parser_t *p)
+{
     gp_token_t *t = parser_peek(p);
     if (t->type != GP_TOK_KW_NOT) {
         return parse_comparison(p);
@@ -636,7 +659,8 @@ static gp_ast_expr_t *parse_inversion(gp_parser_t *p) {
 
 /* Reads a comparison operator at the current token; returns 1 and
  * consumes it, or 0. */
-static int accept_compare_op(gp_parser_t *p, gp_ast_cmpop_t *op) {
+static int accept_compare_op(gp_parser_t *p, gp_ast_cmpop_t *op)
+{
     switch (parser_peek(p)->type) {
     case GP_TOK_EQEQUAL:
         *op = GP_AST_Eq;
@@ -677,7 +701,8 @@ static int accept_compare_op(gp_parser_t *p, gp_ast_cmpop_t *op) {
     return 1;
 }
 
-static gp_ast_expr_t *parse_comparison(gp_parser_t *p) {
+static gp_ast_expr_t *parse_comparison(gp_parser_t *p)
+{
     gp_ast_expr_t *left = parse_bitwise_or(p);
     if (left == NULL) {
         return NULL;
@@ -731,7 +756,8 @@ static gp_ast_expr_t *parse_comparison(gp_parser_t *p) {
  * operands, [match] maps a token to an operator (returning 0 when the
  * token is not one of this level). */
 static gp_ast_expr_t *parse_binary_level(gp_parser_t *p, parse_fn_t next,
-                                         int (*match)(gp_token_type_t, gp_ast_operator_t *)) {
+                                         int (*match)(gp_token_type_t, gp_ast_operator_t *))
+{
     gp_ast_expr_t *left = next(p);
     gp_ast_operator_t op;
     int chain = 0;
@@ -757,32 +783,38 @@ static gp_ast_expr_t *parse_binary_level(gp_parser_t *p, parse_fn_t next,
     return left;
 }
 
-static int match_bitor(gp_token_type_t t, gp_ast_operator_t *op) {
+static int match_bitor(gp_token_type_t t, gp_ast_operator_t *op)
+{
     *op = GP_AST_BitOr;
     return t == GP_TOK_VBAR;
 }
 
-static int match_bitxor(gp_token_type_t t, gp_ast_operator_t *op) {
+static int match_bitxor(gp_token_type_t t, gp_ast_operator_t *op)
+{
     *op = GP_AST_BitXor;
     return t == GP_TOK_CIRCUMFLEX;
 }
 
-static int match_bitand(gp_token_type_t t, gp_ast_operator_t *op) {
+static int match_bitand(gp_token_type_t t, gp_ast_operator_t *op)
+{
     *op = GP_AST_BitAnd;
     return t == GP_TOK_AMPER;
 }
 
-static int match_shift(gp_token_type_t t, gp_ast_operator_t *op) {
+static int match_shift(gp_token_type_t t, gp_ast_operator_t *op)
+{
     *op = t == GP_TOK_LEFTSHIFT ? GP_AST_LShift : GP_AST_RShift;
     return t == GP_TOK_LEFTSHIFT || t == GP_TOK_RIGHTSHIFT;
 }
 
-static int match_sum(gp_token_type_t t, gp_ast_operator_t *op) {
+static int match_sum(gp_token_type_t t, gp_ast_operator_t *op)
+{
     *op = t == GP_TOK_PLUS ? GP_AST_Add : GP_AST_Sub;
     return t == GP_TOK_PLUS || t == GP_TOK_MINUS;
 }
 
-static int match_term(gp_token_type_t t, gp_ast_operator_t *op) {
+static int match_term(gp_token_type_t t, gp_ast_operator_t *op)
+{
     switch (t) {
     case GP_TOK_STAR:
         *op = GP_AST_Mult;
@@ -807,32 +839,39 @@ static int match_term(gp_token_type_t t, gp_ast_operator_t *op) {
 static gp_ast_expr_t *parse_factor(gp_parser_t *p);
 static gp_ast_expr_t *parse_primary(gp_parser_t *p);
 
-static gp_ast_expr_t *parse_term(gp_parser_t *p) {
+static gp_ast_expr_t *parse_term(gp_parser_t *p)
+{
     return parse_binary_level(p, parse_factor, match_term);
 }
 
-static gp_ast_expr_t *parse_sum(gp_parser_t *p) {
+static gp_ast_expr_t *parse_sum(gp_parser_t *p)
+{
     return parse_binary_level(p, parse_term, match_sum);
 }
 
-static gp_ast_expr_t *parse_shift(gp_parser_t *p) {
+static gp_ast_expr_t *parse_shift(gp_parser_t *p)
+{
     return parse_binary_level(p, parse_sum, match_shift);
 }
 
-static gp_ast_expr_t *parse_bitand(gp_parser_t *p) {
+static gp_ast_expr_t *parse_bitand(gp_parser_t *p)
+{
     return parse_binary_level(p, parse_shift, match_bitand);
 }
 
-static gp_ast_expr_t *parse_bitxor(gp_parser_t *p) {
+static gp_ast_expr_t *parse_bitxor(gp_parser_t *p)
+{
     return parse_binary_level(p, parse_bitand, match_bitxor);
 }
 
-gp_ast_expr_t *parse_bitwise_or(gp_parser_t *p) {
+gp_ast_expr_t *parse_bitwise_or(gp_parser_t *p)
+{
     return parse_binary_level(p, parse_bitxor, match_bitor);
 }
 
 /* power: await_primary ['**' factor] */
-static gp_ast_expr_t *parse_power(gp_parser_t *p) {
+static gp_ast_expr_t *parse_power(gp_parser_t *p)
+{
     gp_token_t *t = parser_peek(p);
     gp_ast_expr_t *base;
     if (t->type == GP_TOK_KW_AWAIT) {
@@ -869,7 +908,8 @@ static gp_ast_expr_t *parse_power(gp_parser_t *p) {
 }
 
 /* factor: ('+' | '-' | '~') factor | power */
-static gp_ast_expr_t *parse_factor(gp_parser_t *p) {
+static gp_ast_expr_t *parse_factor(gp_parser_t *p)
+{
     gp_token_t *t = parser_peek(p);
     gp_ast_unaryop_t op;
     switch (t->type) {
@@ -915,7 +955,8 @@ static gp_ast_expr_t *parse_atom(gp_parser_t *p);
 static gp_ast_expr_t *parse_slices(gp_parser_t *p);
 static int parse_comprehension_clauses(gp_parser_t *p, gp_ast_comprehension_seq_t *out);
 
-static gp_ast_expr_t *parse_primary(gp_parser_t *p) {
+static gp_ast_expr_t *parse_primary(gp_parser_t *p)
+{
     gp_token_t *start = parser_peek(p);
     gp_ast_expr_t *e = parse_atom(p);
     int chain = 0;
@@ -985,7 +1026,8 @@ static gp_ast_expr_t *parse_primary(gp_parser_t *p) {
 }
 
 /* slice: [expression] ':' [expression] [':' [expression]] | named_expression */
-static gp_ast_expr_t *parse_slice(gp_parser_t *p) {
+static gp_ast_expr_t *parse_slice(gp_parser_t *p)
+{
     gp_token_t *start = parser_peek(p);
     gp_ast_expr_t *lower = NULL;
     if (start->type != GP_TOK_COLON) {
@@ -1029,7 +1071,8 @@ static gp_ast_expr_t *parse_slice(gp_parser_t *p) {
     return e;
 }
 
-static gp_ast_expr_t *parse_slices(gp_parser_t *p) {
+static gp_ast_expr_t *parse_slices(gp_parser_t *p)
+{
     gp_ast_expr_t *first = parse_slice(p);
     if (first == NULL) {
         return NULL;
@@ -1065,7 +1108,8 @@ static gp_ast_expr_t *parse_slices(gp_parser_t *p) {
  * ------------------------------------------------------------------------ */
 
 static gp_ast_keyword_t *keyword_new(gp_parser_t *p, const gp_token_t *start, const char *arg,
-                                     gp_ast_expr_t *value) {
+                                     gp_ast_expr_t *value)
+{
     gp_ast_keyword_t *k = parser_alloc(p, sizeof *k);
     if (k != NULL) {
         k->arg = arg;
@@ -1080,7 +1124,8 @@ static gp_ast_keyword_t *keyword_new(gp_parser_t *p, const gp_token_t *start, co
 
 /* Builds a generator expression from [elt] and the clauses that follow.
  * Its location is set later by the caller when it knows the brackets. */
-static gp_ast_expr_t *parse_genexp_tail(gp_parser_t *p, gp_ast_expr_t *elt) {
+static gp_ast_expr_t *parse_genexp_tail(gp_parser_t *p, gp_ast_expr_t *elt)
+{
     if (elt->kind == GP_AST_Starred) {
         parser_error_expr(p, elt, "iterable unpacking cannot be used in comprehension");
         return NULL;
@@ -1097,13 +1142,15 @@ static gp_ast_expr_t *parse_genexp_tail(gp_parser_t *p, gp_ast_expr_t *elt) {
     return g;
 }
 
-static int is_comprehension_start(gp_parser_t *p) {
+static int is_comprehension_start(gp_parser_t *p)
+{
     return parser_check(p, GP_TOK_KW_FOR) ||
            (parser_check(p, GP_TOK_KW_ASYNC) && parser_peek_n(p, 1)->type == GP_TOK_KW_FOR);
 }
 
 /* The last expression of a comprehension, for error ranges. */
-static const gp_ast_expr_t *last_comprehension_item(const gp_ast_expr_t *genexp) {
+static const gp_ast_expr_t *last_comprehension_item(const gp_ast_expr_t *genexp)
+{
     const gp_ast_comprehension_seq_t *gens = &genexp->v.GeneratorExp.generators;
     const gp_ast_comprehension_t *c = gens->items[gens->count - 1];
     if (c->ifs.count > 0) {
@@ -1113,7 +1160,8 @@ static const gp_ast_expr_t *last_comprehension_item(const gp_ast_expr_t *genexp)
 }
 
 int parse_call_arguments(gp_parser_t *p, gp_ast_expr_seq_t *args_out,
-                         gp_ast_keyword_seq_t *keywords_out, int allow_genexp) {
+                         gp_ast_keyword_seq_t *keywords_out, int allow_genexp)
+{
     gp_vec_t args = {0}, keywords = {0};
     int seen_keyword = 0, seen_double_star = 0;
     gp_ast_expr_t *genexp = NULL;
@@ -1137,8 +1185,8 @@ int parse_call_arguments(gp_parser_t *p, gp_ast_expr_seq_t *args_out,
             seen_double_star = 1;
         } else if (t->type == GP_TOK_STAR) {
             if (seen_double_star) {
-                parser_error_token(p, t,
-                                   "iterable argument unpacking follows keyword argument unpacking");
+                parser_error_token(
+                    p, t, "iterable argument unpacking follows keyword argument unpacking");
                 return -1;
             }
             p->pos++;
@@ -1171,8 +1219,7 @@ int parse_call_arguments(gp_parser_t *p, gp_ast_expr_seq_t *args_out,
                                 "invalid syntax. Maybe you meant '==' or ':=' instead of '='?");
                 return -1;
             }
-            gp_ast_keyword_t *k =
-                keyword_new(p, t, parser_identifier(p, t), value);
+            gp_ast_keyword_t *k = keyword_new(p, t, parser_identifier(p, t), value);
             if (k == NULL || vec_push(p, &keywords, k) < 0) {
                 return -1;
             }
@@ -1247,7 +1294,8 @@ int parse_call_arguments(gp_parser_t *p, gp_ast_expr_seq_t *args_out,
  * ------------------------------------------------------------------------ */
 
 /* param: NAME [':' expression] (no annotation for lambda) */
-static gp_ast_arg_t *parse_param(gp_parser_t *p, int is_lambda, int allow_star_annotation) {
+static gp_ast_arg_t *parse_param(gp_parser_t *p, int is_lambda, int allow_star_annotation)
+{
     gp_token_t *name = parser_expect(p, GP_TOK_NAME);
     if (name == NULL) {
         return NULL;
@@ -1275,12 +1323,14 @@ static gp_ast_arg_t *parse_param(gp_parser_t *p, int is_lambda, int allow_star_a
     return a;
 }
 
-static gp_ast_arg_seq_t vec_to_args(gp_vec_t *vec) {
+static gp_ast_arg_seq_t vec_to_args(gp_vec_t *vec)
+{
     gp_ast_arg_seq_t seq = {vec->count, (gp_ast_arg_t **)vec->items};
     return seq;
 }
 
-gp_ast_arguments_t *parse_parameters(gp_parser_t *p, int is_lambda) {
+gp_ast_arguments_t *parse_parameters(gp_parser_t *p, int is_lambda)
+{
     gp_token_type_t end = is_lambda ? GP_TOK_COLON : GP_TOK_RPAR;
     gp_ast_arguments_t *args = parser_alloc(p, sizeof *args);
     if (args == NULL) {
@@ -1329,7 +1379,9 @@ gp_ast_arguments_t *parse_parameters(gp_parser_t *p, int is_lambda) {
                 bare_star = 1;
                 gp_token_t *after = parser_check(p, end) ? parser_peek(p) : parser_peek_n(p, 1);
                 if (after->type == end || after->type == GP_TOK_DOUBLESTAR) {
-                    parser_error_token(p, t, "named arguments must follow bare *");
+                    /* def points at the '*', lambda at the token after. */
+                    parser_error_token(p, is_lambda ? after : t,
+                                       "named arguments must follow bare *");
                     return NULL;
                 }
             } else {
@@ -1355,8 +1407,25 @@ gp_ast_arguments_t *parse_parameters(gp_parser_t *p, int is_lambda) {
                 return NULL;
             }
         } else {
-            if (t->type == GP_TOK_LPAR && !is_lambda) {
-                parser_error_generic(p);
+            if (t->type == GP_TOK_LPAR) {
+                /* `def f((a, b))`: CPython names the mistake when the
+                 * parentheses hold plain names. */
+                size_t k = 1;
+                while (parser_peek_n(p, k)->type == GP_TOK_NAME) {
+                    k++;
+                    if (parser_peek_n(p, k)->type != GP_TOK_COMMA) {
+                        break;
+                    }
+                    k++;
+                }
+                gp_token_t *close = parser_peek_n(p, k);
+                if (k > 1 && close->type == GP_TOK_RPAR) {
+                    parser_error_at(p, t->lineno, t->col_offset, close->end_lineno,
+                                    close->end_col_offset, "%s parameters cannot be parenthesized",
+                                    is_lambda ? "Lambda expression" : "Function");
+                } else {
+                    parser_error_generic(p);
+                }
                 return NULL;
             }
             gp_ast_arg_t *a = parse_param(p, is_lambda, 0);
@@ -1405,7 +1474,8 @@ gp_ast_arguments_t *parse_parameters(gp_parser_t *p, int is_lambda) {
     return args;
 }
 
-static gp_ast_expr_t *parse_lambda(gp_parser_t *p) {
+static gp_ast_expr_t *parse_lambda(gp_parser_t *p)
+{
     gp_token_t *t = parser_expect(p, GP_TOK_KW_LAMBDA);
     if (t == NULL || !parser_enter(p)) {
         return NULL;
@@ -1430,7 +1500,8 @@ static gp_ast_expr_t *parse_lambda(gp_parser_t *p) {
  * Comprehensions
  * ------------------------------------------------------------------------ */
 
-static int parse_comprehension_clauses(gp_parser_t *p, gp_ast_comprehension_seq_t *out) {
+static int parse_comprehension_clauses(gp_parser_t *p, gp_ast_comprehension_seq_t *out)
+{
     gp_vec_t clauses = {0};
     while (is_comprehension_start(p)) {
         gp_ast_comprehension_t *c = parser_alloc(p, sizeof *c);
@@ -1440,7 +1511,8 @@ static int parse_comprehension_clauses(gp_parser_t *p, gp_ast_comprehension_seq_
         c->is_async = parser_accept(p, GP_TOK_KW_ASYNC) != NULL;
         parser_accept(p, GP_TOK_KW_FOR);
         c->target = parse_star_targets(p);
-        if (c->target == NULL || parser_set_context(p, c->target, GP_AST_Store, GP_TARGET_FOR) < 0) {
+        if (c->target == NULL ||
+            parser_set_context(p, c->target, GP_AST_Store, GP_TARGET_FOR) < 0) {
             return -1;
         }
         if (parser_expect(p, GP_TOK_KW_IN) == NULL) {
@@ -1473,7 +1545,8 @@ static int parse_comprehension_clauses(gp_parser_t *p, gp_ast_comprehension_seq_
 
 /* Parses the rest of a display after its first element: `, e2, e3 ...`
  * up to (not including) [close]. */
-static int parse_display_rest(gp_parser_t *p, gp_vec_t *elts, gp_token_type_t close) {
+static int parse_display_rest(gp_parser_t *p, gp_vec_t *elts, gp_token_type_t close)
+{
     while (parser_accept(p, GP_TOK_COMMA)) {
         if (parser_check(p, close)) {
             break;
@@ -1487,7 +1560,8 @@ static int parse_display_rest(gp_parser_t *p, gp_vec_t *elts, gp_token_type_t cl
 }
 
 /* ( ... ): tuple, group, generator expression or yield. */
-static gp_ast_expr_t *parse_paren(gp_parser_t *p, gp_token_t *open) {
+static gp_ast_expr_t *parse_paren(gp_parser_t *p, gp_token_t *open)
+{
     if (parser_accept(p, GP_TOK_RPAR)) {
         gp_ast_expr_t *e = expr_new(p, GP_AST_Tuple, open);
         if (e != NULL) {
@@ -1553,7 +1627,8 @@ static gp_ast_expr_t *parse_paren(gp_parser_t *p, gp_token_t *open) {
 }
 
 /* [ ... ]: list or list comprehension. */
-static gp_ast_expr_t *parse_bracket(gp_parser_t *p, gp_token_t *open) {
+static gp_ast_expr_t *parse_bracket(gp_parser_t *p, gp_token_t *open)
+{
     gp_vec_t elts = {0};
     if (!parser_check(p, GP_TOK_RSQB)) {
         gp_ast_expr_t *first = parse_star_named_expression(p);
@@ -1599,12 +1674,12 @@ static gp_ast_expr_t *parse_bracket(gp_parser_t *p, gp_token_t *open) {
 }
 
 /* One `key: value` or `**mapping` entry of a dict display. */
-static int parse_dict_entry(gp_parser_t *p, gp_vec_t *keys, gp_vec_t *values) {
+static int parse_dict_entry(gp_parser_t *p, gp_vec_t *keys, gp_vec_t *values)
+{
     if (parser_accept(p, GP_TOK_DOUBLESTAR)) {
         gp_ast_expr_t *value = parse_bitwise_or(p);
-        return value == NULL || vec_push(p, keys, NULL) < 0 || vec_push(p, values, value) < 0
-                   ? -1
-                   : 0;
+        return value == NULL || vec_push(p, keys, NULL) < 0 || vec_push(p, values, value) < 0 ? -1
+                                                                                              : 0;
     }
     gp_ast_expr_t *key = parse_expression(p);
     if (key == NULL) {
@@ -1634,7 +1709,8 @@ static int parse_dict_entry(gp_parser_t *p, gp_vec_t *keys, gp_vec_t *values) {
 }
 
 /* { ... }: dict, set, or their comprehensions. */
-static gp_ast_expr_t *parse_brace(gp_parser_t *p, gp_token_t *open) {
+static gp_ast_expr_t *parse_brace(gp_parser_t *p, gp_token_t *open)
+{
     gp_vec_t keys = {0}, values = {0};
     if (parser_accept(p, GP_TOK_RBRACE)) {
         gp_ast_expr_t *e = expr_new(p, GP_AST_Dict, open);
@@ -1751,7 +1827,8 @@ static gp_ast_expr_t *parse_brace(gp_parser_t *p, gp_token_t *open) {
     return e;
 }
 
-static gp_ast_expr_t *constant_new(gp_parser_t *p, gp_token_t *t, gp_ast_constant_kind_t kind) {
+static gp_ast_expr_t *constant_new(gp_parser_t *p, gp_token_t *t, gp_ast_constant_kind_t kind)
+{
     p->pos++;
     gp_ast_expr_t *e = expr_new(p, GP_AST_Constant, t);
     if (e != NULL) {
@@ -1760,7 +1837,8 @@ static gp_ast_expr_t *constant_new(gp_parser_t *p, gp_token_t *t, gp_ast_constan
     return e;
 }
 
-static gp_ast_expr_t *parse_atom(gp_parser_t *p) {
+static gp_ast_expr_t *parse_atom(gp_parser_t *p)
+{
     gp_token_t *t = parser_peek(p);
     switch (t->type) {
     case GP_TOK_NAME: {

@@ -37,7 +37,8 @@ typedef struct {
     size_t cap;
 } gp_buf_t;
 
-static int buf_reserve(gp_parser_t *p, gp_buf_t *b, size_t extra) {
+static int buf_reserve(gp_parser_t *p, gp_buf_t *b, size_t extra)
+{
     if (b->length + extra + 1 <= b->cap) {
         return 0;
     }
@@ -57,7 +58,8 @@ static int buf_reserve(gp_parser_t *p, gp_buf_t *b, size_t extra) {
     return 0;
 }
 
-static int buf_append(gp_parser_t *p, gp_buf_t *b, const char *s, size_t n) {
+static int buf_append(gp_parser_t *p, gp_buf_t *b, const char *s, size_t n)
+{
     if (buf_reserve(p, b, n) < 0) {
         return -1;
     }
@@ -68,7 +70,8 @@ static int buf_append(gp_parser_t *p, gp_buf_t *b, const char *s, size_t n) {
 }
 
 /* Appends code point [cp] as (generalized) UTF-8. */
-static int buf_append_code_point(gp_parser_t *p, gp_buf_t *b, unsigned cp) {
+static int buf_append_code_point(gp_parser_t *p, gp_buf_t *b, unsigned cp)
+{
     char out[4];
     size_t n;
     if (cp < 0x80) {
@@ -97,7 +100,8 @@ static int buf_append_code_point(gp_parser_t *p, gp_buf_t *b, unsigned cp) {
  * Numbers
  * ------------------------------------------------------------------------ */
 
-gp_ast_expr_t *parse_number(gp_parser_t *p) {
+gp_ast_expr_t *parse_number(gp_parser_t *p)
+{
     gp_token_t *t = parser_accept(p, GP_TOK_NUMBER);
     if (t == NULL) {
         parser_error_generic(p);
@@ -148,7 +152,8 @@ gp_ast_expr_t *parse_number(gp_parser_t *p) {
  * Escape decoding
  * ------------------------------------------------------------------------ */
 
-static int hex_value(int c) {
+static int hex_value(int c)
+{
     if (c >= '0' && c <= '9') {
         return c - '0';
     }
@@ -160,14 +165,16 @@ static int hex_value(int c) {
 }
 
 /* Records an error of the literal decoder at the token after the strings. */
-static void string_error(gp_parser_t *p, const char *msg) {
+static void string_error(gp_parser_t *p, const char *msg)
+{
     gp_token_t *t = &p->tokens[p->max_pos];
     parser_error_token(p, t, "%s", msg);
 }
 
 /* Decodes [n] bytes of a literal body at [s] into [out]. [is_bytes] selects
  * bytes semantics (no \u, \U, \N; values are single bytes). */
-static int decode_escapes(gp_parser_t *p, const char *s, size_t n, int is_bytes, gp_buf_t *out) {
+static int decode_escapes(gp_parser_t *p, const char *s, size_t n, int is_bytes, gp_buf_t *out)
+{
     size_t i = 0;
     while (i < n) {
         const char *run = s + i;
@@ -265,7 +272,9 @@ static int decode_escapes(gp_parser_t *p, const char *s, size_t n, int is_bytes,
                              "(unicode error) 'unicodeescape' codec can't decode bytes in "
                              "position %zu-%zu: truncated \\%s escape",
                              esc, esc + 1 + (size_t)got,
-                             c == 'x' ? "xXX" : c == 'u' ? "uXXXX" : "UXXXXXXXX");
+                             c == 'x'   ? "xXX"
+                             : c == 'u' ? "uXXXX"
+                                        : "UXXXXXXXX");
                 }
                 string_error(p, msg);
                 return -1;
@@ -298,8 +307,7 @@ static int decode_escapes(gp_parser_t *p, const char *s, size_t n, int is_bytes,
                 }
             }
             unsigned named;
-            if (end < n && end > i + 1 &&
-                gp_unicode_lookup_name(s + i + 1, end - i - 1, &named)) {
+            if (end < n && end > i + 1 && gp_unicode_lookup_name(s + i + 1, end - i - 1, &named)) {
                 if (buf_append_code_point(p, out, named) < 0) {
                     return -1;
                 }
@@ -307,12 +315,13 @@ static int decode_escapes(gp_parser_t *p, const char *s, size_t n, int is_bytes,
                 continue;
             }
             char msg[200];
+            int well_formed = i < n && s[i] == '{' && end < n;
             snprintf(msg, sizeof msg,
                      "(unicode error) 'unicodeescape' codec can't decode bytes in position "
                      "%zu-%zu: %s",
-                     esc, end < n ? end : n - 1,
-                     (i < n && s[i] == '{' && end < n) ? "unknown Unicode character name"
-                                                        : "malformed \\N character escape");
+                     esc, well_formed ? end : esc + 1,
+                     well_formed ? "unknown Unicode character name"
+                                 : "malformed \\N character escape");
             string_error(p, msg);
             return -1;
         }
@@ -336,7 +345,8 @@ typedef struct {
     int is_bytes, is_raw, is_fstring, is_u;
 } gp_literal_t;
 
-static void literal_split(gp_token_t *t, gp_literal_t *lit) {
+static void literal_split(gp_token_t *t, gp_literal_t *lit)
+{
     memset(lit, 0, sizeof *lit);
     lit->token = t;
     size_t i = 0;
@@ -349,9 +359,8 @@ static void literal_split(gp_token_t *t, gp_literal_t *lit) {
         i++;
     }
     char quote = t->start[i];
-    size_t quote_len = (t->length - i >= 6 && t->start[i + 1] == quote && t->start[i + 2] == quote)
-                           ? 3
-                           : 1;
+    size_t quote_len =
+        (t->length - i >= 6 && t->start[i + 1] == quote && t->start[i + 2] == quote) ? 3 : 1;
     lit->body = t->start + i + quote_len;
     lit->length = t->length - i - 2 * quote_len;
 }
@@ -364,7 +373,8 @@ typedef struct {
 } gp_fstring_builder_t;
 
 static int builder_flush(gp_parser_t *p, gp_fstring_builder_t *b, const gp_token_t *first,
-                         const gp_token_t *last) {
+                         const gp_token_t *last)
+{
     if (b->pending.length == 0) {
         return 0;
     }
@@ -391,7 +401,8 @@ static int fstring_parse(gp_parser_t *p, gp_literal_t *lit, const char **pos, co
 
 /* Counts newlines in [from, to), and the byte column of [to] in its line,
  * for placing nested expressions. */
-static void text_position(const gp_token_t *t, const char *to, int *lineno, int *col) {
+static void text_position(const gp_token_t *t, const char *to, int *lineno, int *col)
+{
     int line = t->lineno;
     const char *line_start = NULL;
     for (const char *s = t->start; s < to; s++) {
@@ -407,7 +418,8 @@ static void text_position(const gp_token_t *t, const char *to, int *lineno, int 
 /* Parses one `{...}` field starting at **pos == '{'. */
 static int fstring_field(gp_parser_t *p, gp_literal_t *lit, const char **pos, const char *end,
                          int recurse, gp_fstring_builder_t *b, const gp_token_t *first,
-                         const gp_token_t *last) {
+                         const gp_token_t *last)
+{
     if (recurse >= 2) {
         string_error(p, "f-string: expressions nested too deeply");
         return -1;
@@ -459,8 +471,8 @@ static int fstring_field(gp_parser_t *p, gp_literal_t *lit, const char **pos, co
             string_error(p, "f-string expression part cannot include '#'");
             return -1;
         }
-        if (depth == 0 && (ch == '!' || ch == ':' || ch == '}' || ch == '=' || ch == '>' ||
-                           ch == '<')) {
+        if (depth == 0 &&
+            (ch == '!' || ch == ':' || ch == '}' || ch == '=' || ch == '>' || ch == '<')) {
             if (s + 1 < end) {
                 char next = s[1];
                 if ((ch == '!' || ch == '=' || ch == '<' || ch == '>') && next == '=') {
@@ -519,8 +531,8 @@ static int fstring_field(gp_parser_t *p, gp_literal_t *lit, const char **pos, co
     }
     int lineno, col;
     text_position(lit->token, expr_start, &lineno, &col);
-    gp_ast_expr_t *value = parser_parse_fstring_expr(p, expr_start, (size_t)(expr_end - expr_start),
-                                                     lineno, col);
+    gp_ast_expr_t *value =
+        parser_parse_fstring_expr(p, expr_start, (size_t)(expr_end - expr_start), lineno, col);
     if (value == NULL) {
         return -1;
     }
@@ -606,7 +618,8 @@ static int fstring_field(gp_parser_t *p, gp_literal_t *lit, const char **pos, co
  * that closes a format spec when [recurse] > 0. */
 static int fstring_parse(gp_parser_t *p, gp_literal_t *lit, const char **pos, const char *end,
                          int recurse, gp_fstring_builder_t *b, const gp_token_t *first,
-                         const gp_token_t *last) {
+                         const gp_token_t *last)
+{
     const char *s = *pos;
     while (s < end) {
         /* Literal text up to the next brace (skipping \N{...}). */
@@ -679,7 +692,8 @@ static int fstring_parse(gp_parser_t *p, gp_literal_t *lit, const char **pos, co
  * Concatenation
  * ------------------------------------------------------------------------ */
 
-gp_ast_expr_t *parse_strings(gp_parser_t *p) {
+gp_ast_expr_t *parse_strings(gp_parser_t *p)
+{
     gp_token_t *first = parser_peek(p);
     size_t start = p->pos;
     while (parser_check(p, GP_TOK_STRING)) {
@@ -701,6 +715,15 @@ gp_ast_expr_t *parse_strings(gp_parser_t *p) {
     if (any_bytes && any_str) {
         string_error(p, "cannot mix bytes and nonbytes literals");
         return NULL;
+    }
+    for (size_t i = 0; i < count && any_bytes; i++) {
+        gp_token_t *t = &p->tokens[start + i];
+        for (size_t k = 0; k < t->length; k++) {
+            if ((unsigned char)t->start[k] >= 0x80) {
+                parser_error_token(p, t, "bytes can only contain ASCII literal characters");
+                return NULL;
+            }
+        }
     }
     gp_ast_expr_t *e = expr_new(p, any_f ? GP_AST_JoinedStr : GP_AST_Constant, first);
     if (e == NULL) {

@@ -18,104 +18,104 @@
 #include <stddef.h>
 
 /* X-macro list: kind, printable text (used in "expected 'x'" messages). */
-#define GP_TOKEN_LIST(X)                   \
-    X(ENDMARKER, "end of file")            \
-    X(NAME, "name")                        \
-    X(NUMBER, "number")                    \
-    X(STRING, "string")                    \
-    X(NEWLINE, "newline")                  \
-    X(INDENT, "indent")                    \
-    X(DEDENT, "dedent")                    \
-    X(LPAR, "(")                           \
-    X(RPAR, ")")                           \
-    X(LSQB, "[")                           \
-    X(RSQB, "]")                           \
-    X(COLON, ":")                          \
-    X(COMMA, ",")                          \
-    X(SEMI, ";")                           \
-    X(PLUS, "+")                           \
-    X(MINUS, "-")                          \
-    X(STAR, "*")                           \
-    X(SLASH, "/")                          \
-    X(VBAR, "|")                           \
-    X(AMPER, "&")                          \
-    X(LESS, "<")                           \
-    X(GREATER, ">")                        \
-    X(EQUAL, "=")                          \
-    X(DOT, ".")                            \
-    X(PERCENT, "%")                        \
-    X(LBRACE, "{")                         \
-    X(RBRACE, "}")                         \
-    X(EQEQUAL, "==")                       \
-    X(NOTEQUAL, "!=")                      \
-    X(LESSEQUAL, "<=")                     \
-    X(GREATEREQUAL, ">=")                  \
-    X(TILDE, "~")                          \
-    X(CIRCUMFLEX, "^")                     \
-    X(LEFTSHIFT, "<<")                     \
-    X(RIGHTSHIFT, ">>")                    \
-    X(DOUBLESTAR, "**")                    \
-    X(PLUSEQUAL, "+=")                     \
-    X(MINEQUAL, "-=")                      \
-    X(STAREQUAL, "*=")                     \
-    X(SLASHEQUAL, "/=")                    \
-    X(PERCENTEQUAL, "%=")                  \
-    X(AMPEREQUAL, "&=")                    \
-    X(VBAREQUAL, "|=")                     \
-    X(CIRCUMFLEXEQUAL, "^=")               \
-    X(LEFTSHIFTEQUAL, "<<=")               \
-    X(RIGHTSHIFTEQUAL, ">>=")              \
-    X(DOUBLESTAREQUAL, "**=")              \
-    X(DOUBLESLASH, "//")                   \
-    X(DOUBLESLASHEQUAL, "//=")             \
-    X(AT, "@")                             \
-    X(ATEQUAL, "@=")                       \
-    X(RARROW, "->")                        \
-    X(ELLIPSIS, "...")                     \
-    X(COLONEQUAL, ":=")                    \
+#define GP_TOKEN_LIST(X)                                           \
+    X(ENDMARKER, "end of file")                                    \
+    X(NAME, "name")                                                \
+    X(NUMBER, "number")                                            \
+    X(STRING, "string")                                            \
+    X(NEWLINE, "newline")                                          \
+    X(INDENT, "indent")                                            \
+    X(DEDENT, "dedent")                                            \
+    X(LPAR, "(")                                                   \
+    X(RPAR, ")")                                                   \
+    X(LSQB, "[")                                                   \
+    X(RSQB, "]")                                                   \
+    X(COLON, ":")                                                  \
+    X(COMMA, ",")                                                  \
+    X(SEMI, ";")                                                   \
+    X(PLUS, "+")                                                   \
+    X(MINUS, "-")                                                  \
+    X(STAR, "*")                                                   \
+    X(SLASH, "/")                                                  \
+    X(VBAR, "|")                                                   \
+    X(AMPER, "&")                                                  \
+    X(LESS, "<")                                                   \
+    X(GREATER, ">")                                                \
+    X(EQUAL, "=")                                                  \
+    X(DOT, ".")                                                    \
+    X(PERCENT, "%")                                                \
+    X(LBRACE, "{")                                                 \
+    X(RBRACE, "}")                                                 \
+    X(EQEQUAL, "==")                                               \
+    X(NOTEQUAL, "!=")                                              \
+    X(LESSEQUAL, "<=")                                             \
+    X(GREATEREQUAL, ">=")                                          \
+    X(TILDE, "~")                                                  \
+    X(CIRCUMFLEX, "^")                                             \
+    X(LEFTSHIFT, "<<")                                             \
+    X(RIGHTSHIFT, ">>")                                            \
+    X(DOUBLESTAR, "**")                                            \
+    X(PLUSEQUAL, "+=")                                             \
+    X(MINEQUAL, "-=")                                              \
+    X(STAREQUAL, "*=")                                             \
+    X(SLASHEQUAL, "/=")                                            \
+    X(PERCENTEQUAL, "%=")                                          \
+    X(AMPEREQUAL, "&=")                                            \
+    X(VBAREQUAL, "|=")                                             \
+    X(CIRCUMFLEXEQUAL, "^=")                                       \
+    X(LEFTSHIFTEQUAL, "<<=")                                       \
+    X(RIGHTSHIFTEQUAL, ">>=")                                      \
+    X(DOUBLESTAREQUAL, "**=")                                      \
+    X(DOUBLESLASH, "//")                                           \
+    X(DOUBLESLASHEQUAL, "//=")                                     \
+    X(AT, "@")                                                     \
+    X(ATEQUAL, "@=")                                               \
+    X(RARROW, "->")                                                \
+    X(ELLIPSIS, "...")                                             \
+    X(COLONEQUAL, ":=")                                            \
     X(OP, "operator") /* `!`, `$`, `?`, ...: never valid syntax */ \
-    X(ERRORTOKEN, "error")                 \
-    X(KW_FALSE, "False")                   \
-    X(KW_NONE, "None")                     \
-    X(KW_TRUE, "True")                     \
-    X(KW_AND, "and")                       \
-    X(KW_AS, "as")                         \
-    X(KW_ASSERT, "assert")                 \
-    X(KW_ASYNC, "async")                   \
-    X(KW_AWAIT, "await")                   \
-    X(KW_BREAK, "break")                   \
-    X(KW_CLASS, "class")                   \
-    X(KW_CONTINUE, "continue")             \
-    X(KW_DEF, "def")                       \
-    X(KW_DEL, "del")                       \
-    X(KW_ELIF, "elif")                     \
-    X(KW_ELSE, "else")                     \
-    X(KW_EXCEPT, "except")                 \
-    X(KW_FINALLY, "finally")               \
-    X(KW_FOR, "for")                       \
-    X(KW_FROM, "from")                     \
-    X(KW_GLOBAL, "global")                 \
-    X(KW_IF, "if")                         \
-    X(KW_IMPORT, "import")                 \
-    X(KW_IN, "in")                         \
-    X(KW_IS, "is")                         \
-    X(KW_LAMBDA, "lambda")                 \
-    X(KW_NONLOCAL, "nonlocal")             \
-    X(KW_NOT, "not")                       \
-    X(KW_OR, "or")                         \
-    X(KW_PASS, "pass")                     \
-    X(KW_RAISE, "raise")                   \
-    X(KW_RETURN, "return")                 \
-    X(KW_TRY, "try")                       \
-    X(KW_WHILE, "while")                   \
-    X(KW_WITH, "with")                     \
+    X(ERRORTOKEN, "error")                                         \
+    X(KW_FALSE, "False")                                           \
+    X(KW_NONE, "None")                                             \
+    X(KW_TRUE, "True")                                             \
+    X(KW_AND, "and")                                               \
+    X(KW_AS, "as")                                                 \
+    X(KW_ASSERT, "assert")                                         \
+    X(KW_ASYNC, "async")                                           \
+    X(KW_AWAIT, "await")                                           \
+    X(KW_BREAK, "break")                                           \
+    X(KW_CLASS, "class")                                           \
+    X(KW_CONTINUE, "continue")                                     \
+    X(KW_DEF, "def")                                               \
+    X(KW_DEL, "del")                                               \
+    X(KW_ELIF, "elif")                                             \
+    X(KW_ELSE, "else")                                             \
+    X(KW_EXCEPT, "except")                                         \
+    X(KW_FINALLY, "finally")                                       \
+    X(KW_FOR, "for")                                               \
+    X(KW_FROM, "from")                                             \
+    X(KW_GLOBAL, "global")                                         \
+    X(KW_IF, "if")                                                 \
+    X(KW_IMPORT, "import")                                         \
+    X(KW_IN, "in")                                                 \
+    X(KW_IS, "is")                                                 \
+    X(KW_LAMBDA, "lambda")                                         \
+    X(KW_NONLOCAL, "nonlocal")                                     \
+    X(KW_NOT, "not")                                               \
+    X(KW_OR, "or")                                                 \
+    X(KW_PASS, "pass")                                             \
+    X(KW_RAISE, "raise")                                           \
+    X(KW_RETURN, "return")                                         \
+    X(KW_TRY, "try")                                               \
+    X(KW_WHILE, "while")                                           \
+    X(KW_WITH, "with")                                             \
     X(KW_YIELD, "yield")
 
 typedef enum gp_token_type {
 #define GP_TOKEN_ENUM(kind, text) GP_TOK_##kind,
     GP_TOKEN_LIST(GP_TOKEN_ENUM)
 #undef GP_TOKEN_ENUM
-    GP_TOK_COUNT_
+        GP_TOK_COUNT_
 } gp_token_type_t;
 
 /* One token. Columns are 0-based byte offsets in their line, lines are
@@ -138,7 +138,7 @@ typedef struct gp_syntax_error {
     int lineno;         /* 1-based; 0 when there is no position */
     int col;            /* 1-based column in characters, as SyntaxError.offset */
     int end_lineno, end_col;
-    char text[512];     /* the offending source line, without its newline */
+    char text[512]; /* the offending source line, without its newline */
 } gp_syntax_error_t;
 
 /* Returns the printable text of a token kind, e.g. ":" or "if". */

@@ -1910,7 +1910,8 @@ static const struct {
 
 /* Looks up [name] ([length] bytes, any case). Returns 1 and stores the
  * code point in [*cp], or 0 when the name is unknown. */
-int gp_unicode_lookup_name(const char *name, size_t length, unsigned *cp) {
+int gp_unicode_lookup_name(const char *name, size_t length, unsigned *cp)
+{
     char upper[128];
     if (length == 0 || length >= sizeof upper) {
         return 0;

@@ -404,7 +404,8 @@ static gp_object_t *buffered_read_n(gp_io_buffered_t *b, intptr_t n)
         gp_err_no_memory();
         return NULL;
     }
-    memcpy(out, b->buf + b->rpos, avail);
+    if (avail)
+        memcpy(out, b->buf + b->rpos, avail);
     got = avail;
     b->rpos = b->rlen = 0;
     for (;;) {

@@ -215,9 +215,18 @@ static gp_object_t *count_new(gp_type_t *type, gp_object_t *const *args, size_t 
     count_t *c = (count_t *)it_alloc(type, 2);
     if (!c)
         return NULL;
-    if (GP_IS_SMALL(start) && GP_IS_SMALL(step)) {
-        c->fast_next = GP_SMALL_VALUE(start);
-        c->fast_step = GP_SMALL_VALUE(step);
+    /* CPython counts in C when the step is an int equal to 1 and the start
+       an int (bool and subclasses included: count(True) yields 1, 2...);
+       otherwise it adds objects, so count(True, 2) yields True, 3, 5. Exact
+       small ints give the same values either way, so they count in C too. */
+    int overflow = 0;
+    int64_t step_value = gp_int_check(step) ? gp_int_as_i64_overflow(step, &overflow) : 0;
+    bool unit_step = gp_int_check(step) && !overflow && step_value == 1;
+    int64_t start_value = gp_int_check(start) ? gp_int_as_i64_overflow(start, &overflow) : 0;
+    bool start_fits = gp_int_check(start) && !overflow && GP_SMALL_FITS(start_value);
+    if ((unit_step && start_fits) || (GP_IS_SMALL(start) && GP_IS_SMALL(step))) {
+        c->fast_next = (intptr_t)start_value;
+        c->fast_step = unit_step ? 1 : GP_SMALL_VALUE(step);
     } else {
         c->start = GP_INCREF(start);
         c->step = GP_INCREF(step);
@@ -253,8 +262,9 @@ static gp_object_t *count_repr(gp_object_t *self)
     const char *name = gp_type_name(GP_TYPE(self));
     gp_object_t *start = c->start ? c->start : GP_SMALL_NEW(c->fast_next);
     gp_object_t *step = c->step ? c->step : GP_SMALL_NEW(c->fast_step);
-    /* CPython omits a step that is the int 1 (but shows 1.0). */
-    if (GP_IS_SMALL(step) && GP_SMALL_VALUE(step) == 1)
+    /* CPython omits a step that is an int equal to 1 (but shows 1.0). */
+    int overflow = 0;
+    if (gp_int_check(step) && gp_int_as_i64_overflow(step, &overflow) == 1 && !overflow)
         return gp_str_from_format("%s(%R)", name, start);
     return gp_str_from_format("%s(%R, %R)", name, start, step);
 }

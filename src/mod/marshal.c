@@ -193,6 +193,19 @@ static int writer_exception(marshal_writer_t *w, gp_object_t *exc)
     return marshal_write(w, args);
 }
 
+/* A builtin function of a module (len, math.sqrt), not a bound method. */
+static bool marshal_is_module_function(gp_object_t *o)
+{
+    gp_object_t *self = gp_object_getattr_opt(o, gp_str_static("__self__"));
+    if (!self) {
+        gp_err_clear();
+        return true;
+    }
+    bool module = self == gp_None || GP_IS_TYPE(self, gp_module_type);
+    GP_DECREF(self);
+    return module;
+}
+
 static int marshal_write(marshal_writer_t *w, gp_object_t *o)
 {
     if (gp_recursion_enter(" while marshalling an object") < 0)
@@ -232,7 +245,10 @@ static int marshal_write(marshal_writer_t *w, gp_object_t *o)
         rc = writer_set(w, '>', o);
     else if (gp_exc_check(o))
         rc = writer_exception(w, o);
-    else if (type == &gp_function_type || gp_type_check(o)) {
+    else if (type == &gp_cfunction_type && !marshal_is_module_function(o)) {
+        gp_err_set_string(&gp_exc_ValueError, "unmarshallable bound builtin method");
+        rc = -1;
+    } else if (type == &gp_function_type || type == &gp_cfunction_type || gp_type_check(o)) {
         rc = writer_names(w, 'R', o);
         if (rc == 0)
             gp_err_format(&gp_exc_ValueError, "unmarshallable object of type %T", o);

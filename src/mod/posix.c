@@ -30,6 +30,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "mod/posix_fs.h"
 #include "obj/object.h"
 #include "runtime/runtime.h"
 
@@ -510,6 +511,7 @@ gp_object_t *gp_posix_module_create(void)
         return NULL;
     gp_object_t *env = posix_environ_dict();
     if (!env || gp_module_add_functions(module, posix_functions) < 0 ||
+        gp_posix_fs_add(module) < 0 ||
         gp_module_add_object(module, "environ", env) < 0 ||
         gp_module_add_int(module, "WNOHANG", WNOHANG) < 0 ||
         gp_module_add_int(module, "O_RDONLY", O_RDONLY) < 0 ||

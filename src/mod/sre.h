@@ -147,6 +147,8 @@ typedef struct sre_program {
     /* Search acceleration: when the program must begin with one literal
        character (case-sensitive), first_char holds it, else -1. */
     int64_t first_char;
+    /* Otherwise, when it must begin with a member of one class, its index, else -1. */
+    int64_t first_class;
     bool anchored_start; /* begins with \A or a non-MULTILINE ^ */
     /* Group names: parallel arrays, [nnames] entries. */
     gp_object_t **names; /* str objects (owned) */

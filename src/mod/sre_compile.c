@@ -1614,14 +1614,20 @@ static uint32_t *pattern_decode(gp_object_t *pattern, bool is_bytes, intptr_t *n
 static void program_analyse(sre_program_t *prog)
 {
     prog->first_char = -1;
+    prog->first_class = -1;
     prog->anchored_start = false;
     size_t pc = 0;
     while (pc < prog->len && prog->code[pc] == SRE_OP_SAVE)
         pc += 2;
     if (pc >= prog->len)
         return;
+    /* A repetition that needs at least one character starts with it. */
+    if (prog->code[pc] == SRE_OP_STAR && prog->code[pc + 1] >= 1)
+        pc += 4;
     if (prog->code[pc] == SRE_OP_CHAR)
         prog->first_char = prog->code[pc + 1];
+    else if (prog->code[pc] == SRE_OP_CLASS)
+        prog->first_class = prog->code[pc + 1];
     else if (prog->code[pc] == SRE_OP_AT &&
              (prog->code[pc + 1] == SRE_AT_BEGINNING || prog->code[pc + 1] == SRE_AT_BEGINNING_STRING))
         prog->anchored_start = true;

@@ -47,6 +47,7 @@ typedef struct matcher {
     size_t nregs;
     intptr_t lastindex_reg;
     bt_entry_t *stack;
+    bt_entry_t *inline_stack; /* the initial stack, on the C stack of sre_exec */
     size_t top, cap;
     unsigned steps;
 } matcher_t;
@@ -56,7 +57,14 @@ typedef struct matcher {
 static int stack_grow(matcher_t *m)
 {
     size_t cap = m->cap ? m->cap * 2 : 256;
-    bt_entry_t *s = gp_mem_realloc(m->stack, cap * sizeof(bt_entry_t));
+    bt_entry_t *s;
+    if (m->stack == m->inline_stack) {
+        s = gp_mem_alloc(cap * sizeof(bt_entry_t));
+        if (s)
+            memcpy(s, m->stack, m->top * sizeof(bt_entry_t));
+    } else {
+        s = gp_mem_realloc(m->stack, cap * sizeof(bt_entry_t));
+    }
     if (!s) {
         gp_err_no_memory();
         return -1;
@@ -286,12 +294,12 @@ static int run(matcher_t *m, intptr_t start, const sre_request_t *req)
             intptr_t count = regs[r];
             uint32_t min = ins[2], max = ins[3], mode = ins[4];
             size_t exit_pc = pc + ins[5];
-            if (count > 0 && regs[r + 1] == sp) {
-                pc = exit_pc; /* the last iteration matched nothing: stop looping */
+            if (count < (intptr_t)min) {
+                pc += 6; /* the minimum is not reached: iterate, even without progress */
                 continue;
             }
-            if (count < (intptr_t)min) {
-                pc += 6;
+            if (count > 0 && regs[r + 1] == sp) {
+                pc = exit_pc; /* the last iteration matched nothing: stop looping */
                 continue;
             }
             if (max != SRE_MAXREPEAT && count >= (intptr_t)max) {
@@ -464,6 +472,9 @@ int sre_exec(const sre_program_t *prog, const sre_subject_t *subj, const sre_req
     size_t ncap = 2 * ((size_t)prog->ngroups + 1);
     m.nregs = ncap + 1 + 2 * (size_t)prog->nloops;
     m.lastindex_reg = (intptr_t)ncap;
+    bt_entry_t inline_stack[48];
+    m.stack = m.inline_stack = inline_stack;
+    m.cap = sizeof(inline_stack) / sizeof(inline_stack[0]);
     intptr_t small[64];
     m.regs = m.nregs <= 64 ? small : gp_mem_alloc(m.nregs * sizeof(intptr_t));
     if (!m.regs) {
@@ -501,6 +512,15 @@ int sre_exec(const sre_program_t *prog, const sre_subject_t *subj, const sre_req
                 }
             }
         }
+        if (req->search && prog->first_class >= 0) {
+            const sre_class_t *cls = &prog->classes[prog->first_class];
+            while (start < req->end && !sre_class_contains(cls, sre_subject_at(subj, start)))
+                start++;
+            if (start >= req->end) {
+                rc = 0;
+                break;
+            }
+        }
         rc = run(&m, start, req);
         if (rc != 0 || !req->search || start >= req->end)
             break;
@@ -520,6 +540,7 @@ int sre_exec(const sre_program_t *prog, const sre_subject_t *subj, const sre_req
 done:
     if (m.regs != small)
         gp_mem_free(m.regs);
-    gp_mem_free(m.stack);
+    if (m.stack != inline_stack)
+        gp_mem_free(m.stack);
     return rc;
 }

@@ -98,7 +98,7 @@ static int thread_parse_timeout(const char *fname, gp_object_t *const *args, siz
         return -1;
     }
     if (timeout < 0 && timeout != -1.0) {
-        gp_err_set_string(&gp_exc_ValueError, "timeout value must be a non-negative number");
+        gp_err_set_string(&gp_exc_ValueError, "timeout value must be positive");
         return -1;
     }
     if (timeout > GP_THREAD_TIMEOUT_MAX) {
@@ -216,7 +216,12 @@ static gp_object_t *thread_lock_create(gp_type_t *type, bool reentrant)
     if (!lock)
         return NULL;
     pthread_mutex_init(&lock->mutex, NULL);
-    pthread_cond_init(&lock->cond, NULL);
+    /* Deadlines are CLOCK_MONOTONIC times (thread_deadline_after). */
+    pthread_condattr_t attr;
+    pthread_condattr_init(&attr);
+    pthread_condattr_setclock(&attr, CLOCK_MONOTONIC);
+    pthread_cond_init(&lock->cond, &attr);
+    pthread_condattr_destroy(&attr);
     lock->reentrant = reentrant;
     return &lock->base;
 }

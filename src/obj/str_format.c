@@ -940,7 +940,7 @@ static int format_field(gp_strbuf_t *b, format_ctx_t *ctx, const char *f, const 
     /* Expand nested fields in the spec ('{:{w}}'). */
     gp_object_t *spec_obj;
     if (memchr(spec, '{', (size_t)(end - spec))) {
-        if (depth >= 2) {
+        if (depth >= 1) {
             GP_DECREF(obj);
             gp_err_set_string(&gp_exc_ValueError, "Max string recursion exceeded");
             return -1;

@@ -169,6 +169,8 @@ static void loop_wakeup_cb(uv_async_t *async)
         pthread_mutex_unlock(&req->mutex);
         if (cancelled || stopping) {
             /* Never started: no handle to close, so drop the loop's reference here. */
+            if (cancelled)
+                atomic_fetch_add(&loop->cancelled, 1);
             request_complete(req, GP_WAIT_FAILED);
             request_release(req);
         } else {

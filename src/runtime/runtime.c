@@ -154,11 +154,62 @@ gp_runtime_t *gp_runtime_new(int argc, char **argv)
     return rt;
 }
 
+/* Waits for non-daemon threads, as CPython does at exit: calls
+   threading._shutdown() if the program imported threading. */
+static void runtime_join_threads(gp_runtime_t *rt)
+{
+    gp_object_t *threading = gp_dict_getitem_cstr(rt->modules, "threading");
+    if (!threading)
+        return;
+    gp_object_t *result = gp_object_call_method(threading, "_shutdown", NULL, 0);
+    if (result) {
+        GP_DECREF(result);
+        return;
+    }
+    gp_object_t *exc = gp_err_fetch();
+    if (exc) {
+        gp_exception_print(exc);
+        GP_DECREF(exc);
+    }
+}
+
+/* Clears the __main__ module's globals the way CPython finalises modules:
+   names starting with one underscore first, then the rest, each set to None
+   in definition order, so objects die (and their __del__ runs) as in
+   CPython. __builtins__ stays, since __del__ methods may need it. */
+static void runtime_clear_main(gp_runtime_t *rt)
+{
+    if (!rt->main_module)
+        return;
+    gp_object_t *d = gp_module_dict(rt->main_module);
+    gp_object_t *keys = gp_dict_keys_list(d);
+    if (!keys) {
+        gp_err_clear();
+        return;
+    }
+    for (int pass = 0; pass < 2; pass++) {
+        for (intptr_t i = 0; i < GP_LIST_SIZE(keys); i++) {
+            gp_object_t *key = GP_LIST_GET(keys, i);
+            if (!gp_str_check(key) || gp_str_eq_cstr(key, "__builtins__"))
+                continue;
+            const char *name = gp_str_utf8(key);
+            bool private_name = name[0] == '_' && name[1] != '_';
+            if (private_name != (pass == 0))
+                continue;
+            if (gp_dict_setitem(d, key, gp_None) < 0)
+                gp_err_clear();
+        }
+    }
+    GP_DECREF(keys);
+}
+
 void gp_runtime_free(gp_runtime_t *rt)
 {
     if (!rt)
         return;
+    runtime_join_threads(rt);
     gp_sys_flush_std_streams();
+    runtime_clear_main(rt);
     /* Cycles left by the program are freed so leak checkers only report
        real leaks. The runtime itself (modules, builtins, interned strings)
        stays reachable until the process exits: tearing down module dicts

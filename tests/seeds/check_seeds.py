@@ -84,9 +84,9 @@ def main():
     ap.add_argument('--only', default=None)
     args = ap.parse_args()
     if not os.path.isdir(args.seeds):
-        print('seed documents not found at %s' % args.seeds)
-        print('0 passed, 1 failed')
-        return 1
+        # Meson reports exit status 77 as "skipped".
+        print('seed documents not found at %s: skipped' % args.seeds)
+        return 77
     passed = failed = 0
     with tempfile.TemporaryDirectory() as tmp:
         for name in sorted(os.listdir(args.seeds)):

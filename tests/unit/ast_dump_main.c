@@ -8,7 +8,8 @@
 #include "../../src/compile/ast.h"
 #include "../../src/compile/parser.h"
 
-static char *read_file(const char *path, size_t *length) {
+static char *read_file(const char *path, size_t *length)
+{
     FILE *f = fopen(path, "rb");
     if (f == NULL) {
         return NULL;
@@ -34,7 +35,8 @@ static char *read_file(const char *path, size_t *length) {
     return data;
 }
 
-int main(int argc, char **argv) {
+int main(int argc, char **argv)
+{
     if (argc < 2) {
         fprintf(stderr, "usage: %s FILE [exec|eval|single]\n", argv[0]);
         return 2;
@@ -59,7 +61,7 @@ int main(int argc, char **argv) {
         gp_ast_dump(mod, stdout);
         putchar('\n');
     } else {
-        const char *kind = err.is_tab ? "TabError"
+        const char *kind = err.is_tab           ? "TabError"
                            : err.is_indentation ? "IndentationError"
                                                 : "SyntaxError";
         printf("%d:%d: %s: %s\n", err.lineno, err.col, kind, err.msg);

@@ -20,7 +20,8 @@
 
 /* Tokenizes [src]; returns the number of tokens (including ENDMARKER), or
  * -1 on error with the error copied to [err]. */
-static int lex_all(const char *src, gp_token_t *tokens, gp_syntax_error_t *err) {
+static int lex_all(const char *src, gp_token_t *tokens, gp_syntax_error_t *err)
+{
     gp_arena_t *arena = gp_arena_new();
     gp_lexer_t lexer;
     int count = 0;
@@ -53,7 +54,8 @@ static int lex_all(const char *src, gp_token_t *tokens, gp_syntax_error_t *err) 
 
 /* Checks that [src] produces exactly the token kinds given (ending with
  * GP_TOK_ENDMARKER). */
-static void assert_kinds(const char *src, ...) {
+static void assert_kinds(const char *src, ...)
+{
     gp_token_t tokens[MAX_TOKENS];
     gp_syntax_error_t err;
     int count = lex_all(src, tokens, &err);
@@ -76,7 +78,8 @@ static void assert_kinds(const char *src, ...) {
 }
 
 /* Checks that [src] fails with [msg] at [line]:[col] (CPython's offset). */
-static void assert_lex_error(const char *src, const char *msg, int line, int col) {
+static void assert_lex_error(const char *src, const char *msg, int line, int col)
+{
     gp_token_t tokens[MAX_TOKENS];
     gp_syntax_error_t err;
     int count = lex_all(src, tokens, &err);
@@ -86,31 +89,36 @@ static void assert_lex_error(const char *src, const char *msg, int line, int col
     assert_int_equal(err.col, col);
 }
 
-static void test_simple_statement_tokens(void **state) {
+static void test_simple_statement_tokens(void **state)
+{
     (void)state;
     assert_kinds("x = 1\n", GP_TOK_NAME, GP_TOK_EQUAL, GP_TOK_NUMBER, GP_TOK_NEWLINE,
                  GP_TOK_ENDMARKER);
 }
 
-static void test_missing_final_newline_still_ends_line(void **state) {
+static void test_missing_final_newline_still_ends_line(void **state)
+{
     (void)state;
     assert_kinds("x", GP_TOK_NAME, GP_TOK_NEWLINE, GP_TOK_ENDMARKER);
 }
 
-static void test_empty_input_is_only_endmarker(void **state) {
+static void test_empty_input_is_only_endmarker(void **state)
+{
     (void)state;
     assert_kinds("", GP_TOK_ENDMARKER);
     assert_kinds("\n\n   \n# comment\n", GP_TOK_ENDMARKER);
 }
 
-static void test_indent_and_dedent(void **state) {
+static void test_indent_and_dedent(void **state)
+{
     (void)state;
     assert_kinds("if x:\n    y\nz\n", GP_TOK_KW_IF, GP_TOK_NAME, GP_TOK_COLON, GP_TOK_NEWLINE,
                  GP_TOK_INDENT, GP_TOK_NAME, GP_TOK_NEWLINE, GP_TOK_DEDENT, GP_TOK_NAME,
                  GP_TOK_NEWLINE, GP_TOK_ENDMARKER);
 }
 
-static void test_dedent_several_levels_at_once(void **state) {
+static void test_dedent_several_levels_at_once(void **state)
+{
     (void)state;
     assert_kinds("a:\n b:\n  c\nd\n", GP_TOK_NAME, GP_TOK_COLON, GP_TOK_NEWLINE, GP_TOK_INDENT,
                  GP_TOK_NAME, GP_TOK_COLON, GP_TOK_NEWLINE, GP_TOK_INDENT, GP_TOK_NAME,
@@ -118,20 +126,23 @@ static void test_dedent_several_levels_at_once(void **state) {
                  GP_TOK_ENDMARKER);
 }
 
-static void test_dedents_closed_at_end_of_input(void **state) {
+static void test_dedents_closed_at_end_of_input(void **state)
+{
     (void)state;
     assert_kinds("a:\n b:\n  c", GP_TOK_NAME, GP_TOK_COLON, GP_TOK_NEWLINE, GP_TOK_INDENT,
                  GP_TOK_NAME, GP_TOK_COLON, GP_TOK_NEWLINE, GP_TOK_INDENT, GP_TOK_NAME,
                  GP_TOK_NEWLINE, GP_TOK_DEDENT, GP_TOK_DEDENT, GP_TOK_ENDMARKER);
 }
 
-static void test_blank_and_comment_lines_are_ignored(void **state) {
+static void test_blank_and_comment_lines_are_ignored(void **state)
+{
     (void)state;
     assert_kinds("a\n\n    # indented comment\n\t\nb # trailing\n", GP_TOK_NAME, GP_TOK_NEWLINE,
                  GP_TOK_NAME, GP_TOK_NEWLINE, GP_TOK_ENDMARKER);
 }
 
-static void test_tab_indents_to_multiple_of_eight(void **state) {
+static void test_tab_indents_to_multiple_of_eight(void **state)
+{
     (void)state;
     /* A tab and eight spaces are the same column and consistent. */
     assert_kinds("if x:\n\ta\n\tb\n", GP_TOK_KW_IF, GP_TOK_NAME, GP_TOK_COLON, GP_TOK_NEWLINE,
@@ -139,25 +150,29 @@ static void test_tab_indents_to_multiple_of_eight(void **state) {
                  GP_TOK_DEDENT, GP_TOK_ENDMARKER);
 }
 
-static void test_brackets_join_lines(void **state) {
+static void test_brackets_join_lines(void **state)
+{
     (void)state;
     assert_kinds("(a,\n   b)\n", GP_TOK_LPAR, GP_TOK_NAME, GP_TOK_COMMA, GP_TOK_NAME, GP_TOK_RPAR,
                  GP_TOK_NEWLINE, GP_TOK_ENDMARKER);
 }
 
-static void test_backslash_joins_lines(void **state) {
+static void test_backslash_joins_lines(void **state)
+{
     (void)state;
     assert_kinds("a = 1 + \\\n    2\n", GP_TOK_NAME, GP_TOK_EQUAL, GP_TOK_NUMBER, GP_TOK_PLUS,
                  GP_TOK_NUMBER, GP_TOK_NEWLINE, GP_TOK_ENDMARKER);
 }
 
-static void test_crlf_line_endings(void **state) {
+static void test_crlf_line_endings(void **state)
+{
     (void)state;
     assert_kinds("if x:\r\n    y\r\n", GP_TOK_KW_IF, GP_TOK_NAME, GP_TOK_COLON, GP_TOK_NEWLINE,
                  GP_TOK_INDENT, GP_TOK_NAME, GP_TOK_NEWLINE, GP_TOK_DEDENT, GP_TOK_ENDMARKER);
 }
 
-static void test_operators_longest_match(void **state) {
+static void test_operators_longest_match(void **state)
+{
     (void)state;
     assert_kinds("**= //= >>= <<= ... -> := != ** // @=", GP_TOK_DOUBLESTAREQUAL,
                  GP_TOK_DOUBLESLASHEQUAL, GP_TOK_RIGHTSHIFTEQUAL, GP_TOK_LEFTSHIFTEQUAL,
@@ -166,14 +181,16 @@ static void test_operators_longest_match(void **state) {
                  GP_TOK_ENDMARKER);
 }
 
-static void test_keywords_and_soft_keywords(void **state) {
+static void test_keywords_and_soft_keywords(void **state)
+{
     (void)state;
     assert_kinds("if match else case async await _", GP_TOK_KW_IF, GP_TOK_NAME, GP_TOK_KW_ELSE,
                  GP_TOK_NAME, GP_TOK_KW_ASYNC, GP_TOK_KW_AWAIT, GP_TOK_NAME, GP_TOK_NEWLINE,
                  GP_TOK_ENDMARKER);
 }
 
-static void test_string_prefixes(void **state) {
+static void test_string_prefixes(void **state)
+{
     (void)state;
     assert_kinds("r'a' b'b' f'c' rb'd' BR'e' Fr'f' u'g' rf\"h\"", GP_TOK_STRING, GP_TOK_STRING,
                  GP_TOK_STRING, GP_TOK_STRING, GP_TOK_STRING, GP_TOK_STRING, GP_TOK_STRING,
@@ -182,7 +199,8 @@ static void test_string_prefixes(void **state) {
     assert_kinds("ub'x'", GP_TOK_NAME, GP_TOK_STRING, GP_TOK_NEWLINE, GP_TOK_ENDMARKER);
 }
 
-static void test_triple_quoted_string_spans_lines(void **state) {
+static void test_triple_quoted_string_spans_lines(void **state)
+{
     (void)state;
     gp_token_t tokens[MAX_TOKENS];
     gp_syntax_error_t err;
@@ -197,7 +215,8 @@ static void test_triple_quoted_string_spans_lines(void **state) {
     assert_int_equal(tokens[3].lineno, 3);
 }
 
-static void test_number_forms(void **state) {
+static void test_number_forms(void **state)
+{
     (void)state;
     assert_kinds("0 1_000 0x_fF 0o17 0b1 1.5 .5 1. 1e10 1E-5 1j 1.5J 0_0", GP_TOK_NUMBER,
                  GP_TOK_NUMBER, GP_TOK_NUMBER, GP_TOK_NUMBER, GP_TOK_NUMBER, GP_TOK_NUMBER,
@@ -205,14 +224,16 @@ static void test_number_forms(void **state) {
                  GP_TOK_NUMBER, GP_TOK_NUMBER, GP_TOK_NEWLINE, GP_TOK_ENDMARKER);
 }
 
-static void test_number_followed_by_keyword(void **state) {
+static void test_number_followed_by_keyword(void **state)
+{
     (void)state;
     /* CPython accepts `1if x else 2` (with a warning). */
     assert_kinds("1if x else 2", GP_TOK_NUMBER, GP_TOK_KW_IF, GP_TOK_NAME, GP_TOK_KW_ELSE,
                  GP_TOK_NUMBER, GP_TOK_NEWLINE, GP_TOK_ENDMARKER);
 }
 
-static void test_unicode_identifier(void **state) {
+static void test_unicode_identifier(void **state)
+{
     (void)state;
     gp_token_t tokens[MAX_TOKENS];
     gp_syntax_error_t err;
@@ -223,7 +244,8 @@ static void test_unicode_identifier(void **state) {
     assert_int_equal(tokens[1].col_offset, 6); /* columns count bytes */
 }
 
-static void test_token_positions(void **state) {
+static void test_token_positions(void **state)
+{
     (void)state;
     gp_token_t tokens[MAX_TOKENS];
     gp_syntax_error_t err;
@@ -235,7 +257,8 @@ static void test_token_positions(void **state) {
     assert_int_equal(tokens[3].end_col_offset, 4);
 }
 
-static void test_bracket_level_recorded(void **state) {
+static void test_bracket_level_recorded(void **state)
+{
     (void)state;
     gp_token_t tokens[MAX_TOKENS];
     gp_syntax_error_t err;
@@ -246,44 +269,52 @@ static void test_bracket_level_recorded(void **state) {
     assert_int_equal(tokens[5].level, 0); /* ) */
 }
 
-static void test_error_unterminated_string(void **state) {
+static void test_error_unterminated_string(void **state)
+{
     (void)state;
     assert_lex_error("x = 'abc\n", "unterminated string literal (detected at line 1)", 1, 5);
 }
 
-static void test_error_unterminated_triple_quoted(void **state) {
+static void test_error_unterminated_triple_quoted(void **state)
+{
     (void)state;
     assert_lex_error("x = 1\ny = '''abc\n\n",
                      "unterminated triple-quoted string literal (detected at line 3)", 2, 5);
 }
 
-static void test_error_invalid_character(void **state) {
+static void test_error_invalid_character(void **state)
+{
     (void)state;
     assert_lex_error("x = 1 \xe2\x82\xac\n", "invalid character '\xe2\x82\xac' (U+20AC)", 1, 7);
-    assert_lex_error("ab\xe2\x82\xac" "c = 1\n", "invalid character '\xe2\x82\xac' (U+20AC)", 1,
-                     3);
+    assert_lex_error("ab\xe2\x82\xac"
+                     "c = 1\n",
+                     "invalid character '\xe2\x82\xac' (U+20AC)", 1, 3);
 }
 
-static void test_error_non_printable_character(void **state) {
+static void test_error_non_printable_character(void **state)
+{
     (void)state;
     assert_lex_error("x = \x01\n", "invalid non-printable character U+0001", 1, 5);
 }
 
-static void test_error_invalid_decimal_literal(void **state) {
+static void test_error_invalid_decimal_literal(void **state)
+{
     (void)state;
     assert_lex_error("x = 1a\n", "invalid decimal literal", 1, 5);
     assert_lex_error("x = 1_\n", "invalid decimal literal", 1, 6);
     assert_lex_error("x = 1__0\n", "invalid decimal literal", 1, 6);
 }
 
-static void test_error_radix_literals(void **state) {
+static void test_error_radix_literals(void **state)
+{
     (void)state;
     assert_lex_error("x = 0x\n", "invalid hexadecimal literal", 1, 6);
     assert_lex_error("x = 0o8\n", "invalid digit '8' in octal literal", 1, 7);
     assert_lex_error("x = 0b2\n", "invalid digit '2' in binary literal", 1, 7);
 }
 
-static void test_error_leading_zeros(void **state) {
+static void test_error_leading_zeros(void **state)
+{
     (void)state;
     assert_lex_error("x = 012\n",
                      "leading zeros in decimal integer literals are not permitted; use an 0o "
@@ -291,17 +322,19 @@ static void test_error_leading_zeros(void **state) {
                      1, 5);
 }
 
-static void test_error_unmatched_and_mismatched_brackets(void **state) {
+static void test_error_unmatched_and_mismatched_brackets(void **state)
+{
     (void)state;
     assert_lex_error("x = 1)\n", "unmatched ')'", 1, 6);
     assert_lex_error("x = (1]\n", "closing parenthesis ']' does not match opening parenthesis '('",
                      1, 7);
     assert_lex_error("x = (1,\n2]\n",
-                     "closing parenthesis ']' does not match opening parenthesis '(' on line 1",
-                     2, 2);
+                     "closing parenthesis ']' does not match opening parenthesis '(' on line 1", 2,
+                     2);
 }
 
-static void test_error_bracket_never_closed_is_deferred(void **state) {
+static void test_error_bracket_never_closed_is_deferred(void **state)
+{
     (void)state;
     gp_arena_t *arena = gp_arena_new();
     gp_lexer_t lexer;
@@ -318,7 +351,8 @@ static void test_error_bracket_never_closed_is_deferred(void **state) {
     gp_arena_free(arena);
 }
 
-static void test_error_too_many_nested_parentheses(void **state) {
+static void test_error_too_many_nested_parentheses(void **state)
+{
     (void)state;
     char src[512];
     memset(src, '(', 201);
@@ -326,13 +360,15 @@ static void test_error_too_many_nested_parentheses(void **state) {
     assert_lex_error(src, "too many nested parentheses", 1, 201);
 }
 
-static void test_error_unindent_mismatch(void **state) {
+static void test_error_unindent_mismatch(void **state)
+{
     (void)state;
     assert_lex_error("if x:\n    a\n  b\n", "unindent does not match any outer indentation level",
                      3, 4);
 }
 
-static void test_error_inconsistent_tabs(void **state) {
+static void test_error_inconsistent_tabs(void **state)
+{
     (void)state;
     gp_token_t tokens[MAX_TOKENS];
     gp_syntax_error_t err;
@@ -342,12 +378,14 @@ static void test_error_inconsistent_tabs(void **state) {
     assert_int_equal(err.lineno, 3);
 }
 
-static void test_error_line_continuation(void **state) {
+static void test_error_line_continuation(void **state)
+{
     (void)state;
     assert_lex_error("a \\ b\n", "unexpected character after line continuation character", 1, 4);
 }
 
-static void test_error_null_byte(void **state) {
+static void test_error_null_byte(void **state)
+{
     (void)state;
     gp_arena_t *arena = gp_arena_new();
     gp_lexer_t lexer;
@@ -356,7 +394,8 @@ static void test_error_null_byte(void **state) {
     gp_arena_free(arena);
 }
 
-static void test_error_invalid_utf8(void **state) {
+static void test_error_invalid_utf8(void **state)
+{
     (void)state;
     gp_arena_t *arena = gp_arena_new();
     gp_lexer_t lexer;
@@ -365,7 +404,8 @@ static void test_error_invalid_utf8(void **state) {
     gp_arena_free(arena);
 }
 
-int main(void) {
+int main(void)
+{
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_simple_statement_tokens),
         cmocka_unit_test(test_missing_final_newline_still_ends_line),

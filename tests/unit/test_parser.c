@@ -22,7 +22,8 @@
 
 /* Parses [src] in [mode] and returns the dump (caller frees), or NULL
  * with [err] filled. */
-static char *dump_source(const char *src, gp_parse_mode_t mode, gp_syntax_error_t *err) {
+static char *dump_source(const char *src, gp_parse_mode_t mode, gp_syntax_error_t *err)
+{
     gp_arena_t *arena = gp_arena_new();
     gp_ast_mod_t *mod = gp_parse(src, strlen(src), "<test>", mode, arena, err);
     char *text = NULL;
@@ -37,7 +38,8 @@ static char *dump_source(const char *src, gp_parse_mode_t mode, gp_syntax_error_
 }
 
 /* Checks that the module [src] dumps as Module(body=[<body>], ...). */
-static void assert_body(const char *src, const char *body) {
+static void assert_body(const char *src, const char *body)
+{
     gp_syntax_error_t err;
     char *text = dump_source(src, GP_PARSE_FILE, &err);
     if (text == NULL) {
@@ -50,14 +52,16 @@ static void assert_body(const char *src, const char *body) {
 }
 
 /* Checks that the expression statement [src] dumps as Expr(value=<expr>). */
-static void assert_expr(const char *src, const char *expr) {
+static void assert_expr(const char *src, const char *expr)
+{
     char body[8192];
     snprintf(body, sizeof body, "Expr(value=%s)", expr);
     assert_body(src, body);
 }
 
 /* Checks that [src] is rejected with [msg] at [line]:[col]. */
-static void assert_error(const char *src, const char *msg, int line, int col) {
+static void assert_error(const char *src, const char *msg, int line, int col)
+{
     gp_syntax_error_t err;
     char *text = dump_source(src, GP_PARSE_FILE, &err);
     if (text != NULL) {
@@ -70,14 +74,16 @@ static void assert_error(const char *src, const char *msg, int line, int col) {
 
 /* ---- trees ------------------------------------------------------------ */
 
-static void test_precedence_of_arithmetic(void **state) {
+static void test_precedence_of_arithmetic(void **state)
+{
     (void)state;
     assert_expr("a + b * c",
                 "BinOp(left=Name(id='a', ctx=Load()), op=Add(), right=BinOp(left=Name(id='b', "
                 "ctx=Load()), op=Mult(), right=Name(id='c', ctx=Load())))");
 }
 
-static void test_power_is_right_associative_and_binds_tighter_than_minus(void **state) {
+static void test_power_is_right_associative_and_binds_tighter_than_minus(void **state)
+{
     (void)state;
     assert_expr("-a ** b ** c",
                 "UnaryOp(op=USub(), operand=BinOp(left=Name(id='a', ctx=Load()), op=Pow(), "
@@ -85,7 +91,8 @@ static void test_power_is_right_associative_and_binds_tighter_than_minus(void **
                 "ctx=Load()))))");
 }
 
-static void test_boolean_operators_flatten(void **state) {
+static void test_boolean_operators_flatten(void **state)
+{
     (void)state;
     assert_expr("a or b or not c and d",
                 "BoolOp(op=Or(), values=[Name(id='a', ctx=Load()), Name(id='b', ctx=Load()), "
@@ -93,7 +100,8 @@ static void test_boolean_operators_flatten(void **state) {
                 "Name(id='d', ctx=Load())])])");
 }
 
-static void test_chained_comparison(void **state) {
+static void test_chained_comparison(void **state)
+{
     (void)state;
     assert_expr("a < b is not c not in d",
                 "Compare(left=Name(id='a', ctx=Load()), ops=[Lt(), IsNot(), NotIn()], "
@@ -101,7 +109,8 @@ static void test_chained_comparison(void **state) {
                 "ctx=Load())])");
 }
 
-static void test_conditional_and_lambda(void **state) {
+static void test_conditional_and_lambda(void **state)
+{
     (void)state;
     assert_expr("lambda x, *a, k=1: x if k else a",
                 "Lambda(args=arguments(posonlyargs=[], args=[arg(arg='x')], vararg=arg(arg='a'), "
@@ -110,7 +119,8 @@ static void test_conditional_and_lambda(void **state) {
                 "orelse=Name(id='a', ctx=Load())))");
 }
 
-static void test_call_with_every_argument_kind(void **state) {
+static void test_call_with_every_argument_kind(void **state)
+{
     (void)state;
     assert_expr("f(a, *b, c=1, **d)",
                 "Call(func=Name(id='f', ctx=Load()), args=[Name(id='a', ctx=Load()), "
@@ -118,7 +128,8 @@ static void test_call_with_every_argument_kind(void **state) {
                 "value=Constant(value=1)), keyword(value=Name(id='d', ctx=Load()))])");
 }
 
-static void test_generator_argument(void **state) {
+static void test_generator_argument(void **state)
+{
     (void)state;
     assert_expr("f(x for x in y)",
                 "Call(func=Name(id='f', ctx=Load()), args=[GeneratorExp(elt=Name(id='x', "
@@ -126,7 +137,8 @@ static void test_generator_argument(void **state) {
                 "iter=Name(id='y', ctx=Load()), ifs=[], is_async=0)])], keywords=[])");
 }
 
-static void test_subscript_slices(void **state) {
+static void test_subscript_slices(void **state)
+{
     (void)state;
     assert_expr("a[1:2, ::3]",
                 "Subscript(value=Name(id='a', ctx=Load()), slice=Tuple(elts=[Slice("
@@ -134,7 +146,8 @@ static void test_subscript_slices(void **state) {
                 "value=3))], ctx=Load()), ctx=Load())");
 }
 
-static void test_displays_and_comprehensions(void **state) {
+static void test_displays_and_comprehensions(void **state)
+{
     (void)state;
     assert_expr("{**a, 1: 2}",
                 "Dict(keys=[None, Constant(value=1)], values=[Name(id='a', ctx=Load()), "
@@ -145,12 +158,14 @@ static void test_displays_and_comprehensions(void **state) {
                 "ctx=Load())], is_async=1)])");
 }
 
-static void test_walrus(void **state) {
+static void test_walrus(void **state)
+{
     (void)state;
     assert_expr("(y := 1)", "NamedExpr(target=Name(id='y', ctx=Store()), value=Constant(value=1))");
 }
 
-static void test_number_constants(void **state) {
+static void test_number_constants(void **state)
+{
     (void)state;
     assert_expr("0x_ff", "Constant(value=255)");
     assert_expr("123456789012345678901234567890", "Constant(value=123456789012345678901234567890)");
@@ -160,15 +175,18 @@ static void test_number_constants(void **state) {
     assert_expr("1e999", "Constant(value=inf)");
 }
 
-static void test_string_escapes_and_concatenation(void **state) {
+static void test_string_escapes_and_concatenation(void **state)
+{
     (void)state;
-    assert_expr("'a\\tb' \"\\x41\\u00e9\" '\\101'", "Constant(value='a\\tbA\xc3\xa9" "A')");
+    assert_expr("'a\\tb' \"\\x41\\u00e9\" '\\101'", "Constant(value='a\\tbA\xc3\xa9"
+                                                    "A')");
     assert_expr("r'\\n'", "Constant(value='\\\\n')");
     assert_expr("b'\\xff\\0'", "Constant(value=b'\\xff\\x00')");
     assert_expr("u'x'", "Constant(value='x', kind='u')");
 }
 
-static void test_fstring_parts(void **state) {
+static void test_fstring_parts(void **state)
+{
     (void)state;
     assert_expr("f'a{x!r:>{w}}{{'",
                 "JoinedStr(values=[Constant(value='a'), FormattedValue(value=Name(id='x', "
@@ -177,28 +195,30 @@ static void test_fstring_parts(void **state) {
                 "Constant(value='{')])");
 }
 
-static void test_fstring_debug_form(void **state) {
+static void test_fstring_debug_form(void **state)
+{
     (void)state;
     assert_expr("f'{x = }'",
                 "JoinedStr(values=[Constant(value='x = '), FormattedValue(value=Name(id='x', "
                 "ctx=Load()), conversion=114)])");
 }
 
-static void test_assignment_forms(void **state) {
+static void test_assignment_forms(void **state)
+{
     (void)state;
     assert_body("a = b, *c = d",
                 "Assign(targets=[Name(id='a', ctx=Store()), Tuple(elts=[Name(id='b', "
                 "ctx=Store()), Starred(value=Name(id='c', ctx=Store()), ctx=Store())], "
                 "ctx=Store())], value=Name(id='d', ctx=Load()))");
-    assert_body("x.y += 1",
-                "AugAssign(target=Attribute(value=Name(id='x', ctx=Load()), attr='y', "
-                "ctx=Store()), op=Add(), value=Constant(value=1))");
+    assert_body("x.y += 1", "AugAssign(target=Attribute(value=Name(id='x', ctx=Load()), attr='y', "
+                            "ctx=Store()), op=Add(), value=Constant(value=1))");
     assert_body("(x): int = 1",
                 "AnnAssign(target=Name(id='x', ctx=Store()), annotation=Name(id='int', "
                 "ctx=Load()), value=Constant(value=1), simple=0)");
 }
 
-static void test_function_parameters(void **state) {
+static void test_function_parameters(void **state)
+{
     (void)state;
     assert_body("def f(a, /, b=1, *c, d, e=2, **g) -> int: return",
                 "FunctionDef(name='f', args=arguments(posonlyargs=[arg(arg='a')], "
@@ -208,7 +228,8 @@ static void test_function_parameters(void **state) {
                 "returns=Name(id='int', ctx=Load()))");
 }
 
-static void test_class_with_bases_and_keywords(void **state) {
+static void test_class_with_bases_and_keywords(void **state)
+{
     (void)state;
     assert_body("@d\nclass A(B, metaclass=M): pass",
                 "ClassDef(name='A', bases=[Name(id='B', ctx=Load())], keywords=[keyword("
@@ -216,21 +237,24 @@ static void test_class_with_bases_and_keywords(void **state) {
                 "decorator_list=[Name(id='d', ctx=Load())])");
 }
 
-static void test_if_elif_else(void **state) {
+static void test_if_elif_else(void **state)
+{
     (void)state;
     assert_body("if a:\n    pass\nelif b:\n    pass\nelse:\n    pass\n",
                 "If(test=Name(id='a', ctx=Load()), body=[Pass()], orelse=[If(test=Name(id='b', "
                 "ctx=Load()), body=[Pass()], orelse=[Pass()])])");
 }
 
-static void test_try_except_finally(void **state) {
+static void test_try_except_finally(void **state)
+{
     (void)state;
     assert_body("try:\n    pass\nexcept E as e:\n    pass\nelse:\n    pass\nfinally:\n    pass\n",
                 "Try(body=[Pass()], handlers=[ExceptHandler(type=Name(id='E', ctx=Load()), "
                 "name='e', body=[Pass()])], orelse=[Pass()], finalbody=[Pass()])");
 }
 
-static void test_parenthesized_with_items(void **state) {
+static void test_parenthesized_with_items(void **state)
+{
     (void)state;
     assert_body("with (a as b, c): pass",
                 "With(items=[withitem(context_expr=Name(id='a', ctx=Load()), "
@@ -238,7 +262,8 @@ static void test_parenthesized_with_items(void **state) {
                 "ctx=Load()))], body=[Pass()])");
 }
 
-static void test_imports(void **state) {
+static void test_imports(void **state)
+{
     (void)state;
     assert_body("import a.b as c\nfrom .m import (x, y as z,)\nfrom x import *",
                 "Import(names=[alias(name='a.b', asname='c')]), ImportFrom(module='m', "
@@ -246,7 +271,8 @@ static void test_imports(void **state) {
                 "ImportFrom(module='x', names=[alias(name='*')], level=0)");
 }
 
-static void test_semicolons_and_one_line_blocks(void **state) {
+static void test_semicolons_and_one_line_blocks(void **state)
+{
     (void)state;
     assert_body("x = 1; y = 2;\nif x: pass; del y",
                 "Assign(targets=[Name(id='x', ctx=Store())], value=Constant(value=1)), "
@@ -255,7 +281,8 @@ static void test_semicolons_and_one_line_blocks(void **state) {
                 "ctx=Del())])], orelse=[])");
 }
 
-static void test_node_locations(void **state) {
+static void test_node_locations(void **state)
+{
     (void)state;
     const char *src = "x = 1\nif y:\n    z = (a +\n         bb)\n";
     gp_arena_t *arena = gp_arena_new();
@@ -275,7 +302,8 @@ static void test_node_locations(void **state) {
     gp_arena_free(arena);
 }
 
-static void test_eval_mode(void **state) {
+static void test_eval_mode(void **state)
+{
     (void)state;
     gp_syntax_error_t err;
     char *text = dump_source("1 + 2\n", GP_PARSE_EVAL, &err);
@@ -286,7 +314,8 @@ static void test_eval_mode(void **state) {
     assert_null(dump_source("x = 1", GP_PARSE_EVAL, &err));
 }
 
-static void test_single_mode(void **state) {
+static void test_single_mode(void **state)
+{
     (void)state;
     gp_syntax_error_t err;
     char *text = dump_source("x = 1\n", GP_PARSE_SINGLE, &err);
@@ -298,55 +327,62 @@ static void test_single_mode(void **state) {
 
 /* ---- errors ----------------------------------------------------------- */
 
-static void test_error_invalid_syntax(void **state) {
+static void test_error_invalid_syntax(void **state)
+{
     (void)state;
     assert_error("x = 1 2\n", "invalid syntax", 1, 7);
 }
 
-static void test_error_expected_colon(void **state) {
+static void test_error_expected_colon(void **state)
+{
     (void)state;
     assert_error("if x\n    pass\n", "expected ':'", 1, 5);
     assert_error("def f() pass\n", "expected ':'", 1, 9);
 }
 
-static void test_error_forgot_comma(void **state) {
+static void test_error_forgot_comma(void **state)
+{
     (void)state;
     assert_error("[a b]\n", "invalid syntax. Perhaps you forgot a comma?", 1, 2);
 }
 
-static void test_error_assignment_targets(void **state) {
+static void test_error_assignment_targets(void **state)
+{
     (void)state;
     assert_error("1 = x\n", "cannot assign to literal here. Maybe you meant '==' instead of '='?",
                  1, 1);
     assert_error("f() = 1\n",
-                 "cannot assign to function call here. Maybe you meant '==' instead of '='?", 1,
-                 1);
+                 "cannot assign to function call here. Maybe you meant '==' instead of '='?", 1, 1);
     assert_error("x = f() = 1\n", "cannot assign to function call", 1, 5);
     assert_error("True = 1\n", "cannot assign to True", 1, 1);
     assert_error("del f()\n", "cannot delete function call", 1, 5);
     assert_error("for 1 in x: pass\n", "cannot assign to literal", 1, 5);
 }
 
-static void test_error_augmented_assignment_target(void **state) {
+static void test_error_augmented_assignment_target(void **state)
+{
     (void)state;
     assert_error("a, b += 1\n", "'tuple' is an illegal expression for augmented assignment", 1, 1);
     assert_error("a + 1 += 1\n", "'expression' is an illegal expression for augmented assignment",
                  1, 1);
 }
 
-static void test_error_annotation_target(void **state) {
+static void test_error_annotation_target(void **state)
+{
     (void)state;
     assert_error("(a, b): int\n", "only single target (not tuple) can be annotated", 1, 1);
 }
 
-static void test_error_arguments(void **state) {
+static void test_error_arguments(void **state)
+{
     (void)state;
     assert_error("f(a=1, b)\n", "positional argument follows keyword argument", 1, 9);
     assert_error("f(x for x in y, 1)\n", "Generator expression must be parenthesized", 1, 3);
     assert_error("def f(a=1, b): pass\n", "non-default argument follows default argument", 1, 12);
 }
 
-static void test_error_indentation(void **state) {
+static void test_error_indentation(void **state)
+{
     (void)state;
     gp_syntax_error_t err;
     assert_null(dump_source("x = 1\n    y = 2\n", GP_PARSE_FILE, &err));
@@ -359,17 +395,20 @@ static void test_error_indentation(void **state) {
                  9);
 }
 
-static void test_error_unclosed_bracket(void **state) {
+static void test_error_unclosed_bracket(void **state)
+{
     (void)state;
     assert_error("foo(a, b\nx = 1 2\n", "'(' was never closed", 1, 4);
 }
 
-static void test_error_tokenizer_error_wins_over_earlier_parser_error(void **state) {
+static void test_error_tokenizer_error_wins_over_earlier_parser_error(void **state)
+{
     (void)state;
     assert_error("x = = 1\ny = 'abc\n", "unterminated string literal (detected at line 2)", 2, 5);
 }
 
-static void test_error_fstring(void **state) {
+static void test_error_fstring(void **state)
+{
     (void)state;
     assert_error("x = f'{a'\n", "f-string: expecting '}'", 1, 10);
     assert_error("x = f'}'\n", "f-string: single '}' is not allowed", 1, 9);
@@ -377,7 +416,8 @@ static void test_error_fstring(void **state) {
     assert_error("x = f'{a b}'\n", "f-string: invalid syntax. Perhaps you forgot a comma?", 1, 2);
 }
 
-static void test_error_string_escape(void **state) {
+static void test_error_string_escape(void **state)
+{
     (void)state;
     assert_error("x = '\\x4'\n",
                  "(unicode error) 'unicodeescape' codec can't decode bytes in position 0-2: "
@@ -387,7 +427,8 @@ static void test_error_string_escape(void **state) {
 
 /* ---- robustness ------------------------------------------------------- */
 
-static void test_deep_parentheses_are_rejected_not_crashing(void **state) {
+static void test_deep_parentheses_are_rejected_not_crashing(void **state)
+{
     (void)state;
     size_t n = 10000;
     char *src = malloc(2 * n + 1);
@@ -398,7 +439,8 @@ static void test_deep_parentheses_are_rejected_not_crashing(void **state) {
     free(src);
 }
 
-static void test_deep_unary_operators_are_bounded(void **state) {
+static void test_deep_unary_operators_are_bounded(void **state)
+{
     (void)state;
     size_t n = 100000;
     char *src = malloc(n + 2);
@@ -411,7 +453,8 @@ static void test_deep_unary_operators_are_bounded(void **state) {
     free(src);
 }
 
-static void test_every_prefix_of_a_program_is_handled(void **state) {
+static void test_every_prefix_of_a_program_is_handled(void **state)
+{
     (void)state;
     const char *program = "@d\nasync def f(a, *b, c: int = 1) -> x:\n    '''doc'''\n"
                           "    return [y async for y in f'{a!r:>{b}}' if y]\n";
@@ -426,7 +469,8 @@ static void test_every_prefix_of_a_program_is_handled(void **state) {
     free(prefix);
 }
 
-int main(void) {
+int main(void)
+{
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_precedence_of_arithmetic),
         cmocka_unit_test(test_power_is_right_associative_and_binds_tighter_than_minus),

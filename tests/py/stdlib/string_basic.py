@@ -1,0 +1,22 @@
+import string
+print(string.ascii_letters, string.digits, string.hexdigits, string.octdigits)
+print(repr(string.punctuation), repr(string.whitespace), len(string.printable))
+print(string.capwords(' hello   world  foo '), string.capwords('a-b-c', '-'))
+T = string.Template
+print(T('$who likes $what').substitute(who='tim', what='kung pao'))
+print(T('${x}y $$ $z').substitute({'x': 1, 'z': 2}))
+print(T('$a $b').safe_substitute(a=1), T('$a $').safe_substitute(a=1))
+try: T('$a').substitute()
+except KeyError as e: print('KeyError', e)
+try: T('abc $').substitute()
+except ValueError as e: print(e)
+try: T('line1\n  ${ x}').substitute(x=1)
+except ValueError as e: print(e)
+print(T('$a ${b} $a').get_identifiers(), T('$a').is_valid(), T('$').is_valid())
+class D(T): delimiter = '%'
+print(D('%x and %%').substitute(x=5))
+print(T('$x').substitute({'x': 1}, x=2))
+f = string.Formatter()
+print(f.format('{} and {}', 1, 2), f.format('{0:>5}|{name!r}', 3, name='n'), f.format('{a[0]}{b.real}', a=[7], b=3))
+print(list(f.parse('a{0}b{x:>3}c{{d}}')))
+print(f.format('{:{}}|', 'x', 4))

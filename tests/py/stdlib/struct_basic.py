@@ -1,0 +1,30 @@
+import struct as s
+from struct import pack, unpack, calcsize, Struct
+print(pack('<i', 1), pack('>i', 1), pack('@i', -2), pack('=h', 258), pack('!H', 258))
+print(pack('<bBhHiIlLqQ', -1, 255, -2, 65535, -3, 2**32-1, -4, 2**32-1, -5, 2**64-1))
+print(unpack('<bBhHiIlLqQ', pack('<bBhHiIlLqQ', -1, 255, -2, 65535, -3, 2**32-1, -4, 2**32-1, -5, 2**64-1)))
+print(pack('nNP', -1, 2, 3), unpack('nNP', pack('nNP', -1, 2, 3)))
+print(pack('?', 5), pack('?', 0), unpack('??', b'\x00\x02'))
+print(unpack("<e", b"\x00\x7c"), unpack("<e", b"\x00\xfc"), unpack("<e", b"\x00\x3c"))
+print(unpack("<e", pack("<e", 0.1)), unpack("<f", pack("<f", 0.1)), unpack("<d", pack("<d", 0.1)))
+print(unpack('<e', b'\x00\x7c'), unpack('<e', b'\x00\xfc'))
+print(pack('c', b'a'), pack('3s', b'abcdef'), pack('5s', b'ab'), pack('5p', b'hello world'), pack('3p', b''), pack('0s', b'x'))
+print(unpack('3s', b'abc'), unpack('5p', b'\x03abcd'), unpack('c', b'z'))
+print(calcsize('@bi'), calcsize('=bi'), calcsize('bq'), calcsize('ci3sd'), calcsize('P'), calcsize('4x'), calcsize('hxi'), calcsize(''), calcsize('<qb'), calcsize('bh0i'))
+print(pack('4x'), pack(' i  h ', 1, 2), pack('2i3h', 1, 2, 3, 4, 5), pack(b'<h', 7))
+st = Struct('<ih')
+print(st.size, st.format, st.pack(1, 2), st.unpack(b'\x01\x00\x00\x00\x02\x00'), Struct(b'i').format)
+ba = bytearray(10)
+st.pack_into(ba, 2, 7, 8); print(ba)
+s.pack_into('<h', ba, -2, 513); print(ba)
+print(st.unpack_from(ba, 2), s.unpack_from('<h', ba, offset=8), s.unpack_from('<h', b'\x01\x02\x03'))
+print(list(s.iter_unpack('<h', b'\x01\x00\x02\x00\x03\x00')))
+it = st.iter_unpack(b'\x00' * 12); print(it.__length_hint__(), next(it), it.__length_hint__())
+print(s.error, issubclass(s.error, Exception), type(st))
+for e in ['pack("b",200)','pack("B",-1)','pack("h",70000)','pack("H",-1)','pack("i",2**31)','pack("<i",2**31)','pack("I",-1)','pack("<I",-1)','pack("l",2**63)','pack("<l",2**31)','pack("q",2**63)','pack("<Q",-1)','pack("<n",1)','pack("i",1.0)','pack("f","a")','pack("e",1e10)','pack("<f",1e300)','pack("c",b"ab")','pack("s",1)','pack("i")','pack("i",1,2)','pack("3")','pack("y")','unpack("i",b"a")','s.unpack_from("i",b"abcdef",4)','s.unpack_from("i",b"abcdef",-10)','s.iter_unpack("i",b"abcdef")','s.iter_unpack("",b"")','s.pack_into("i",bytearray(6),4,1)','s.pack_into("i",bytearray(6),-10,1)','s.pack_into("i",b"123456",0,1)','pack(1,2)','unpack("i","abcd")','pack("<L", 2**32)','pack("<h", 40000)','pack("<H", 70000)','pack("b", 2**70)', 'pack("i", 3.5)', 'pack("p", 1)', 'unpack("i")', 'pack()']:
+    try: print(eval(e))
+    except Exception as ex: print(type(ex).__name__, ex)
+class I:
+    def __index__(self): return 7
+print(pack('<i', I()), pack('<i', True))
+print(pack('<f', 1e300) if False else pack('f', 1e300))
