@@ -5,12 +5,13 @@
 
 BUILD      ?= build
 ASAN_BUILD ?= build-asan
+TSAN_BUILD ?= build-tsan
 MESONFLAGS ?=
 PYTHON     ?= python3
 # debugoptimized keeps the sanitizer build fast enough and its stacks readable.
 ASAN_FLAGS := -Db_sanitize=address,undefined -Db_lundef=false -Dbuildtype=debugoptimized
 
-.PHONY: all deps build demo test asan bench clean
+.PHONY: all deps build demo test asan tsan bench clean
 
 all: build
 
@@ -40,8 +41,16 @@ asan: deps
 	$(call meson_build,$(ASAN_BUILD),$(ASAN_FLAGS) $(MESONFLAGS))
 	meson test -C $(ASAN_BUILD) --print-errorlogs
 
+# ThreadSanitizer over everything that runs threads: the GIL and loop units,
+# the threading and multiprocessing scripts, and the seed documents' examples.
+tsan: deps
+	$(call meson_build,$(TSAN_BUILD),-Db_sanitize=thread -Dbuildtype=debugoptimized $(MESONFLAGS))
+	TSAN_OPTIONS=halt_on_error=1 meson test -C $(TSAN_BUILD) --print-errorlogs test_gil test_loop seeds
+	TSAN_OPTIONS=halt_on_error=1 $(PYTHON) tests/run_py_tests.py --gilpy $(TSAN_BUILD)/gilpy \
+	    --timeout 300 tests/py/threads tests/py/processes
+
 bench: build
 	$(PYTHON) bench/run.py --gilpy $(BUILD)/gilpy
 
 clean:
-	rm -rf $(BUILD) $(ASAN_BUILD)
+	rm -rf $(BUILD) $(ASAN_BUILD) $(TSAN_BUILD)

@@ -49,6 +49,46 @@ def two_processes(count):
     return elapsed
 
 
+def sleeps_sequential(n, seconds):
+    start = time.perf_counter()
+    for _ in range(n):
+        time.sleep(seconds)
+    return time.perf_counter() - start
+
+
+def sleeps_threads(n, seconds):
+    from threading import Thread
+    workers = [Thread(target=time.sleep, args=(seconds,)) for _ in range(n)]
+    start = time.perf_counter()
+    for w in workers:
+        w.start()
+    for w in workers:
+        w.join()
+    return time.perf_counter() - start
+
+
+def io_beside_cpu(n):
+    """Throughput of an I/O-bound loop (n short sleeps) beside a CPU-bound
+    thread, as a percentage of the same loop alone: CPython's convoy effect."""
+    from threading import Thread
+    alone = sleeps_sequential(n, 0.0002)
+    state = {'stop': False}
+
+    def spin():
+        while not state['stop']:
+            pass
+
+    spinner = Thread(target=spin)
+    spinner.start()
+    time.sleep(0.01)
+    try:
+        beside = sleeps_sequential(n, 0.0002)
+    finally:
+        state['stop'] = True
+        spinner.join()
+    return 100.0 * alone / beside
+
+
 def refcount_alias():
     a = []
     b = a
@@ -92,6 +132,9 @@ def main():
     single = measure(one_thread, COUNT)
     threads = measure(two_threads, COUNT)
     procs = measure(two_processes, COUNT)
+    seq = measure(sleeps_sequential, 20, 0.05)
+    par = measure(sleeps_threads, 20, 0.05)
+    convoy = measure(io_beside_cpu, 300)
     alias = measure(refcount_alias)
     plain = measure(refcount_dict)
 
@@ -104,6 +147,14 @@ def main():
         ("same work, 2 processes",
          "faster: each process has its own GIL",
          ratio_note(procs, single)),
+        ("I/O-bound: 20 sleeps of 50 ms, one after another",
+         "each wait holds nothing: 1 s in all", seconds(seq)),
+        ("same 20 sleeps, one thread each",
+         "overlap: the GIL is released while waiting",
+         ratio_note(par, seq).replace("one thread", "sequential")),
+        ("I/O loop beside a CPU-bound thread",
+         "CPython: the I/O thread waits a switch interval per call",
+         "%.0f%% of its speed alone" % convoy if isinstance(convoy, float) else str(convoy)),
         ("a = []; b = a; getrefcount(a)", "3", str(alias)),
         ("mydict = {}; getrefcount(mydict)", "2", str(plain)),
     ]

@@ -1,9 +1,7 @@
 """
 Define names for built-in types that aren't directly accessible as a builtin.
 
-As in CPython, most names are simply the type of a sample object. Types
-that gilpy does not have (GenericAlias, UnionType...) are left out rather
-than faked. SimpleNamespace and MappingProxyType are written here in
+As in CPython, most names are simply the type of a sample object. SimpleNamespace and MappingProxyType are written here in
 Python; they behave as CPython's C versions for ordinary use.
 """
 import sys
@@ -48,6 +46,8 @@ class _C:
     def _m(self): pass
 MethodType = type(_C()._m)
 
+GenericAlias = type(list[int])
+UnionType = type(int | str)
 BuiltinFunctionType = type(len)
 BuiltinMethodType = type([].append)     # Same as BuiltinFunctionType
 

@@ -761,7 +761,7 @@ static int stack_effect(int op, uint32_t arg, bool jump)
     case GP_OP_CALL_EX:
         return -1 - (int)arg;
     case GP_OP_MAKE_FUNCTION:
-        return -1 - (int)((arg & 1) + ((arg >> 1) & 1) + ((arg >> 2) & 1));
+        return -1 - (int)((arg & 1) + ((arg >> 1) & 1) + ((arg >> 2) & 1) + ((arg >> 3) & 1));
     case GP_OP_SETUP_FINALLY:
         return jump ? 2 : 0;
     case GP_OP_RAISE_VARARGS:
@@ -1142,6 +1142,53 @@ static int c_visit_defaults(compiler_t *c, const gp_ast_arguments_t *args)
     return flags;
 }
 
+/* Pushes `name: annotation` for one parameter when it has an annotation;
+   counts it in [*count]. */
+static bool c_visit_annotation(compiler_t *c, const char *name, const gp_ast_expr_t *annotation,
+                               size_t *count)
+{
+    if (!annotation)
+        return true;
+    TRY(c_load_const(c, gp_str_from_cstr(c_mangle(c, name))));
+    TRY(c_visit_expr(c, annotation));
+    (*count)++;
+    return true;
+}
+
+/* Evaluates a def's annotations into a dict, in CPython 3.11's order (the
+   regular parameters come before the positional-only ones, a quirk that
+   shows in the dict's order). Returns GP_MAKE_FUNCTION_ANNOTATIONS when
+   it pushed a dict, 0 when there are none, -1 on error. */
+static int c_visit_annotations(compiler_t *c, const gp_ast_arguments_t *args,
+                               const gp_ast_expr_t *returns)
+{
+    size_t count = 0;
+    const gp_ast_arg_seq_t *seqs[2] = {&args->args, &args->posonlyargs};
+    for (int k = 0; k < 2; k++)
+        for (size_t i = 0; i < seqs[k]->count; i++)
+            if (!c_visit_annotation(c, seqs[k]->items[i]->arg, seqs[k]->items[i]->annotation,
+                                    &count))
+                return -1;
+    if (args->vararg && !c_visit_annotation(c, args->vararg->arg, args->vararg->annotation, &count))
+        return -1;
+    for (size_t i = 0; i < args->kwonlyargs.count; i++)
+        if (!c_visit_annotation(c, args->kwonlyargs.items[i]->arg,
+                                args->kwonlyargs.items[i]->annotation, &count))
+            return -1;
+    if (args->kwarg && !c_visit_annotation(c, args->kwarg->arg, args->kwarg->annotation, &count))
+        return -1;
+    if (returns) {
+        if (!c_load_const(c, gp_str_from_cstr("return")) || !c_visit_expr(c, returns))
+            return -1;
+        count++;
+    }
+    if (!count)
+        return 0;
+    if (!c_emit(c, GP_OP_BUILD_MAP, (uint32_t)count))
+        return -1;
+    return GP_MAKE_FUNCTION_ANNOTATIONS;
+}
+
 /* Pushes the closure cells [code] needs and emits MAKE_FUNCTION. */
 bool c_make_closure(compiler_t *c, gp_object_t *code_obj, int flags, gp_object_t *qualname)
 {
@@ -1193,6 +1240,10 @@ static bool c_visit_function(compiler_t *c, const gp_ast_stmt_t *s, bool is_asyn
     int flags = c_visit_defaults(c, f->args);
     if (flags < 0)
         return false;
+    int annotations = c_visit_annotations(c, f->args, f->returns);
+    if (annotations < 0)
+        return false;
+    flags |= annotations;
     gp_scope_t *scope = c_child_scope(c, s);
     if (!scope)
         return false;

@@ -323,6 +323,22 @@ static void st_visit_defaults(st_state_t *s, const gp_ast_arguments_t *args)
     st_visit_exprs(s, &args->kw_defaults);
 }
 
+/* Parameter and return annotations are evaluated in the enclosing scope too,
+   at def time, in the order CPython evaluates them. */
+static void st_visit_annotations(st_state_t *s, const gp_ast_arguments_t *args,
+                                 const gp_ast_expr_t *returns)
+{
+    const gp_ast_arg_seq_t *seqs[3] = {&args->posonlyargs, &args->args, &args->kwonlyargs};
+    for (int k = 0; k < 3; k++)
+        for (size_t i = 0; i < seqs[k]->count; i++)
+            st_visit_expr(s, seqs[k]->items[i]->annotation);
+    if (args->vararg)
+        st_visit_expr(s, args->vararg->annotation);
+    if (args->kwarg)
+        st_visit_expr(s, args->kwarg->annotation);
+    st_visit_expr(s, returns);
+}
+
 static const char *comprehension_name(gp_ast_expr_kind_t kind)
 {
     switch (kind) {
@@ -606,6 +622,7 @@ static void st_visit_function(st_state_t *s, const gp_ast_stmt_t *stmt, bool is_
     st_add(s, f->name, GP_SYM_ASSIGNED);
     st_visit_exprs(s, &f->decorator_list);
     st_visit_defaults(s, f->args);
+    st_visit_annotations(s, f->args, f->returns);
     if (s->failed)
         return;
     gp_scope_t *scope = st_enter(s, GP_SCOPE_FUNCTION, f->name, stmt, stmt->lineno);

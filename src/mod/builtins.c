@@ -396,6 +396,7 @@ static const builtins_type_entry_t builtins_types[] = {
     {"int", &gp_int_type},
     {"bool", &gp_bool_type},
     {"float", &gp_float_type},
+    {"complex", &gp_complex_type},
     {"str", &gp_str_type},
     {"bytes", &gp_bytes_type},
     {"bytearray", &gp_bytearray_type},

@@ -4,10 +4,9 @@
  * Design notes
  * ------------
  * The collector itself lives in runtime/gc.c; this module only validates
- * arguments and converts results. gilpy has a single generation, so the
- * per-generation APIs answer for generation 0 and report zeros (or CPython's
- * defaults, for thresholds) for the other two: scripts written for CPython's
- * three generations keep working. gc.garbage is always empty because
+ * arguments and converts results. Like CPython, the collector has three
+ * generations, so the per-generation APIs mean what they mean there.
+ * gc.garbage is always empty because
  * uncollectable finalizer cycles do not exist here (see runtime/gc.c).
  */
 #include "runtime/gc.h"
@@ -19,6 +18,7 @@ static gp_object_t *gc_collect(gp_object_t *self, gp_object_t *const *args, size
 {
     static const char *const names[] = {"generation", NULL};
     gp_object_t *gen = NULL;
+    intptr_t generation = GP_GC_GENERATIONS - 1;
     if (gp_args_parse("collect", args, nargs, kwnames, names, 0, &gen) < 0)
         return NULL;
     if (gen) {
@@ -29,8 +29,9 @@ static gp_object_t *gc_collect(gp_object_t *self, gp_object_t *const *args, size
             gp_err_set_string(&gp_exc_ValueError, "invalid generation");
             return NULL;
         }
+        generation = g;
     }
-    intptr_t n = gp_gc_collect();
+    intptr_t n = gp_gc_collect_generation((int)generation);
     if (n < 0)
         return NULL;
     return gp_int_from_i64(n);
@@ -77,7 +78,8 @@ static gp_object_t *gc_get_count(gp_object_t *self, gp_object_t *const *args, si
 {
     if (gp_check_noargs("gc.get_count", nargs) < 0)
         return NULL;
-    return gc_int_triple(gp_gc_get_count(), 0, 0);
+    return gc_int_triple(gp_gc_get_generation_count(0), gp_gc_get_generation_count(1),
+                         gp_gc_get_generation_count(2));
 }
 
 static gp_object_t *gc_get_threshold(gp_object_t *self, gp_object_t *const *args, size_t nargs,
@@ -85,7 +87,8 @@ static gp_object_t *gc_get_threshold(gp_object_t *self, gp_object_t *const *args
 {
     if (gp_check_noargs("gc.get_threshold", nargs) < 0)
         return NULL;
-    return gc_int_triple(gp_gc_get_threshold(), 10, 10);
+    return gc_int_triple(gp_gc_get_generation_threshold(0), gp_gc_get_generation_threshold(1),
+                         gp_gc_get_generation_threshold(2));
 }
 
 static gp_object_t *gc_set_threshold(gp_object_t *self, gp_object_t *const *args, size_t nargs,
@@ -108,7 +111,8 @@ static gp_object_t *gc_set_threshold(gp_object_t *self, gp_object_t *const *args
         if (values[i] == -1 && gp_err_occurred())
             return NULL;
     }
-    gp_gc_set_threshold(values[0]);
+    for (size_t i = 0; i < nargs; i++)
+        gp_gc_set_generation_threshold((int)i, values[i]);
     return gp_none_new();
 }
 
@@ -131,8 +135,7 @@ static gp_object_t *gc_get_objects(gp_object_t *self, gp_object_t *const *args, 
             gp_err_set_string(&gp_exc_ValueError, "generation parameter cannot be negative");
             return NULL;
         }
-        if (g > 0)
-            return gp_list_new(0);
+        return gp_gc_get_generation_objects((int)g);
     }
     return gp_gc_get_objects();
 }

@@ -155,9 +155,203 @@ MATH_FUNC1(erfc, erfc, false)
 MATH_FUNC1(degrees, m_degrees, true)
 MATH_FUNC1(radians, m_radians, false)
 
-static bool is_nonpositive_integer(double x)
+/*
+ * Gamma and lgamma follow CPython's own implementation rather than libm's,
+ * because scripts print the results and CPython's last digit is the
+ * reference: glibc's lgamma(10) differs from CPython's in the last place.
+ * The method is the Lanczos approximation
+ *
+ *     gamma(x) = lanczos_sum(x) * ((x + g - 0.5) / e) ** (x - 0.5)
+ *
+ * with g = 6.0246800407767296 and the 13-term rational sum (numerator and
+ * denominator polynomials) that Boost uses, evaluated in the order that
+ * keeps it accurate: Horner in x below 5, in 1/x above. The power is split
+ * into exp and pow with a correction term z so the rounding error of
+ * y = x + g - 0.5 does not get magnified by the large exponent. Negative
+ * arguments use the reflection formula gamma(-x) = -pi / (sin(pi x) x
+ * gamma(x)), with sin(pi x) computed exactly at half-integers (sinpi).
+ * Integer arguments up to 23 come from a table: they are exact.
+ */
+static const double lanczos_g = 6.024680040776729583740234375;
+static const double lanczos_g_minus_half = 5.524680040776729583740234375;
+enum { LANCZOS_N = 13, GAMMA_TABLE_SIZE = 23 };
+static const double lanczos_numerator[LANCZOS_N] = {
+    23531376880.410759688572007674451636754734846804940,
+    42919803642.649098768957899047001988850926355848959,
+    35711959237.355668049440185451547166705960488635843,
+    17921034426.037209699919755754458931112671403265390,
+    6039542586.3520280050642916443072979210699388420708,
+    1439720407.3117216736632230727949123939715485786772,
+    248874557.86205415651146038641322942321632125127801,
+    31426415.585400194380614231628318205362874684987640,
+    2876370.6289353724412254090516208496135991145378768,
+    186056.26539522349504029498971604569928220784236328,
+    8071.6720023658162106380029022722506138218516325024,
+    210.82427775157934587250973392071336271166969580291,
+    2.5066282746310002701649081771338373386264310793408,
+};
+/* The coefficients of x(x+1)...(x+11), lowest power first. */
+static const double lanczos_denominator[LANCZOS_N] = {
+    0.0, 39916800.0, 120543840.0, 150917976.0, 105258076.0, 45995730.0, 13339535.0,
+    2637558.0, 357423.0, 32670.0, 1925.0, 66.0, 1.0,
+};
+/* gamma(n) = (n - 1)! for n = 1..23, all exactly representable. */
+static const double gamma_table[GAMMA_TABLE_SIZE] = {
+    1.0, 1.0, 2.0, 6.0, 24.0, 120.0, 720.0, 5040.0, 40320.0, 362880.0, 3628800.0,
+    39916800.0, 479001600.0, 6227020800.0, 87178291200.0, 1307674368000.0,
+    20922789888000.0, 355687428096000.0, 6402373705728000.0, 121645100408832000.0,
+    2432902008176640000.0, 51090942171709440000.0, 1124000727777607680000.0,
+};
+
+/* The Lanczos rational sum at [x] > 0. */
+static double lanczos_sum(double x)
 {
-    return x <= 0 && floor(x) == x;
+    double num = 0.0, den = 0.0;
+    if (x < 5.0) {
+        for (int i = LANCZOS_N - 1; i >= 0; i--) {
+            num = num * x + lanczos_numerator[i];
+            den = den * x + lanczos_denominator[i];
+        }
+    } else {
+        for (int i = 0; i < LANCZOS_N; i++) {
+            num = num / x + lanczos_numerator[i];
+            den = den / x + lanczos_denominator[i];
+        }
+    }
+    return num / den;
+}
+
+/* sin(pi * x) for finite [x], exact at integers and half-integers. */
+static double sinpi(double x)
+{
+    double y = fmod(fabs(x), 2.0);
+    double r;
+    switch ((int)round(2.0 * y)) {
+    case 0:
+        r = sin(M_PI * y);
+        break;
+    case 1:
+        r = cos(M_PI * (y - 0.5));
+        break;
+    case 2:
+        /* sin(pi * (1 - y)) rather than sin(pi * y): exact zero at 1. */
+        r = sin(M_PI * (1.0 - y));
+        break;
+    case 3:
+        r = -cos(M_PI * (y - 1.5));
+        break;
+    default:
+        r = sin(M_PI * (y - 2.0));
+        break;
+    }
+    return copysign(1.0, x) * r;
+}
+
+/* gamma([x]); *error becomes EDOM or ERANGE as CPython's m_tgamma sets errno. */
+static double gamma_of(double x, int *error)
+{
+    if (!isfinite(x)) {
+        if (isnan(x) || x > 0)
+            return x;
+        *error = EDOM;
+        return NAN;
+    }
+    if (x == 0.0) {
+        *error = EDOM;
+        return 1.0 / x;
+    }
+    if (x == floor(x)) {
+        if (x < 0.0) {
+            *error = EDOM;
+            return NAN;
+        }
+        if (x <= GAMMA_TABLE_SIZE)
+            return gamma_table[(int)x - 1];
+    }
+    double absx = fabs(x);
+    if (absx < 1e-20) {
+        double r = 1.0 / x;
+        if (isinf(r))
+            *error = ERANGE;
+        return r;
+    }
+    if (absx > 200.0) {
+        if (x < 0.0)
+            return 0.0 / sinpi(x);
+        *error = ERANGE;
+        return HUGE_VAL;
+    }
+    double y = absx + lanczos_g_minus_half;
+    /* z is the rounding error of y, as a relative correction of the power. */
+    double q, z;
+    if (absx > lanczos_g_minus_half) {
+        q = y - absx;
+        z = q - lanczos_g_minus_half;
+    } else {
+        q = y - lanczos_g_minus_half;
+        z = q - absx;
+    }
+    z = z * lanczos_g / y;
+    double r;
+    if (x < 0.0) {
+        r = -M_PI / sinpi(absx) / absx * exp(y) / lanczos_sum(absx);
+        r -= z * r;
+        if (absx < 140.0) {
+            r /= pow(y, absx - 0.5);
+        } else {
+            double half_power = pow(y, absx / 2.0 - 0.25);
+            r /= half_power;
+            r /= half_power;
+        }
+    } else {
+        r = lanczos_sum(absx) / exp(y);
+        r += z * r;
+        if (absx < 140.0) {
+            r *= pow(y, absx - 0.5);
+        } else {
+            double half_power = pow(y, absx / 2.0 - 0.25);
+            r *= half_power;
+            r *= half_power;
+        }
+    }
+    if (isinf(r))
+        *error = ERANGE;
+    return r;
+}
+
+/* log(abs(gamma([x]))); *error as for gamma_of. */
+static double lgamma_of(double x, int *error)
+{
+    static const double log_pi = 1.144729885849400174143427351353058711647;
+    if (!isfinite(x))
+        return isnan(x) ? x : HUGE_VAL;
+    if (x == floor(x) && x <= 2.0) {
+        if (x <= 0.0) {
+            *error = EDOM;
+            return HUGE_VAL;
+        }
+        return 0.0; /* lgamma(1) = lgamma(2) = 0 exactly */
+    }
+    double absx = fabs(x);
+    if (absx < 1e-20)
+        return -log(absx);
+    double r = log(lanczos_sum(absx)) - lanczos_g;
+    r += (absx - 0.5) * (log(absx + lanczos_g - 0.5) - 1);
+    if (x < 0.0)
+        r = log_pi - log(fabs(sinpi(absx))) - log(absx) - r;
+    if (isinf(r))
+        *error = ERANGE;
+    return r;
+}
+
+/* Turns a gamma_of/lgamma_of result into CPython's value or exception. */
+static gp_object_t *gamma_result(double r, int error)
+{
+    if (error == EDOM)
+        return domain_error();
+    if (error == ERANGE && fabs(r) >= 1.5)
+        return range_error();
+    return gp_float_new(r);
 }
 
 static gp_object_t *math_gamma(gp_object_t *self, gp_object_t *const *args, size_t nargs,
@@ -166,16 +360,9 @@ static gp_object_t *math_gamma(gp_object_t *self, gp_object_t *const *args, size
     double x;
     if (one_arg("gamma", nargs, kwnames) < 0 || as_double(args[0], &x) < 0)
         return NULL;
-    if (isnan(x))
-        return gp_float_new(x);
-    if (isinf(x))
-        return x > 0 ? gp_float_new(x) : domain_error();
-    if (is_nonpositive_integer(x))
-        return domain_error();
-    double r = tgamma(x);
-    if (isinf(r))
-        return range_error();
-    return gp_float_new(r);
+    int error = 0;
+    double r = gamma_of(x, &error);
+    return gamma_result(r, error);
 }
 
 static gp_object_t *math_lgamma(gp_object_t *self, gp_object_t *const *args, size_t nargs,
@@ -184,14 +371,9 @@ static gp_object_t *math_lgamma(gp_object_t *self, gp_object_t *const *args, siz
     double x;
     if (one_arg("lgamma", nargs, kwnames) < 0 || as_double(args[0], &x) < 0)
         return NULL;
-    if (isnan(x) || isinf(x))
-        return gp_float_new(fabs(x));
-    if (is_nonpositive_integer(x))
-        return domain_error();
-    double r = lgamma(x);
-    if (isinf(r))
-        return range_error();
-    return gp_float_new(r);
+    int error = 0;
+    double r = lgamma_of(x, &error);
+    return gamma_result(r, error);
 }
 
 /* ------------------------------------------------------------------ */

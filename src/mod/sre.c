@@ -48,7 +48,8 @@ typedef struct match_object {
 /* A prepared subject: the view the matcher reads. */
 typedef struct subject_buf {
     sre_subject_t s;
-    uint32_t *owned; /* decoded code points, or NULL */
+    uint32_t *owned;  /* decoded code points, or NULL */
+    uint8_t *owned8;  /* a private copy of a bytearray's contents, or NULL */
 } subject_buf_t;
 
 typedef struct scanner_object {
@@ -104,6 +105,7 @@ static void raise_re_error(gp_object_t *pattern, intptr_t pos, const char *fmt, 
 static int subject_prepare(pattern_object_t *p, gp_object_t *string, subject_buf_t *out)
 {
     out->owned = NULL;
+    out->owned8 = NULL;
     if (!p->is_bytes) {
         if (!gp_str_check(string)) {
             const char *d;
@@ -149,6 +151,18 @@ static int subject_prepare(pattern_object_t *p, gp_object_t *string, subject_buf
                           gp_type_name(GP_TYPE(string)));
         return -1;
     }
+    if (!gp_bytes_check(string)) {
+        /* A bytearray can be resized by Python code run during the call
+           (a sub() callback, another thread while the matcher yields the
+           GIL): match against a private copy. */
+        out->owned8 = gp_mem_alloc(n + 1);
+        if (!out->owned8) {
+            gp_err_no_memory();
+            return -1;
+        }
+        memcpy(out->owned8, data, n);
+        data = (const char *)out->owned8;
+    }
     out->s.s8 = (const uint8_t *)data;
     out->s.s32 = NULL;
     out->s.len = (intptr_t)n;
@@ -158,16 +172,23 @@ static int subject_prepare(pattern_object_t *p, gp_object_t *string, subject_buf
 static void subject_release(subject_buf_t *b)
 {
     gp_mem_free(b->owned);
+    gp_mem_free(b->owned8);
     b->owned = NULL;
+    b->owned8 = NULL;
 }
 
 /* string[start:end] by code point (or byte) index. */
 static gp_object_t *subject_slice(gp_object_t *string, bool is_bytes, intptr_t start, intptr_t end)
 {
     if (is_bytes) {
+        /* A bytearray may have shrunk since the match: clamp like a slice. */
         const char *d = gp_bytes_data(string);
-        if (GP_IS_TYPE(string, gp_bytes_type) && start == 0 &&
-            end == (intptr_t)gp_bytes_len(string))
+        intptr_t len = (intptr_t)gp_bytes_len(string);
+        if (end > len)
+            end = len;
+        if (start > end)
+            start = end;
+        if (GP_IS_TYPE(string, gp_bytes_type) && start == 0 && end == len)
             return GP_INCREF(string);
         return gp_bytes_new(d + start, (size_t)(end - start));
     }
@@ -1119,7 +1140,11 @@ static int template_apply(pattern_object_t *p, const template_t *t, gp_object_t 
         if (s < 0 || e < 0)
             continue;
         if (p->is_bytes) {
-            gp_strbuf_append(out, gp_bytes_data(string) + s, (size_t)(e - s));
+            intptr_t len = (intptr_t)gp_bytes_len(string); /* a bytearray may have shrunk */
+            if (e > len)
+                e = len;
+            if (s < e)
+                gp_strbuf_append(out, gp_bytes_data(string) + s, (size_t)(e - s));
         } else if (gp_str_is_ascii(string)) {
             gp_strbuf_append(out, gp_str_utf8(string) + s, (size_t)(e - s));
         } else {
@@ -1191,9 +1216,7 @@ static void append_subject(sub_ctx_t *c, intptr_t s, intptr_t e)
 {
     if (e <= s)
         return;
-    if (c->p->is_bytes) {
-        gp_strbuf_append(&c->out, gp_bytes_data(c->string) + s, (size_t)(e - s));
-    } else if (c->sb->s.s8) {
+    if (c->sb->s.s8) {
         gp_strbuf_append(&c->out, (const char *)c->sb->s.s8 + s, (size_t)(e - s));
     } else {
         const char *a = gp_str_at(c->string, s), *b = gp_str_at(c->string, e);

@@ -544,6 +544,7 @@ static gp_object_t *sys_setswitchinterval(gp_object_t *self, gp_object_t *const 
         return NULL;
     }
     gp_runtime()->switch_interval = interval;
+    gp_gil_set_interval(&gp_runtime()->gil, interval);
     return gp_none_new();
 }
 

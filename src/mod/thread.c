@@ -444,9 +444,8 @@ static gp_object_t *thread_start_new_thread(gp_object_t *self, gp_object_t *cons
         gp_err_set_string(&gp_exc_RuntimeError, "can't start new thread");
         return NULL;
     }
-    /* The new thread cannot run Python before we release the GIL, so
-       setting its ident here is race-free. */
-    boot->ts->thread_id = (uint64_t)tid;
+    /* The new thread records its own ident (the same pthread_t) once it
+       holds the GIL. */
     return gp_int_from_u64((uint64_t)tid);
 }
 

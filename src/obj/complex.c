@@ -10,6 +10,7 @@
  * printed with float's shortest repr, so round-trips are exact.
  */
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "obj/object.h"
@@ -225,6 +226,169 @@ static gp_object_t *complex_repr(gp_object_t *self)
     return gp_strbuf_finish(&b);
 }
 
+/* ------------------------------------------------------------------ */
+/* complex("1+2j")                                                      */
+/* ------------------------------------------------------------------ */
+
+static bool text_is_space(char c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
+
+/* Copies a run of digits starting at [p] into [*out], dropping single
+   underscores between digits as Python's number grammar allows. Returns
+   the end of the run, or NULL when an underscore is misplaced. */
+static const char *text_copy_digits(const char *p, const char *end, char **out, int *count)
+{
+    *count = 0;
+    while (p < end) {
+        if (*p >= '0' && *p <= '9') {
+            *(*out)++ = *p++;
+            (*count)++;
+        } else if (*p == '_' && *count && p + 1 < end && p[1] >= '0' && p[1] <= '9') {
+            p++;
+        } else {
+            break;
+        }
+    }
+    return p;
+}
+
+static bool text_word(const char *p, const char *end, const char *word, size_t n)
+{
+    if ((size_t)(end - p) < n)
+        return false;
+    for (size_t i = 0; i < n; i++)
+        if ((p[i] | 0x20) != word[i])
+            return false;
+    return true;
+}
+
+/* Scans one signed float at [p] (digits, "inf", "infinity" or "nan").
+   Returns the end of the number, or NULL when there is none there.
+   [buf] has room for the whole text. */
+static const char *text_scan_float(const char *p, const char *end, char *buf, double *value)
+{
+    char *o = buf;
+    bool negative = false;
+    if (p < end && (*p == '+' || *p == '-')) {
+        negative = *p == '-';
+        p++;
+    }
+    if (text_word(p, end, "infinity", 8) || text_word(p, end, "inf", 3)) {
+        *value = negative ? -HUGE_VAL : HUGE_VAL;
+        return p + (text_word(p, end, "infinity", 8) ? 8 : 3);
+    }
+    if (text_word(p, end, "nan", 3)) {
+        *value = negative ? -NAN : NAN;
+        return p + 3;
+    }
+    if (negative)
+        *o++ = '-';
+    int int_digits, frac_digits = 0, exp_digits;
+    p = text_copy_digits(p, end, &o, &int_digits);
+    if (p && p < end && *p == '.') {
+        *o++ = *p++;
+        p = text_copy_digits(p, end, &o, &frac_digits);
+    }
+    if (!p || int_digits + frac_digits == 0)
+        return NULL;
+    if (p < end && (*p == 'e' || *p == 'E')) {
+        const char *mark = p;
+        char *omark = o;
+        *o++ = *p++;
+        if (p < end && (*p == '+' || *p == '-'))
+            *o++ = *p++;
+        p = text_copy_digits(p, end, &o, &exp_digits);
+        if (!p || exp_digits == 0) {
+            p = mark;
+            o = omark;
+        }
+    }
+    *o = '\0';
+    *value = strtod(buf, NULL);
+    return p;
+}
+
+/* Parses CPython's complex literal grammar: optional parentheses around
+   "real", "imagj", "real+imagj" or "real-j" (a lone sign means 1). */
+static bool complex_parse_text(const char *s, size_t len, char *buf, double *real, double *imag)
+{
+    const char *p = s, *end = s + len;
+    while (p < end && text_is_space(*p))
+        p++;
+    while (end > p && text_is_space(end[-1]))
+        end--;
+    if (p < end && *p == '(') {
+        if (end[-1] != ')' || end - p < 2)
+            return false;
+        p++;
+        end--;
+        while (p < end && text_is_space(*p))
+            p++;
+        while (end > p && text_is_space(end[-1]))
+            end--;
+    }
+    *real = *imag = 0.0;
+    double x;
+    const char *q = text_scan_float(p, end, buf, &x);
+    if (q) {
+        p = q;
+        if (p < end && (*p == 'j' || *p == 'J')) {
+            *imag = x;
+            p++;
+        } else if (p < end && (*p == '+' || *p == '-')) {
+            *real = x;
+            double y;
+            q = text_scan_float(p, end, buf, &y);
+            if (!q) {
+                y = *p == '-' ? -1.0 : 1.0;
+                q = p + 1;
+            }
+            p = q;
+            if (p >= end || (*p != 'j' && *p != 'J'))
+                return false;
+            *imag = y;
+            p++;
+        } else {
+            *real = x;
+        }
+    } else {
+        double sign = 1.0;
+        if (p < end && (*p == '+' || *p == '-'))
+            sign = *p++ == '-' ? -1.0 : 1.0;
+        if (p >= end || (*p != 'j' && *p != 'J'))
+            return false;
+        *imag = sign;
+        p++;
+    }
+    return p == end;
+}
+
+static gp_object_t *complex_from_text(gp_type_t *type, gp_object_t *text)
+{
+    const char *s = gp_str_utf8(text);
+    if (!s)
+        return NULL;
+    size_t len = gp_str_utf8_len(text);
+    char *buf = gp_mem_alloc(len + 2);
+    if (!buf)
+        return NULL;
+    double real, imag;
+    bool ok = complex_parse_text(s, len, buf, &real, &imag);
+    gp_mem_free(buf);
+    if (!ok) {
+        /* CPython strips underscores in a first pass whose failure reads
+           differently. */
+        if (memchr(s, '_', len))
+            gp_err_format(&gp_exc_ValueError, "could not convert string to complex: %R", text);
+        else
+            gp_err_set_string(&gp_exc_ValueError, "complex() arg is a malformed string");
+        return NULL;
+    }
+    return complex_from(type, real, imag);
+}
+
 static gp_object_t *complex_new(gp_type_t *type, gp_object_t *const *args, size_t nargs,
                                 gp_object_t *kwnames)
 {
@@ -233,6 +397,18 @@ static gp_object_t *complex_new(gp_type_t *type, gp_object_t *const *args, size_
     if (gp_args_parse("complex", args, nargs, kwnames, names, 0, values) < 0)
         return NULL;
     double real = 0.0, imag = 0.0, r2 = 0.0, i2 = 0.0;
+    if (values[0] && gp_str_check(values[0])) {
+        if (values[1]) {
+            gp_err_set_string(&gp_exc_TypeError,
+                              "complex() can't take second arg if first is a string");
+            return NULL;
+        }
+        return complex_from_text(type, values[0]);
+    }
+    if (values[1] && gp_str_check(values[1])) {
+        gp_err_set_string(&gp_exc_TypeError, "complex() second arg can't be a string");
+        return NULL;
+    }
     if (values[0]) {
         int rc = complex_operand(values[0], &real, &imag);
         if (rc < 0)

@@ -45,6 +45,10 @@ gp_object_t *gp_callable_iter_new(gp_object_t *callable, gp_object_t *sentinel);
 int gp_repr_enter(gp_object_t *self);
 void gp_repr_leave(gp_object_t *self);
 
+/* Releases the recycled small tuples (tuple.c's free lists) to the
+   allocator; called at runtime shutdown, next to the float free list. */
+void gp_tuple_clear_free_list(void);
+
 /* l[start:stop] for 0 <= start <= stop <= len (already clamped). */
 gp_object_t *gp_list_getslice(gp_object_t *list, intptr_t start, intptr_t stop);
 gp_object_t *gp_tuple_getslice(gp_object_t *tuple, intptr_t start, intptr_t stop);

@@ -245,6 +245,143 @@ gp_type_t gp_getset_descr_type = {
 };
 
 /* ------------------------------------------------------------------ */
+/* Member descriptors (__slots__)                                       */
+/* ------------------------------------------------------------------ */
+
+/* One entry of a class's __slots__: the value lives in the instance, in a
+   pointer field [offset] bytes after the object header, NULL while unset.
+   The descriptor holds its class strongly (and is GC-tracked), since it
+   can outlive the class dict that created it. */
+typedef struct gp_member_descr {
+    gp_object_t base;
+    gp_type_t *type;
+    gp_object_t *name;
+    size_t offset;
+} gp_member_descr_t;
+
+#define MEMBER(o) ((gp_member_descr_t *)(o))
+
+gp_object_t *gp_member_descr_new(gp_type_t *type, gp_object_t *name, size_t offset)
+{
+    gp_member_descr_t *d = (gp_member_descr_t *)gp_object_alloc(&gp_member_descr_type, 0);
+    if (d == NULL)
+        return NULL;
+    d->type = (gp_type_t *)GP_INCREF((gp_object_t *)type);
+    d->name = GP_INCREF(name);
+    d->offset = offset;
+    gp_gc_track(&d->base);
+    return &d->base;
+}
+
+static void member_dealloc(gp_object_t *self)
+{
+    gp_gc_untrack(self);
+    GP_CLEAR(MEMBER(self)->name);
+    gp_object_t *type = (gp_object_t *)MEMBER(self)->type;
+    MEMBER(self)->type = NULL;
+    GP_XDECREF(type);
+    gp_object_free(self);
+}
+
+static int member_traverse(gp_object_t *self, gp_visit_fn visit, void *arg)
+{
+    if (MEMBER(self)->type != NULL)
+        return visit((gp_object_t *)MEMBER(self)->type, arg);
+    return 0;
+}
+
+static int member_clear(gp_object_t *self)
+{
+    gp_object_t *type = (gp_object_t *)MEMBER(self)->type;
+    MEMBER(self)->type = NULL;
+    GP_XDECREF(type);
+    return 0;
+}
+
+static gp_object_t *member_repr(gp_object_t *self)
+{
+    gp_member_descr_t *d = MEMBER(self);
+    return gp_str_from_format("<member '%U' of '%s' objects>", d->name,
+                              d->type ? gp_type_name(d->type) : "?");
+}
+
+/* The slot field of [obj], after checking that [obj] has the layout. */
+static gp_object_t **member_field(gp_member_descr_t *d, gp_object_t *obj)
+{
+    if (d->type == NULL || descr_check(d->type, gp_str_utf8(d->name), obj) < 0)
+        return NULL;
+    return (gp_object_t **)((char *)obj + d->offset);
+}
+
+static gp_object_t *member_get(gp_object_t *self, gp_object_t *obj, gp_object_t *owner)
+{
+    if (obj == NULL)
+        return GP_INCREF(self);
+    gp_object_t **field = member_field(MEMBER(self), obj);
+    if (field == NULL)
+        return NULL;
+    if (*field == NULL) {
+        gp_err_format(&gp_exc_AttributeError, "'%s' object has no attribute '%U'",
+                      gp_type_name(GP_TYPE(obj)), MEMBER(self)->name);
+        return NULL;
+    }
+    return GP_INCREF(*field);
+}
+
+static int member_set(gp_object_t *self, gp_object_t *obj, gp_object_t *value)
+{
+    gp_object_t **field = member_field(MEMBER(self), obj);
+    if (field == NULL)
+        return -1;
+    if (value == NULL && *field == NULL) {
+        /* CPython 3.11 names only the attribute here. */
+        gp_err_set_object(&gp_exc_AttributeError, MEMBER(self)->name);
+        return -1;
+    }
+    gp_object_t *old = *field;
+    *field = GP_XINCREF(value);
+    GP_XDECREF(old);
+    return 0;
+}
+
+static gp_object_t *member_get_name(gp_object_t *self, void *closure)
+{
+    return GP_INCREF(MEMBER(self)->name);
+}
+
+static gp_object_t *member_get_objclass(gp_object_t *self, void *closure)
+{
+    return GP_INCREF(MEMBER(self)->type ? (gp_object_t *)MEMBER(self)->type : gp_None);
+}
+
+static gp_object_t *member_get_doc(gp_object_t *self, void *closure)
+{
+    return gp_none_new();
+}
+
+static const gp_getset_def_t member_getsets[] = {
+    {"__name__", member_get_name, NULL, NULL, NULL},
+    {"__qualname__", member_get_name, NULL, NULL, NULL},
+    {"__doc__", member_get_doc, NULL, NULL, NULL},
+    {"__objclass__", member_get_objclass, NULL, NULL, NULL},
+    {NULL, NULL, NULL, NULL, NULL},
+};
+
+gp_type_t gp_member_descr_type = {
+    GP_TYPE_HEAD_INIT,
+    .name = "member_descriptor",
+    .basicsize = sizeof(gp_member_descr_t),
+    .flags = GP_TYPE_FLAG_GC,
+    .dealloc = member_dealloc,
+    .repr = member_repr,
+    .descr_get = member_get,
+    .descr_set = member_set,
+    .traverse = member_traverse,
+    .clear = member_clear,
+    .getsets = member_getsets,
+};
+
+/* ------------------------------------------------------------------ */
 /* property                                                             */
 /* ------------------------------------------------------------------ */
 

@@ -226,8 +226,12 @@ int gp_list_insert(gp_object_t *self, intptr_t index, gp_object_t *item)
 int gp_list_reverse(gp_object_t *self)
 {
     gp_list_t *list = (gp_list_t *)self;
+    /* An empty list may have no items array at all: items + size - 1
+       would then be arithmetic on NULL. */
+    if (list->size < 2)
+        return 0;
     gp_object_t **lo = list->items, **hi = list->items + list->size - 1;
-    while (list->size > 1 && lo < hi) {
+    while (lo < hi) {
         gp_object_t *t = *lo;
         *lo++ = *hi;
         *hi-- = t;

@@ -26,6 +26,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "obj/genericalias.h"
 #include "obj/object.h"
 #include "obj/type.h"
 #include "runtime/runtime.h"
@@ -630,14 +631,44 @@ static bool check_attr_name(gp_object_t *name)
     return false;
 }
 
+/* Like CPython 3.11's set_attribute_error_context: an AttributeError that
+   leaves a getattr without .name and .obj (raised by a module, a class, a
+   __getattr__ ...) gets them, so that the traceback printer can suggest a
+   close match. */
+static void attribute_error_add_context(gp_object_t *o, gp_object_t *name)
+{
+    if (!gp_err_matches(&gp_exc_AttributeError))
+        return;
+    gp_object_t *exc = gp_err_fetch();
+    if (exc != NULL && gp_exc_check(exc) &&
+        gp_object_isinstance_type(exc, &gp_exc_AttributeError)) {
+        gp_object_t **dict = &((gp_exception_t *)exc)->dict;
+        gp_object_t *old_name = *dict ? gp_dict_getitem_cstr(*dict, "name") : NULL;
+        gp_object_t *old_obj = *dict ? gp_dict_getitem_cstr(*dict, "obj") : NULL;
+        bool unset = (!old_name || old_name == gp_None) && (!old_obj || old_obj == gp_None);
+        if (unset && *dict == NULL)
+            *dict = gp_dict_new();
+        if (unset && (*dict == NULL || gp_dict_setitem(*dict, gp_str_static("name"), name) < 0 ||
+                      gp_dict_setitem(*dict, gp_str_static("obj"), o) < 0)) {
+            GP_DECREF(exc);
+            gp_err_clear();
+            gp_err_no_memory();
+            return;
+        }
+    }
+    gp_err_restore(exc);
+}
+
 gp_object_t *gp_object_getattr(gp_object_t *o, gp_object_t *name)
 {
     if (!check_attr_name(name))
         return NULL;
     gp_type_t *t = GP_TYPE(o);
-    if (t->getattr == NULL)
-        return gp_object_generic_getattr_ex(o, name, false);
-    return t->getattr(o, name);
+    gp_object_t *res = t->getattr == NULL ? gp_object_generic_getattr_ex(o, name, false)
+                                          : t->getattr(o, name);
+    if (res == NULL)
+        attribute_error_add_context(o, name);
+    return res;
 }
 
 gp_object_t *gp_object_getattr_cstr(gp_object_t *o, const char *name)
@@ -839,6 +870,11 @@ gp_object_t *gp_object_getitem(gp_object_t *o, gp_object_t *key)
     if (t->getitem)
         return t->getitem(o, key);
     if (gp_type_check(o)) {
+        /* type[int] is built in, as in CPython: giving `type` a
+           __class_getitem__ would hand it to every class through the
+           metaclass. */
+        if (o == (gp_object_t *)&gp_type_type)
+            return gp_generic_alias_new(o, key);
         /* list[int]: a class may answer through __class_getitem__. */
         gp_object_t *meth = gp_object_getattr_opt(o, gp_str_static("__class_getitem__"));
         if (meth != NULL) {
@@ -1324,10 +1360,65 @@ bool gp_object_isinstance_type(gp_object_t *o, gp_type_t *type)
     return t == type || gp_type_is_subtype(t, type);
 }
 
+/* isinstance() and issubclass() follow CPython's abstract.c: an exact type
+   is answered directly (type's own checks are known), a tuple (or a union's
+   arguments) is tried item by item, and anything else asks its metaclass's
+   __instancecheck__ / __subclasscheck__, which is how abc.ABCMeta's register()
+   and typing's runtime checks take part. The hooks are looked up on the type
+   of [cls] like every special method; `type` itself provides the plain
+   versions, which are gp_type_instancecheck_plain / _subclasscheck_plain. */
+
+int gp_type_subclasscheck_plain(gp_object_t *derived, gp_object_t *cls)
+{
+    if (!gp_type_check(derived)) {
+        gp_err_set_string(&gp_exc_TypeError, "issubclass() arg 1 must be a class");
+        return -1;
+    }
+    if (!gp_type_check(cls)) {
+        gp_err_set_string(&gp_exc_TypeError,
+                          "issubclass() arg 2 must be a class, a tuple of classes, or a union");
+        return -1;
+    }
+    return derived == cls || gp_type_is_subtype((gp_type_t *)derived, (gp_type_t *)cls);
+}
+
+int gp_type_instancecheck_plain(gp_object_t *o, gp_object_t *cls)
+{
+    if (!gp_type_check(cls)) {
+        gp_err_set_string(&gp_exc_TypeError,
+                          "isinstance() arg 2 must be a type, a tuple of types, or a union");
+        return -1;
+    }
+    return gp_object_isinstance_type(o, (gp_type_t *)cls);
+}
+
+/* Calls the hook [name] of type(cls) with [arg]; 1 / 0 for its truth, -1 on
+   error, 2 when type(cls) has no such hook. */
+static int call_check_hook(gp_object_t *cls, const char *name, gp_object_t *arg)
+{
+    if (gp_recursion_enter(name[2] == 'i' ? " in __instancecheck__" : " in __subclasscheck__") <
+        0)
+        return -1;
+    bool found;
+    gp_object_t *res = gp_call_special(cls, gp_str_static(name), &arg, 1, &found);
+    gp_recursion_leave();
+    if (!found)
+        return gp_err_occurred() ? -1 : 2;
+    if (res == NULL)
+        return -1;
+    int truth = gp_object_is_true(res);
+    GP_DECREF(res);
+    return truth;
+}
+
 int gp_object_isinstance(gp_object_t *o, gp_object_t *cls)
 {
-    if (gp_type_check(cls))
+    if ((gp_object_t *)GP_TYPE(o) == cls)
+        return 1;
+    if (GP_IS_PTR(cls) && GP_TYPE(cls) == &gp_type_type)
         return gp_object_isinstance_type(o, (gp_type_t *)cls);
+    if (gp_union_check(cls))
+        cls = gp_union_args(cls);
     if (gp_tuple_check(cls)) {
         if (gp_recursion_enter(" in __instancecheck__") < 0)
             return -1;
@@ -1337,20 +1428,20 @@ int gp_object_isinstance(gp_object_t *o, gp_object_t *cls)
         gp_recursion_leave();
         return res;
     }
-    gp_err_set_string(&gp_exc_TypeError,
-                      "isinstance() arg 2 must be a type, a tuple of types, or a union");
-    return -1;
+    int res = call_check_hook(cls, "__instancecheck__", o);
+    return res != 2 ? res : gp_type_instancecheck_plain(o, cls);
 }
 
 int gp_object_issubclass(gp_object_t *derived, gp_object_t *cls)
 {
-    if (gp_type_check(cls) || gp_tuple_check(cls)) {
-        if (!gp_type_check(derived)) {
-            gp_err_set_string(&gp_exc_TypeError, "issubclass() arg 1 must be a class");
-            return -1;
-        }
-        if (gp_type_check(cls))
-            return gp_type_is_subtype((gp_type_t *)derived, (gp_type_t *)cls);
+    if (GP_IS_PTR(cls) && GP_TYPE(cls) == &gp_type_type) {
+        if (derived == cls)
+            return 1;
+        return gp_type_subclasscheck_plain(derived, cls);
+    }
+    if (gp_union_check(cls))
+        cls = gp_union_args(cls);
+    if (gp_tuple_check(cls)) {
         if (gp_recursion_enter(" in __subclasscheck__") < 0)
             return -1;
         int res = 0;
@@ -1359,9 +1450,8 @@ int gp_object_issubclass(gp_object_t *derived, gp_object_t *cls)
         gp_recursion_leave();
         return res;
     }
-    gp_err_set_string(&gp_exc_TypeError,
-                      "issubclass() arg 2 must be a class, a tuple of classes, or a union");
-    return -1;
+    int res = call_check_hook(cls, "__subclasscheck__", derived);
+    return res != 2 ? res : gp_type_subclasscheck_plain(derived, cls);
 }
 
 /* Adds the keys of [dict] to the set-like dict [names]. */

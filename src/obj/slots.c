@@ -33,6 +33,7 @@
  */
 #include <string.h>
 
+#include "obj/genericalias.h"
 #include "obj/object.h"
 #include "obj/type.h"
 
@@ -707,6 +708,8 @@ static void binop_masks(gp_type_t *t, unsigned *fwd, unsigned *refl, unsigned *i
         *fwd = *refl = SETOPS;
     } else if (t == &gp_dict_type) {
         *fwd = *refl = *inpl = OPBIT(GP_BINOP_OR);
+    } else if (t == &gp_type_type || t == &gp_generic_alias_type || t == &gp_union_type) {
+        *fwd = *refl = OPBIT(GP_BINOP_OR);
     } else {
         *fwd = *refl = ARITH_ALL | BITS_ALL;
     }
@@ -806,9 +809,16 @@ static intptr_t slot_hash(gp_object_t *self)
         gp_err_set_string(&gp_exc_TypeError, "__hash__ method should return an integer");
         return -1;
     }
-    /* Any int is acceptable; hash it again so big values fold as CPython. */
-    intptr_t h = gp_object_hash(res);
+    /* A result that fits a C hash is used as is, so that a __hash__
+       returning hash(y) hashes like y; only bigger ints are folded by int's
+       own hash, as CPython does. -1 is reserved for errors. */
+    int overflow;
+    intptr_t h = (intptr_t)gp_int_as_i64_overflow(res, &overflow);
+    if (overflow)
+        h = gp_int_hash(res);
     GP_DECREF(res);
+    if (h == -1)
+        h = gp_err_occurred() ? -1 : -2;
     return h;
 }
 

@@ -12,6 +12,15 @@
  * object carries storage for a gc head in front of its header (never
  * linked: it is never tracked), so GP_GC_HEAD() on it is a valid read.
  *
+ * Small tuples are recycled, as in CPython: tuples are created and dropped
+ * constantly (argument packs, multiple return values, dict items), and
+ * malloc+free for each is most of their cost. An exact tuple of 1..20
+ * items goes, when freed, onto the free list for its size (at most 2,000
+ * per size), chained through its first item slot; gp_tuple_new() takes from
+ * there first. The lists are a cache touched only under the GIL, like the
+ * float free list, and gp_tuple_clear_free_list() releases them. A recycled
+ * block still counts as live for gp_mem_live_blocks().
+ *
  * Tuples are tracked by the cycle collector as soon as they are created,
  * even while their slots are still NULL: traverse skips NULL slots, and the
  * collector never frees an object a C local still holds.
@@ -52,6 +61,15 @@ typedef struct tuple_iterator {
 /* Construction                                                         */
 /* ------------------------------------------------------------------ */
 
+enum {
+    TUPLE_FREE_MAX_SIZE = 20,    /* largest recycled tuple */
+    TUPLE_FREE_MAX_COUNT = 2000, /* recycled tuples kept per size */
+};
+
+/* tuple_free[n] chains free tuples of n items through items[0]. */
+static gp_tuple_t *tuple_free[TUPLE_FREE_MAX_SIZE + 1];
+static int tuple_free_count[TUPLE_FREE_MAX_SIZE + 1];
+
 /* A new tuple of [type] (tuple or a subclass) with [n] NULL slots, untracked. */
 static gp_object_t *tuple_alloc(gp_type_t *type, size_t n)
 {
@@ -59,17 +77,57 @@ static gp_object_t *tuple_alloc(gp_type_t *type, size_t n)
         gp_err_no_memory();
         return NULL;
     }
-    return gp_object_alloc(type, n);
+    if (type != &gp_tuple_type)
+        return gp_object_alloc(type, n);
+    /* An exact tuple sets every field itself, so plain malloc is enough:
+       clearing the whole block first would only be paid twice. */
+    gp_gc_head_t *head =
+        gp_mem_alloc(sizeof(gp_gc_head_t) + sizeof(gp_tuple_t) + n * sizeof(gp_object_t *));
+    if (!head) {
+        gp_err_no_memory();
+        return NULL;
+    }
+    head->next = head->prev = NULL;
+    head->gc_refs = 0;
+    gp_tuple_t *t = (gp_tuple_t *)GP_GC_OBJECT(head);
+    t->base.base.refcnt = 1;
+    t->base.base.type = &gp_tuple_type;
+    t->base.size = (intptr_t)n;
+    memset(t->items, 0, n * sizeof(gp_object_t *));
+    return (gp_object_t *)t;
 }
 
 gp_object_t *gp_tuple_new(size_t n)
 {
     if (n == 0)
         return GP_INCREF(gp_empty_tuple);
-    gp_object_t *t = tuple_alloc(&gp_tuple_type, n);
-    if (t)
-        gp_gc_track(t);
+    gp_object_t *t;
+    if (n <= TUPLE_FREE_MAX_SIZE && tuple_free[n]) {
+        gp_tuple_t *recycled = tuple_free[n];
+        tuple_free[n] = (gp_tuple_t *)recycled->items[0];
+        tuple_free_count[n]--;
+        recycled->base.base.refcnt = 1;
+        memset(recycled->items, 0, n * sizeof(gp_object_t *));
+        t = (gp_object_t *)recycled;
+    } else {
+        t = tuple_alloc(&gp_tuple_type, n);
+        if (!t)
+            return NULL;
+    }
+    gp_gc_track(t);
     return t;
+}
+
+void gp_tuple_clear_free_list(void)
+{
+    for (int n = 1; n <= TUPLE_FREE_MAX_SIZE; n++) {
+        while (tuple_free[n]) {
+            gp_tuple_t *t = tuple_free[n];
+            tuple_free[n] = (gp_tuple_t *)t->items[0];
+            gp_object_free((gp_object_t *)t);
+        }
+        tuple_free_count[n] = 0;
+    }
 }
 
 gp_object_t *gp_tuple_from_array(gp_object_t *const *items, size_t n)
@@ -192,7 +250,14 @@ static void tuple_dealloc(gp_object_t *self)
     intptr_t n = GP_TUPLE_SIZE(self);
     for (intptr_t i = 0; i < n; i++)
         GP_XDECREF(GP_TUPLE_GET(self, i));
-    gp_object_free(self);
+    if (n > 0 && n <= TUPLE_FREE_MAX_SIZE && GP_TYPE(self) == &gp_tuple_type &&
+        tuple_free_count[n] < TUPLE_FREE_MAX_COUNT) {
+        GP_TUPLE_SET(self, 0, (gp_object_t *)tuple_free[n]);
+        tuple_free[n] = (gp_tuple_t *)self;
+        tuple_free_count[n]++;
+    } else {
+        gp_object_free(self);
+    }
     gp_gc_trashcan_end();
 }
 

@@ -31,6 +31,7 @@
 #include <string.h>
 
 #include "obj/containers.h"
+#include "obj/genericalias.h"
 #include "obj/object.h"
 #include "obj/type.h"
 #include "runtime/gc.h"
@@ -420,7 +421,302 @@ static gp_object_t *object_init_subclass(gp_object_t *cls, gp_object_t *const *a
                       gp_type_name((gp_type_t *)cls), nargs);
         return NULL;
     }
+    /* Class keywords nobody consumed end here (class D(tag='x')). */
+    if (kwnames != NULL && GP_TUPLE_SIZE(kwnames) > 0) {
+        gp_err_format(&gp_exc_TypeError, "%s.__init_subclass__() takes no keyword arguments",
+                      gp_type_name((gp_type_t *)cls));
+        return NULL;
+    }
     return gp_none_new();
+}
+
+/* ------------------------------------------------------------------ */
+/* object.__reduce_ex__ / __reduce__ / __getstate__                     */
+/* ------------------------------------------------------------------ */
+
+/* The copy/pickle protocol as CPython's typeobject.c and copyreg.py define
+   it, reduced to what copy and pickle-like code rely on: protocol 2 and up
+   reduce an instance to (__newobj__, (cls, *newargs), state, listitems,
+   dictitems); older protocols to (_reconstructor, (cls, base, base_state)
+   [, state]). The default state is the instance __dict__ (None when empty)
+   paired with a dict of the set __slots__ values when there are any. The
+   copyreg helpers are builtin functions here, since gilpy has no copyreg. */
+
+/* copyreg.__newobj__(cls, *args): cls.__new__(cls, *args). */
+static gp_object_t *reduce_newobj_fn(gp_object_t *self, gp_object_t *const *args, size_t nargs,
+                                     gp_object_t *kwnames)
+{
+    if (nargs < 1 || !gp_type_check(args[0])) {
+        gp_err_set_string(&gp_exc_TypeError, "__newobj__() first argument must be a class");
+        return NULL;
+    }
+    gp_object_t *new_ = gp_object_getattr_cstr(args[0], "__new__");
+    if (new_ == NULL)
+        return NULL;
+    gp_object_t *res = gp_object_call(new_, args, nargs, NULL);
+    GP_DECREF(new_);
+    return res;
+}
+
+/* copyreg._reconstructor(cls, base, state). */
+static gp_object_t *reduce_reconstructor_fn(gp_object_t *self, gp_object_t *const *args,
+                                            size_t nargs, gp_object_t *kwnames)
+{
+    if (gp_args_check("_reconstructor", nargs, kwnames, 3, 3) < 0)
+        return NULL;
+    gp_object_t *cls = args[0], *base = args[1], *state = args[2];
+    if (base == (gp_object_t *)&gp_object_type)
+        return gp_object_call_method((gp_object_t *)&gp_object_type, "__new__", &cls, 1);
+    gp_object_t *pair[2] = {cls, state};
+    gp_object_t *obj = gp_object_call_method(base, "__new__", pair, 2);
+    if (obj == NULL)
+        return NULL;
+    gp_object_t *init = gp_object_getattr_cstr(base, "__init__");
+    gp_object_t *object_init = init ? gp_dict_getitem_cstr(gp_object_type.dict, "__init__") : NULL;
+    gp_object_t *res = NULL;
+    if (init != NULL && init != object_init) {
+        gp_object_t *iargs[2] = {obj, state};
+        res = gp_object_call(init, iargs, 2, NULL);
+        if (res == NULL)
+            GP_CLEAR(obj);
+        GP_XDECREF(res);
+    }
+    GP_XDECREF(init);
+    if (init == NULL)
+        GP_CLEAR(obj);
+    return obj;
+}
+
+static const gp_method_def_t reduce_newobj_def = {"__newobj__", reduce_newobj_fn, 0, NULL};
+static const gp_method_def_t reduce_reconstructor_def = {"_reconstructor",
+                                                         reduce_reconstructor_fn, 0, NULL};
+
+/* The default __getstate__: __dict__ (or None), then (dict, slots) when
+   some __slots__ are set. */
+static gp_object_t *object_state_default(gp_object_t *self)
+{
+    gp_object_t *state = NULL;
+    gp_object_t **dictp = gp_object_instance_dict(self);
+    if (dictp != NULL && *dictp != NULL && gp_dict_size(*dictp) > 0)
+        state = gp_dict_copy(*dictp);
+    else
+        state = gp_none_new();
+    if (state == NULL)
+        return NULL;
+    gp_object_t *slots = NULL;
+    gp_object_t *mro = GP_TYPE(self)->mro;
+    for (intptr_t i = 0; mro && i < GP_TUPLE_SIZE(mro); i++) {
+        gp_object_t *d = ((gp_type_t *)GP_TUPLE_GET(mro, i))->dict;
+        intptr_t pos = 0;
+        gp_object_t *key, *value;
+        while (d && gp_dict_next(d, &pos, &key, &value)) {
+            if (!GP_IS_TYPE(value, gp_member_descr_type))
+                continue;
+            gp_object_t *v = GP_TYPE(value)->descr_get(value, self, NULL);
+            if (v == NULL) {
+                if (!gp_err_matches(&gp_exc_AttributeError))
+                    goto error;
+                gp_err_clear();
+                continue;
+            }
+            if (slots == NULL && (slots = gp_dict_new()) == NULL) {
+                GP_DECREF(v);
+                goto error;
+            }
+            int rc = gp_dict_setitem(slots, key, v);
+            GP_DECREF(v);
+            if (rc < 0)
+                goto error;
+        }
+    }
+    if (slots != NULL) {
+        gp_object_t *pair = gp_tuple_pack(2, state, slots);
+        GP_DECREF(state);
+        GP_DECREF(slots);
+        return pair;
+    }
+    return state;
+error:
+    GP_XDECREF(slots);
+    GP_DECREF(state);
+    return NULL;
+}
+
+static gp_object_t *object_getstate(gp_object_t *self, gp_object_t *const *args, size_t nargs,
+                                    gp_object_t *kwnames)
+{
+    if (gp_args_check("__getstate__", nargs, kwnames, 0, 0) < 0)
+        return NULL;
+    return object_state_default(self);
+}
+
+/* newargs from __getnewargs_ex__ or __getnewargs__: *args is a tuple and
+   *kwargs a dict or NULL. */
+static int reduce_new_arguments(gp_object_t *self, gp_object_t **args, gp_object_t **kwargs)
+{
+    *args = *kwargs = NULL;
+    gp_object_t *f = gp_object_getattr_opt(self, gp_str_static("__getnewargs_ex__"));
+    if (f != NULL) {
+        gp_object_t *res = gp_object_call0(f);
+        GP_DECREF(f);
+        if (res == NULL)
+            return -1;
+        if (!gp_tuple_check(res) || GP_TUPLE_SIZE(res) != 2 ||
+            !gp_tuple_check(GP_TUPLE_GET(res, 0)) || !gp_dict_check(GP_TUPLE_GET(res, 1))) {
+            GP_DECREF(res);
+            gp_err_set_string(&gp_exc_TypeError,
+                              "__getnewargs_ex__ should return a tuple of length 2 "
+                              "(a tuple and a dict)");
+            return -1;
+        }
+        *args = GP_INCREF(GP_TUPLE_GET(res, 0));
+        *kwargs = GP_INCREF(GP_TUPLE_GET(res, 1));
+        GP_DECREF(res);
+        return 0;
+    }
+    if (gp_err_occurred())
+        return -1;
+    f = gp_object_getattr_opt(self, gp_str_static("__getnewargs__"));
+    if (f != NULL) {
+        gp_object_t *res = gp_object_call0(f);
+        GP_DECREF(f);
+        if (res == NULL)
+            return -1;
+        if (!gp_tuple_check(res)) {
+            gp_err_format(&gp_exc_TypeError, "__getnewargs__ should return a tuple, not '%s'",
+                          gp_type_name(GP_TYPE(res)));
+            GP_DECREF(res);
+            return -1;
+        }
+        *args = res;
+        return 0;
+    }
+    if (gp_err_occurred())
+        return -1;
+    *args = GP_INCREF(gp_empty_tuple);
+    return 0;
+}
+
+static gp_object_t *object_state(gp_object_t *self)
+{
+    gp_object_t *f = gp_object_getattr_opt(self, gp_str_static("__getstate__"));
+    if (f == NULL)
+        return gp_err_occurred() ? NULL : object_state_default(self);
+    gp_object_t *res = gp_object_call0(f);
+    GP_DECREF(f);
+    return res;
+}
+
+static gp_object_t *reduce_protocol2(gp_object_t *self)
+{
+    gp_type_t *cls = GP_TYPE(self);
+    gp_object_t *args, *kwargs, *fn = NULL, *newargs = NULL, *state = NULL;
+    gp_object_t *listitems = NULL, *dictitems = NULL, *res = NULL;
+    if (reduce_new_arguments(self, &args, &kwargs) < 0)
+        return NULL;
+    if (kwargs != NULL && gp_dict_size(kwargs) > 0) {
+        gp_err_set_string(&gp_exc_TypeError,
+                          "keyword arguments of __getnewargs_ex__ are not supported");
+        goto done;
+    }
+    fn = gp_cfunction_new(&reduce_newobj_def, NULL);
+    newargs = gp_tuple_new((size_t)GP_TUPLE_SIZE(args) + 1);
+    if (fn == NULL || newargs == NULL)
+        goto done;
+    GP_TUPLE_SET(newargs, 0, GP_INCREF((gp_object_t *)cls));
+    for (intptr_t i = 0; i < GP_TUPLE_SIZE(args); i++)
+        GP_TUPLE_SET(newargs, i + 1, GP_INCREF(GP_TUPLE_GET(args, i)));
+    if ((state = object_state(self)) == NULL)
+        goto done;
+    if (gp_list_check(self)) {
+        listitems = gp_object_iter(self);
+    } else if (gp_dict_check(self)) {
+        gp_object_t *items = gp_object_call_method(self, "items", NULL, 0);
+        dictitems = items ? gp_object_iter(items) : NULL;
+        GP_XDECREF(items);
+    }
+    if (gp_err_occurred())
+        goto done;
+    res = gp_tuple_pack(5, fn, newargs, state, listitems ? listitems : gp_None,
+                        dictitems ? dictitems : gp_None);
+done:
+    GP_XDECREF(listitems);
+    GP_XDECREF(dictitems);
+    GP_XDECREF(state);
+    GP_XDECREF(newargs);
+    GP_XDECREF(fn);
+    GP_XDECREF(kwargs);
+    GP_DECREF(args);
+    return res;
+}
+
+/* copyreg._reduce_ex for protocols 0 and 1. */
+static gp_object_t *reduce_protocol01(gp_object_t *self)
+{
+    gp_type_t *cls = GP_TYPE(self);
+    gp_type_t *base = gp_type_builtin_base(cls);
+    gp_object_t *base_state = NULL;
+    if (base != &gp_object_type) {
+        if (base == cls) {
+            gp_err_format(&gp_exc_TypeError, "cannot pickle '%s' object", gp_type_name(cls));
+            return NULL;
+        }
+        if ((base_state = gp_object_call1((gp_object_t *)base, self)) == NULL)
+            return NULL;
+    }
+    gp_object_t *fn = gp_cfunction_new(&reduce_reconstructor_def, NULL);
+    gp_object_t *args = gp_tuple_pack(3, (gp_object_t *)cls, (gp_object_t *)base,
+                                      base_state ? base_state : gp_None);
+    GP_XDECREF(base_state);
+    gp_object_t *state = fn && args ? object_state(self) : NULL;
+    gp_object_t *res = NULL;
+    if (state != NULL) {
+        int truth = gp_object_is_true(state);
+        if (truth > 0)
+            res = gp_tuple_pack(3, fn, args, state);
+        else if (truth == 0)
+            res = gp_tuple_pack(2, fn, args);
+    }
+    GP_XDECREF(state);
+    GP_XDECREF(args);
+    GP_XDECREF(fn);
+    return res;
+}
+
+static gp_object_t *object_reduce_common(gp_object_t *self, int64_t protocol)
+{
+    return protocol >= 2 ? reduce_protocol2(self) : reduce_protocol01(self);
+}
+
+static gp_object_t *object_reduce(gp_object_t *self, gp_object_t *const *args, size_t nargs,
+                                  gp_object_t *kwnames)
+{
+    if (gp_args_check("__reduce__", nargs, kwnames, 0, 0) < 0)
+        return NULL;
+    return object_reduce_common(self, 0);
+}
+
+/* A class-defined __reduce__ wins over the default reduction. */
+static gp_object_t *object_reduce_ex(gp_object_t *self, gp_object_t *const *args, size_t nargs,
+                                     gp_object_t *kwnames)
+{
+    if (gp_args_check("__reduce_ex__", nargs, kwnames, 1, 1) < 0)
+        return NULL;
+    if (!gp_int_check(args[0])) {
+        gp_err_format(&gp_exc_TypeError, "'%s' object cannot be interpreted as an integer",
+                      gp_type_name(GP_TYPE(args[0])));
+        return NULL;
+    }
+    int64_t protocol = gp_int_as_i64(args[0]);
+    if (protocol == -1 && gp_err_occurred())
+        return NULL;
+    gp_object_t *own = gp_dict_getitem_cstr(gp_object_type.dict, "__reduce__");
+    gp_object_t *found = gp_type_lookup(GP_TYPE(self), gp_str_static("__reduce__"));
+    if (found != NULL && found != own)
+        return gp_object_call_method(self, "__reduce__", NULL, 0);
+    if (gp_err_occurred())
+        return NULL;
+    return object_reduce_common(self, protocol);
 }
 
 static gp_object_t *object_subclasshook(gp_object_t *cls, gp_object_t *const *args, size_t nargs,
@@ -495,7 +791,10 @@ static int object_set_class(gp_object_t *self, gp_object_t *value, void *closure
 
 static const gp_method_def_t object_methods[] = {
     {"__format__", object_format, 0, "Default object formatter."},
-    {"__init_subclass__", object_init_subclass, GP_METH_CLASS,
+    {"__reduce_ex__", object_reduce_ex, 0, "Helper for pickle."},
+    {"__reduce__", object_reduce, 0, "Helper for pickle."},
+    {"__getstate__", object_getstate, 0, "Helper for pickle."},
+    {"__init_subclass__", object_init_subclass, GP_METH_CLASS | GP_METH_KEYWORDS,
      "This method is called when a class is subclassed."},
     {"__subclasshook__", object_subclasshook, GP_METH_CLASS | GP_METH_KEYWORDS,
      "Abstract classes can override this to customize issubclass()."},
@@ -541,6 +840,21 @@ gp_type_t *gp_type_builtin_base(gp_type_t *type)
     return type;
 }
 
+static size_t slots_start(const gp_type_t *builtin)
+{
+    size_t align = sizeof(gp_object_t *);
+    return (builtin->basicsize + align - 1) / align * align;
+}
+
+/* The slot fields of [self] as an array; *count is 0 when it has none. */
+static gp_object_t **slots_of(gp_object_t *self, size_t *count)
+{
+    gp_type_t *type = GP_TYPE(self);
+    size_t start = slots_start(gp_type_builtin_base(type));
+    *count = type->basicsize > start ? (type->basicsize - start) / sizeof(gp_object_t *) : 0;
+    return (gp_object_t **)((char *)self + start);
+}
+
 void gp_subtype_dealloc(gp_object_t *self)
 {
     /* __del__ first: it may resurrect the object, which then lives on. */
@@ -556,6 +870,10 @@ void gp_subtype_dealloc(gp_object_t *self)
     gp_object_t **dictp = gp_object_dict_ptr(self);
     if (dictp != NULL)
         GP_CLEAR(*dictp);
+    size_t nslots;
+    gp_object_t **slots = slots_of(self, &nslots);
+    for (size_t i = 0; i < nslots; i++)
+        GP_CLEAR(slots[i]);
     /* The base's dealloc may untrack again: gp_gc_untrack is idempotent.
        Re-tracking here (as CPython does) could start a collection from
        inside a dealloc, so the object simply stays untracked. */
@@ -570,6 +888,11 @@ static int subtype_traverse(gp_object_t *self, gp_visit_fn visit, void *arg)
     int rc;
     if (dictp != NULL && *dictp != NULL && (rc = visit(*dictp, arg)) != 0)
         return rc;
+    size_t nslots;
+    gp_object_t **slots = slots_of(self, &nslots);
+    for (size_t i = 0; i < nslots; i++)
+        if (slots[i] != NULL && GP_IS_PTR(slots[i]) && (rc = visit(slots[i], arg)) != 0)
+            return rc;
     if ((rc = visit((gp_object_t *)type, arg)) != 0)
         return rc;
     gp_type_t *base = gp_type_builtin_base(type);
@@ -583,6 +906,10 @@ static int subtype_clear(gp_object_t *self)
     gp_object_t **dictp = gp_object_dict_ptr(self);
     if (dictp != NULL)
         GP_CLEAR(*dictp);
+    size_t nslots;
+    gp_object_t **slots = slots_of(self, &nslots);
+    for (size_t i = 0; i < nslots; i++)
+        GP_CLEAR(slots[i]);
     gp_type_t *base = gp_type_builtin_base(GP_TYPE(self));
     if (base->clear != NULL && base->clear != subtype_clear)
         return base->clear(self);
@@ -782,8 +1109,24 @@ static int type_set_names(gp_type_t *type)
         gp_object_t *args[2] = {(gp_object_t *)type, key};
         bool found;
         gp_object_t *res = gp_call_special(value, gp_str_static("__set_name__"), args, 2, &found);
-        if (res == NULL && found)
+        if (res == NULL && found) {
+            /* CPython 3.11 reports the failure as a RuntimeError caused by
+               the original exception. */
+            gp_object_t *cause = gp_err_fetch();
+            gp_err_format(&gp_exc_RuntimeError,
+                          "Error calling __set_name__ on '%s' instance %R in '%s'",
+                          gp_type_name(GP_TYPE(value)), key, gp_type_name(type));
+            gp_object_t *exc = gp_err_fetch();
+            if (exc != NULL && gp_exc_check(exc) && cause != NULL) {
+                gp_exception_t *e = (gp_exception_t *)exc;
+                GP_SETREF(e->cause, GP_INCREF(cause));
+                GP_SETREF(e->context, GP_INCREF(cause));
+                e->suppress_context = true;
+            }
+            GP_XDECREF(cause);
+            gp_err_restore(exc);
             rc = -1;
+        }
         GP_XDECREF(res);
     }
     GP_DECREF(items);
@@ -838,9 +1181,146 @@ static const gp_getset_def_t subtype_dict_getset = {"__dict__", type_dict_get_de
                                                     type_dict_set_descr, NULL, NULL};
 
 /* The body of type.__new__(metatype, name, bases, dict, **kwds). */
+/* ------------------------------------------------------------------ */
+/* __slots__                                                            */
+/* ------------------------------------------------------------------ */
+
+/* Instances of a class with __slots__ keep each slot's value in a pointer
+   field after the builtin base's struct (NULL while unset), reached through
+   a member descriptor in the class dict, and get no __dict__ unless
+   '__dict__' is one of the slots or some base already has one. Each class
+   along the chain appends its own fields, so every slot of an instance
+   lies between slots_start(builtin base) and its type's basicsize: dealloc,
+   traverse and clear simply walk that range. */
+/* `__x` inside class [cls] is stored as `_cls__x`, like names in its body. */
+static gp_object_t *slot_mangle(gp_object_t *cls, gp_object_t *slot)
+{
+    const char *n = gp_str_utf8(slot);
+    size_t len = gp_str_utf8_len(slot);
+    if (len < 2 || n[0] != '_' || n[1] != '_' ||
+        (len >= 4 && n[len - 1] == '_' && n[len - 2] == '_') || strchr(n, '.'))
+        return GP_INCREF(slot);
+    const char *c = gp_str_utf8(cls);
+    while (*c == '_')
+        c++;
+    if (*c == '\0')
+        return GP_INCREF(slot);
+    return gp_str_from_format("_%s%U", c, slot);
+}
+
+/* Reads ns['__slots__'] into a tuple of member names (mangled, without
+   '__dict__' and '__weakref__'), or NULL when the class has no __slots__.
+   Sets *add_dict when '__dict__' was listed. Returns 0 or -1. */
+static int slots_parse(gp_object_t *ns, gp_object_t *name, gp_type_t *base, bool base_has_dict,
+                       gp_object_t **out, bool *add_dict)
+{
+    *out = NULL;
+    *add_dict = false;
+    gp_object_t *raw = gp_dict_getitem_cstr(ns, "__slots__");
+    if (raw == NULL)
+        return gp_err_occurred() ? -1 : 0;
+    gp_object_t *items = gp_str_check(raw) ? gp_tuple_pack(1, raw) : gp_tuple_from_iterable(raw);
+    if (items == NULL)
+        return -1;
+    gp_object_t *names = gp_list_new(0);
+    if (names == NULL)
+        goto error;
+    for (intptr_t i = 0; i < GP_TUPLE_SIZE(items); i++) {
+        gp_object_t *item = GP_TUPLE_GET(items, i);
+        if (!gp_str_check(item)) {
+            gp_err_format(&gp_exc_TypeError, "__slots__ items must be strings, not '%s'",
+                          gp_type_name(GP_TYPE(item)));
+            goto error;
+        }
+        gp_object_t *ident = gp_object_call_method(item, "isidentifier", NULL, 0);
+        int ok = ident ? gp_object_is_true(ident) : -1;
+        GP_XDECREF(ident);
+        if (ok < 0)
+            goto error;
+        if (!ok) {
+            gp_err_set_string(&gp_exc_TypeError, "__slots__ must be identifiers");
+            goto error;
+        }
+        if (gp_str_eq_cstr(item, "__dict__")) {
+            if (base_has_dict || *add_dict) {
+                gp_err_set_string(&gp_exc_TypeError,
+                                  "__dict__ slot disallowed: we already got one");
+                goto error;
+            }
+            *add_dict = true;
+            continue;
+        }
+        /* Weak references need no storage of their own in gilpy. */
+        if (gp_str_eq_cstr(item, "__weakref__"))
+            continue;
+        gp_object_t *mangled = slot_mangle(name, item);
+        if (mangled == NULL)
+            goto error;
+        int clash = gp_dict_contains(ns, mangled);
+        if (clash == 0)
+            clash = gp_list_append(names, mangled) < 0 ? -1 : 0;
+        else if (clash > 0)
+            gp_err_format(&gp_exc_ValueError, "%R in __slots__ conflicts with class variable",
+                          mangled);
+        GP_DECREF(mangled);
+        if (clash != 0)
+            goto error;
+    }
+    if (GP_LIST_SIZE(names) > 0 && base->itemsize != 0) {
+        gp_err_format(&gp_exc_TypeError, "nonempty __slots__ not supported for subtype of '%s'",
+                      gp_type_name(base));
+        goto error;
+    }
+    *out = gp_list_as_tuple(names);
+    GP_DECREF(names);
+    GP_DECREF(items);
+    return *out ? 0 : -1;
+error:
+    GP_XDECREF(names);
+    GP_DECREF(items);
+    return -1;
+}
+
+/* Puts a member descriptor for each name of [slots] into the class dict,
+   at the fields after the base's struct, and grows basicsize to match. */
+static int slots_install(gp_type_t *type, gp_object_t *slots)
+{
+    size_t offset = type->basicsize;
+    if (type->base_type != NULL && !(type->base_type->flags & GP_TYPE_FLAG_HEAPTYPE))
+        offset = slots_start(type->base_type);
+    for (intptr_t i = 0; i < GP_TUPLE_SIZE(slots); i++) {
+        gp_object_t *d = gp_member_descr_new(type, GP_TUPLE_GET(slots, i), offset);
+        if (d == NULL)
+            return -1;
+        int rc = gp_dict_setitem(type->dict, GP_TUPLE_GET(slots, i), d);
+        GP_DECREF(d);
+        if (rc < 0)
+            return -1;
+        offset += sizeof(gp_object_t *);
+    }
+    if (GP_TUPLE_SIZE(slots) > 0)
+        type->basicsize = offset;
+    return 0;
+}
+
 static gp_object_t *type_new_impl(gp_type_t *metatype, gp_object_t *name, gp_object_t *bases,
                                   gp_object_t *ns, gp_object_t *kwds)
 {
+    /* The class statement resolves __mro_entries__ (PEP 560); a direct
+       type(name, bases, ns) call refuses such bases, as CPython does. */
+    for (intptr_t i = 0; i < GP_TUPLE_SIZE(bases); i++) {
+        gp_object_t *b = GP_TUPLE_GET(bases, i);
+        if (gp_type_check(b))
+            continue;
+        gp_object_t *entries = gp_object_getattr_opt(b, gp_str_static("__mro_entries__"));
+        if (entries != NULL) {
+            GP_DECREF(entries);
+            gp_err_set_string(&gp_exc_TypeError,
+                              "type() doesn't support MRO entry resolution; use types.new_class()");
+        }
+        if (gp_err_occurred())
+            return NULL;
+    }
     gp_type_t *winner = metaclass_winner(metatype, bases);
     if (winner == NULL)
         return NULL;
@@ -863,6 +1343,7 @@ static gp_object_t *type_new_impl(gp_type_t *metatype, gp_object_t *name, gp_obj
     }
     gp_type_t *base = best_base(bases);
     gp_type_t *type = NULL;
+    gp_object_t *slots = NULL;
     if (base == NULL)
         goto fail;
     for (intptr_t i = 0; i < GP_TUPLE_SIZE(bases); i++)
@@ -891,8 +1372,12 @@ static gp_object_t *type_new_impl(gp_type_t *metatype, gp_object_t *name, gp_obj
     unsigned flags = GP_TYPE_FLAG_HEAPTYPE | GP_TYPE_FLAG_BASETYPE | GP_TYPE_FLAG_GC;
     for (intptr_t i = 0; i < GP_TUPLE_SIZE(bases); i++)
         flags |= ((gp_type_t *)GP_TUPLE_GET(bases, i))->flags & SUBCLASS_FLAGS;
-    bool needs_dict = !(base->flags & GP_TYPE_FLAG_MANAGED_DICT) &&
-                      !(flags & (GP_TYPE_FLAG_EXC_SUBCLASS | GP_TYPE_FLAG_TYPE_SUBCLASS));
+    bool base_has_dict = (base->flags & GP_TYPE_FLAG_MANAGED_DICT) ||
+                         (flags & (GP_TYPE_FLAG_EXC_SUBCLASS | GP_TYPE_FLAG_TYPE_SUBCLASS));
+    bool slots_add_dict;
+    if (slots_parse(ns, name, base, base_has_dict, &slots, &slots_add_dict) < 0)
+        goto fail;
+    bool needs_dict = !base_has_dict && (slots == NULL || slots_add_dict);
     flags |= base->flags & GP_TYPE_FLAG_MANAGED_DICT;
     if (needs_dict)
         flags |= GP_TYPE_FLAG_MANAGED_DICT;
@@ -934,6 +1419,8 @@ static gp_object_t *type_new_impl(gp_type_t *metatype, gp_object_t *name, gp_obj
         gp_dict_getitem_cstr(dict, "__hash__") == NULL &&
         gp_dict_setitem_cstr(dict, "__hash__", gp_None) < 0)
         goto fail;
+    if (slots != NULL && slots_install(type, slots) < 0)
+        goto fail;
     if (needs_dict && gp_dict_getitem_cstr(dict, "__dict__") == NULL) {
         gp_object_t *d = gp_getset_descr_new(type, &subtype_dict_getset);
         if (d == NULL || gp_dict_setitem_cstr(dict, "__dict__", d) < 0) {
@@ -959,6 +1446,7 @@ static gp_object_t *type_new_impl(gp_type_t *metatype, gp_object_t *name, gp_obj
             goto fail;
     gp_gc_track((gp_object_t *)type);
     GP_XDECREF(own_bases);
+    GP_XDECREF(slots);
 
     if (type_set_names(type) < 0 || type_init_subclass(type, kwds) < 0) {
         GP_DECREF((gp_object_t *)type);
@@ -967,6 +1455,7 @@ static gp_object_t *type_new_impl(gp_type_t *metatype, gp_object_t *name, gp_obj
     return (gp_object_t *)type;
 fail:
     GP_XDECREF(own_bases);
+    GP_XDECREF(slots);
     GP_XDECREF((gp_object_t *)type);
     return NULL;
 }
@@ -1484,7 +1973,8 @@ static gp_object_t *type_instancecheck(gp_object_t *self, gp_object_t *const *ar
 {
     if (gp_args_check("__instancecheck__", nargs, kwnames, 1, 1) < 0)
         return NULL;
-    return gp_bool_from(gp_object_isinstance_type(args[0], (gp_type_t *)self));
+    int r = gp_type_instancecheck_plain(args[0], self);
+    return r < 0 ? NULL : gp_bool_from(r);
 }
 
 static gp_object_t *type_subclasscheck(gp_object_t *self, gp_object_t *const *args, size_t nargs,
@@ -1492,7 +1982,7 @@ static gp_object_t *type_subclasscheck(gp_object_t *self, gp_object_t *const *ar
 {
     if (gp_args_check("__subclasscheck__", nargs, kwnames, 1, 1) < 0)
         return NULL;
-    int r = gp_object_issubclass(args[0], self);
+    int r = gp_type_subclasscheck_plain(args[0], self);
     return r < 0 ? NULL : gp_bool_from(r);
 }
 
@@ -1528,6 +2018,15 @@ static const gp_getset_def_t type_getsets[] = {
     {NULL, NULL, NULL, NULL, NULL},
 };
 
+/* `int | None`: classes combine into a types.UnionType. Every other operator
+   declines, so `int + 1` still fails with the usual TypeError. */
+static gp_object_t *type_binop(gp_object_t *a, gp_object_t *b, int op)
+{
+    if ((op & ~GP_BINOP_INPLACE) != GP_BINOP_OR)
+        return GP_INCREF(gp_NotImplemented);
+    return gp_union_or(a, b);
+}
+
 gp_type_t gp_type_type = {
     GP_TYPE_HEAD_INIT,
     .name = "type",
@@ -1540,6 +2039,7 @@ gp_type_t gp_type_type = {
     .getattr = gp_type_getattr,
     .setattr = type_setattr,
     .call = gp_type_call,
+    .binop = type_binop,
     .traverse = type_traverse,
     .clear = type_clear,
     .methods = type_methods,
@@ -1604,7 +2104,7 @@ int gp_types_init(void)
         &gp_method_type,         &gp_code_type,           &gp_cell_type,
         &gp_generator_type,      &gp_coroutine_type,      &gp_async_generator_type,
         &gp_traceback_type,      &gp_frame_type,          &gp_seqiter_type,
-        &gp_wrapper_descr_type,  &gp_method_wrapper_type,
+        &gp_wrapper_descr_type,  &gp_method_wrapper_type, &gp_member_descr_type,
     };
     for (size_t i = 0; i < sizeof(types) / sizeof(types[0]); i++)
         if (gp_type_ready(types[i]) < 0)
@@ -1614,5 +2114,7 @@ int gp_types_init(void)
     if (gp_exceptions_init() < 0)
         return -1;
     /* Iterators, views, enumerate/zip/...: types object.h does not list. */
-    return gp_containers_init();
+    if (gp_containers_init() < 0)
+        return -1;
+    return gp_generic_alias_init();
 }

@@ -74,6 +74,10 @@ typedef struct gp_module_object {
 gp_object_t *gp_method_descr_new(gp_type_t *type, const gp_method_def_t *def);
 gp_object_t *gp_getset_descr_new(gp_type_t *type, const gp_getset_def_t *def);
 gp_object_t *gp_staticmethod_new(gp_object_t *callable);
+/* The descriptor of one __slots__ entry [name] of [type]: the value is the
+   pointer field at byte [offset] of an instance (descr.c). */
+gp_object_t *gp_member_descr_new(gp_type_t *type, gp_object_t *name, size_t offset);
+extern gp_type_t gp_member_descr_type;
 gp_object_t *gp_classmethod_new(gp_object_t *callable);
 
 extern gp_type_t gp_wrapper_descr_type, gp_method_wrapper_type;
@@ -163,6 +167,11 @@ gp_object_t *gp_object_default_str(gp_object_t *o);
 int gp_exceptions_init(void);
 /* The preallocated MemoryError instance (borrowed). */
 gp_object_t *gp_exceptions_memory_error(void);
+/* What type.__instancecheck__ / type.__subclasscheck__ do, without the
+   metaclass hooks: plain subtype tests, TypeError when [cls] (or
+   [derived]) is not a class. 1 / 0, -1 on error (object.c). */
+int gp_type_instancecheck_plain(gp_object_t *o, gp_object_t *cls);
+int gp_type_subclasscheck_plain(gp_object_t *derived, gp_object_t *cls);
 /* Raises AttributeError "'T' object has no attribute 'x'" for [o]. */
 void gp_err_no_attribute(gp_object_t *o, gp_object_t *name);
 

@@ -26,10 +26,31 @@
  * The count returned is the number of unreachable objects found, which is
  * what CPython's gc.collect() returns (a two-list cycle gives 2).
  *
- * There is a single generation. Automatic collection runs when tracked
- * allocations minus deallocations exceed the threshold (700, CPython's
- * generation-0 default); it is triggered from gp_gc_track *before* the new
- * object joins the list, so a half-built object is never examined.
+ * Generations. Most objects die young, and most objects that survive a
+ * collection or two live for the rest of the program; scanning those again
+ * at every collection makes building a big structure quadratic. So, as in
+ * CPython, tracked objects live in three lists:
+ *
+ *   - generation 0 receives new objects. When tracked allocations minus
+ *     deallocations exceed its threshold (700) it is collected, and its
+ *     survivors move to generation 1.
+ *   - generation 1 is collected (together with generation 0) once it has
+ *     been "filled" threshold[1] = 10 times; survivors move to generation 2.
+ *   - generation 2 is collected (together with everything younger) once
+ *     generation 1 filled it threshold[2] = 10 times, *and* only if the
+ *     objects that entered generation 2 since the last full collection
+ *     exceed 25% of those that survived it (CPython's long-lived rule). The
+ *     second condition keeps the total cost of full collections linear in
+ *     the number of objects created.
+ *
+ * Collecting generation N looks only at the objects of generations 0..N
+ * (merged into one list). A reference from an older object into the young
+ * set is not subtracted, so it counts as an outside reference and the young
+ * object stays alive: exactly right, since the older object is assumed
+ * alive. The objects being examined carry GC_COLLECTING in gc_refs; the
+ * visitors ignore every other object. gc.collect() always does a full
+ * collection. Collection is triggered from gp_gc_track *before* the new
+ * object joins its list, so a half-built object is never examined.
  *
  * Finalizers (PEP 442): before clearing, the collector calls the __del__ of
  * each unreachable instance of a Python class that has one and has not run
@@ -57,23 +78,39 @@
 
 enum {
     GC_DEFAULT_THRESHOLD = 700,
+    GC_DEFAULT_OLDER_THRESHOLD = 10,
     /* Nesting depth of container deallocs before the trashcan defers. */
     TRASHCAN_LIMIT = 50,
 };
 
-/* gc_refs holds a count in its low bits and two flags:
-   GC_FINALIZED (persistent: the object's __del__ has run, PEP 442) and
+/* gc_refs holds a count in its low bits and three flags:
+   GC_FINALIZED (persistent: the object's __del__ has run, PEP 442),
    GC_TENTATIVE (during a collection: the object sits in the unreachable
-   list). GC_ROOT is the count given to objects that must never be garbage. */
+   list) and GC_COLLECTING (during a collection: the object belongs to the
+   generations being examined). GC_ROOT is the count given to objects that
+   must never be garbage. */
 #define GC_FINALIZED ((intptr_t)1 << 62)
 #define GC_TENTATIVE ((intptr_t)1 << 61)
-#define GC_COUNT_MASK (GC_TENTATIVE - 1)
-#define GC_ROOT (GC_TENTATIVE >> 1)
+#define GC_COLLECTING ((intptr_t)1 << 60)
+#define GC_COUNT_MASK (GC_COLLECTING - 1)
+#define GC_ROOT (GC_COLLECTING >> 1)
+
+/* One generation: its list, its threshold and its count. The count of
+   generation 0 is tracked allocations minus deallocations since its last
+   collection; the count of generation N > 0 is the number of collections of
+   generation N - 1 since generation N was last collected. */
+typedef struct gp_gc_generation {
+    gp_gc_head_t head; /* sentinel of the circular list */
+    intptr_t threshold;
+    intptr_t count;
+} gp_gc_generation_t;
 
 typedef struct gp_gc_state {
-    gp_gc_head_t head; /* sentinel of the circular list of tracked objects */
-    intptr_t count;    /* tracked allocations minus deallocations since the last collection */
-    intptr_t threshold;
+    gp_gc_generation_t generations[GP_GC_GENERATIONS];
+    /* Survivors of the last full collection, and objects moved into the
+       oldest generation since then (the 25% rule in the design notes). */
+    intptr_t long_lived_total;
+    intptr_t long_lived_pending;
     bool enabled;
     bool collecting; /* a collection is running: no nested automatic one */
 } gp_gc_state_t;
@@ -100,8 +137,11 @@ static gp_gc_state_t *gc_state(void)
         gp_gc_state_t *state = gp_mem_calloc(1, sizeof *state);
         if (!state)
             return NULL;
-        state->head.next = state->head.prev = &state->head;
-        state->threshold = GC_DEFAULT_THRESHOLD;
+        for (int i = 0; i < GP_GC_GENERATIONS; i++) {
+            gp_gc_generation_t *gen = &state->generations[i];
+            gen->head.next = gen->head.prev = &gen->head;
+            gen->threshold = i == 0 ? GC_DEFAULT_THRESHOLD : GC_DEFAULT_OLDER_THRESHOLD;
+        }
         state->enabled = true;
         rt->gc_state = state;
     }
@@ -154,11 +194,12 @@ static inline intptr_t gc_count(const gp_gc_head_t *g)
     return g->gc_refs & GC_COUNT_MASK;
 }
 
-/* Sets the count, clearing GC_TENTATIVE and keeping GC_FINALIZED. */
+/* Sets the count, clearing GC_TENTATIVE and keeping the other flags. */
 static inline void gc_set_count(gp_gc_head_t *g, intptr_t count)
 {
-    g->gc_refs = (g->gc_refs & GC_FINALIZED) | count;
+    g->gc_refs = (g->gc_refs & (GC_FINALIZED | GC_COLLECTING)) | count;
 }
+
 
 /* True if [o] has a gc head (see the note on static type objects). */
 static inline bool gc_has_head(gp_object_t *o)
@@ -179,11 +220,39 @@ static inline bool gc_tracked(gp_object_t *o)
     return gc_has_head(o) && GP_GC_HEAD(o)->next != NULL;
 }
 
+/* True if [o] is tracked and among the objects being collected. */
+static inline bool gc_is_collecting(gp_object_t *o)
+{
+    return gc_tracked(o) && (GP_GC_HEAD(o)->gc_refs & GC_COLLECTING);
+}
+
 /* ------------------------------------------------------------------ */
 /* Tracking                                                             */
 /* ------------------------------------------------------------------ */
 
-static intptr_t gc_collect_state(gp_gc_state_t *state);
+static intptr_t gc_collect_generation(gp_gc_state_t *state, int generation);
+
+/* Runs the collection that generation 0 overflowing calls for: the oldest
+   generation whose count exceeds its threshold (see the design notes). */
+static void gc_collect_automatic(gp_gc_state_t *state)
+{
+    for (int i = GP_GC_GENERATIONS - 1; i >= 0; i--) {
+        gp_gc_generation_t *gen = &state->generations[i];
+        if (gen->count <= gen->threshold)
+            continue;
+        if (i == GP_GC_GENERATIONS - 1 &&
+            state->long_lived_pending < state->long_lived_total / 4)
+            continue; /* not enough new long-lived objects to be worth it */
+        /* Collecting may run arbitrary deallocs; keep the caller's pending
+           exception (if any) out of their way. */
+        gp_object_t *pending = gp_err_fetch();
+        gc_collect_generation(state, i);
+        if (gp_err_occurred())
+            gp_err_clear();
+        gp_err_restore(pending);
+        return;
+    }
+}
 
 void gp_gc_track(gp_object_t *o)
 {
@@ -193,17 +262,12 @@ void gp_gc_track(gp_object_t *o)
     gp_gc_state_t *state = gc_state();
     if (!state)
         return;
-    if (++state->count > state->threshold && state->threshold > 0 && state->enabled &&
-        !state->collecting) {
-        /* Collecting may run arbitrary deallocs; keep the caller's pending
-           exception (if any) out of their way. */
-        gp_object_t *pending = gp_err_fetch();
-        gc_collect_state(state);
-        if (gp_err_occurred())
-            gp_err_clear();
-        gp_err_restore(pending);
-    }
-    list_append(&state->head, head);
+    gp_gc_generation_t *young = &state->generations[0];
+    if (++young->count > young->threshold && young->threshold > 0 && state->enabled &&
+        !state->collecting)
+        gc_collect_automatic(state);
+    head->gc_refs &= GC_FINALIZED;
+    list_append(&young->head, head);
 }
 
 void gp_gc_untrack(gp_object_t *o)
@@ -214,8 +278,8 @@ void gp_gc_untrack(gp_object_t *o)
     list_remove(head);
     gp_thread_state_t *ts = gp_tstate_current;
     gp_gc_state_t *state = ts && ts->runtime ? ts->runtime->gc_state : NULL;
-    if (state && state->count > 0)
-        state->count--;
+    if (state && state->generations[0].count > 0)
+        state->generations[0].count--;
 }
 
 bool gp_gc_is_tracked(gp_object_t *o)
@@ -230,7 +294,7 @@ bool gp_gc_is_tracked(gp_object_t *o)
 static int visit_decref(gp_object_t *o, void *arg)
 {
     (void)arg;
-    if (gc_tracked(o)) {
+    if (gc_is_collecting(o)) {
         gp_gc_head_t *head = GP_GC_HEAD(o);
         if (gc_count(head) > 0)
             head->gc_refs--;
@@ -241,7 +305,7 @@ static int visit_decref(gp_object_t *o, void *arg)
 /* Called on the referents of a reachable object; [arg] is the reachable list. */
 static int visit_reachable(gp_object_t *o, void *arg)
 {
-    if (!gc_tracked(o))
+    if (!gc_is_collecting(o))
         return 0;
     gp_gc_head_t *head = GP_GC_HEAD(o);
     if (head->gc_refs & GC_TENTATIVE) {
@@ -263,6 +327,7 @@ static void update_refs(gp_gc_head_t *list)
         gp_object_t *o = GP_GC_OBJECT(g);
         /* An object whose refcount already reached zero is being
            deallocated by someone up the C stack; never touch it. */
+        g->gc_refs = (g->gc_refs & GC_FINALIZED) | GC_COLLECTING;
         gc_set_count(g, o->refcnt > 0 && o->refcnt < GC_ROOT ? o->refcnt : GC_ROOT);
     }
 }
@@ -422,15 +487,27 @@ static bool gc_run_finalizers(gp_gc_head_t *unreachable, gp_gc_head_t *list)
     return true;
 }
 
-static intptr_t gc_collect_state(gp_gc_state_t *state)
+/* Collects generations 0..[generation]: they are merged into one list,
+   examined, and the survivors join the next older generation. Returns the
+   number of unreachable objects found. */
+static intptr_t gc_collect_generation(gp_gc_state_t *state, int generation)
 {
     if (state->collecting)
         return 0;
     state->collecting = true;
-    gp_gc_head_t *list = &state->head;
+    gp_gc_generation_t *gens = state->generations;
+    gp_gc_head_t *list = &gens[generation].head;
+    for (int i = 0; i < generation; i++)
+        list_splice(&gens[i].head, list);
+    /* The counts are settled first: objects allocated by finalizers count
+       towards the next collection. */
+    if (generation + 1 < GP_GC_GENERATIONS)
+        gens[generation + 1].count++;
+    for (int i = 0; i <= generation; i++)
+        gens[i].count = 0;
+
     gp_gc_head_t unreachable;
     list_init(&unreachable);
-
     gc_find_unreachable(list, &unreachable);
     if (gc_run_finalizers(&unreachable, list))
         gc_find_unreachable(list, &unreachable);
@@ -440,17 +517,37 @@ static intptr_t gc_collect_state(gp_gc_state_t *state)
         gc_set_count(g, 0);
     delete_garbage(&unreachable, list);
     list_splice(&unreachable, list);
-    state->count = 0;
+
+    /* The survivors are no longer being collected; they age by one
+       generation (the oldest keeps its own). */
+    intptr_t survivors = 0;
+    for (gp_gc_head_t *g = list->next; g != list; g = g->next) {
+        g->gc_refs &= GC_FINALIZED;
+        survivors++;
+    }
+    if (generation + 1 < GP_GC_GENERATIONS) {
+        if (generation + 2 == GP_GC_GENERATIONS)
+            state->long_lived_pending += survivors;
+        list_splice(list, &gens[generation + 1].head);
+    } else {
+        state->long_lived_pending = 0;
+        state->long_lived_total = survivors;
+    }
     state->collecting = false;
     return found;
 }
 
 intptr_t gp_gc_collect(void)
 {
+    return gp_gc_collect_generation(GP_GC_GENERATIONS - 1);
+}
+
+intptr_t gp_gc_collect_generation(int generation)
+{
     gp_gc_state_t *state = gc_state();
-    if (!state)
+    if (!state || generation < 0 || generation >= GP_GC_GENERATIONS)
         return 0;
-    return gc_collect_state(state);
+    return gc_collect_generation(state, generation);
 }
 
 /* ------------------------------------------------------------------ */
@@ -479,35 +576,72 @@ bool gp_gc_is_enabled(void)
 
 intptr_t gp_gc_get_count(void)
 {
+    return gp_gc_get_generation_count(0);
+}
+
+intptr_t gp_gc_get_generation_count(int generation)
+{
     gp_gc_state_t *state = gc_state();
-    return state ? state->count : 0;
+    if (!state || generation < 0 || generation >= GP_GC_GENERATIONS)
+        return 0;
+    return state->generations[generation].count;
 }
 
 intptr_t gp_gc_get_threshold(void)
 {
+    return gp_gc_get_generation_threshold(0);
+}
+
+intptr_t gp_gc_get_generation_threshold(int generation)
+{
+    if (generation < 0 || generation >= GP_GC_GENERATIONS)
+        return 0;
     gp_gc_state_t *state = gc_state();
-    return state ? state->threshold : GC_DEFAULT_THRESHOLD;
+    if (!state)
+        return generation == 0 ? GC_DEFAULT_THRESHOLD : GC_DEFAULT_OLDER_THRESHOLD;
+    return state->generations[generation].threshold;
 }
 
 void gp_gc_set_threshold(intptr_t threshold)
 {
+    gp_gc_set_generation_threshold(0, threshold);
+}
+
+void gp_gc_set_generation_threshold(int generation, intptr_t threshold)
+{
     gp_gc_state_t *state = gc_state();
-    if (state)
-        state->threshold = threshold < 0 ? 0 : threshold;
+    if (state && generation >= 0 && generation < GP_GC_GENERATIONS)
+        state->generations[generation].threshold = threshold < 0 ? 0 : threshold;
+}
+
+/* Appends the objects of [list] (except [result] itself) to [result]. */
+static int gc_list_objects(gp_gc_head_t *list, gp_object_t *result)
+{
+    for (gp_gc_head_t *g = list->next; g != list; g = g->next) {
+        gp_object_t *o = GP_GC_OBJECT(g);
+        if (o == result)
+            continue;
+        if (gp_list_append(result, o) < 0)
+            return -1;
+    }
+    return 0;
 }
 
 gp_object_t *gp_gc_get_objects(void)
+{
+    return gp_gc_get_generation_objects(-1);
+}
+
+gp_object_t *gp_gc_get_generation_objects(int generation)
 {
     gp_gc_state_t *state = gc_state();
     gp_object_t *result = gp_list_new(0);
     if (!result || !state)
         return result;
-    gp_gc_head_t *list = &state->head;
-    for (gp_gc_head_t *g = list->next; g != list; g = g->next) {
-        gp_object_t *o = GP_GC_OBJECT(g);
-        if (o == result)
+    for (int i = 0; i < GP_GC_GENERATIONS; i++) {
+        if (generation >= 0 && i != generation)
             continue;
-        if (gp_list_append(result, o) < 0) {
+        if (gc_list_objects(&state->generations[i].head, result) < 0) {
             GP_DECREF(result);
             return NULL;
         }
@@ -522,9 +656,11 @@ void gp_gc_runtime_fini(gp_runtime_t *rt)
         return;
     /* Objects still tracked are unlinked so that their later deallocation
        does not write into the freed sentinel. */
-    gp_gc_head_t *list = &state->head;
-    while (list->next != list)
-        list_remove(list->next);
+    for (int i = 0; i < GP_GC_GENERATIONS; i++) {
+        gp_gc_head_t *list = &state->generations[i].head;
+        while (list->next != list)
+            list_remove(list->next);
+    }
     rt->gc_state = NULL;
     gp_mem_free(state);
 }

@@ -17,19 +17,34 @@
 
 struct gp_runtime;
 
-/* Automatic collection runs when the number of tracked allocations minus
-   deallocations since the last collection exceeds the threshold (700 by
-   default, CPython's generation-0 threshold) and collection is enabled. */
+/* The collector keeps three generations (see the design notes in gc.c).
+   Automatic collection of generation 0 runs when tracked allocations minus
+   deallocations since its last collection exceed its threshold (700 by
+   default, as in CPython) and collection is enabled; older generations are
+   collected when the younger one filled them threshold times (10 and 10). */
+enum { GP_GC_GENERATIONS = 3 };
+
 void gp_gc_enable(void);
 void gp_gc_disable(void);
 bool gp_gc_is_enabled(void);
-/* Allocations minus deallocations of tracked objects since the last collection. */
+/* Collects generations 0..[generation] and returns the number of
+   unreachable objects found; gp_gc_collect() (object.h) collects all. */
+intptr_t gp_gc_collect_generation(int generation);
+/* The count of [generation]: for generation 0, tracked allocations minus
+   deallocations since its last collection; for older ones, collections of
+   the next younger generation since their own last collection. */
+intptr_t gp_gc_get_generation_count(int generation);
+intptr_t gp_gc_get_generation_threshold(int generation);
+/* A threshold of 0 for generation 0 disables automatic collection, as in CPython. */
+void gp_gc_set_generation_threshold(int generation, intptr_t threshold);
+/* Shorthands for generation 0. */
 intptr_t gp_gc_get_count(void);
 intptr_t gp_gc_get_threshold(void);
-/* A threshold of 0 disables automatic collection, as in CPython. */
 void gp_gc_set_threshold(intptr_t threshold);
-/* A new list of every tracked object (gc.get_objects()). */
+/* A new list of every tracked object (gc.get_objects()), or of those of one
+   [generation] (all of them when it is negative). */
 gp_object_t *gp_gc_get_objects(void);
+gp_object_t *gp_gc_get_generation_objects(int generation);
 
 /*
  * The trashcan. Releasing a list that holds a list that holds a list ...

@@ -33,6 +33,7 @@
 #include "mod/sys.h"
 #include "obj/int.h"
 #include "runtime/mem.h"
+#include "vm/eval.h"
 
 _Thread_local gp_thread_state_t *gp_tstate_current;
 
@@ -347,15 +348,17 @@ void gp_thread_state_free(gp_thread_state_t *ts)
 
 void gp_thread_state_enter(gp_thread_state_t *ts)
 {
-    ts->thread_id = (uint64_t)pthread_self();
-    ts->native_id = (long)syscall(SYS_gettid);
     gp_tstate_current = ts;
     gp_gil_acquire(&ts->runtime->gil, ts, false);
+    /* Written under the GIL: other threads read these fields with it held. */
+    ts->thread_id = (uint64_t)pthread_self();
+    ts->native_id = (long)syscall(SYS_gettid);
 }
 
 void gp_thread_state_exit(gp_thread_state_t *ts)
 {
     gp_runtime_t *rt = ts->runtime;
+    gp_eval_thread_fini();
     gp_thread_state_free(ts);
     gp_tstate_current = NULL;
     /* The handle is only compared, never dereferenced, so passing the freed

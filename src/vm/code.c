@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "vm/code.h"
+#include "vm/frame.h"
 
 static const char *const opcode_names[] = {
 #define GP_OPCODE_NAME(name, meaning) #name,
@@ -83,6 +84,7 @@ gp_object_t *gp_code_new(const gp_code_spec_t *spec)
     code->kwonlyargcount = spec->kwonlyargcount;
     code->stacksize = spec->stacksize;
     code->maxblocks = spec->maxblocks;
+    code->framesize = (uint32_t)((gp_frame_size(code) + 15) & ~(size_t)15);
     code->filename = GP_INCREF(spec->filename);
     code->name = GP_INCREF(spec->name);
     code->qualname = GP_INCREF(spec->qualname);

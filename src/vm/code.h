@@ -89,6 +89,9 @@ typedef struct gp_code {
     int argcount, posonlyargcount, kwonlyargcount;
     int stacksize;
     int maxblocks; /* deepest nesting of handler blocks */
+    /* Bytes a frame for this code takes on the frame stack (gp_frame_size
+       rounded up to 16), computed once so a call does not redo it. */
+    uint32_t framesize;
     gp_object_t *filename, *name, *qualname;
     int firstlineno;
     /* Line table: pairs (first instruction, line), ascending. */

@@ -102,7 +102,7 @@ static GP_NOINLINE gp_frame_t *frame_alloc_slow(size_t size)
 
 static inline gp_frame_t *frame_alloc(gp_code_t *code)
 {
-    size_t size = (gp_frame_size(code) + 15) & ~(size_t)15;
+    size_t size = code->framesize;
     stack_chunk_t *c = tl_chunk;
     if (GP_LIKELY(c && (size_t)(c->limit - c->top) >= size)) {
         gp_frame_t *f = (gp_frame_t *)c->top;
@@ -122,6 +122,17 @@ static inline void frame_free(gp_frame_t *f)
             gp_mem_free(tl_spare);
         tl_spare = c;
     }
+}
+
+void gp_eval_thread_fini(void)
+{
+    while (tl_chunk) {
+        stack_chunk_t *prev = tl_chunk->prev;
+        gp_mem_free(tl_chunk);
+        tl_chunk = prev;
+    }
+    gp_mem_free(tl_spare);
+    tl_spare = NULL;
 }
 
 /* The builtins namespace of code running in [globals]: its __builtins__
@@ -445,23 +456,45 @@ gp_object_t *gp_eval_code_closure(gp_object_t *code, gp_object_t *globals, gp_ob
 /* Slow paths of the loop, kept out of line                             */
 /* ------------------------------------------------------------------ */
 
+/* Stores [name] as the .name of the pending NameError, as CPython does, so
+   that the traceback printer can suggest a close match. */
+static void name_error_set_name(gp_object_t *name)
+{
+    gp_object_t *exc = gp_err_fetch();
+    if (exc != NULL && GP_TYPE(exc) == &gp_exc_NameError) {
+        gp_object_t **dict = &((gp_exception_t *)exc)->dict;
+        if (*dict == NULL)
+            *dict = gp_dict_new();
+        if (*dict == NULL || gp_dict_setitem(*dict, gp_str_static("name"), name) < 0) {
+            GP_DECREF(exc);
+            gp_err_clear();
+            gp_err_no_memory();
+            return;
+        }
+    }
+    gp_err_restore(exc);
+}
+
 static GP_NOINLINE void format_unbound_local(gp_code_t *co, int slot)
 {
     gp_object_t *name = gp_code_slot_name(co, slot);
-    if (slot >= co->nlocals + co->ncells)
+    if (slot >= co->nlocals + co->ncells) {
         gp_err_format(&gp_exc_NameError,
                       "cannot access free variable '%U' where it is not associated with a value "
                       "in enclosing scope",
                       name);
-    else
+        name_error_set_name(name);
+    } else {
         gp_err_format(&gp_exc_UnboundLocalError,
                       "cannot access local variable '%U' where it is not associated with a value",
                       name);
+    }
 }
 
 static GP_NOINLINE void format_name_error(gp_object_t *name)
 {
     gp_err_format(&gp_exc_NameError, "name '%U' is not defined", name);
+    name_error_set_name(name);
 }
 
 /* LOAD_GLOBAL's lookup when its cache misses; refills the cache.
@@ -1471,6 +1504,25 @@ dispatch:
         gp_object_t *a = SECOND();
         gp_object_t *res;
         if (((uintptr_t)a & (uintptr_t)b & 1u)) {
+#if GP_COMPUTED_GOTO
+            /* + and - on tagged words, inline: the commonest operations of
+               loops and recursion (see small_binop for the tag trick). */
+            uint32_t op = ARG & ~(uint32_t)GP_BINOP_INPLACE;
+            intptr_t r;
+            if (op == GP_BINOP_ADD) {
+                if (GP_LIKELY(!__builtin_add_overflow((intptr_t)a, (intptr_t)b - 1, &r))) {
+                    sp--;
+                    SET_TOP((gp_object_t *)r);
+                    DISPATCH();
+                }
+            } else if (op == GP_BINOP_SUB) {
+                if (GP_LIKELY(!__builtin_sub_overflow((intptr_t)a, (intptr_t)b - 1, &r))) {
+                    sp--;
+                    SET_TOP((gp_object_t *)r);
+                    DISPATCH();
+                }
+            }
+#endif
             res = small_binop(a, b, (int)ARG);
             if (GP_LIKELY(res != NULL)) {
                 sp--;
@@ -2356,6 +2408,8 @@ dispatch:
         gp_function_t *fn = (gp_function_t *)func;
         if (ARG & GP_MAKE_FUNCTION_CLOSURE)
             fn->closure = POP();
+        if (ARG & GP_MAKE_FUNCTION_ANNOTATIONS)
+            fn->annotations = POP();
         if (ARG & GP_MAKE_FUNCTION_KWDEFAULTS)
             fn->kwdefaults = POP();
         if (ARG & GP_MAKE_FUNCTION_DEFAULTS)

@@ -33,6 +33,10 @@ gp_object_t *gp_eval_locals(void);  /* new ref: locals() (a dict snapshot in fun
 /* Zero-argument super(): the class from the __class__ cell and the first
    argument of the running frame. Both borrowed. 0, or -1 with RuntimeError. */
 int gp_eval_super_args(gp_type_t **type, gp_object_t **self);
+
+/* Releases the calling thread's frame stack; called when a thread is done
+   running Python (no frame of it may be live). */
+void gp_eval_thread_fini(void);
 /* builtins.__build_class__(func, name, *bases, metaclass=..., **kwds). */
 extern const gp_method_def_t gp_build_class_def;
 /* __import__(name, globals, locals, fromlist, level) without locals. */

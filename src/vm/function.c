@@ -408,9 +408,35 @@ static const gp_getset_def_t method_getsets[] = {
     {NULL, NULL, NULL, NULL, NULL},
 };
 
+/* method(function, instance): what types.MethodType calls to bind a
+   callable by hand. Like CPython, any callable is accepted and only None is
+   refused as the instance. */
+static gp_object_t *method_new_(gp_type_t *type, gp_object_t *const *args, size_t nargs,
+                                gp_object_t *kwnames)
+{
+    if (kwnames && GP_TUPLE_SIZE(kwnames)) {
+        gp_err_set_string(&gp_exc_TypeError, "method() takes no keyword arguments");
+        return NULL;
+    }
+    if (nargs != 2) {
+        gp_err_format(&gp_exc_TypeError, "method expected 2 arguments, got %d", (int)nargs);
+        return NULL;
+    }
+    if (!gp_object_is_callable(args[0])) {
+        gp_err_set_string(&gp_exc_TypeError, "first argument must be callable");
+        return NULL;
+    }
+    if (args[1] == gp_None) {
+        gp_err_set_string(&gp_exc_TypeError, "instance must not be None");
+        return NULL;
+    }
+    return gp_method_new(args[0], args[1]);
+}
+
 gp_type_t gp_method_type = {
     GP_TYPE_HEAD_INIT,
     .name = "method",
+    .new_ = method_new_,
     .basicsize = sizeof(gp_method_t),
     .flags = GP_TYPE_FLAG_GC,
     .dealloc = method_dealloc,

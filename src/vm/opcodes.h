@@ -134,11 +134,12 @@ typedef uint32_t gp_instr_t;
 #define GP_INSTR_ARG_MAX 0xffffffu
 
 /* Flags of MAKE_FUNCTION: which extras sit under the code object, pushed in
-   this order (defaults first). */
+   the order defaults, keyword defaults, annotations, closure. */
 enum {
     GP_MAKE_FUNCTION_DEFAULTS = 1,   /* tuple of positional defaults */
     GP_MAKE_FUNCTION_KWDEFAULTS = 2, /* dict of keyword-only defaults */
     GP_MAKE_FUNCTION_CLOSURE = 4,    /* tuple of cells */
+    GP_MAKE_FUNCTION_ANNOTATIONS = 8, /* dict of annotations, pushed before the cells */
 };
 
 /* The name of [op] ("LOAD_FAST"), or "<bad opcode>". */

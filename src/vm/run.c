@@ -368,6 +368,55 @@ static gp_type_t *calculate_metaclass(gp_type_t *meta, gp_object_t *bases)
     return winner;
 }
 
+/* PEP 560: a base that is not a class may stand for other bases through
+   __mro_entries__(original_bases), which returns a tuple to splice in (as
+   list[int] gives list, or typing.Generic[T] gives Generic). Returns
+   [bases] itself (a new reference) when nothing was replaced. */
+static gp_object_t *update_bases(gp_object_t *bases)
+{
+    gp_object_t *list = NULL;
+    intptr_t n = GP_TUPLE_SIZE(bases);
+    for (intptr_t i = 0; i < n; i++) {
+        gp_object_t *base = GP_TUPLE_GET(bases, i);
+        gp_object_t *meth = NULL;
+        if (!gp_type_check(base)) {
+            meth = gp_object_getattr_opt(base, gp_str_static("__mro_entries__"));
+            if (!meth && gp_err_occurred())
+                goto error;
+        }
+        if (!meth) {
+            if (list && gp_list_append(list, base) < 0)
+                goto error;
+            continue;
+        }
+        gp_object_t *entries = gp_object_call1(meth, bases);
+        GP_DECREF(meth);
+        if (!entries)
+            goto error;
+        if (!gp_tuple_check(entries)) {
+            GP_DECREF(entries);
+            gp_err_set_string(&gp_exc_TypeError, "__mro_entries__ must return a tuple");
+            goto error;
+        }
+        if (!list && !(list = gp_list_from_array(GP_TUPLE_ITEMS(bases), (size_t)i))) {
+            GP_DECREF(entries);
+            goto error;
+        }
+        int rc = gp_list_extend(list, entries);
+        GP_DECREF(entries);
+        if (rc < 0)
+            goto error;
+    }
+    if (!list)
+        return GP_INCREF(bases);
+    gp_object_t *res = gp_list_as_tuple(list);
+    GP_DECREF(list);
+    return res;
+error:
+    GP_XDECREF(list);
+    return NULL;
+}
+
 static gp_object_t *build_class(gp_object_t *self, gp_object_t *const *args, size_t nargs,
                                 gp_object_t *kwnames)
 {
@@ -384,10 +433,15 @@ static gp_object_t *build_class(gp_object_t *self, gp_object_t *const *args, siz
         gp_err_set_string(&gp_exc_TypeError, "__build_class__: name is not a string");
         return NULL;
     }
-    gp_object_t *bases = gp_tuple_from_array(args + 2, nargs - 2);
-    gp_object_t *kwds = NULL, *meta = NULL, *ns = NULL, *cls = NULL, *body = NULL;
-    if (!bases)
+    gp_object_t *orig_bases = gp_tuple_from_array(args + 2, nargs - 2);
+    if (!orig_bases)
         return NULL;
+    gp_object_t *bases = update_bases(orig_bases);
+    gp_object_t *kwds = NULL, *meta = NULL, *ns = NULL, *cls = NULL, *body = NULL;
+    if (!bases) {
+        GP_DECREF(orig_bases);
+        return NULL;
+    }
     size_t nkw = kwnames ? (size_t)GP_TUPLE_SIZE(kwnames) : 0;
     for (size_t i = 0; i < nkw; i++) {
         gp_object_t *k = GP_TUPLE_GET(kwnames, i);
@@ -452,6 +506,11 @@ static gp_object_t *build_class(gp_object_t *self, gp_object_t *const *args, siz
             }
         }
     }
+    if (bases != orig_bases &&
+        gp_object_setitem(ns, gp_str_static("__orig_bases__"), orig_bases) < 0) {
+        GP_XDECREF(cell);
+        goto done;
+    }
     if (meta == (gp_object_t *)&gp_type_type) {
         cls = gp_type_new_class(&gp_type_type, name, bases, ns, kwds);
     } else {
@@ -471,6 +530,7 @@ done:
     GP_XDECREF(meta);
     GP_XDECREF(kwds);
     GP_DECREF(bases);
+    GP_DECREF(orig_bases);
     return cls;
 }
 

@@ -19,6 +19,7 @@
  * The position-caret lines CPython prints under runtime source lines are
  * deliberately not printed.
  */
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -483,6 +484,190 @@ static void print_type_name(FILE *out, gp_type_t *type)
     GP_DECREF(qual);
 }
 
+/* ------------------------------------------------------------------ */
+/* "Did you mean" suggestions                                           */
+/* ------------------------------------------------------------------ */
+
+/* CPython 3.11 (Python/suggestions.c) appends ". Did you mean: 'x'?" to the
+   last line of a printed NameError or AttributeError when some visible name
+   is close to the missing one. Closeness is a Levenshtein distance over the
+   UTF-8 bytes where an insertion, deletion or substitution costs 2 and a
+   case flip costs 1; a candidate qualifies when at most about a third of
+   the characters involved change, and the first closest candidate wins.
+   The rule, its limits and its tie-breaking are copied so that the printed
+   hint is the same as CPython's. str(exc) is never affected. */
+#define SUGGEST_MAX_CANDIDATES 750
+#define SUGGEST_MAX_STRING 40
+#define SUGGEST_MOVE_COST 2
+#define SUGGEST_CASE_COST 1
+
+static size_t suggest_substitution_cost(char a, char b)
+{
+    if ((a & 31) != (b & 31))
+        return SUGGEST_MOVE_COST;
+    if (a == b)
+        return 0;
+    if (a >= 'A' && a <= 'Z')
+        a = (char)(a + ('a' - 'A'));
+    if (b >= 'A' && b <= 'Z')
+        b = (char)(b + ('a' - 'A'));
+    return a == b ? SUGGEST_CASE_COST : SUGGEST_MOVE_COST;
+}
+
+/* The distance between [a] and [b], or max_cost + 1 as soon as it is known
+   to exceed [max_cost]. Keeps only one row of the matrix. */
+static size_t suggest_distance(const char *a, size_t a_size, const char *b, size_t b_size,
+                               size_t max_cost)
+{
+    size_t row[SUGGEST_MAX_STRING];
+    while (a_size && b_size && a[0] == b[0]) {
+        a++, b++;
+        a_size--, b_size--;
+    }
+    while (a_size && b_size && a[a_size - 1] == b[b_size - 1])
+        a_size--, b_size--;
+    if (a_size == 0 || b_size == 0)
+        return (a_size + b_size) * SUGGEST_MOVE_COST;
+    if (a_size > SUGGEST_MAX_STRING || b_size > SUGGEST_MAX_STRING)
+        return max_cost + 1;
+    if (b_size < a_size) {
+        const char *t = a;
+        a = b;
+        b = t;
+        size_t n = a_size;
+        a_size = b_size;
+        b_size = n;
+    }
+    if ((b_size - a_size) * SUGGEST_MOVE_COST > max_cost)
+        return max_cost + 1;
+    for (size_t i = 0; i < a_size; i++)
+        row[i] = (i + 1) * SUGGEST_MOVE_COST;
+    size_t result = 0;
+    for (size_t bi = 0; bi < b_size; bi++) {
+        size_t distance = result = bi * SUGGEST_MOVE_COST;
+        size_t minimum = SIZE_MAX;
+        for (size_t ai = 0; ai < a_size; ai++) {
+            size_t substitute = distance + suggest_substitution_cost(b[bi], a[ai]);
+            distance = row[ai];
+            size_t insert_delete = (result < distance ? result : distance) + SUGGEST_MOVE_COST;
+            result = insert_delete < substitute ? insert_delete : substitute;
+            row[ai] = result;
+            if (result < minimum)
+                minimum = result;
+        }
+        if (minimum > max_cost)
+            return max_cost + 1;
+    }
+    return result;
+}
+
+/* The candidate of the list [dir] closest to [name] (borrowed), or NULL. */
+static gp_object_t *suggest_from_list(gp_object_t *dir, gp_object_t *name)
+{
+    size_t count = GP_LIST_SIZE(dir);
+    if (count >= SUGGEST_MAX_CANDIDATES)
+        return NULL;
+    const char *name_str = gp_str_utf8(name);
+    size_t name_size = gp_str_utf8_len(name);
+    gp_object_t *best = NULL;
+    size_t best_distance = SIZE_MAX;
+    for (size_t i = 0; i < count; i++) {
+        gp_object_t *item = GP_LIST_GET(dir, i);
+        if (!gp_str_check(item))
+            return NULL;
+        const char *item_str = gp_str_utf8(item);
+        size_t item_size = gp_str_utf8_len(item);
+        if (item_size == name_size && memcmp(item_str, name_str, name_size) == 0)
+            continue;
+        size_t max_distance = (name_size + item_size + 3) * SUGGEST_MOVE_COST / 6;
+        if (best && max_distance > best_distance - 1)
+            max_distance = best_distance - 1;
+        size_t distance = suggest_distance(name_str, name_size, item_str, item_size, max_distance);
+        if (distance > max_distance)
+            continue;
+        if (!best || distance < best_distance) {
+            best = item;
+            best_distance = distance;
+        }
+    }
+    return best;
+}
+
+/* The closest key of the dict [d], as a new reference, or NULL. */
+static gp_object_t *suggest_from_dict(gp_object_t *d, gp_object_t *name)
+{
+    if (!d || !gp_dict_check(d))
+        return NULL;
+    gp_object_t *keys = gp_dict_keys_list(d);
+    if (!keys)
+        return NULL;
+    gp_object_t *best = GP_XINCREF(suggest_from_list(keys, name));
+    GP_DECREF(keys);
+    return best;
+}
+
+/* An exception attribute stored by the raiser (borrowed), or NULL. */
+static gp_object_t *suggest_exc_attr(gp_object_t *exc, const char *attr)
+{
+    gp_object_t *dict = ((gp_exception_t *)exc)->dict;
+    if (!dict || !gp_dict_check(dict))
+        return NULL;
+    gp_object_t *v = gp_dict_getitem_cstr(dict, attr);
+    return v == gp_None ? NULL : v;
+}
+
+/* For a NameError: the local variables of the innermost frame, then its
+   globals, then its builtins. */
+static gp_object_t *suggest_for_name_error(gp_object_t *exc, gp_object_t *name)
+{
+    gp_object_t *tb_obj = ((gp_exception_t *)exc)->traceback;
+    if (!tb_obj || !GP_IS_TYPE(tb_obj, gp_traceback_type))
+        return NULL;
+    gp_traceback_t *tb = (gp_traceback_t *)tb_obj;
+    while (tb->next && GP_IS_TYPE(tb->next, gp_traceback_type))
+        tb = (gp_traceback_t *)tb->next;
+    gp_code_t *code = (gp_code_t *)tb->code;
+    gp_object_t *locals = gp_list_new((size_t)code->nlocals);
+    if (!locals)
+        return NULL;
+    for (int i = 0; i < code->nlocals; i++)
+        GP_LIST_SET(locals, i, GP_INCREF(gp_code_slot_name(code, i)));
+    gp_object_t *best = GP_XINCREF(suggest_from_list(locals, name));
+    GP_DECREF(locals);
+    if (!best)
+        best = suggest_from_dict(tb->globals, name);
+    if (!best && !gp_err_occurred())
+        best = suggest_from_dict(gp_frame_builtins_of(tb->globals), name);
+    return best;
+}
+
+/* The suggested name for [exc] (new reference), or NULL. Never leaves an
+   exception set: a failure only means no hint. */
+static gp_object_t *suggest_for(gp_object_t *exc)
+{
+    if (!gp_exc_check(exc))
+        return NULL;
+    gp_object_t *best = NULL;
+    bool is_attr = gp_object_isinstance_type(exc, &gp_exc_AttributeError);
+    bool is_name = !is_attr && gp_object_isinstance_type(exc, &gp_exc_NameError);
+    if (!is_attr && !is_name)
+        return NULL;
+    gp_object_t *name = suggest_exc_attr(exc, "name");
+    if (!name || !gp_str_check_exact(name))
+        return NULL;
+    if (is_attr) {
+        gp_object_t *obj = suggest_exc_attr(exc, "obj");
+        gp_object_t *dir = obj ? gp_object_dir(obj) : NULL;
+        if (dir && GP_IS_TYPE(dir, gp_list_type))
+            best = GP_XINCREF(suggest_from_list(dir, name));
+        GP_XDECREF(dir);
+    } else {
+        best = suggest_for_name_error(exc, name);
+    }
+    gp_err_clear();
+    return best;
+}
+
 static void print_one(FILE *out, gp_object_t *exc)
 {
     gp_exception_t *e = gp_exc_check(exc) ? (gp_exception_t *)exc : NULL;
@@ -510,8 +695,15 @@ static void print_one(FILE *out, gp_object_t *exc)
         fputs(": ", out);
         fwrite(gp_str_utf8(msg), 1, gp_str_utf8_len(msg), out);
     }
-    fputc('\n', out);
     GP_DECREF(msg);
+    gp_object_t *suggestion = suggest_for(exc);
+    if (suggestion) {
+        fputs(". Did you mean: '", out);
+        fwrite(gp_str_utf8(suggestion), 1, gp_str_utf8_len(suggestion), out);
+        fputs("'?", out);
+        GP_DECREF(suggestion);
+    }
+    fputc('\n', out);
 }
 
 static void print_chain(FILE *out, gp_object_t *exc, gp_object_t **seen, int nseen)

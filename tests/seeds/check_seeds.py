@@ -83,6 +83,9 @@ def main():
     ap.add_argument('--seeds', default=DEFAULT_SEEDS)
     ap.add_argument('--only', default=None)
     args = ap.parse_args()
+    # Scripts run from a temporary directory: resolve a relative interpreter path first.
+    if os.sep in args.gilpy:
+        args.gilpy = os.path.abspath(args.gilpy)
     if not os.path.isdir(args.seeds):
         # Meson reports exit status 77 as "skipped".
         print('seed documents not found at %s: skipped' % args.seeds)

@@ -1,0 +1,42 @@
+# Everyday re usage: formatting numbers, tokenizing, parsing, cleaning text.
+import re
+print(re.sub(r'(?<=\d)(?=(\d{3})+$)', ',', '1234567'))
+print(re.findall(r'[A-Z][a-z]+', 'Hello World From Python'))
+print(re.sub(r'([a-z])([A-Z])', r'\1_\2', 'camelCaseString').lower())
+print(re.split(r'\s*[;,]\s*', 'a ; b,c ;d'))
+email = re.compile(r"""
+    ^(?P<user>[\w.+-]+)   # user
+    @
+    (?P<domain>[\w-]+(?:\.[\w-]+)+)$  # domain
+""", re.VERBOSE)
+for e in ['a.b+c@ex.co.uk', 'bad@', 'x@y.z']:
+    m = email.match(e)
+    print(e, m and m.groupdict())
+print(re.findall(r'\b\w{5}\b', 'these words have some five letter items'))
+print(re.sub(r'\s{2,}', ' ', 'too    many   spaces'))
+print(re.match(r'^(\d{4})-(\d{2})-(\d{2})$', '2024-01-15').groups())
+print(re.findall(r'"([^"]*)"', 'say "hello" and "bye"'))
+print(re.sub(r'<[^>]+>', '', '<p>Hello <b>world</b></p>'))
+print(bool(re.fullmatch(r'[A-Za-z_]\w*', 'valid_name1')), bool(re.fullmatch(r'[A-Za-z_]\w*', '1bad')))
+print(re.findall(r'(\w+)=(\w+)', 'a=1&b=2&c=3'))
+print(dict(re.findall(r'(\w+)=(\w+)', 'a=1&b=2&c=3')))
+print(re.sub(r'\b(\w)(\w*)', lambda m: m.group(1).upper() + m.group(2), 'hello big world'))
+print(re.search(r'(\d+)\s*(?:kg|g)\b', 'weight: 25 kg').group(1))
+print(re.findall(r'(?m)^#\s*(.*)$', '# one\ncode\n#two'))
+print(re.split(r'(?<=[.!?])\s+', 'Hi. How are you? Fine!'))
+print(re.sub(r'(\d+)', lambda m: str(int(m.group()) * 2), 'a1 b22 c333'))
+print(re.compile(r'\d+').sub('#', 'a1b2', 1))
+tokens = re.findall(r'\d+\.\d+|\d+|[-+*/()]', '3.5 + (2 * 10) - 4/2')
+print(tokens)
+print(re.match(r'(?i)(?P<word>hello)\s+(?P=word)', 'Hello hello'))
+print(re.sub(r'^\s+|\s+$', '', '   trim me   '))
+print([m.group() for m in re.finditer(r'\d{2,}', '1 12 123 1234')])
+print(re.sub('(?i)python', 'Py', 'PYTHON python Python'))
+p = re.compile(r'(?P<h>\d\d):(?P<m>\d\d)')
+print(p.sub(r'\g<m>:\g<h>', '12:34 and 56:07'), p.groupindex['m'])
+print(re.search(r'\bcat\b', 'concatenate'), re.search(r'\bcat\b', 'a cat!').span())
+print(re.findall(r'[aeiou]', 'Programming Language', re.I))
+print(len(re.findall(r'\w+', 'The quick brown fox')))
+print(re.escape('price: $5.00 (approx)'))
+print(re.sub(r'[^\w\s]', '', 'Hello, World! How\'s it going?'))
+print(re.findall(r'\S+@\S+', 'contact: a@b.com, c@d.org'))
