@@ -31,6 +31,7 @@
 #include <unistd.h>
 
 #include "mod/sys.h"
+#include "obj/containers.h"
 #include "obj/int.h"
 #include "runtime/mem.h"
 #include "vm/eval.h"
@@ -54,6 +55,7 @@ const gp_builtin_module_t gp_builtin_modules[] = {
     {"itertools", gp_itertools_module_create},
     {"operator", gp_operator_module_create},
     {"_struct", gp_struct_module_create},
+    {"_gpuv", gp_gpuv_module_create},
     {NULL, NULL},
 };
 
@@ -224,6 +226,7 @@ void gp_runtime_free(gp_runtime_t *rt)
     gp_service_loop_stop(rt->service_loop);
     rt->service_loop = NULL;
     gp_float_clear_free_list();
+    gp_tuple_clear_free_list();
 }
 
 gp_service_loop_t *gp_runtime_service_loop(void)

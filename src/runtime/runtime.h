@@ -196,6 +196,7 @@ gp_object_t *gp_sre_module_create(void);     /* _sre: the regular-expression eng
 gp_object_t *gp_itertools_module_create(void); /* itertools (mod/itertools.c) */
 gp_object_t *gp_operator_module_create(void);  /* operator (mod/operator.c) */
 gp_object_t *gp_struct_module_create(void);    /* _struct (mod/struct.c; struct is lib/struct.py) */
+gp_object_t *gp_gpuv_module_create(void);      /* _gpuv: libuv core of asyncio (mod/uvloop.c) */
 
 /* Readies every builtin type and exception type (obj/type.c). */
 int gp_types_init(void);

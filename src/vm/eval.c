@@ -154,6 +154,31 @@ gp_object_t *gp_frame_builtins_of(gp_object_t *globals)
     return gp_runtime()->builtins;
 }
 
+/* gp_frame_init for a call from the loop: [builtins], when not NULL, is
+   the caller's builtins namespace for the same globals, which spares a
+   dict lookup of __builtins__ per call. */
+static inline void gp_frame_init_call(gp_frame_t *f, gp_code_t *code, gp_object_t *func,
+                                      gp_object_t *globals, gp_object_t *builtins)
+{
+    f->code = (gp_code_t *)GP_INCREF((gp_object_t *)code);
+    f->func = GP_XINCREF(func);
+    f->globals = GP_INCREF(globals);
+    f->builtins = builtins ? builtins : gp_frame_builtins_of(globals);
+    f->locals = NULL;
+    f->back = NULL;
+    f->ip = code->instrs;
+    f->sp = f->localsplus + code->nlocalsplus;
+    f->generator = NULL;
+    f->nblocks = 0;
+    f->owner = GP_FRAME_OWNED_BY_THREAD;
+    f->is_entry = 0;
+    f->yielded = 0;
+    f->yielded_value = 0;
+    f->cleared = 0;
+    for (int i = 0; i < code->nlocalsplus; i++)
+        f->localsplus[i] = NULL;
+}
+
 void gp_frame_init(gp_frame_t *f, gp_code_t *code, gp_object_t *func, gp_object_t *globals,
                    gp_object_t *locals)
 {
@@ -427,7 +452,11 @@ gp_object_t *gp_function_vectorcall(gp_object_t *callable, gp_object_t *const *a
     gp_frame_t *f = frame_alloc(co);
     if (!f)
         return NULL;
-    gp_frame_init(f, co, callable, func->globals, NULL);
+    /* Called back from C (sorted's key, map, a slot) inside Python code of
+       the same module: reuse the running frame's builtins. */
+    gp_frame_t *running = gp_tstate()->frame;
+    gp_frame_init_call(f, co, callable, func->globals,
+                       running && running->globals == func->globals ? running->builtins : NULL);
     gp_object_t *result = NULL;
     if (gp_frame_bind(f, func, args, nargs, kwnames) == 0)
         result = gp_eval_frame(f, 0);
@@ -2334,7 +2363,8 @@ dispatch:
                 gp_frame_t *nf = frame_alloc(fco);
                 if (!nf)
                     goto error;
-                gp_frame_init(nf, fco, callable, func->globals, NULL);
+                gp_frame_init_call(nf, fco, callable, func->globals,
+                                   func->globals == frame->globals ? frame->builtins : NULL);
                 if (gp_frame_bind(nf, func, args, nargs, kwnames) < 0) {
                     gp_frame_clear(nf);
                     frame_free(nf);
