@@ -49,7 +49,9 @@ class Future:
             self._loop = events.get_event_loop()
         else:
             self._loop = loop
-        self._callbacks = []
+        # The callback list is made on first use: most futures get one
+        # callback, many (a finished sleep's) get it after they are done.
+        self._callbacks = None
 
     def _repr_info(self):
         state = self._state.lower()
@@ -66,6 +68,15 @@ class Future:
 
     def __repr__(self):
         return '<{} {}>'.format(self.__class__.__name__, ' '.join(self._repr_info()))
+
+    def __del__(self):
+        if self._state == _FINISHED and self._log_traceback:
+            self._log_traceback = False
+            self._loop.call_exception_handler({
+                'message': f'{self.__class__.__name__} exception was never retrieved',
+                'exception': self._exception,
+                'future': self,
+            })
 
     def get_loop(self):
         loop = self._loop
@@ -95,7 +106,7 @@ class Future:
         callbacks = self._callbacks
         if not callbacks:
             return
-        self._callbacks = []
+        self._callbacks = None
         loop = self._loop
         for callback in callbacks:
             loop.call_soon(callback, self)
@@ -128,10 +139,14 @@ class Future:
     def add_done_callback(self, fn, *, context=None):
         if self._state != _PENDING:
             self._loop.call_soon(fn, self)
+        elif self._callbacks is None:
+            self._callbacks = [fn]
         else:
             self._callbacks.append(fn)
 
     def remove_done_callback(self, fn):
+        if not self._callbacks:
+            return 0
         kept = [f for f in self._callbacks if f != fn]
         removed = len(self._callbacks) - len(kept)
         if removed:

@@ -28,7 +28,7 @@ class Task(futures.Future):
     """A coroutine wrapped in a Future, stepped by the event loop."""
 
     __slots__ = ('_name', '_num_cancels_requested', '_must_cancel', '_fut_waiter', '_coro',
-                 '_log_destroy_pending')
+                 '_log_destroy_pending', '_coro_code')
 
     def __init__(self, coro, *, loop=None, name=None, context=None):
         futures.Future.__init__(self, loop=loop)
@@ -46,6 +46,7 @@ class Task(futures.Future):
         self._must_cancel = False
         self._fut_waiter = None
         self._coro = coro
+        self._coro_code = getattr(coro, 'cr_code', None)
         self._loop.call_soon(self._step)
         _pending_tasks.add(self)
 
@@ -54,12 +55,19 @@ class Task(futures.Future):
         if self._must_cancel:
             info[0] = 'cancelling'
         info.insert(1, f'name={self._name!r}')
-        coro = self._coro
-        cname = getattr(coro, '__qualname__', None) or getattr(coro, '__name__', '?')
-        info.insert(2, f'coro=<{cname}() {"done" if self.done() else "running"}>')
+        info.insert(2, f'coro=<{_format_coroutine(self._coro, self._coro_code)}>')
         if self._fut_waiter is not None:
             info.insert(3, f'wait_for={self._fut_waiter!r}')
         return info
+
+    def __del__(self):
+        if self._state == _FINISHED and self._log_traceback:
+            self._log_traceback = False
+            self._loop.call_exception_handler({
+                'message': 'Task exception was never retrieved',
+                'exception': self._exception,
+                'future': self,
+            })
 
     def get_coro(self):
         return self._coro
@@ -140,6 +148,11 @@ class Task(futures.Future):
             raise
         except BaseException as error:
             _pending_tasks.discard(self)
+            # Drop this frame from the traceback: a task's failure reads as the
+            # coroutine's own, as with CPython's C tasks.
+            tb = error.__traceback__
+            if tb is not None and tb.tb_next is not None:
+                error.__traceback__ = tb.tb_next
             futures.Future.set_exception(self, error)
         else:
             blocking = getattr(result, '_asyncio_future_blocking', None)
@@ -187,6 +200,19 @@ class Task(futures.Future):
 
 
 _PyTask = Task
+
+
+def _format_coroutine(coro, code=None):
+    """'main() running at file.py:12', as CPython's reprs show a coroutine."""
+    name = (getattr(coro, '__qualname__', None) or getattr(coro, '__name__', None) or
+            type(coro).__name__) + '()'
+    code = getattr(coro, 'cr_code', None) or code
+    if code is None:
+        return name
+    frame = getattr(coro, 'cr_frame', None)
+    if frame is not None:
+        return f'{name} running at {code.co_filename}:{frame.f_lineno}'
+    return f'{name} done, defined at {code.co_filename}:{code.co_firstlineno}'
 
 
 def create_task(coro, *, name=None, context=None):

@@ -383,8 +383,15 @@ static gp_object_t *gpuv_loop_timer_purge(gp_object_t *self, gp_object_t *const 
     gp_object_t *dead = gp_list_new(0); /* DECREF outside the heap walk */
     if (!dead)
         return NULL;
-    for (size_t i = 0; i < loop->heap_len; i++) {
-        timer_entry_t entry = loop->heap[i];
+    /* Reading `_cancelled` may run Python code (a property) that pushes
+       timers, so the walk owns a detached copy of the heap; anything pushed
+       meanwhile is merged back afterwards. */
+    timer_entry_t *heap = loop->heap;
+    size_t len = loop->heap_len, cap = loop->heap_cap;
+    loop->heap = NULL;
+    loop->heap_len = loop->heap_cap = 0;
+    for (size_t i = 0; i < len; i++) {
+        timer_entry_t entry = heap[i];
         gp_object_t *flag = gp_object_getattr_cstr(entry.handle, "_cancelled");
         int cancelled = flag ? gp_object_is_true(flag) : -1;
         GP_XDECREF(flag);
@@ -399,12 +406,43 @@ static gp_object_t *gpuv_loop_timer_purge(gp_object_t *self, gp_object_t *const 
         }
         if (gp_err_occurred())
             gp_err_clear();
-        loop->heap[kept++] = entry;
+        heap[kept++] = entry;
     }
+    /* Merge what was pushed during the walk (at most kept + pushed <= cap
+       would fit; grow otherwise, and keep the entries even if that fails). */
+    timer_entry_t *pushed = loop->heap;
+    size_t npushed = loop->heap_len;
+    if (npushed > 0 && kept + npushed > cap) {
+        timer_entry_t *grown = gp_mem_realloc(heap, (kept + npushed) * sizeof *heap);
+        if (grown) {
+            heap = grown;
+            cap = kept + npushed;
+        }
+    }
+    if (kept + npushed <= cap) {
+        for (size_t i = 0; i < npushed; i++)
+            heap[kept++] = pushed[i];
+        gp_mem_free(pushed);
+    } else {
+        /* Out of memory: keep the newer heap and drop the walked entries'
+           references rather than lose track of them. */
+        for (size_t i = 0; i < kept; i++)
+            GP_DECREF(heap[i].handle);
+        gp_mem_free(heap);
+        heap = pushed;
+        kept = npushed;
+        cap = loop->heap_cap;
+    }
+    loop->heap = heap;
     loop->heap_len = kept;
+    loop->heap_cap = cap;
     for (size_t i = kept / 2; i-- > 0;)
         heap_sift_down(loop->heap, kept, i);
     GP_DECREF(dead);
+    if (heap == pushed && npushed > 0) {
+        gp_err_no_memory();
+        return NULL;
+    }
     return gp_int_from_i64((int64_t)dropped);
 }
 

@@ -295,10 +295,11 @@ int gp_runtime_handle_breaker(void)
     uint32_t bits = atomic_load(&rt->eval_breaker);
     if ((bits & GP_BREAK_GIL_DROP) && gp_gil_drop_requested(&rt->gil))
         gp_gil_yield(&rt->gil, ts);
-    if (bits & GP_BREAK_SIGNALS) {
+    /* Only the main thread handles signals, as in CPython; other threads
+       leave the bit set so the main thread sees it at its next check. */
+    if ((bits & GP_BREAK_SIGNALS) && ts == rt->main_thread) {
         atomic_fetch_and(&rt->eval_breaker, ~(uint32_t)GP_BREAK_SIGNALS);
-        /* Only the main thread raises KeyboardInterrupt, as in CPython. */
-        if (ts == rt->main_thread && atomic_exchange(&rt->pending_sigint, 0)) {
+        if (atomic_exchange(&rt->pending_sigint, 0)) {
             gp_err_set_object(&gp_exc_KeyboardInterrupt, NULL);
             return -1;
         }

@@ -71,6 +71,7 @@ typedef struct gp_code_cache {
     gp_type_t *type;       /* attribute caches: the type it was filled for */
     gp_object_t *value;    /* borrowed: kept alive by the type's dict while the version holds */
     uint64_t globals_version, builtins_version;
+    intptr_t hint; /* attribute caches: the name's last entry index in an instance dict */
 } gp_code_cache_t;
 
 typedef struct gp_code {

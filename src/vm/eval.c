@@ -48,6 +48,7 @@
 #include <string.h>
 
 #include "obj/dict.h"
+#include "obj/type.h"
 #include "vm/eval.h"
 #include "vm/vm.h"
 
@@ -56,10 +57,12 @@
 #define GP_LIKELY(x) __builtin_expect(!!(x), 1)
 #define GP_UNLIKELY(x) __builtin_expect(!!(x), 0)
 #define GP_NOINLINE __attribute__((noinline))
+#define GP_ALWAYS_INLINE inline __attribute__((always_inline))
 #else
 #define GP_LIKELY(x) (x)
 #define GP_UNLIKELY(x) (x)
 #define GP_NOINLINE
+#define GP_ALWAYS_INLINE inline
 #endif
 
 /* ------------------------------------------------------------------ */
@@ -100,7 +103,8 @@ static GP_NOINLINE gp_frame_t *frame_alloc_slow(size_t size)
     return (gp_frame_t *)c->data;
 }
 
-static inline gp_frame_t *frame_alloc(gp_code_t *code)
+/* Inlined even into the huge eval loop: it is on every call's path. */
+static GP_ALWAYS_INLINE gp_frame_t *frame_alloc(gp_code_t *code)
 {
     size_t size = code->framesize;
     stack_chunk_t *c = tl_chunk;
@@ -561,6 +565,110 @@ static GP_NOINLINE gp_object_t *load_global_slow(gp_frame_t *frame, gp_code_cach
     if (bx == -1)
         format_name_error(name);
     return NULL;
+}
+
+/* ------------------------------------------------------------------ */
+/* Attribute inline caches                                              */
+/* ------------------------------------------------------------------ */
+
+/* The attribute caches of LOAD_ATTR, LOAD_METHOD and STORE_ATTR remember
+   what the MRO walk of an exact type decided for one name, keyed on the
+   type's `version`: any change to the type, its bases or their dicts goes
+   through gp_type_modified, which renews the version of the type and of
+   every subclass, so a matching (type, version) pair proves the decision
+   still holds. Versions are never reused, so a freed type whose address is
+   recycled can never match either. Only types whose getattr is the generic
+   one, whose instances keep their __dict__ in the managed slot, are
+   cached; everything else takes the full protocol.
+
+   What cannot be decided from the type is the instance dict, which changes
+   on every store; for it the cache keeps a hint (`hint`), the entry index
+   where the name was last found, which is checked against the entry's key
+   before it is trusted. */
+
+/* The managed __dict__ of [o], which the caller knows to have one. */
+static inline gp_dict_t *managed_dict(gp_object_t *o)
+{
+    return *(gp_dict_t **)((char *)o - gp_object_prefix_size(o->type));
+}
+
+/* Entry index of [name] in the exact dict [d], trying the cached hint
+   first; -1 when absent, -2 with an exception set. */
+static inline intptr_t dict_index_hinted(gp_dict_t *d, gp_code_cache_t *cache)
+{
+    intptr_t ix = cache->hint;
+    if (ix < d->nentries && d->entries[ix].key == cache->name)
+        return ix;
+    ix = gp_dict_lookup_index((gp_object_t *)d, cache->name, gp_str_hash(cache->name));
+    if (ix >= 0)
+        cache->hint = ix;
+    return ix;
+}
+
+/* Can attribute lookups on instances of [t] be cached at all? */
+static inline bool attr_cacheable(gp_type_t *t, gp_object_t *name)
+{
+    return t->version != 0 && t->getattr == gp_object_generic_getattr &&
+           !(t->flags & GP_TYPE_FLAG_EXC_SUBCLASS) && gp_str_check_exact(name);
+}
+
+/* After a full LOAD_ATTR on [owner]: remember an instance-dict read when
+   the type has no data descriptor for the name. */
+static GP_NOINLINE void load_attr_fill(gp_code_cache_t *cache, gp_object_t *owner)
+{
+    gp_type_t *t = owner->type;
+    cache->kind = GP_CACHE_EMPTY;
+    if (!attr_cacheable(t, cache->name) || !(t->flags & GP_TYPE_FLAG_MANAGED_DICT))
+        return;
+    gp_object_t *descr = gp_type_lookup(t, cache->name);
+    if (descr && GP_TYPE(descr)->descr_set)
+        return;
+    cache->kind = GP_CACHE_ATTR_INSTANCE;
+    cache->type = t;
+    cache->type_version = t->version;
+}
+
+/* After a LOAD_METHOD that found an unbound method on [owner]'s type. */
+static GP_NOINLINE void load_method_fill(gp_code_cache_t *cache, gp_object_t *owner)
+{
+    gp_type_t *t = owner->type;
+    cache->kind = GP_CACHE_EMPTY;
+    if (!attr_cacheable(t, cache->name))
+        return;
+    gp_object_t *descr = gp_type_lookup(t, cache->name);
+    if (!descr || !gp_is_method_like(descr))
+        return;
+    cache->kind = (t->flags & GP_TYPE_FLAG_MANAGED_DICT) ? GP_CACHE_METHOD : GP_CACHE_METHOD_NODICT;
+    cache->type = t;
+    cache->type_version = t->version;
+    cache->value = descr;
+}
+
+/* After a full STORE_ATTR on [owner]: remember that a plain store into the
+   instance dict is what the generic setattr does for this type and name. */
+static GP_NOINLINE void store_attr_fill(gp_code_cache_t *cache, gp_object_t *owner)
+{
+    gp_type_t *t = owner->type;
+    cache->kind = GP_CACHE_EMPTY;
+    if (!attr_cacheable(t, cache->name) || !(t->flags & GP_TYPE_FLAG_MANAGED_DICT) ||
+        (t->setattr != NULL && t->setattr != gp_object_generic_setattr))
+        return;
+    gp_object_t *descr = gp_type_lookup(t, cache->name);
+    if (descr && GP_TYPE(descr)->descr_set)
+        return;
+    gp_dict_t *d = managed_dict(owner);
+    if (!d || !gp_dict_check_exact((gp_object_t *)d))
+        return;
+    intptr_t ix = gp_dict_lookup_index((gp_object_t *)d, cache->name, gp_str_hash(cache->name));
+    if (ix < 0) {
+        if (ix < -1)
+            gp_err_clear();
+        return;
+    }
+    cache->hint = ix;
+    cache->kind = GP_CACHE_STORE_INSTANCE;
+    cache->type = t;
+    cache->type_version = t->version;
 }
 
 /* Looks [name] up in a locals mapping: borrowed-like new reference or NULL
@@ -1048,23 +1156,18 @@ static inline gp_object_t *small_binop(gp_object_t *a, gp_object_t *b, int op)
     }
 }
 
+/* Compares two small ints without a jump table: the outcome (less, equal,
+   greater) selects one of three bits in the operator's 3-bit truth table,
+   and the tables of all six operators are packed in one constant (operator
+   op at bits 3*op .. 3*op+2: LT 001, LE 011, EQ 010, NE 101, GT 100,
+   GE 110, lowest bit for "less"). The tagged words compare like their
+   values, so no untagging is needed. */
 static inline int small_compare(gp_object_t *a, gp_object_t *b, int op)
 {
     intptr_t x = (intptr_t)a, y = (intptr_t)b;
-    switch (op) {
-    case GP_CMP_LT:
-        return x < y;
-    case GP_CMP_LE:
-        return x <= y;
-    case GP_CMP_EQ:
-        return x == y;
-    case GP_CMP_NE:
-        return x != y;
-    case GP_CMP_GT:
-        return x > y;
-    default:
-        return x >= y;
-    }
+    unsigned outcome = (unsigned)(x > y) * 2u + (unsigned)(x == y);
+    const uint32_t tables = 01u | 03u << 3 | 02u << 6 | 05u << 9 | 04u << 12 | 06u << 15;
+    return (int)((tables >> (3u * (unsigned)op + outcome)) & 1u);
 }
 
 static inline int float_compare(double x, double y, int op)
@@ -1460,28 +1563,31 @@ dispatch:
     TARGET(LOAD_ATTR)
     {
         gp_object_t *owner = TOP();
-        gp_object_t *name = co->caches[ARG].name;
+        gp_code_cache_t *cache = &co->caches[ARG];
         gp_object_t *res;
-        gp_object_t **dictptr;
-        /* Instance attribute fast path: a plain instance dict hit is only
-           correct when the type has no data descriptor of that name. */
-        if (GP_IS_PTR(owner) && (owner->type->flags & GP_TYPE_FLAG_MANAGED_DICT) &&
-            owner->type->getattr == gp_object_generic_getattr &&
-            (dictptr = gp_object_dict_ptr(owner)) && *dictptr) {
-            gp_object_t *descr = gp_type_lookup(owner->type, name);
-            if (!descr || !GP_TYPE(descr)->descr_set) {
-                res = gp_dict_getitem(*dictptr, name);
-                if (res) {
-                    GP_INCREF(res);
+        /* Cached: the type has no data descriptor for the name, so an
+           instance dict hit is the answer. */
+        if (cache->kind == GP_CACHE_ATTR_INSTANCE && GP_IS_PTR(owner) &&
+            owner->type == cache->type && cache->type_version == owner->type->version) {
+            gp_dict_t *d = managed_dict(owner);
+            if (d && GP_TYPE((gp_object_t *)d) == &gp_dict_type) {
+                intptr_t ix = cache->hint;
+                if (GP_LIKELY(ix < d->nentries && d->entries[ix].key == cache->name) ||
+                    (ix = dict_index_hinted(d, cache)) >= 0) {
+                    res = GP_INCREF(d->entries[ix].value);
                     SET_TOP(res);
                     GP_DECREF(owner);
                     DISPATCH();
                 }
+                if (ix < -1)
+                    goto error;
             }
         }
-        res = gp_object_getattr(owner, name);
+        res = gp_object_getattr(owner, cache->name);
         if (!res)
             goto error;
+        if (GP_IS_PTR(owner) && cache->kind != GP_CACHE_ATTR_INSTANCE)
+            load_attr_fill(cache, owner);
         SET_TOP(res);
         GP_DECREF(owner);
         DISPATCH();
@@ -1491,8 +1597,30 @@ dispatch:
     {
         gp_object_t *owner = TOP();
         gp_object_t *v = SECOND();
-        if (gp_object_setattr(owner, co->caches[ARG].name, v) < 0)
+        gp_code_cache_t *cache = &co->caches[ARG];
+        /* Cached: the generic setattr would store into the instance dict,
+           where the name already has an entry; replace its value in place
+           (the dict's version rule allows it). A GC object stored into an
+           untracked dict must go through the dict, which starts tracking. */
+        if (cache->kind == GP_CACHE_STORE_INSTANCE && GP_IS_PTR(owner) &&
+            owner->type == cache->type && cache->type_version == owner->type->version) {
+            gp_dict_t *d = managed_dict(owner);
+            intptr_t ix = cache->hint;
+            if (d && GP_TYPE((gp_object_t *)d) == &gp_dict_type && ix < d->nentries &&
+                d->entries[ix].key == cache->name &&
+                (!gp_object_is_gc(v) || gp_gc_is_tracked((gp_object_t *)d))) {
+                gp_object_t *old = d->entries[ix].value;
+                d->entries[ix].value = v;
+                sp -= 2;
+                GP_DECREF(old);
+                GP_DECREF(owner);
+                DISPATCH();
+            }
+        }
+        if (gp_object_setattr(owner, cache->name, v) < 0)
             goto error;
+        if (GP_IS_PTR(owner))
+            store_attr_fill(cache, owner);
         sp -= 2;
         GP_DECREF(owner);
         GP_DECREF(v);
@@ -1513,12 +1641,41 @@ dispatch:
     {
         gp_object_t *owner = TOP();
         gp_object_t *meth = NULL;
-        int r = gp_object_get_method(owner, co->caches[ARG].name, &meth);
+        gp_code_cache_t *cache = &co->caches[ARG];
+        /* Cached: the type's MRO yields a plain method for the name; it is
+           the answer unless the instance dict shadows it. */
+        if ((cache->kind == GP_CACHE_METHOD || cache->kind == GP_CACHE_METHOD_NODICT) &&
+            GP_IS_PTR(owner) && owner->type == cache->type &&
+            cache->type_version == owner->type->version) {
+            bool unshadowed = true;
+            if (cache->kind == GP_CACHE_METHOD) {
+                gp_dict_t *d = managed_dict(owner);
+                if (d && d->used != 0) {
+                    if (GP_TYPE((gp_object_t *)d) != &gp_dict_type)
+                        unshadowed = false;
+                    else {
+                        intptr_t ix = gp_dict_lookup_index((gp_object_t *)d, cache->name,
+                                                           gp_str_hash(cache->name));
+                        if (ix < -1)
+                            goto error;
+                        unshadowed = ix == -1;
+                    }
+                }
+            }
+            if (unshadowed) {
+                SET_TOP(GP_INCREF(cache->value));
+                PUSH(owner);
+                DISPATCH();
+            }
+        }
+        int r = gp_object_get_method(owner, cache->name, &meth);
         if (r < 0)
             goto error;
         if (r == 1) {
             SET_TOP(meth);
             PUSH(owner);
+            if (GP_IS_PTR(owner))
+                load_method_fill(cache, owner);
         } else {
             SET_TOP(meth);
             PUSH(NULL);
