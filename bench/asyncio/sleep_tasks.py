@@ -3,7 +3,7 @@
 Prints the wall time of the whole run (ideal: 0.5 s) and the peak resident
 set size (VmHWM from /proc/self/status). Runs unchanged under CPython:
 
-    build/gilpy bench/asyncio_sleep.py      python3 bench/asyncio_sleep.py
+    build/gilpy bench/asyncio/sleep_tasks.py      python3 bench/asyncio/sleep_tasks.py
 """
 
 import asyncio
