@@ -260,7 +260,12 @@ def as_completed(fs, timeout=None):
     waiter = _Waiter(FIRST_COMPLETED, len(pending))
     for f in pending:
         with f._condition:
-            f._waiters.append(waiter)
+            # A future may have finished since _done_now() looked: hand it to
+            # the waiter directly, or its completion would never be seen.
+            if f._state in (_CANCELLED_AND_NOTIFIED, _FINISHED):
+                waiter._add(f, f._exception is not None)
+            else:
+                f._waiters.append(waiter)
     try:
         yield from finished
         while pending:
