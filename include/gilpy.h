@@ -2,8 +2,8 @@
  * gilpy.h - the public embedding API of gilpy.
  *
  * This header is the whole contract for programs that embed the
- * interpreter: create a runtime, run a file or a string, and tear the
- * runtime down. Object internals, the GIL's fields and the VM's frame
+ * interpreter: create a runtime, run a file or a string, release the GIL
+ * around blocking C calls, and tear the runtime down. Object internals, the GIL's fields and the VM's frame
  * layout stay private to the library.
  *
  *     gp_runtime_t *rt = gp_runtime_new(argc, argv);
@@ -27,6 +27,7 @@ extern "C" {
 #define GILPY_PYTHON_VERSION "3.11"
 
 typedef struct gp_runtime gp_runtime_t;
+typedef struct gp_thread_state gp_thread_state_t;
 
 /* Creates the runtime. [argc]/[argv] become sys.argv (argv[0] is the
    script name as the user gave it). Returns NULL on failure, with a
@@ -44,6 +45,19 @@ int gp_run_main_file(const char *path);
 /* Runs [len] bytes of source as __main__, reporting errors against
    [filename] (for example "<string>" or "<stdin>"). Same exit status. */
 int gp_run_main_source(const char *source, size_t len, const char *filename);
+
+/* Releasing the global interpreter lock around a blocking C call, the
+   equivalent of CPython's Py_BEGIN_ALLOW_THREADS / Py_END_ALLOW_THREADS:
+
+       gp_thread_state_t *ts = gp_gil_release_for_blocking();
+       n = read(fd, buf, len);          -- touch no Python object here
+       gp_gil_acquire_after_blocking(ts);
+
+   Other threads run Python while the call blocks. Taking the lock back goes
+   through the GIL's priority lane, so the caller does not wait a switch
+   interval behind CPU-bound threads (see docs/gil.md). */
+gp_thread_state_t *gp_gil_release_for_blocking(void);
+void gp_gil_acquire_after_blocking(gp_thread_state_t *ts);
 
 #ifdef __cplusplus
 }
