@@ -15,7 +15,8 @@ for t in threads:
     t.join()
 print(sorted(results.items()))
 print([t.is_alive() for t in threads])
-print(all(isinstance(t.ident, int) for t in threads), len(set(t.ident for t in threads)) == 4)
+# Idents of finished threads may be reused, so only their type is checked.
+print(all(isinstance(t.ident, int) for t in threads))
 print(threading.current_thread().name, threading.main_thread() is threading.current_thread())
 named = threading.Thread(target=lambda: None, name="worker-7", daemon=True)
 print(named.name, named.daemon)
