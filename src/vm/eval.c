@@ -186,23 +186,8 @@ static inline void gp_frame_init_call(gp_frame_t *f, gp_code_t *code, gp_object_
 void gp_frame_init(gp_frame_t *f, gp_code_t *code, gp_object_t *func, gp_object_t *globals,
                    gp_object_t *locals)
 {
-    f->code = (gp_code_t *)GP_INCREF((gp_object_t *)code);
-    f->func = GP_XINCREF(func);
-    f->globals = GP_INCREF(globals);
-    f->builtins = gp_frame_builtins_of(globals);
+    gp_frame_init_call(f, code, func, globals, NULL);
     f->locals = GP_XINCREF(locals);
-    f->back = NULL;
-    f->ip = code->instrs;
-    f->sp = f->localsplus + code->nlocalsplus;
-    f->generator = NULL;
-    f->nblocks = 0;
-    f->owner = GP_FRAME_OWNED_BY_THREAD;
-    f->is_entry = 0;
-    f->yielded = 0;
-    f->yielded_value = 0;
-    f->cleared = 0;
-    for (int i = 0; i < code->nlocalsplus; i++)
-        f->localsplus[i] = NULL;
 }
 
 void gp_frame_clear(gp_frame_t *f)
