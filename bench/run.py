@@ -8,10 +8,13 @@ Every bench/*.py script (other than this one) measures its own work with
 time.perf_counter() and prints `elapsed <seconds>`. Each script is run --runs
 times under each interpreter, alternating between them so that machine noise
 hits both alike; the median is reported. Start-up is measured as the median
-wall time of `<interpreter> -c pass` over 20 runs. A script gilpy cannot run
-yet (non-zero exit, missing `elapsed` line, timeout) is reported as `error`.
+wall time of `<interpreter> -c pass` over 20 runs, beside the same
+measurement of /bin/true (the cost of spawning any process from Python).
+A script gilpy cannot run yet (non-zero exit, missing `elapsed` line,
+timeout) is reported as `error`.
 
-Writes bench/results/latest.json and bench/results/latest.md, and prints the
+Writes bench/results/micro.json and bench/results/micro.md (the suite,
+bench/suite.py, owns latest.*), and prints the
 markdown table. --quick does one run of each script and 5 start-up runs.
 """
 
@@ -130,6 +133,9 @@ def main():
 
     start_c = startup(python, start_runs)
     start_g = startup(gilpy, start_runs)
+    # What the harness itself costs: spawning a process that does nothing
+    # (/bin/true ignores its arguments). On a loaded VM this is several ms.
+    start_true = startup('/bin/true', start_runs)
 
     cver = subprocess.run([python, '-c', 'import sys; print(sys.version.split()[0])'],
                           stdout=subprocess.PIPE).stdout.decode().strip()
@@ -142,7 +148,7 @@ def main():
         'gilpy': gilpy,
         'runs': runs,
         'startup_runs': start_runs,
-        'startup': {'cpython': start_c, 'gilpy': start_g},
+        'startup': {'cpython': start_c, 'gilpy': start_g, 'bin_true': start_true},
         'scripts': rows,
     }
 
@@ -156,6 +162,8 @@ def main():
             ratio(r['gilpy'], r['cpython'])))
     lines.append('| start-up (`-c pass`, ms) | %s | %s | %s |' % (
         fmt(start_c, 1000, 1), fmt(start_g, 1000, 1), ratio(start_g, start_c)))
+    lines.append('| process spawn baseline (`/bin/true`, ms) | %s | %s | - |' % (
+        fmt(start_true, 1000, 1), fmt(start_true, 1000, 1)))
     lines.append('')
     lines.append('Median of %d runs per script (alternating interpreters), %d start-up runs; '
                  '%s, %d CPUs, %s.' % (runs, start_runs, platform.machine(),
@@ -163,10 +171,10 @@ def main():
     table = '\n'.join(lines) + '\n'
 
     os.makedirs(RESULTS, exist_ok=True)
-    with open(os.path.join(RESULTS, 'latest.json'), 'w') as f:
+    with open(os.path.join(RESULTS, 'micro.json'), 'w') as f:
         json.dump(report, f, indent=2)
         f.write('\n')
-    with open(os.path.join(RESULTS, 'latest.md'), 'w') as f:
+    with open(os.path.join(RESULTS, 'micro.md'), 'w') as f:
         f.write(table)
     sys.stdout.write(table)
     return 0

@@ -733,8 +733,8 @@ static gp_object_t *bytes_iterator_next(gp_object_t *o)
     bytes_iterator_t *it = (bytes_iterator_t *)o;
     if (!it->seq)
         return NULL;
-    const char *d;
-    size_t n;
+    const char *d = NULL;
+    size_t n = 0;
     gp_bytes_like(it->seq, &d, &n);
     if (it->index >= n) {
         GP_CLEAR(it->seq);

@@ -12,15 +12,12 @@
  *
  * Text conversions follow CPython exactly, since scripts print floats all
  * the time:
- *   - repr() is the shortest string that reads back to the same double.
- *     printf("%.17g") always round-trips, and any string of 15 digits or
- *     fewer that reads back to the double is what %.15e prints (DBL_DIG is
- *     15), so at most three snprintf/strtod pairs find it (subnormals, with
- *     fewer digits, search from precision 1). One subtlety: at a power of
- *     two the correctly rounded 16 digits may miss while the next decimal
- *     up reads back (see float_repr_text). The digits
- *     are then laid out with CPython's rule: scientific notation when the
- *     exponent is below -4 or at least 16, else positional with ".0".
+ *   - repr() is the shortest string that reads back to the same double,
+ *     the nearest one of that length. dtoa.c computes its digits directly
+ *     with 128-bit arithmetic and a table of powers of ten (no printf or
+ *     strtod round trips) and lays them out with CPython's rule:
+ *     scientific notation when the exponent is below -4 or at least 16,
+ *     else positional with ".0".
  *   - format() parses the mini-language once (numformat.c) and lays out
  *     the digits printf produced; the presentation type '' with a
  *     precision is 'g' that keeps a ".0" and switches to scientific one
@@ -43,6 +40,7 @@
 #include <string.h>
 
 #include "obj/int.h"
+#include "obj/str.h"
 
 #define FLOAT_FREE_MAX 128
 
@@ -153,136 +151,13 @@ double gp_float_as_double(gp_object_t *o)
 /* repr                                                                 */
 /* ------------------------------------------------------------------ */
 
-/* The [prec] significant digits of [magnitude] (positive, finite),
-   correctly rounded, into [digits]; *exp10 receives the decimal exponent
-   of the first digit. Returns the number of digits ([prec]). */
-static int float_digits_rounded(double magnitude, int prec, char *digits, int *exp10)
-{
-    char buf[40];
-    snprintf(buf, sizeof buf, "%.*e", prec - 1, magnitude);
-    int nd = 0;
-    const char *p = buf;
-    for (; *p && *p != 'e'; p++) {
-        if (*p >= '0' && *p <= '9')
-            digits[nd++] = *p;
-    }
-    *exp10 = atoi(p + 1);
-    return nd;
-}
-
-/* The double nearest to 0.[digits] * 10 ** ([exp10] + 1). */
-static double float_digits_value(const char *digits, int nd, int exp10)
-{
-    char buf[48];
-    char *o = buf;
-    *o++ = digits[0];
-    *o++ = '.';
-    memcpy(o, digits + 1, (size_t)nd - 1);
-    o += nd - 1;
-    sprintf(o, "e%d", exp10);
-    return strtod(buf, NULL);
-}
-
-/* Writes into [up] the digits one unit in the last place above [digits];
-   a carry out of the first digit ("999" -> "100") bumps *exp10. Returns
-   the number of digits. */
-static int float_digits_increment(const char *digits, int nd, char *up, int *exp10)
-{
-    memcpy(up, digits, (size_t)nd);
-    int i = nd - 1;
-    while (i >= 0 && up[i] == '9')
-        up[i--] = '0';
-    if (i >= 0) {
-        up[i]++;
-    } else {
-        up[0] = '1';
-        (*exp10)++;
-    }
-    return nd;
-}
-
-/* Writes the shortest round-trip repr of [v] into [out] (>= 32 bytes). */
-static size_t float_repr_text(double v, char *out)
-{
-    if (isnan(v))
-        return (size_t)sprintf(out, "nan");
-    if (isinf(v))
-        return (size_t)sprintf(out, v > 0 ? "inf" : "-inf");
-    if (v == 0.0)
-        return (size_t)sprintf(out, signbit(v) ? "-0.0" : "0.0");
-
-    bool negative = signbit(v) != 0;
-    double magnitude = fabs(v);
-    int binary_exponent;
-    bool power_of_two = frexp(magnitude, &binary_exponent) == 0.5;
-    char digits[24];
-    int nd = 0, exp10 = 0;
-    /* Subnormals carry fewer significant digits, so their shortest form
-       may be much shorter than 15 digits: search from 1 for them. */
-    for (int prec = magnitude < DBL_MIN ? 1 : 15; prec <= 17; prec++) {
-        nd = float_digits_rounded(magnitude, prec, digits, &exp10);
-        if (prec == 17 || float_digits_value(digits, nd, exp10) == magnitude)
-            break;
-        /* At a power of two the doubles below are twice as dense as those
-           above, so the interval that reads back to [v] reaches further
-           up than down: the correctly rounded digits may fall just below
-           it while the next decimal up is inside. CPython (David Gay's
-           shortest mode) then prints that one, e.g. 2.0 ** -24 as
-           5.960464477539063e-08. */
-        if (power_of_two) {
-            char up[24];
-            int up_exp10 = exp10;
-            int up_nd = float_digits_increment(digits, nd, up, &up_exp10);
-            if (float_digits_value(up, up_nd, up_exp10) == magnitude) {
-                memcpy(digits, up, (size_t)up_nd);
-                nd = up_nd;
-                exp10 = up_exp10;
-                break;
-            }
-        }
-    }
-    while (nd > 1 && digits[nd - 1] == '0')
-        nd--;
-
-    char *o = out;
-    if (negative)
-        *o++ = '-';
-    if (exp10 < -4 || exp10 >= 16) {
-        *o++ = digits[0];
-        if (nd > 1) {
-            *o++ = '.';
-            memcpy(o, digits + 1, (size_t)nd - 1);
-            o += nd - 1;
-        }
-        o += sprintf(o, "e%c%02d", exp10 < 0 ? '-' : '+', exp10 < 0 ? -exp10 : exp10);
-    } else if (exp10 < 0) {
-        *o++ = '0';
-        *o++ = '.';
-        for (int i = 0; i < -exp10 - 1; i++)
-            *o++ = '0';
-        memcpy(o, digits, (size_t)nd);
-        o += nd;
-    } else {
-        int intdigits = exp10 + 1;
-        for (int i = 0; i < intdigits; i++)
-            *o++ = i < nd ? digits[i] : '0';
-        *o++ = '.';
-        if (nd > intdigits) {
-            memcpy(o, digits + intdigits, (size_t)(nd - intdigits));
-            o += nd - intdigits;
-        } else {
-            *o++ = '0';
-        }
-    }
-    *o = '\0';
-    return (size_t)(o - out);
-}
+/* The digits come from dtoa.c; see gp_float_repr_text there. */
 
 gp_object_t *gp_float_repr_of(double v)
 {
     char buf[40];
-    size_t n = float_repr_text(v, buf);
-    return gp_str_from_utf8(buf, n);
+    size_t n = gp_float_repr_text(v, buf);
+    return gp_str_new_trusted(buf, n, (intptr_t)n, true);
 }
 
 static gp_object_t *float_repr(gp_object_t *o)
@@ -819,7 +694,7 @@ gp_object_t *gp_float_format_double(double v, const char *spec, size_t spec_len)
     }
     size_t n;
     if (repr_mode) {
-        n = float_repr_text(a, text);
+        n = gp_float_repr_text(a, text);
     } else if (add_dot_0 && isfinite(a)) {
         /* '' with a precision: like 'g', but scientific from exponent
            prec - 1 on and always with a digit after the point. */

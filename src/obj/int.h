@@ -150,6 +150,12 @@ gp_object_t *gp_int_slot_to_float(gp_object_t *o);
 gp_object_t *gp_float_pow_values(double x, double y);
 /* Releases the memory of recycled floats (for runtime shutdown). */
 void gp_float_clear_free_list(void);
+/* The shortest digits that read back to [v] (positive, finite; dtoa.c):
+   writes at most 17 ASCII digits to [digits], without trailing zeros, and
+   the decimal exponent of the first one to *exp10. Returns the count. */
+int gp_dtoa_shortest(double v, char *digits, int *exp10);
+/* repr([v]) into [out] (at least 32 bytes, NUL-terminated); returns its length. */
+size_t gp_float_repr_text(double v, char *out);
 /* The float formatting core shared by float.__format__ and int's e/f/g/%. */
 gp_object_t *gp_float_format_double(double v, const char *spec, size_t spec_len);
 

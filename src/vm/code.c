@@ -12,6 +12,12 @@
  *
  * Code objects hold no references to functions or frames, so they cannot be
  * part of a cycle and are not GC-tracked.
+ *
+ * At creation the instruction words get one rewriting pass, code_fuse():
+ * a LOAD_FAST that starts a common sequence becomes a superinstruction
+ * (opcodes.h explains why this is safe in place). The pass only changes
+ * opcodes of LOAD_FAST words, so the words it looks ahead at are never
+ * themselves changed into something the fused handlers do not expect.
  */
 #include <inttypes.h>
 #include <string.h>
@@ -43,6 +49,71 @@ const char *gp_opcode_meaning(int op)
     if (op < 0 || op >= GP_OP_COUNT)
         return "";
     return opcode_meanings[op];
+}
+
+/* The opcode a superinstruction was written over (LOAD_FAST), else [op]:
+   what the disassembler shows. */
+static int opcode_unfused(int op)
+{
+    switch (op) {
+    case GP_OP_LOAD_FAST_LOAD_CONST:
+    case GP_OP_LOAD_FAST_LOAD_FAST:
+    case GP_OP_LOAD_FAST_CONST_BINOP:
+    case GP_OP_LOAD_FAST_CONST_BINOP_STORE:
+    case GP_OP_LOAD_FAST_CONST_COMPARE_JUMP:
+    case GP_OP_LOAD_FAST_FAST_COMPARE_JUMP:
+    case GP_OP_LOAD_FAST_RETURN:
+        return GP_OP_LOAD_FAST;
+    default:
+        return op;
+    }
+}
+
+static bool binop_is_add_or_sub(uint32_t arg)
+{
+    uint32_t op = arg & ~(uint32_t)GP_BINOP_INPLACE;
+    return op == GP_BINOP_ADD || op == GP_BINOP_SUB;
+}
+
+/* The superinstruction for the LOAD_FAST at [i], or LOAD_FAST itself. */
+static int code_fused_opcode(const gp_code_t *code, uint32_t i)
+{
+    const gp_instr_t *in = code->instrs;
+    uint32_t left = code->ninstrs - i - 1; /* words after the LOAD_FAST */
+    if (left == 0)
+        return GP_OP_LOAD_FAST;
+    int next = (int)GP_INSTR_OP(in[i + 1]);
+    int third = left >= 2 ? (int)GP_INSTR_OP(in[i + 2]) : -1;
+    int fourth = left >= 3 ? (int)GP_INSTR_OP(in[i + 3]) : -1;
+    bool compare_jump = third == GP_OP_COMPARE_JUMP_IF_FALSE || third == GP_OP_COMPARE_JUMP_IF_TRUE;
+    switch (next) {
+    case GP_OP_LOAD_CONST: {
+        if (GP_INSTR_ARG(in[i + 1]) >= (uint32_t)GP_TUPLE_SIZE(code->consts))
+            return GP_OP_LOAD_FAST;
+        gp_object_t *c = GP_TUPLE_GET(code->consts, GP_INSTR_ARG(in[i + 1]));
+        if (GP_IS_SMALL(c) && third == GP_OP_BINARY_OP && binop_is_add_or_sub(GP_INSTR_ARG(in[i + 2])))
+            return fourth == GP_OP_STORE_FAST ? GP_OP_LOAD_FAST_CONST_BINOP_STORE
+                                              : GP_OP_LOAD_FAST_CONST_BINOP;
+        if (GP_IS_SMALL(c) && compare_jump)
+            return GP_OP_LOAD_FAST_CONST_COMPARE_JUMP;
+        return GP_OP_LOAD_FAST_LOAD_CONST;
+    }
+    case GP_OP_LOAD_FAST:
+        return compare_jump ? GP_OP_LOAD_FAST_FAST_COMPARE_JUMP : GP_OP_LOAD_FAST_LOAD_FAST;
+    case GP_OP_RETURN_VALUE:
+        return GP_OP_LOAD_FAST_RETURN;
+    default:
+        return GP_OP_LOAD_FAST;
+    }
+}
+
+static void code_fuse(gp_code_t *code)
+{
+    for (uint32_t i = 0; i < code->ninstrs; i++) {
+        gp_instr_t w = code->instrs[i];
+        if (GP_INSTR_OP(w) == GP_OP_LOAD_FAST)
+            code->instrs[i] = GP_INSTR(code_fused_opcode(code, i), GP_INSTR_ARG(w));
+    }
 }
 
 /* Copies [count] items of [size] bytes, or returns NULL for an empty array. */
@@ -115,6 +186,7 @@ gp_object_t *gp_code_new(const gp_code_spec_t *spec)
         gp_err_no_memory();
         return NULL;
     }
+    code_fuse(code);
     return (gp_object_t *)code;
 }
 
@@ -288,7 +360,7 @@ static void code_disassemble_into(gp_strbuf_t *b, gp_code_t *code, int depth)
     int last_line = -1;
     for (uint32_t i = 0; i < code->ninstrs; i++) {
         gp_instr_t w = code->instrs[i];
-        int op = (int)GP_INSTR_OP(w);
+        int op = opcode_unfused((int)GP_INSTR_OP(w));
         uint32_t arg = GP_INSTR_ARG(w);
         int line = gp_code_line_of(code, i);
         if (line != last_line) {

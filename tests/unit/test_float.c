@@ -88,6 +88,51 @@ static void test_repr_is_shortest_round_trip(void **state)
         expect_text(gp_float_repr_of(repr_cases[i].value), repr_cases[i].repr);
 }
 
+/* The digit generator (dtoa.c) on the cases that need its care: ties
+   between two candidates of the shortest length (round half to even, as
+   David Gay's code in CPython), powers of two, whose rounding interval is
+   lopsided, subnormals and the extremes of the range. */
+static const struct {
+    double value;
+    const char *digits;
+    int exp10;
+} shortest_cases[] = {
+    {0x1.2a27d53bc0487p+50, "13113021850585938", 15}, /* ...593.75: tie, up to even 8 */
+    {0x1.a11c737e6d429p+50, "18344741821289062", 15}, /* ...906.25: tie, down to even 2 */
+    {0x1p-24, "5960464477539063", -8},                /* the wider upper half wins */
+    {0x1p+60, "1152921504606847", 18},
+    {0x1p-1022, "22250738585072014", -308},
+    {0x0.0000000000001p-1022, "5", -324},
+    {0x0.0000000000003p-1022, "15", -323},
+    {0x0.00000000003e8p-1022, "494", -321},
+    {0x1.fffffffffffffp+1023, "17976931348623157", 308},
+    {0x1p+1023, "898846567431158", 307},
+    {1.0, "1", 0},
+    {1e23, "1", 23},
+    {9007199254740993.0, "9007199254740992", 15},
+};
+
+static void test_shortest_digits(void **state)
+{
+    for (size_t i = 0; i < sizeof shortest_cases / sizeof shortest_cases[0]; i++) {
+        char digits[24];
+        int exp10 = 0;
+        int nd = gp_dtoa_shortest(shortest_cases[i].value, digits, &exp10);
+        assert_int_equal(nd, (int)strlen(shortest_cases[i].digits));
+        assert_memory_equal(digits, shortest_cases[i].digits, (size_t)nd);
+        assert_int_equal(exp10, shortest_cases[i].exp10);
+    }
+}
+
+static void test_repr_text_length(void **state)
+{
+    char buf[40];
+    assert_int_equal(gp_float_repr_text(-0x1.fffffffffffffp+1023, buf), 24);
+    assert_string_equal(buf, "-1.7976931348623157e+308");
+    assert_int_equal(gp_float_repr_text(-NAN, buf), 3);
+    assert_string_equal(buf, "nan");
+}
+
 static void test_repr_of_special_values(void **state)
 {
     expect_text(gp_float_repr_of(INFINITY), "inf");
@@ -216,6 +261,8 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_repr_is_shortest_round_trip),
+        cmocka_unit_test(test_shortest_digits),
+        cmocka_unit_test(test_repr_text_length),
         cmocka_unit_test(test_repr_of_special_values),
         cmocka_unit_test(test_hash_matches_cpython),
         cmocka_unit_test(test_format_spec),
