@@ -121,7 +121,7 @@ void gp_arena_free(gp_arena_t *arena)
 static const char *const stmt_names[] = {
     "FunctionDef", "AsyncFunctionDef", "ClassDef", "Return",   "Delete",  "Assign",
     "AugAssign",   "AnnAssign",        "For",      "AsyncFor", "While",   "If",
-    "With",        "AsyncWith",        "Raise",    "Try",      "TryStar", "Assert",
+    "With",        "AsyncWith",        "Match",    "Raise",    "Try",      "TryStar", "Assert",
     "Import",      "ImportFrom",       "Global",   "Nonlocal", "Expr",    "Pass",
     "Break",       "Continue",
 };
@@ -769,15 +769,100 @@ static void dump_function_def(dumper_t *d, const gp_ast_function_def_t *f)
     dump_expr_field(d, "returns", f->returns);
 }
 
-static void dump_names(dumper_t *d, gp_ast_identifier_seq_t names)
+static void dump_names_field(dumper_t *d, const char *name, gp_ast_identifier_seq_t names)
 {
-    field_begin(d, "names");
+    field_begin(d, name);
     fputc('[', d->out);
     for (size_t i = 0; i < names.count; i++) {
         if (i) {
             fputs(", ", d->out);
         }
         dump_string(names.items[i], strlen(names.items[i]), 0, d->out);
+    }
+    fputc(']', d->out);
+}
+
+static void dump_pattern(const gp_ast_pattern_t *p, FILE *out);
+
+static void dump_pattern_seq(dumper_t *d, const char *name, gp_ast_pattern_seq_t seq)
+{
+    field_begin(d, name);
+    fputc('[', d->out);
+    for (size_t i = 0; i < seq.count; i++) {
+        if (i) {
+            fputs(", ", d->out);
+        }
+        dump_pattern(seq.items[i], d->out);
+    }
+    fputc(']', d->out);
+}
+
+/* Patterns of the match statement, field by field as in Python's ASDL. */
+static void dump_pattern(const gp_ast_pattern_t *p, FILE *out)
+{
+    static const char *const pattern_names[] = {
+        "MatchValue", "MatchSingleton", "MatchSequence", "MatchMapping",
+        "MatchClass", "MatchStar",      "MatchAs",       "MatchOr",
+    };
+    dumper_t d = {out, 0};
+    node_open(&d, pattern_names[p->kind]);
+    switch (p->kind) {
+    case GP_AST_MatchValue:
+        dump_expr_field(&d, "value", p->v.MatchValue.value);
+        break;
+    case GP_AST_MatchSingleton: {
+        gp_ast_constant_t k = {.kind = p->v.MatchSingleton.value};
+        field_begin(&d, "value");
+        dump_constant(&k, out);
+        break;
+    }
+    case GP_AST_MatchSequence:
+        dump_pattern_seq(&d, "patterns", p->v.MatchSequence.patterns);
+        break;
+    case GP_AST_MatchMapping:
+        dump_expr_seq(&d, "keys", p->v.MatchMapping.keys);
+        dump_pattern_seq(&d, "patterns", p->v.MatchMapping.patterns);
+        dump_identifier(&d, "rest", p->v.MatchMapping.rest);
+        break;
+    case GP_AST_MatchClass:
+        dump_expr_field(&d, "cls", p->v.MatchClass.cls);
+        dump_pattern_seq(&d, "patterns", p->v.MatchClass.patterns);
+        dump_names_field(&d, "kwd_attrs", p->v.MatchClass.kwd_attrs);
+        dump_pattern_seq(&d, "kwd_patterns", p->v.MatchClass.kwd_patterns);
+        break;
+    case GP_AST_MatchStar:
+        dump_identifier(&d, "name", p->v.MatchStar.name);
+        break;
+    case GP_AST_MatchAs:
+        if (p->v.MatchAs.pattern != NULL) {
+            field_begin(&d, "pattern");
+            dump_pattern(p->v.MatchAs.pattern, out);
+        }
+        dump_identifier(&d, "name", p->v.MatchAs.name);
+        break;
+    case GP_AST_MatchOr:
+        dump_pattern_seq(&d, "patterns", p->v.MatchOr.patterns);
+        break;
+    }
+    fputc(')', out);
+}
+
+static void dump_match_cases(dumper_t *d, gp_ast_match_case_seq_t seq)
+{
+    field_begin(d, "cases");
+    fputc('[', d->out);
+    for (size_t i = 0; i < seq.count; i++) {
+        const gp_ast_match_case_t *m = seq.items[i];
+        dumper_t sub = {d->out, 0};
+        if (i) {
+            fputs(", ", d->out);
+        }
+        node_open(&sub, "match_case");
+        field_begin(&sub, "pattern");
+        dump_pattern(m->pattern, d->out);
+        dump_expr_field(&sub, "guard", m->guard);
+        dump_stmt_seq(&sub, "body", m->body);
+        fputc(')', d->out);
     }
     fputc(']', d->out);
 }
@@ -841,6 +926,10 @@ static void dump_stmt(const gp_ast_stmt_t *s, FILE *out)
         dump_withitems(&d, s->v.With.items);
         dump_stmt_seq(&d, "body", s->v.With.body);
         break;
+    case GP_AST_Match:
+        dump_expr_field(&d, "subject", s->v.Match.subject);
+        dump_match_cases(&d, s->v.Match.cases);
+        break;
     case GP_AST_Raise:
         dump_expr_field(&d, "exc", s->v.Raise.exc);
         dump_expr_field(&d, "cause", s->v.Raise.cause);
@@ -866,7 +955,7 @@ static void dump_stmt(const gp_ast_stmt_t *s, FILE *out)
         break;
     case GP_AST_Global:
     case GP_AST_Nonlocal:
-        dump_names(&d, s->v.Global.names);
+        dump_names_field(&d, "names", s->v.Global.names);
         break;
     case GP_AST_Expr:
         dump_expr_field(&d, "value", s->v.Expr.value);

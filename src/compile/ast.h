@@ -115,8 +115,7 @@ typedef enum gp_ast_mod_kind {
     GP_AST_Interactive
 } gp_ast_mod_kind_t;
 
-/* Statement kinds, in the order of Python's `ast.stmt` subclasses. `match`
- * is not supported. TryStar (`except*`) is parsed; the compiler may reject
+/* Statement kinds, in the order of Python's `ast.stmt` subclasses. TryStar (`except*`) is parsed; the compiler may reject
  * it. */
 typedef enum gp_ast_stmt_kind {
     GP_AST_FunctionDef,
@@ -133,6 +132,7 @@ typedef enum gp_ast_stmt_kind {
     GP_AST_If,
     GP_AST_With,
     GP_AST_AsyncWith,
+    GP_AST_Match,
     GP_AST_Raise,
     GP_AST_Try,
     GP_AST_TryStar,
@@ -192,6 +192,8 @@ typedef struct gp_ast_arg gp_ast_arg_t;
 typedef struct gp_ast_keyword gp_ast_keyword_t;
 typedef struct gp_ast_alias gp_ast_alias_t;
 typedef struct gp_ast_withitem gp_ast_withitem_t;
+typedef struct gp_ast_pattern gp_ast_pattern_t;
+typedef struct gp_ast_match_case gp_ast_match_case_t;
 
 typedef struct {
     size_t count;
@@ -227,6 +229,14 @@ typedef struct {
     size_t count;
     gp_ast_withitem_t **items;
 } gp_ast_withitem_seq_t;
+typedef struct {
+    size_t count;
+    gp_ast_pattern_t **items;
+} gp_ast_pattern_seq_t;
+typedef struct {
+    size_t count;
+    gp_ast_match_case_t **items;
+} gp_ast_match_case_seq_t;
 /* Identifiers (Global, Nonlocal): NUL-terminated UTF-8 strings. */
 typedef struct {
     size_t count;
@@ -463,6 +473,73 @@ struct gp_ast_withitem {
 };
 
 /* ------------------------------------------------------------------------
+ * Patterns of the match statement (parser_match.c builds them)
+ * ------------------------------------------------------------------------ */
+
+/* Pattern kinds, in the order of Python's `ast.pattern` subclasses. */
+typedef enum gp_ast_pattern_kind {
+    GP_AST_MatchValue,
+    GP_AST_MatchSingleton,
+    GP_AST_MatchSequence,
+    GP_AST_MatchMapping,
+    GP_AST_MatchClass,
+    GP_AST_MatchStar,
+    GP_AST_MatchAs,
+    GP_AST_MatchOr
+} gp_ast_pattern_kind_t;
+
+struct gp_ast_pattern {
+    gp_ast_pattern_kind_t kind;
+    int lineno, col_offset, end_lineno, end_col_offset;
+    union {
+        /* value is a Constant, a negative or complex literal (UnaryOp or
+         * BinOp of Constants), a str/bytes literal or a dotted name. */
+        struct {
+            gp_ast_expr_t *value;
+        } MatchValue;
+        /* value is NONE, TRUE or FALSE. */
+        struct {
+            gp_ast_constant_kind_t value;
+        } MatchSingleton;
+        struct {
+            gp_ast_pattern_seq_t patterns;
+        } MatchSequence;
+        /* keys.count == patterns.count; rest is NULL without `**rest`. */
+        struct {
+            gp_ast_expr_seq_t keys;
+            gp_ast_pattern_seq_t patterns;
+            const char *rest;
+        } MatchMapping;
+        /* kwd_attrs.count == kwd_patterns.count. */
+        struct {
+            gp_ast_expr_t *cls;
+            gp_ast_pattern_seq_t patterns;
+            gp_ast_identifier_seq_t kwd_attrs;
+            gp_ast_pattern_seq_t kwd_patterns;
+        } MatchClass;
+        /* name is NULL for `*_`. */
+        struct {
+            const char *name;
+        } MatchStar;
+        /* `_` has both NULL; a capture has only a name. */
+        struct {
+            gp_ast_pattern_t *pattern;
+            const char *name;
+        } MatchAs;
+        struct {
+            gp_ast_pattern_seq_t patterns;
+        } MatchOr;
+    } v;
+};
+
+/* One `case pattern [if guard]: body` (no location, as in Python). */
+struct gp_ast_match_case {
+    gp_ast_pattern_t *pattern;
+    gp_ast_expr_t *guard; /* NULL without a guard */
+    gp_ast_stmt_seq_t body;
+};
+
+/* ------------------------------------------------------------------------
  * Statements
  * ------------------------------------------------------------------------ */
 
@@ -545,6 +622,10 @@ struct gp_ast_stmt {
         } If;
         gp_ast_with_t With;
         gp_ast_with_t AsyncWith;
+        struct {
+            gp_ast_expr_t *subject;
+            gp_ast_match_case_seq_t cases;
+        } Match;
         struct {
             gp_ast_expr_t *exc;
             gp_ast_expr_t *cause;

@@ -694,6 +694,10 @@ static int stack_effect(int op, uint32_t arg, bool jump)
     case GP_OP_WITH_EXCEPT_START:
     case GP_OP_IMPORT_FROM:
     case GP_OP_LOAD_LOCALS:
+    case GP_OP_GET_LEN:
+    case GP_OP_MATCH_MAPPING:
+    case GP_OP_MATCH_SEQUENCE:
+    case GP_OP_MATCH_KEYS:
         return 1;
     case GP_OP_POP_TOP:
     case GP_OP_STORE_FAST:
@@ -728,6 +732,7 @@ static int stack_effect(int op, uint32_t arg, bool jump)
     case GP_OP_COMPARE_JUMP_IF_FALSE:
     case GP_OP_COMPARE_JUMP_IF_TRUE:
     case GP_OP_JUMP_IF_NOT_EXC_MATCH:
+    case GP_OP_MATCH_CLASS:
         return -2;
     case GP_OP_STORE_SUBSCR:
     case GP_OP_END_ASYNC_FOR:
@@ -1929,6 +1934,8 @@ static bool c_visit_stmt(compiler_t *c, const gp_ast_stmt_t *s)
         if (!c->u->is_async)
             return c_error_stmt(c, "'async with' outside async function", s);
         return c_visit_with_items(c, s, 0, true);
+    case GP_AST_Match:
+        return c_visit_match(c, s);
     case GP_AST_Raise:
         return c_visit_raise(c, s);
     case GP_AST_Try:

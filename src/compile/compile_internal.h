@@ -117,4 +117,7 @@ gp_scope_t *c_child_scope(compiler_t *c, const void *node);
 gp_object_t *c_make_qualname(compiler_t *c, const char *name);
 bool c_visit_stmts(compiler_t *c, const gp_ast_stmt_seq_t *body);
 
+/* The match statement (compile_match.c). */
+bool c_visit_match(compiler_t *c, const gp_ast_stmt_t *s);
+
 #endif /* GP_COMPILE_INTERNAL_H */

@@ -954,6 +954,11 @@ static int parse_block(gp_parser_t *p, const char *what, int lineno, gp_ast_stmt
     return p->failed ? -1 : status;
 }
 
+int parser_block(gp_parser_t *p, const char *what, int lineno, gp_ast_stmt_seq_t *out)
+{
+    return parse_block(p, what, lineno, out);
+}
+
 /* else_block: 'else' &&':' block */
 static int parse_else_block(gp_parser_t *p, gp_ast_stmt_seq_t *out)
 {
@@ -1391,6 +1396,24 @@ static int parse_statement(gp_parser_t *p, gp_vec_t *out)
         }
         parser_error_generic(p);
         return -1;
+    }
+    case GP_TOK_NAME: {
+        /* `match` is a soft keyword: see parser_match.c. */
+        size_t start = p->pos;
+        int found = parser_match_statement(p, &s);
+        if (found < 0) {
+            return -1;
+        }
+        if (found == 1) {
+            break;
+        }
+        if (parse_simple_statements(p, out) < 0) {
+            if (found == 2) {
+                parser_match_expected_colon(p, start);
+            }
+            return -1;
+        }
+        return 0;
     }
     default:
         return parse_simple_statements(p, out);

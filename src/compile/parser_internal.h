@@ -178,6 +178,25 @@ gp_ast_expr_t *parse_strings(gp_parser_t *p);
 /* Parses one NUMBER token into a Constant. */
 gp_ast_expr_t *parse_number(gp_parser_t *p);
 
+/* --- parser.c: blocks, for the match statement ------------------------- */
+
+/* block: NEWLINE INDENT statements DEDENT | simple_stmts. [what] names the
+ * owner for "expected an indented block after [what] on line [lineno]". */
+int parser_block(gp_parser_t *p, const char *what, int lineno, gp_ast_stmt_seq_t *out);
+
+/* --- parser_match.c ---------------------------------------------------- */
+
+/* Parses a match statement when the current token is the soft keyword
+ * `match` and the line is a match statement's head. Returns 1 with the
+ * statement in [*out], -1 on a syntax error, 0 when the line is not a match
+ * statement (nothing consumed), and 2 when it is `match <subject>` followed
+ * by a newline: an ordinary statement that, if it fails to parse, gets
+ * CPython's "expected ':'" from parser_match_expected_colon. */
+int parser_match_statement(gp_parser_t *p, gp_ast_stmt_t **out);
+/* Replaces the pending syntax error by "expected ':'" after the subject of
+ * the `match` at token index [match_pos]. */
+void parser_match_expected_colon(gp_parser_t *p, size_t match_pos);
+
 /* --- parser.c: nested parsing for f-strings ----------------------------- */
 
 /* Parses [length] bytes at [text] as the expression of an f-string field

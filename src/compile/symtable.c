@@ -451,6 +451,8 @@ static void st_check_yield(st_state_t *s, const gp_ast_expr_t *e)
     }
     if (e->kind != GP_AST_Await)
         scope->is_generator = true;
+    else if (scope->is_comprehension)
+        scope->is_coroutine = true; /* [await f(x) for x in xs] awaits each item */
 }
 
 static void st_visit_expr(st_state_t *s, const gp_ast_expr_t *e)
@@ -634,6 +636,51 @@ static void st_visit_function(st_state_t *s, const gp_ast_stmt_t *stmt, bool is_
     st_leave(s);
 }
 
+/* A pattern of a match statement: captures bind names, value and class
+ * patterns read expressions. */
+static void st_visit_pattern(st_state_t *s, const gp_ast_pattern_t *p)
+{
+    if (s->failed || p == NULL)
+        return;
+    const gp_ast_pattern_seq_t *subs = NULL;
+    switch (p->kind) {
+    case GP_AST_MatchValue:
+        st_visit_expr(s, p->v.MatchValue.value);
+        break;
+    case GP_AST_MatchSingleton:
+        break;
+    case GP_AST_MatchSequence:
+        subs = &p->v.MatchSequence.patterns;
+        break;
+    case GP_AST_MatchMapping:
+        st_visit_exprs(s, &p->v.MatchMapping.keys);
+        subs = &p->v.MatchMapping.patterns;
+        if (p->v.MatchMapping.rest)
+            st_add(s, p->v.MatchMapping.rest, GP_SYM_ASSIGNED);
+        break;
+    case GP_AST_MatchClass:
+        st_visit_expr(s, p->v.MatchClass.cls);
+        for (size_t i = 0; i < p->v.MatchClass.patterns.count; i++)
+            st_visit_pattern(s, p->v.MatchClass.patterns.items[i]);
+        subs = &p->v.MatchClass.kwd_patterns;
+        break;
+    case GP_AST_MatchStar:
+        if (p->v.MatchStar.name)
+            st_add(s, p->v.MatchStar.name, GP_SYM_ASSIGNED);
+        break;
+    case GP_AST_MatchAs:
+        st_visit_pattern(s, p->v.MatchAs.pattern);
+        if (p->v.MatchAs.name)
+            st_add(s, p->v.MatchAs.name, GP_SYM_ASSIGNED);
+        break;
+    case GP_AST_MatchOr:
+        subs = &p->v.MatchOr.patterns;
+        break;
+    }
+    for (size_t i = 0; subs != NULL && i < subs->count; i++)
+        st_visit_pattern(s, subs->items[i]);
+}
+
 static void st_visit_stmt(st_state_t *s, const gp_ast_stmt_t *stmt)
 {
     if (s->failed)
@@ -730,6 +777,15 @@ static void st_visit_stmt(st_state_t *s, const gp_ast_stmt_t *stmt)
             st_visit_expr(s, stmt->v.With.items.items[i]->optional_vars);
         }
         st_visit_stmts(s, &stmt->v.With.body);
+        break;
+    case GP_AST_Match:
+        st_visit_expr(s, stmt->v.Match.subject);
+        for (size_t i = 0; i < stmt->v.Match.cases.count && !s->failed; i++) {
+            const gp_ast_match_case_t *m = stmt->v.Match.cases.items[i];
+            st_visit_pattern(s, m->pattern);
+            st_visit_expr(s, m->guard);
+            st_visit_stmts(s, &m->body);
+        }
         break;
     case GP_AST_Raise:
         st_visit_expr(s, stmt->v.Raise.exc);

@@ -50,6 +50,7 @@
 #include "obj/dict.h"
 #include "obj/type.h"
 #include "vm/eval.h"
+#include "vm/match.h"
 #include "vm/vm.h"
 
 #if defined(__GNUC__) || defined(__clang__)
@@ -1326,6 +1327,7 @@ dispatch:
     }
 
     TARGET(LOAD_FAST)
+    load_fast:
     {
         gp_object_t *v = locals[ARG];
         if (GP_UNLIKELY(!v)) {
@@ -1334,6 +1336,118 @@ dispatch:
         }
         PUSH(GP_INCREF(v));
         DISPATCH();
+    }
+
+    /* The superinstructions (opcodes.h): each reads the words after it as
+       operands and skips them; when its fast path does not apply it runs
+       as the plain LOAD_FAST it was written over. */
+    TARGET(LOAD_FAST_LOAD_CONST)
+    {
+        gp_object_t *v = locals[ARG];
+        if (GP_UNLIKELY(!v))
+            goto load_fast;
+        gp_object_t *c = consts[GP_INSTR_ARG(ip[0])];
+        ip++;
+        sp[0] = GP_INCREF(v);
+        sp[1] = GP_INCREF(c);
+        sp += 2;
+        DISPATCH();
+    }
+
+    TARGET(LOAD_FAST_LOAD_FAST)
+    {
+        gp_object_t *v = locals[ARG];
+        gp_object_t *u = locals[GP_INSTR_ARG(ip[0])];
+        if (GP_UNLIKELY(!v || !u))
+            goto load_fast;
+        ip++;
+        sp[0] = GP_INCREF(v);
+        sp[1] = GP_INCREF(u);
+        sp += 2;
+        DISPATCH();
+    }
+
+    TARGET(LOAD_FAST_CONST_BINOP)
+    {
+        /* The constant is a small int (code.c checked) and the operator
+           + or -, in place or not; tagged arithmetic as in BINARY_OP. */
+        gp_object_t *v = locals[ARG];
+        if (GP_LIKELY(GP_IS_SMALL(v))) {
+            intptr_t c = (intptr_t)consts[GP_INSTR_ARG(ip[0])] - 1;
+            intptr_t r;
+            bool overflow = (GP_INSTR_ARG(ip[1]) & ~(uint32_t)GP_BINOP_INPLACE) == GP_BINOP_ADD
+                                ? __builtin_add_overflow((intptr_t)v, c, &r)
+                                : __builtin_sub_overflow((intptr_t)v, c, &r);
+            if (GP_LIKELY(!overflow)) {
+                ip += 2;
+                PUSH((gp_object_t *)r);
+                DISPATCH();
+            }
+        }
+        goto load_fast;
+    }
+
+    TARGET(LOAD_FAST_CONST_BINOP_STORE)
+    {
+        gp_object_t *v = locals[ARG];
+        if (GP_LIKELY(GP_IS_SMALL(v))) {
+            intptr_t c = (intptr_t)consts[GP_INSTR_ARG(ip[0])] - 1;
+            intptr_t r;
+            bool overflow = (GP_INSTR_ARG(ip[1]) & ~(uint32_t)GP_BINOP_INPLACE) == GP_BINOP_ADD
+                                ? __builtin_add_overflow((intptr_t)v, c, &r)
+                                : __builtin_sub_overflow((intptr_t)v, c, &r);
+            if (GP_LIKELY(!overflow)) {
+                gp_object_t **slot = &locals[GP_INSTR_ARG(ip[2])];
+                gp_object_t *old = *slot;
+                ip += 3;
+                *slot = (gp_object_t *)r;
+                GP_XDECREF(old);
+                DISPATCH();
+            }
+        }
+        goto load_fast;
+    }
+
+    TARGET(LOAD_FAST_CONST_COMPARE_JUMP)
+    {
+        gp_object_t *v = locals[ARG];
+        if (GP_LIKELY(GP_IS_SMALL(v))) {
+            gp_object_t *c = consts[GP_INSTR_ARG(ip[0])];
+            gp_instr_t jump = ip[1];
+            ip += 2;
+            int t = small_compare(v, c, (int)(GP_INSTR_ARG(jump) & 7));
+            if (t == (GP_INSTR_OP(jump) == GP_OP_COMPARE_JUMP_IF_TRUE))
+                JUMPTO(GP_INSTR_ARG(jump) >> 3);
+            DISPATCH();
+        }
+        goto load_fast;
+    }
+
+    TARGET(LOAD_FAST_FAST_COMPARE_JUMP)
+    {
+        gp_object_t *v = locals[ARG];
+        gp_object_t *u = locals[GP_INSTR_ARG(ip[0])];
+        if (GP_LIKELY((uintptr_t)v & (uintptr_t)u & 1u)) {
+            gp_instr_t jump = ip[1];
+            ip += 2;
+            int t = small_compare(v, u, (int)(GP_INSTR_ARG(jump) & 7));
+            if (t == (GP_INSTR_OP(jump) == GP_OP_COMPARE_JUMP_IF_TRUE))
+                JUMPTO(GP_INSTR_ARG(jump) >> 3);
+            DISPATCH();
+        }
+        goto load_fast;
+    }
+
+    TARGET(LOAD_FAST_RETURN)
+    {
+        gp_object_t *v = locals[ARG];
+        if (GP_UNLIKELY(!v))
+            goto load_fast;
+        retval = GP_INCREF(v);
+        ip++;
+        frame->yielded = 0;
+        SAVE_REGISTERS();
+        goto exit_frame;
     }
 
     TARGET(STORE_FAST)
@@ -2933,6 +3047,57 @@ dispatch:
             goto error;
         }
         PUSH(GP_INCREF(frame->locals));
+        DISPATCH();
+    }
+
+    /* Pattern matching: the work is in vm/match.c. */
+    TARGET(GET_LEN)
+    {
+        intptr_t n = gp_object_len(TOP());
+        gp_object_t *len = n < 0 ? NULL : gp_int_from_i64(n);
+        if (!len)
+            goto error;
+        PUSH(len);
+        DISPATCH();
+    }
+
+    TARGET(MATCH_MAPPING)
+    {
+        int is_mapping = gp_match_is_mapping(TOP());
+        if (is_mapping < 0)
+            goto error;
+        PUSH(GP_INCREF(is_mapping ? gp_True : gp_False));
+        DISPATCH();
+    }
+
+    TARGET(MATCH_SEQUENCE)
+    {
+        int is_sequence = gp_match_is_sequence(TOP());
+        if (is_sequence < 0)
+            goto error;
+        PUSH(GP_INCREF(is_sequence ? gp_True : gp_False));
+        DISPATCH();
+    }
+
+    TARGET(MATCH_KEYS)
+    {
+        gp_object_t *values = gp_match_keys(SECOND(), TOP());
+        if (!values)
+            goto error;
+        PUSH(values);
+        DISPATCH();
+    }
+
+    TARGET(MATCH_CLASS)
+    {
+        gp_object_t *names = POP(), *cls = POP(), *subject = TOP();
+        gp_object_t *attrs = gp_match_class(subject, cls, names, ARG);
+        GP_DECREF(names);
+        GP_DECREF(cls);
+        if (!attrs)
+            goto error;
+        SET_TOP(attrs);
+        GP_DECREF(subject);
         DISPATCH();
     }
 

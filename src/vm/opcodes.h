@@ -13,6 +13,17 @@
  * and the target into the remaining 21 (2 million instructions per code
  * object, which the compiler checks).
  *
+ * Superinstructions. When a code object is created, code.c rewrites the
+ * opcode of a LOAD_FAST that starts a common sequence (`n - 1`, `i += 1`,
+ * `if n < 2:`, `while i < n:`, `return x`) into one fused opcode, and
+ * leaves everything else alone: the argument stays the LOAD_FAST's, and
+ * the following words stay the original instructions, which the fused
+ * handler reads as its operands and skips. So a jump into the middle of a
+ * sequence still runs the original instructions, and whenever the fused
+ * fast path does not apply (an operand is not a small int, a local is
+ * unbound) the handler simply runs the LOAD_FAST and lets the next word
+ * execute as usual. The disassembler shows the original LOAD_FAST.
+ *
  * The list below is an X-macro: GP_OPCODE_LIST(X) calls X(name, meaning)
  * once per opcode. It generates the enum, the name table and the
  * disassembler, so each opcode's one-line meaning lives in exactly one
@@ -117,7 +128,21 @@
     X(IMPORT_STAR, "copy the public names of module TOS into locals; pop it")                      \
     X(SETUP_ANNOTATIONS, "create __annotations__ in locals if missing")                            \
     X(PRINT_EXPR, "interactive mode: display and pop TOS")                                         \
-    X(LOAD_LOCALS, "push the locals mapping")
+    X(LOAD_LOCALS, "push the locals mapping")                                                     \
+    /* Pattern matching (match statement): see vm/match.c. */                                     \
+    X(GET_LEN, "push len(TOS)")                                                                    \
+    X(MATCH_MAPPING, "push whether TOS is a mapping for a mapping pattern")                       \
+    X(MATCH_SEQUENCE, "push whether TOS is a sequence for a sequence pattern")                    \
+    X(MATCH_KEYS, "push the values of the keys tuple TOS in mapping TOS1, or None")               \
+    X(MATCH_CLASS, "subject TOS2, class TOS1, names TOS -> attributes or None (arg positional)")  \
+    /* Superinstructions: written over a LOAD_FAST by code.c, see below. */                       \
+    X(LOAD_FAST_LOAD_CONST, "LOAD_FAST arg, then the LOAD_CONST that follows")                    \
+    X(LOAD_FAST_LOAD_FAST, "LOAD_FAST arg, then the LOAD_FAST that follows")                      \
+    X(LOAD_FAST_CONST_BINOP, "LOAD_FAST, LOAD_CONST small int, BINARY_OP + or - (small ints)")    \
+    X(LOAD_FAST_CONST_BINOP_STORE, "LOAD_FAST_CONST_BINOP, then STORE_FAST of the result")        \
+    X(LOAD_FAST_CONST_COMPARE_JUMP, "LOAD_FAST, LOAD_CONST small int, COMPARE_JUMP_IF_*")         \
+    X(LOAD_FAST_FAST_COMPARE_JUMP, "LOAD_FAST, LOAD_FAST, COMPARE_JUMP_IF_*")                     \
+    X(LOAD_FAST_RETURN, "return local slot arg (LOAD_FAST, RETURN_VALUE)")
 
 typedef enum gp_opcode {
 #define GP_OPCODE_ENUM(name, meaning) GP_OP_##name,

@@ -1,0 +1,2 @@
+match x:
+  case A(x=1, 2): pass
