@@ -11,6 +11,7 @@ import _gpuv
 from _thread import get_ident as _get_ident
 
 from . import exceptions
+from .net_events import NetworkLoopMixin
 
 __all__ = ('AbstractEventLoop', 'AbstractEventLoopPolicy', 'Handle', 'TimerHandle',
            'get_event_loop_policy', 'set_event_loop_policy', 'get_event_loop',
@@ -135,6 +136,12 @@ class TimerHandle(Handle):
         return self._when
 
 
+try:  # the C handles of src/mod/asyncio_c.c, when present
+    from _asyncio import Handle, TimerHandle, _run_ready, _ready_due
+except ImportError:
+    _run_ready = None
+
+
 class AbstractEventLoop:
     """Abstract event loop: the methods every loop provides."""
 
@@ -151,12 +158,13 @@ def _run_until_complete_cb(fut):
     fut.get_loop().stop()
 
 
-class BaseEventLoop(AbstractEventLoop):
+class BaseEventLoop(NetworkLoopMixin, AbstractEventLoop):
     """An asyncio event loop whose waits are a uv_loop_t's."""
 
     def __init__(self):
         self._core = _gpuv.Loop()
         self._ready = []
+        self._watchers = {}  # fd -> _gpuv.FdWatcher (add_reader/add_writer)
         self._stopping = False
         self._closed = False
         self._thread_id = None
@@ -212,6 +220,8 @@ class BaseEventLoop(AbstractEventLoop):
     def call_later(self, delay, callback, *args, context=None):
         if delay is None:
             raise TypeError('delay must not be None')
+        if context is None:  # keyword arguments make the call slower
+            return self.call_at(self._core.time() + delay, callback, *args)
         return self.call_at(self._core.time() + delay, callback, *args, context=context)
 
     def call_at(self, when, callback, *args, context=None):
@@ -259,6 +269,13 @@ class BaseEventLoop(AbstractEventLoop):
         if posted:
             ready.extend(posted)
         due = core.timer_pop_due(core.time() + self._clock_resolution)
+        if _run_ready is not None:
+            if due:
+                self._timer_cancelled_count -= _ready_due(due, ready)
+            if ready:
+                self._ready = []
+                _run_ready(ready)
+            return
         for handle in due:
             if handle._cancelled:
                 self._timer_cancelled_count -= 1
@@ -318,6 +335,7 @@ class BaseEventLoop(AbstractEventLoop):
             return
         self._closed = True
         self._ready = []
+        self._watchers = {}
         self._core.close()
         self._executor_shutdown_called = True
         executor = self._default_executor
@@ -328,13 +346,12 @@ class BaseEventLoop(AbstractEventLoop):
     # -- futures and tasks ---------------------------------------------
 
     def create_future(self):
-        from .futures import Future
-        return Future(loop=self)
+        return sys.modules['asyncio.futures'].Future(loop=self)
 
     def create_task(self, coro, *, name=None, context=None):
         self._check_closed()
         if self._task_factory is None:
-            from .tasks import Task
+            Task = sys.modules['asyncio.tasks'].Task
             return Task(coro, loop=self, name=name, context=context)
         task = self._task_factory(self, coro)
         if name is not None:

@@ -51,40 +51,27 @@
  */
 #include <errno.h>
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <time.h>
 #include <uv.h>
 
+#include "mod/uvloop_internal.h"
 #include "obj/object.h"
 #include "runtime/runtime.h"
 
 /* The longest one uv_run may block before poll() looks for Ctrl-C. */
 #define GPUV_SLICE_MS 100u
 
-typedef struct timer_entry {
-    double when;    /* loop time in seconds (the loop's time()) */
-    uint64_t seq;   /* tie-breaker: scheduling order */
-    gp_object_t *handle; /* strong reference */
-} timer_entry_t;
-
-typedef struct gpuv_loop {
-    gp_object_t base;
-    uv_loop_t uv;
-    uv_async_t async;  /* woken by post()/wakeup() from any thread */
-    uv_timer_t timer;  /* the wait's deadline */
-    bool initialised;  /* uv_loop_init succeeded: close() has work to do */
-    bool closed;
-    bool polling;      /* inside poll(): a second poll() is refused */
-    _Atomic int woken; /* set by async_fire_cb on the loop thread */
-
-    timer_entry_t *heap;
-    size_t heap_len, heap_cap;
-    uint64_t next_seq;
-
-    gp_object_t *posted; /* list of callables from post(), or NULL */
-} gpuv_loop_t;
-
-static gp_type_t gpuv_loop_type;
+static int gpuv_check_open(gpuv_loop_t *loop)
+{
+    if (loop->closed) {
+        gp_err_set_string(&gp_exc_RuntimeError, "Event loop is closed");
+        return -1;
+    }
+    return 0;
+}
 
 static inline double gpuv_now(void)
 {
@@ -179,26 +166,167 @@ static void heap_clear(gpuv_loop_t *loop)
 /* Lifecycle                                                            */
 /* ------------------------------------------------------------------ */
 
-static int gpuv_check_open(gpuv_loop_t *loop)
+/* ------------------------------------------------------------------ */
+/* Completions: the bridge from libuv callbacks to the GIL             */
+/* ------------------------------------------------------------------ */
+
+uv_loop_t *gp_uvloop_uv(gp_object_t *loop_obj)
 {
-    if (loop->closed) {
-        gp_err_set_string(&gp_exc_RuntimeError, "Event loop is closed");
-        return -1;
+    if (!gpuv_loop_check(loop_obj)) {
+        gp_err_format(&gp_exc_TypeError, "expected a _gpuv.Loop, got '%T'", loop_obj);
+        return NULL;
     }
-    return 0;
+    gpuv_loop_t *loop = (gpuv_loop_t *)loop_obj;
+    if (gpuv_check_open(loop) < 0)
+        return NULL;
+    return loop->uv;
 }
 
-/* Closes the handles, lets libuv run their close callbacks, closes the loop. */
+void gp_uvloop_complete(uv_loop_t *uv, gp_uv_completion_t *c)
+{
+    gpuv_loop_t *loop = uv->data;
+    c->next = NULL;
+    if (loop->completions_tail)
+        loop->completions_tail->next = c;
+    else
+        loop->completions_head = c;
+    loop->completions_tail = c;
+}
+
+void gp_uvloop_report_unraisable(const char *where)
+{
+    gp_object_t *exc = gp_err_fetch();
+    fflush(stdout);
+    fprintf(stderr, "Exception ignored in: %s\n", where);
+    if (exc) {
+        gp_exception_print(exc);
+        GP_DECREF(exc);
+    }
+    fflush(stderr);
+}
+
+void gpuv_loop_defer_exception(gpuv_loop_t *loop, const char *where)
+{
+    if (!gp_err_occurred())
+        return;
+    if ((gp_err_matches(&gp_exc_KeyboardInterrupt) || gp_err_matches(&gp_exc_SystemExit)) &&
+        !loop->deferred_exc) {
+        loop->deferred_exc = gp_err_fetch();
+        return;
+    }
+    gp_uvloop_report_unraisable(where);
+}
+
+void gpuv_loop_run_completions(gpuv_loop_t *loop)
+{
+    /* A run() may queue more (a transport closing its handle is completed
+       by a later uv_run, but a run() that frees a request may also start
+       another one); the loop takes whatever is at the head each time. */
+    while (loop->completions_head) {
+        gp_uv_completion_t *c = loop->completions_head;
+        loop->completions_head = c->next;
+        if (!loop->completions_head)
+            loop->completions_tail = NULL;
+        c->next = NULL;
+        c->run(c);
+        if (gp_err_occurred())
+            gp_uvloop_report_unraisable("a libuv completion of the asyncio loop");
+    }
+}
+
+void gpuv_owned_link(gpuv_loop_t *loop, gpuv_owned_t *owned)
+{
+    owned->next = loop->owned.next;
+    owned->prev = &loop->owned;
+    loop->owned.next->prev = owned;
+    loop->owned.next = owned;
+}
+
+void gpuv_owned_unlink(gpuv_owned_t *owned)
+{
+    if (!owned->next)
+        return;
+    owned->prev->next = owned->next;
+    owned->next->prev = owned->prev;
+    owned->next = owned->prev = NULL;
+}
+
+void gpuv_set_uv_error(int uv_error, const char *message)
+{
+    int errnum = uv_error < 0 ? -uv_error : uv_error;
+    gp_object_t *msg = gp_str_from_cstr(message ? message : strerror(errnum));
+    gp_object_t *code = gp_int_from_i64(errnum);
+    gp_object_t *args = msg ? gp_tuple_pack(2, code, msg) : NULL;
+    GP_XDECREF(msg);
+    if (!args)
+        return;
+    gp_object_t *exc = gp_exception_new(&gp_exc_OSError, args);
+    GP_DECREF(args);
+    if (exc) {
+        gp_err_set_exception(exc);
+        GP_DECREF(exc);
+    }
+}
+
+/* ------------------------------------------------------------------ */
+/* Lifecycle                                                            */
+/* ------------------------------------------------------------------ */
+
+static void count_closing_cb(uv_handle_t *handle, void *arg)
+{
+    if (uv_is_closing(handle))
+        (*(int *)arg)++;
+}
+
+/* Is there anything close() must still wait for: a handle whose close
+   callback has not fired, or a request in flight? */
+static bool gpuv_has_pending(uv_loop_t *uv, bool *requests)
+{
+    int closing = 0;
+    uv_walk(uv, count_closing_cb, &closing);
+    *requests = uv->active_reqs.count > 0;
+    return closing > 0 || *requests;
+}
+
+/* Closes every handle this module owns and the loop's own two, lets libuv
+   run their close callbacks (and finish requests in flight), running the
+   completions they queue, then closes the uv loop. GIL held. */
 static void gpuv_close_uv(gpuv_loop_t *loop)
 {
     if (!loop->initialised)
         return;
     loop->initialised = false;
+    loop->closing = true;
+    while (loop->owned.next != &loop->owned) {
+        gpuv_owned_t *owned = loop->owned.next;
+        gpuv_owned_unlink(owned);
+        owned->close_for_loop(owned);
+    }
     uv_close((uv_handle_t *)&loop->async, handle_close_cb);
     uv_close((uv_handle_t *)&loop->timer, handle_close_cb);
-    while (uv_run(&loop->uv, UV_RUN_NOWAIT) != 0)
-        ;
-    uv_loop_close(&loop->uv);
+    for (;;) {
+        bool requests = false;
+        /* Close callbacks touch no Python object, so this round keeps the
+           GIL (close() may run from a dealloc inside the collector). */
+        uv_run(loop->uv, UV_RUN_NOWAIT);
+        /* Requests on the threadpool (DNS, files) call back only through
+           the loop: block until one does rather than spin. */
+        if (gpuv_has_pending(loop->uv, &requests) && requests) {
+            gp_thread_state_t *ts = gp_gil_release_for_wait(GP_WAIT_KIND_EVENT_LOOP);
+            uv_run(loop->uv, UV_RUN_ONCE);
+            gp_gil_acquire_after_blocking(ts);
+        }
+        gpuv_loop_run_completions(loop);
+        if (!gpuv_has_pending(loop->uv, &requests) && !loop->completions_head)
+            break;
+    }
+    GP_CLEAR(loop->deferred_exc);
+    loop->closing = false;
+    if (uv_loop_close(loop->uv) == 0)
+        gp_mem_free(loop->uv);
+    /* else: an owner left a handle open; the uv_loop_t stays allocated so
+       that the handle keeps pointing at valid memory (see uvloop.h). */
+    loop->uv = NULL;
 }
 
 static gp_object_t *gpuv_loop_new(gp_type_t *type, gp_object_t *const *args, size_t nargs,
@@ -209,23 +337,34 @@ static gp_object_t *gpuv_loop_new(gp_type_t *type, gp_object_t *const *args, siz
     gpuv_loop_t *loop = (gpuv_loop_t *)gp_object_alloc(type, 0);
     if (!loop)
         return NULL;
-    int rc = uv_loop_init(&loop->uv);
+    loop->owned.next = loop->owned.prev = &loop->owned;
+    loop->closed = true; /* until the uv loop exists */
+    loop->uv = gp_mem_alloc(sizeof *loop->uv);
+    if (!loop->uv) {
+        GP_DECREF(&loop->base);
+        gp_err_no_memory();
+        return NULL;
+    }
+    int rc = uv_loop_init(loop->uv);
     if (rc == 0) {
-        rc = uv_async_init(&loop->uv, &loop->async, async_fire_cb);
+        rc = uv_async_init(loop->uv, &loop->async, async_fire_cb);
         if (rc != 0)
-            uv_loop_close(&loop->uv);
+            uv_loop_close(loop->uv);
     }
     if (rc != 0) {
-        loop->closed = true;
+        gp_mem_free(loop->uv);
+        loop->uv = NULL;
         GP_DECREF(&loop->base);
         gp_err_format(&gp_exc_OSError, "cannot create a libuv loop: %s", uv_strerror(rc));
         return NULL;
     }
-    uv_timer_init(&loop->uv, &loop->timer);
+    loop->uv->data = loop;
+    uv_timer_init(loop->uv, &loop->timer);
     loop->async.data = loop;
     loop->timer.data = loop;
     /* An idle loop must not keep uv_run(UV_RUN_DEFAULT) alive at close. */
     uv_unref((uv_handle_t *)&loop->async);
+    loop->closed = false;
     loop->initialised = true;
     gp_gc_track(&loop->base);
     return &loop->base;
@@ -247,6 +386,11 @@ static int gpuv_loop_traverse(gp_object_t *self, gp_visit_fn visit, void *arg)
         if (r)
             return r;
     }
+    if (loop->deferred_exc) {
+        int r = visit(loop->deferred_exc, arg);
+        if (r)
+            return r;
+    }
     return 0;
 }
 
@@ -255,6 +399,7 @@ static int gpuv_loop_clear(gp_object_t *self)
     gpuv_loop_t *loop = (gpuv_loop_t *)self;
     heap_clear(loop);
     GP_CLEAR(loop->posted);
+    GP_CLEAR(loop->deferred_exc);
     return 0;
 }
 
@@ -264,6 +409,7 @@ static void gpuv_loop_dealloc(gp_object_t *self)
     gp_gc_untrack(self);
     gpuv_close_uv(loop);
     gpuv_loop_clear(self);
+    gp_mem_free(loop->scratch);
     gp_type_t *type = GP_TYPE(self);
     gp_object_free(self);
     if (type->flags & GP_TYPE_FLAG_HEAPTYPE)
@@ -494,11 +640,13 @@ static void gpuv_wait(gpuv_loop_t *loop, bool block, uint64_t deadline_ns,
                       _Atomic int *pending_sigint)
 {
     if (!block) {
-        uv_run(&loop->uv, UV_RUN_NOWAIT);
+        uv_run(loop->uv, UV_RUN_NOWAIT);
         return;
     }
     for (;;) {
-        if (atomic_load(&loop->woken) || atomic_load(pending_sigint))
+        /* A completion queued by a libuv callback of the previous round
+           (this thread wrote it) ends the wait like a wakeup. */
+        if (atomic_load(&loop->woken) || atomic_load(pending_sigint) || loop->completions_head)
             return;
         uint64_t slice_ms = GPUV_SLICE_MS;
         if (deadline_ns) {
@@ -510,15 +658,15 @@ static void gpuv_wait(gpuv_loop_t *loop, bool block, uint64_t deadline_ns,
                 /* Less than libuv's resolution: sleep the rest in the kernel.
                    A wakeup during it waits at most this long. */
                 sleep_ns(left);
-                uv_run(&loop->uv, UV_RUN_NOWAIT);
+                uv_run(loop->uv, UV_RUN_NOWAIT);
                 return;
             }
             if (left / 1000000u < slice_ms)
                 slice_ms = left / 1000000u;
         }
-        uv_update_time(&loop->uv);
+        uv_update_time(loop->uv);
         uv_timer_start(&loop->timer, timer_fire_cb, slice_ms, 0);
-        uv_run(&loop->uv, UV_RUN_ONCE);
+        uv_run(loop->uv, UV_RUN_ONCE);
         uv_timer_stop(&loop->timer);
     }
 }
@@ -547,16 +695,25 @@ static gp_object_t *gpuv_loop_poll(gp_object_t *self, gp_object_t *const *args, 
         else if (timeout < 1e9)
             deadline = uv_hrtime() + (uint64_t)(timeout * 1e9) + 1;
     }
-    if (loop->posted && GP_LIST_SIZE(loop->posted) > 0)
+    if ((loop->posted && GP_LIST_SIZE(loop->posted) > 0) || loop->completions_head)
         block = false;
 
     gp_runtime_t *rt = gp_runtime();
     loop->polling = true;
-    gp_thread_state_t *ts = gp_gil_release_for_blocking();
+    gp_thread_state_t *ts = gp_gil_release_for_wait(GP_WAIT_KIND_EVENT_LOOP);
     gpuv_wait(loop, block, deadline, &rt->pending_sigint);
     gp_gil_acquire_after_blocking(ts);
-    loop->polling = false;
     atomic_store(&loop->woken, 0);
+    /* Still "polling" while completions run, so that a protocol callback
+       cannot re-enter poll() or close the loop under them. */
+    gpuv_loop_run_completions(loop);
+    loop->polling = false;
+    if (loop->deferred_exc) {
+        gp_object_t *exc = loop->deferred_exc;
+        loop->deferred_exc = NULL;
+        gp_err_restore(exc);
+        return NULL;
+    }
 
     gp_object_t *posted = loop->posted;
     if (posted && GP_LIST_SIZE(posted) > 0) {
@@ -599,6 +756,11 @@ static const gp_method_def_t gpuv_loop_methods[] = {
     {"wakeup", gpuv_loop_wakeup, 0, "Wake a polling loop (thread-safe)."},
     {"poll", gpuv_loop_poll, 0, "Wait without the GIL; return posted callbacks."},
     {"close", gpuv_loop_close, 0, "Close the libuv loop."},
+    {"tcp_listen", gpuv_loop_tcp_listen, 0, "Listen on a TCP address (uvloop_tcp.c)."},
+    {"tcp_connect", gpuv_loop_tcp_connect, 0, "Connect a TCP transport (uvloop_tcp.c)."},
+    {"tcp_adopt", gpuv_loop_tcp_adopt, 0, "A transport on a connected socket's fd."},
+    {"getaddrinfo", gpuv_loop_getaddrinfo, 0, "Resolve on the threadpool (uvloop_poll.c)."},
+    {"watch_fd", gpuv_loop_watch_fd, 0, "A uv_poll_t watcher for an fd (uvloop_poll.c)."},
     {NULL, NULL, 0, NULL},
 };
 
@@ -607,7 +769,7 @@ static const gp_getset_def_t gpuv_loop_getsets[] = {
     {NULL, NULL, NULL, NULL, NULL},
 };
 
-static gp_type_t gpuv_loop_type = {
+gp_type_t gpuv_loop_type = {
     GP_TYPE_HEAD_INIT,
     .name = "Loop",
     .basicsize = sizeof(gpuv_loop_t),
@@ -644,6 +806,8 @@ gp_object_t *gp_gpuv_module_create(void)
     if (!module)
         return NULL;
     if (gp_module_add_functions(module, gpuv_functions) < 0 ||
+        gp_module_add_functions(module, gpuv_fd_functions) < 0 ||
+        gpuv_tcp_types_ready(module) < 0 || gpuv_poll_types_ready(module) < 0 ||
         gp_module_add_object(module, "Loop", (gp_object_t *)&gpuv_loop_type) < 0 ||
         gp_module_add_int(module, "SLICE_MS", GPUV_SLICE_MS) < 0) {
         GP_DECREF(module);

@@ -1,7 +1,8 @@
 /*
  * test_uvloop.c - unit tests of the `_gpuv` module, the libuv core under
  * lib/asyncio: the timer heap, poll() with and without a deadline, post()
- * from the loop's own thread, and close().
+ * from the loop's own thread, and close(); and the C completion API of
+ * mod/uvloop.h that other modules use to put libuv work on the loop.
  *
  * Each test builds a Loop through the module (as `import _gpuv` does) and
  * calls its methods through the object protocol.
@@ -14,6 +15,7 @@
 
 #include <cmocka.h>
 
+#include "mod/uvloop.h"
 #include "runtime/runtime.h"
 
 static gp_runtime_t *runtime;
@@ -172,6 +174,129 @@ static void test_closed_loop_refuses_poll_and_post(void **state)
     GP_DECREF(r);
 }
 
+
+/* A completion that records the order it ran in. */
+typedef struct recorder {
+    gp_uv_completion_t completion;
+    int *log;
+    int *log_len;
+    int tag;
+    bool had_gil_error; /* run() saw an exception already set */
+} recorder_t;
+
+static void recorder_run(gp_uv_completion_t *c)
+{
+    recorder_t *r = (recorder_t *)c;
+    r->had_gil_error = gp_err_occurred();
+    r->log[(*r->log_len)++] = r->tag;
+}
+
+/* A timer owned by "another module": its callback queues three completions. */
+typedef struct foreign_timer {
+    uv_timer_t timer;
+    recorder_t recorders[3];
+    bool closed;
+} foreign_timer_t;
+
+static void foreign_fire_cb(uv_timer_t *timer)
+{
+    foreign_timer_t *ft = timer->data;
+    for (int i = 0; i < 3; i++)
+        gp_uvloop_complete(timer->loop, &ft->recorders[i].completion);
+}
+
+static void foreign_close_cb(uv_handle_t *handle)
+{
+    ((foreign_timer_t *)handle->data)->closed = true;
+}
+
+static void foreign_init(foreign_timer_t *ft, uv_loop_t *uv, int *log, int *log_len)
+{
+    memset(ft, 0, sizeof *ft);
+    for (int i = 0; i < 3; i++) {
+        ft->recorders[i].completion.run = recorder_run;
+        ft->recorders[i].log = log;
+        ft->recorders[i].log_len = log_len;
+        ft->recorders[i].tag = i + 1;
+    }
+    assert_int_equal(uv_timer_init(uv, &ft->timer), 0);
+    ft->timer.data = ft;
+}
+
+static void test_uv_of_a_non_loop_is_a_type_error(void **state)
+{
+    assert_null(gp_uvloop_uv(gp_None));
+    assert_true(gp_err_matches(&gp_exc_TypeError));
+    gp_err_clear();
+    uv_loop_t *uv = gp_uvloop_uv(*state);
+    assert_non_null(uv);
+    assert_ptr_equal(uv->data, *state);
+}
+
+static void test_completion_wakes_an_unbounded_poll_and_runs_in_order(void **state)
+{
+    gp_object_t *loop = *state;
+    int log[8], log_len = 0;
+    foreign_timer_t ft;
+    foreign_init(&ft, gp_uvloop_uv(loop), log, &log_len);
+    uv_timer_start(&ft.timer, foreign_fire_cb, 5, 0);
+    /* No deadline: only the foreign timer's completions can end the wait. */
+    gp_object_t *posted = call(loop, "poll", 1, (gp_object_t *const[]){gp_None});
+    assert_non_null(posted);
+    GP_DECREF(posted);
+    assert_int_equal(log_len, 3);
+    assert_int_equal(log[0], 1);
+    assert_int_equal(log[1], 2);
+    assert_int_equal(log[2], 3);
+    assert_false(ft.recorders[0].had_gil_error);
+    /* The owner closes its handle before the loop closes. */
+    uv_close((uv_handle_t *)&ft.timer, foreign_close_cb);
+    gp_object_t *r = call(loop, "close", 0, NULL);
+    assert_non_null(r);
+    GP_DECREF(r);
+    assert_true(ft.closed);
+}
+
+static void test_close_runs_close_callbacks_of_closed_foreign_handles(void **state)
+{
+    gp_object_t *loop = *state;
+    int log[8], log_len = 0;
+    foreign_timer_t ft;
+    foreign_init(&ft, gp_uvloop_uv(loop), log, &log_len);
+    uv_timer_start(&ft.timer, foreign_fire_cb, 100000, 0);
+    uv_close((uv_handle_t *)&ft.timer, foreign_close_cb);
+    assert_false(ft.closed);
+    gp_object_t *r = call(loop, "close", 0, NULL);
+    assert_non_null(r);
+    GP_DECREF(r);
+    assert_true(ft.closed);
+    assert_int_equal(log_len, 0);
+    assert_null(gp_uvloop_uv(loop));
+    assert_true(gp_err_matches(&gp_exc_RuntimeError));
+    gp_err_clear();
+}
+
+static void test_completion_queued_in_a_poll_zero_runs_before_it_returns(void **state)
+{
+    gp_object_t *loop = *state;
+    int log[8], log_len = 0;
+    foreign_timer_t ft;
+    foreign_init(&ft, gp_uvloop_uv(loop), log, &log_len);
+    uv_timer_start(&ft.timer, foreign_fire_cb, 0, 0);
+    gp_object_t *zero = GP_SMALL_NEW(0);
+    for (int i = 0; i < 100 && log_len == 0; i++) {
+        gp_object_t *posted = call(loop, "poll", 1, &zero);
+        assert_non_null(posted);
+        GP_DECREF(posted);
+    }
+    assert_int_equal(log_len, 3);
+    uv_close((uv_handle_t *)&ft.timer, foreign_close_cb);
+    gp_object_t *r = call(loop, "close", 0, NULL); /* before [ft] goes out of scope */
+    assert_non_null(r);
+    GP_DECREF(r);
+    assert_true(ft.closed);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -185,6 +310,13 @@ int main(void)
                                         teardown),
         cmocka_unit_test_setup_teardown(test_post_wakes_an_unbounded_poll, setup, teardown),
         cmocka_unit_test_setup_teardown(test_closed_loop_refuses_poll_and_post, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_uv_of_a_non_loop_is_a_type_error, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_completion_wakes_an_unbounded_poll_and_runs_in_order,
+                                        setup, teardown),
+        cmocka_unit_test_setup_teardown(test_close_runs_close_callbacks_of_closed_foreign_handles,
+                                        setup, teardown),
+        cmocka_unit_test_setup_teardown(
+            test_completion_queued_in_a_poll_zero_runs_before_it_returns, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
