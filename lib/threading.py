@@ -16,6 +16,7 @@ __all__ = ['get_ident', 'get_native_id', 'active_count', 'Condition', 'current_t
            'activeCount', 'currentThread']
 
 _start_new_thread = _thread.start_new_thread
+_start_new_thread_ready = _thread._start_new_thread_ready
 _allocate_lock = _thread.allocate_lock
 get_ident = _thread.get_ident
 get_native_id = _thread.get_native_id
@@ -458,12 +459,15 @@ class Thread:
         with _active_limbo_lock:
             _limbo[self] = self
         try:
-            _start_new_thread(self._bootstrap, ())
+            # Returns once the OS thread runs, before it queues for the GIL:
+            # waiting on _started instead (as CPython does) would cost a GIL
+            # hand-over to the new thread and back for every start().
+            self._ident, self._native_id = _start_new_thread_ready(self._bootstrap, ())
         except Exception:
             with _active_limbo_lock:
                 del _limbo[self]
             raise
-        self._started.wait()
+        self._started.set()
 
     def run(self):
         try:
@@ -474,12 +478,10 @@ class Thread:
 
     def _bootstrap(self):
         try:
-            self._ident = get_ident()
-            self._native_id = get_native_id()
+            sys._gil_trace_name(self._name)  # the GIL trace's track name (docs/trace.md)
             with _active_limbo_lock:
                 _active[self._ident] = self
                 del _limbo[self]
-            self._started.set()
             if _trace_hook:
                 sys.settrace(_trace_hook)
             try:
@@ -519,6 +521,7 @@ class Thread:
     @name.setter
     def name(self, name):
         self._name = str(name)
+        sys._gil_trace_name(self._name, self._ident)
 
     @property
     def ident(self):

@@ -27,6 +27,29 @@ def _format_callbacks(cb):
     return f'cb=[{fmt(cb[0])}, <{size - 2} more>, {fmt(cb[-1])}]'
 
 
+def _future_repr_info(fut):
+    """The words of a future's repr: state, result or exception, callbacks."""
+    state = fut._state.lower()
+    if state == 'finished':
+        if fut._exception is not None:
+            info = [state, f'exception={fut._exception!r}']
+        else:
+            info = [state, f'result={fut._result!r}']
+    else:
+        info = [state]
+    callbacks = fut._callbacks
+    if callbacks:
+        info.append(_format_callbacks(callbacks))
+    return info
+
+
+def _future_repr(fut):
+    """repr() of a future, Python or C (the C Future calls this)."""
+    return '<{} {}>'.format(fut.__class__.__name__, ' '.join(fut._repr_info()
+                                                             if hasattr(fut, '_repr_info')
+                                                             else _future_repr_info(fut)))
+
+
 class Future:
     """A result that arrives later; not thread-safe (use the loop's thread)."""
 
@@ -54,20 +77,10 @@ class Future:
         self._callbacks = None
 
     def _repr_info(self):
-        state = self._state.lower()
-        if state == 'finished':
-            if self._exception is not None:
-                info = [state, f'exception={self._exception!r}']
-            else:
-                info = [state, f'result={self._result!r}']
-        else:
-            info = [state]
-        if self._callbacks:
-            info.append(_format_callbacks(self._callbacks))
-        return info
+        return _future_repr_info(self)
 
     def __repr__(self):
-        return '<{} {}>'.format(self.__class__.__name__, ' '.join(self._repr_info()))
+        return _future_repr(self)
 
     def __del__(self):
         if self._state == _FINISHED and self._log_traceback:
@@ -189,6 +202,19 @@ def _set_result_unless_cancelled(fut, result):
     """Helper setting the result only if the future was not cancelled."""
     if fut._state == _PENDING:
         fut.set_result(result)
+
+
+# The C implementation (src/mod/asyncio_c.c) replaces the Python one when it
+# is there, as CPython's _asyncio does; the Python classes stay as the
+# reference and the fallback.
+_PyFuture = Future
+try:
+    import _asyncio
+except ImportError:
+    pass
+else:
+    Future = _CFuture = _asyncio.Future
+    _set_result_unless_cancelled = _asyncio._set_result_unless_cancelled
 
 
 def _convert_future_exc(exc):

@@ -31,7 +31,7 @@ class Task(futures.Future):
                  '_log_destroy_pending', '_coro_code')
 
     def __init__(self, coro, *, loop=None, name=None, context=None):
-        futures.Future.__init__(self, loop=loop)
+        futures._PyFuture.__init__(self, loop=loop)
         self._log_destroy_pending = True
         if not coroutines.iscoroutine(coro):
             self._log_destroy_pending = False
@@ -51,14 +51,10 @@ class Task(futures.Future):
         _pending_tasks.add(self)
 
     def _repr_info(self):
-        info = futures.Future._repr_info(self)
-        if self._must_cancel:
-            info[0] = 'cancelling'
-        info.insert(1, f'name={self._name!r}')
-        info.insert(2, f'coro=<{_format_coroutine(self._coro, self._coro_code)}>')
-        if self._fut_waiter is not None:
-            info.insert(3, f'wait_for={self._fut_waiter!r}')
-        return info
+        return _task_repr_info(self)
+
+    def __repr__(self):
+        return _task_repr(self)
 
     def __del__(self):
         if self._state == _FINISHED and self._log_traceback:
@@ -135,16 +131,16 @@ class Task(futures.Future):
             _pending_tasks.discard(self)
             if self._must_cancel:
                 self._must_cancel = False
-                futures.Future.cancel(self, msg=self._cancel_message)
+                futures._PyFuture.cancel(self, msg=self._cancel_message)
             else:
-                futures.Future.set_result(self, stop.value)
+                futures._PyFuture.set_result(self, stop.value)
         except exceptions.CancelledError as cancelled:
             _pending_tasks.discard(self)
             self._cancelled_exc = cancelled
-            futures.Future.cancel(self)
+            futures._PyFuture.cancel(self)
         except (KeyboardInterrupt, SystemExit) as error:
             _pending_tasks.discard(self)
-            futures.Future.set_exception(self, error)
+            futures._PyFuture.set_exception(self, error)
             raise
         except BaseException as error:
             _pending_tasks.discard(self)
@@ -153,7 +149,7 @@ class Task(futures.Future):
             tb = error.__traceback__
             if tb is not None and tb.tb_next is not None:
                 error.__traceback__ = tb.tb_next
-            futures.Future.set_exception(self, error)
+            futures._PyFuture.set_exception(self, error)
         else:
             blocking = getattr(result, '_asyncio_future_blocking', None)
             if blocking is not None:
@@ -199,7 +195,35 @@ class Task(futures.Future):
     _wakeup.__qualname__ = 'Task.task_wakeup'
 
 
+def _task_repr_info(task):
+    """The words of a task's repr, after its future's state."""
+    info = futures._future_repr_info(task)
+    if task._must_cancel:
+        info[0] = 'cancelling'
+    info.insert(1, f'name={task.get_name()!r}')
+    info.insert(2, f'coro=<{_format_coroutine(task._coro, getattr(task, "_coro_code", None))}>')
+    if task._fut_waiter is not None:
+        info.insert(3, f'wait_for={task._fut_waiter!r}')
+    return info
+
+
+def _task_repr(task):
+    """repr() of a task, Python or C (the C Task calls this)."""
+    return '<{} {}>'.format(task.__class__.__name__, ' '.join(_task_repr_info(task)))
+
+
+# The C Task (src/mod/asyncio_c.c) replaces this one when it is there, and
+# the running-task and pending-task registries become the C module's, which
+# the C Task keeps up to date.
 _PyTask = Task
+try:
+    import _asyncio
+except ImportError:
+    _asyncio = None
+else:
+    Task = _CTask = _asyncio.Task
+    _pending_tasks = _asyncio._pending_tasks
+    _current_tasks = _asyncio._current_tasks
 
 
 def _format_coroutine(coro, code=None):
@@ -218,6 +242,8 @@ def _format_coroutine(coro, code=None):
 def create_task(coro, *, name=None, context=None):
     """Schedules [coro] on the running loop; returns its Task."""
     loop = events.get_running_loop()
+    if name is None and context is None:  # keyword arguments make the call slower
+        return loop.create_task(coro)
     return loop.create_task(coro, name=name, context=context)
 
 
@@ -607,3 +633,11 @@ def _leave_task(loop, task):
     if current is not task:
         raise RuntimeError(f'Leaving task {task!r} does not match the current task {current!r}.')
     del _current_tasks[loop]
+
+
+if _asyncio is not None:
+    current_task = _asyncio.current_task
+    _register_task = _asyncio._register_task
+    _unregister_task = _asyncio._unregister_task
+    _enter_task = _asyncio._enter_task
+    _leave_task = _asyncio._leave_task

@@ -23,7 +23,9 @@
 #include <math.h>
 #include <pthread.h>
 #include <stdio.h>
+#include <sys/syscall.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "obj/object.h"
 #include "runtime/runtime.h"
@@ -156,7 +158,7 @@ static int thread_lock_acquire_ns(thread_lock_t *lock, int64_t budget_ns)
     uint64_t end = budget_ns < 0 ? 0 : thread_now_ns() + (uint64_t)budget_ns;
     int result = 0;
     bool interrupted = false;
-    gp_thread_state_t *saved = gp_gil_release_for_blocking();
+    gp_thread_state_t *saved = gp_gil_release_for_wait(GP_WAIT_KIND_LOCK);
     pthread_mutex_lock(&lock->mutex);
     for (;;) {
         if (thread_lock_available(lock, me)) {
@@ -353,11 +355,21 @@ static gp_type_t thread_rlock_type = {
 /* Starting threads                                                     */
 /* ------------------------------------------------------------------ */
 
+/* How a starting thread tells its creator that it runs, before it first
+   queues for the GIL (see thread_start_ready). Lives on the creator's stack. */
+typedef struct thread_ready {
+    pthread_mutex_t mutex;
+    pthread_cond_t cond;
+    bool running;
+    long native_id;
+} thread_ready_t;
+
 typedef struct thread_boot {
     gp_thread_state_t *ts;
     gp_object_t *func;
     gp_object_t *args;   /* tuple */
     gp_object_t *kwargs; /* dict or NULL */
+    thread_ready_t *ready; /* NULL: nobody waits for the start */
 } thread_boot_t;
 
 /* Reports an exception that escaped a thread's function, as CPython's
@@ -383,6 +395,17 @@ static void *thread_boot_cb(void *arg)
 {
     thread_boot_t *boot = arg;
     gp_thread_state_t *ts = boot->ts;
+    thread_ready_t *ready = boot->ready;
+    if (ready) {
+        /* After the signal the creator may return and reuse its stack:
+           [ready] is not touched again. */
+        pthread_mutex_lock(&ready->mutex);
+        ready->native_id = (long)syscall(SYS_gettid);
+        ready->running = true;
+        pthread_cond_signal(&ready->cond);
+        pthread_mutex_unlock(&ready->mutex);
+        boot->ready = NULL;
+    }
     gp_thread_state_enter(ts);
     gp_object_t *result = gp_object_call_tuple_dict(boot->func, boot->args, boot->kwargs);
     if (result)
@@ -397,10 +420,13 @@ static void *thread_boot_cb(void *arg)
     return NULL;
 }
 
-static gp_object_t *thread_start_new_thread(gp_object_t *self, gp_object_t *const *args,
-                                            size_t nargs, gp_object_t *kwnames)
+/* Starts a thread running func(*args, **kwargs). With [ready], waits until
+   the thread runs - without giving up the GIL, which the new thread does
+   not need for that - and fills in its native id. Returns the ident. */
+static gp_object_t *thread_start(const char *fname, gp_object_t *const *args, size_t nargs,
+                                 gp_object_t *kwnames, thread_ready_t *ready)
 {
-    if (gp_args_check("start_new_thread", nargs, kwnames, 2, 3) < 0)
+    if (gp_args_check(fname, nargs, kwnames, 2, 3) < 0)
         return NULL;
     gp_object_t *func = args[0], *targs = args[1], *kwargs = nargs > 2 ? args[2] : NULL;
     if (!gp_object_is_callable(func)) {
@@ -428,6 +454,7 @@ static gp_object_t *thread_start_new_thread(gp_object_t *self, gp_object_t *cons
     boot->func = GP_INCREF(func);
     boot->args = GP_INCREF(targs);
     boot->kwargs = GP_XINCREF(kwargs);
+    boot->ready = ready;
 
     pthread_attr_t attr;
     pthread_attr_init(&attr);
@@ -444,9 +471,43 @@ static gp_object_t *thread_start_new_thread(gp_object_t *self, gp_object_t *cons
         gp_err_set_string(&gp_exc_RuntimeError, "can't start new thread");
         return NULL;
     }
+    if (ready) {
+        pthread_mutex_lock(&ready->mutex);
+        while (!ready->running)
+            pthread_cond_wait(&ready->cond, &ready->mutex);
+        pthread_mutex_unlock(&ready->mutex);
+    }
     /* The new thread records its own ident (the same pthread_t) once it
        holds the GIL. */
     return gp_int_from_u64((uint64_t)tid);
+}
+
+static gp_object_t *thread_start_new_thread(gp_object_t *self, gp_object_t *const *args,
+                                            size_t nargs, gp_object_t *kwnames)
+{
+    return thread_start("start_new_thread", args, nargs, kwnames, NULL);
+}
+
+/* _thread._start_new_thread_ready(func, args[, kwargs]) -> (ident, native_id):
+   threading.Thread.start(). The thread is running (not yet Python code)
+   when this returns, so start() need not wait for it to take the GIL - the
+   hand-over that made starting a thread cost a GIL round trip. */
+static gp_object_t *thread_start_new_thread_ready(gp_object_t *self, gp_object_t *const *args,
+                                                  size_t nargs, gp_object_t *kwnames)
+{
+    thread_ready_t ready = {.running = false, .native_id = 0};
+    pthread_mutex_init(&ready.mutex, NULL);
+    pthread_cond_init(&ready.cond, NULL);
+    gp_object_t *ident = thread_start("_start_new_thread_ready", args, nargs, kwnames, &ready);
+    pthread_cond_destroy(&ready.cond);
+    pthread_mutex_destroy(&ready.mutex);
+    if (!ident)
+        return NULL;
+    gp_object_t *native = gp_int_from_i64(ready.native_id);
+    gp_object_t *pair = native ? gp_tuple_pack(2, ident, native) : NULL;
+    GP_DECREF(ident);
+    GP_XDECREF(native);
+    return pair;
 }
 
 static gp_object_t *thread_allocate_lock(gp_object_t *self, gp_object_t *const *args,
@@ -532,6 +593,8 @@ static const gp_method_def_t thread_functions[] = {
     {"_print_exception", thread_print_exception, 0, "Print an exception with its traceback."},
     {"start_new_thread", thread_start_new_thread, 0, "Start a new thread."},
     {"start_new", thread_start_new_thread, 0, "Start a new thread."},
+    {"_start_new_thread_ready", thread_start_new_thread_ready, 0,
+     "Start a new thread; return (ident, native_id) once it runs."},
     {"allocate_lock", thread_allocate_lock, 0, "Create a new lock object."},
     {"allocate", thread_allocate_lock, 0, "Create a new lock object."},
     {"get_ident", thread_get_ident, 0, "Return the current thread's identifier."},

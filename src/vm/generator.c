@@ -38,6 +38,9 @@ typedef struct gp_generator {
     gp_object_t base;
     gp_frame_t *frame; /* NULL once finished */
     gp_object_t *name, *qualname;
+    /* The code object, kept after the frame is gone: asyncio's reprs show
+       "coro() done, defined at file:line" from a finished coroutine's cr_code. */
+    gp_object_t *code;
     gp_object_t *exc_state; /* handled exception saved across a yield, or NULL */
     bool running;
     bool started;
@@ -89,6 +92,7 @@ gp_object_t *gp_generator_from_call(gp_function_t *func, gp_object_t *const *arg
     f->generator = (gp_object_t *)gen;
     gen->name = GP_INCREF(func->name);
     gen->qualname = GP_INCREF(func->qualname);
+    gen->code = GP_INCREF((gp_object_t *)co);
     gp_gc_track((gp_object_t *)gen);
     return (gp_object_t *)gen;
 }
@@ -339,6 +343,20 @@ throw_here:
     return gen_resume(gen, NULL, true, result);
 }
 
+/* gen.throw(exc) without StopIteration and without the method lookup: for
+   asyncio's C Task (mod/asyncio_c.c), which throws CancelledError and the
+   exceptions of awaited futures into its coroutine. [exc] is borrowed and
+   must be an exception instance. */
+gp_send_result_t gp_generator_throw(gp_object_t *gen, gp_object_t *exc, gp_object_t **result)
+{
+    gp_generator_t *g = (gp_generator_t *)gen;
+    if (g->running) {
+        gp_err_format(&gp_exc_ValueError, "%s already executing", gen_kind(gen));
+        return GP_SEND_ERROR;
+    }
+    return gen_throw_exc(g, exc, result);
+}
+
 /* Normalises throw(type[, value[, tb]]) into an exception instance. */
 static gp_object_t *make_throw_exc(gp_object_t *const *args, size_t nargs)
 {
@@ -491,6 +509,8 @@ static int gen_traverse(gp_object_t *self, gp_visit_fn visit, void *arg)
     int r;
     if (gen->exc_state && (r = visit(gen->exc_state, arg)))
         return r;
+    if (gen->code && (r = visit(gen->code, arg)))
+        return r;
     gp_frame_t *f = gen->frame;
     if (!f)
         return 0;
@@ -530,6 +550,7 @@ static void gen_dealloc(gp_object_t *self)
     gen_finish(gen);
     GP_CLEAR(gen->name);
     GP_CLEAR(gen->qualname);
+    GP_CLEAR(gen->code);
     gp_object_free(self);
 }
 
@@ -554,9 +575,7 @@ static gp_object_t *gen_get(gp_object_t *self, void *closure)
     case GEN_RUNNING:
         return gp_bool_from(gen->running);
     case GEN_CODE:
-        if (gen->frame)
-            return GP_INCREF((gp_object_t *)gen->frame->code);
-        return gp_none_new();
+        return GP_INCREF(gen->code ? gen->code : gp_None);
     case GEN_FRAME:
         if (gen->frame)
             return gp_frame_object_new(gen->frame, gp_frame_lineno(gen->frame));
