@@ -89,6 +89,30 @@ def io_beside_cpu(n):
     return 100.0 * alone / beside
 
 
+def overlap(kind, n, wait):
+    """Threads and coroutines waiting on [n] sleeps, FIFO reads or socket
+    round trips (demos/overlap_*.py): "threads X s, coroutines Y s", with
+    any part that cannot run yet reported as unavailable."""
+    try:
+        if kind == 'sleep':
+            import overlap_sleep as demo
+            parts = [('threads', demo.measure(demo.threads, n, wait)),
+                     ('coroutines', demo.measure(demo.coroutines, n, wait))]
+        else:
+            demo = __import__('overlap_' + kind)
+            parts = [('threads', demo.measure(demo.timed, demo.threads, n, wait)),
+                     ('coroutines', demo.measure(demo.timed, demo.coroutines, n, wait))]
+    except Exception as e:
+        return "unavailable (%s: %s)" % (type(e).__name__, e)
+    cells = []
+    for name, v in parts:
+        if isinstance(v, float):
+            cells.append("%s %.3f s" % (name, v))
+        else:
+            cells.append("%s %s" % (name, v.split(" (")[0]))
+    return ", ".join(cells)
+
+
 def refcount_alias():
     a = []
     b = a
@@ -135,6 +159,7 @@ def main():
     seq = measure(sleeps_sequential, 20, 0.05)
     par = measure(sleeps_threads, 20, 0.05)
     convoy = measure(io_beside_cpu, 300)
+    waits = [(kind, overlap(kind, 20, 0.05)) for kind in ('sleep', 'files', 'network')]
     alias = measure(refcount_alias)
     plain = measure(refcount_dict)
 
@@ -155,6 +180,13 @@ def main():
         ("I/O loop beside a CPU-bound thread",
          "CPython: the I/O thread waits a switch interval per call",
          "%.0f%% of its speed alone" % convoy if isinstance(convoy, float) else str(convoy)),
+    ] + [
+        ("overlap: 20 %s of 50 ms" % what,
+         "threads and coroutines both near one wait (0.05 s); sequential: 1 s",
+         value)
+        for what, value in zip(("sleeps", "FIFO reads", "socket round trips"),
+                               (v for _, v in waits))
+    ] + [
         ("a = []; b = a; getrefcount(a)", "3", str(alias)),
         ("mydict = {}; getrefcount(mydict)", "2", str(plain)),
     ]

@@ -98,7 +98,7 @@ static int io_after_eintr(void)
 void gp_io_wait_idle(const volatile bool *busy)
 {
     while (*busy) {
-        gp_thread_state_t *ts = gp_gil_release_for_blocking();
+        gp_thread_state_t *ts = gp_gil_release_for_wait(GP_WAIT_KIND_FILE);
         struct timespec pause = {0, 100000};
         nanosleep(&pause, NULL);
         gp_gil_acquire_after_blocking(ts);
@@ -114,7 +114,7 @@ int64_t gp_io_fd_read(int fd, char *buf, size_t len)
     for (;;) {
         uv_fs_t req;
         uv_buf_t b = uv_buf_init(buf, (unsigned int)(len > 0x7ffff000u ? 0x7ffff000u : len));
-        gp_thread_state_t *ts = gp_gil_release_for_blocking();
+        gp_thread_state_t *ts = gp_gil_release_for_wait(GP_WAIT_KIND_FILE);
         int64_t n = uv_fs_read(&io_sync_loop, &req, fd, &b, 1, -1, NULL);
         uv_fs_req_cleanup(&req);
         gp_gil_acquire_after_blocking(ts);
@@ -134,7 +134,7 @@ int64_t gp_io_fd_write(int fd, const char *buf, size_t len)
     for (;;) {
         uv_fs_t req;
         uv_buf_t b = uv_buf_init((char *)buf, (unsigned int)(len > 0x7ffff000u ? 0x7ffff000u : len));
-        gp_thread_state_t *ts = gp_gil_release_for_blocking();
+        gp_thread_state_t *ts = gp_gil_release_for_wait(GP_WAIT_KIND_FILE);
         int64_t n = uv_fs_write(&io_sync_loop, &req, fd, &b, 1, -1, NULL);
         uv_fs_req_cleanup(&req);
         gp_gil_acquire_after_blocking(ts);
@@ -164,7 +164,7 @@ int gp_io_fd_write_all(int fd, const char *buf, size_t len)
 int gp_io_fd_close(int fd)
 {
     uv_fs_t req;
-    gp_thread_state_t *ts = gp_gil_release_for_blocking();
+    gp_thread_state_t *ts = gp_gil_release_for_wait(GP_WAIT_KIND_FILE);
     int rc = uv_fs_close(&io_sync_loop, &req, fd, NULL);
     uv_fs_req_cleanup(&req);
     gp_gil_acquire_after_blocking(ts);
@@ -190,7 +190,7 @@ int64_t gp_io_fd_seek(int fd, int64_t offset, int whence)
 int gp_io_fd_truncate(int fd, int64_t size)
 {
     uv_fs_t req;
-    gp_thread_state_t *ts = gp_gil_release_for_blocking();
+    gp_thread_state_t *ts = gp_gil_release_for_wait(GP_WAIT_KIND_FILE);
     int rc = uv_fs_ftruncate(&io_sync_loop, &req, fd, size, NULL);
     uv_fs_req_cleanup(&req);
     gp_gil_acquire_after_blocking(ts);
@@ -205,7 +205,7 @@ int gp_io_fd_open(const char *path, int flags, int mode, gp_object_t *name_obj)
 {
     for (;;) {
         uv_fs_t req;
-        gp_thread_state_t *ts = gp_gil_release_for_blocking();
+        gp_thread_state_t *ts = gp_gil_release_for_wait(GP_WAIT_KIND_FILE);
         int fd = uv_fs_open(&io_sync_loop, &req, path, flags, mode, NULL);
         uv_fs_req_cleanup(&req);
         gp_gil_acquire_after_blocking(ts);
@@ -223,7 +223,7 @@ int gp_io_fd_open(const char *path, int flags, int mode, gp_object_t *name_obj)
 int gp_io_fd_stat(int fd, uint64_t *mode, uint64_t *blksize)
 {
     uv_fs_t req;
-    gp_thread_state_t *ts = gp_gil_release_for_blocking();
+    gp_thread_state_t *ts = gp_gil_release_for_wait(GP_WAIT_KIND_FILE);
     int rc = uv_fs_fstat(&io_sync_loop, &req, fd, NULL);
     uint64_t m = req.statbuf.st_mode, bs = req.statbuf.st_blksize;
     uv_fs_req_cleanup(&req);

@@ -5,9 +5,12 @@
  * ------------
  * As in CPython, `os` is a Python module (lib/os.py) that re-exports this
  * one and adds what is easier to write in Python. Every call that can block
- * (read, write, waitpid) releases the GIL around the system call and takes
- * it back through the priority lane, so other threads run meanwhile and an
- * I/O-bound thread is not queued behind CPU-bound ones on its return.
+ * releases the GIL around the system call and takes it back through the
+ * priority lane, so other threads run meanwhile and an I/O-bound thread is
+ * not queued behind CPU-bound ones on its return. read, write and close on
+ * descriptors go through libuv's synchronous fs API (io.c's gp_io_fd_*),
+ * as the file-system half does (posix_fs.c); waitpid, wait, system and
+ * poll have no libuv request and are made directly, still without the GIL.
  *
  * Failed calls raise the OSError subclass that errno selects
  * (gp_err_set_from_errno). Calls interrupted by a signal are retried unless
@@ -24,13 +27,17 @@
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sched.h>
 #include <sys/random.h>
 #include <sys/stat.h>
 #include <sys/types.h>
+#include <sys/utsname.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "mod/io_internal.h"
 #include "mod/posix_fs.h"
+#include "mod/structseq.h"
 #include "obj/object.h"
 #include "runtime/runtime.h"
 
@@ -112,7 +119,7 @@ static gp_object_t *posix_waitpid(gp_object_t *self, gp_object_t *const *args, s
     int status = 0;
     pid_t got;
     for (;;) {
-        gp_thread_state_t *ts = gp_gil_release_for_blocking();
+        gp_thread_state_t *ts = gp_gil_release_for_wait(GP_WAIT_KIND_PROCESS);
         got = waitpid((pid_t)pid, &status, options);
         int err = errno;
         gp_gil_acquire_after_blocking(ts);
@@ -235,23 +242,11 @@ static gp_object_t *posix_read(gp_object_t *self, gp_object_t *const *args, size
         gp_err_no_memory();
         return NULL;
     }
-    ssize_t got;
-    for (;;) {
-        gp_thread_state_t *ts = gp_gil_release_for_blocking();
-        got = read(fd, buf, (size_t)n);
-        int err = errno;
-        gp_gil_acquire_after_blocking(ts);
-        if (got >= 0)
-            break;
-        if (err != EINTR) {
-            gp_mem_free(buf);
-            gp_err_set_from_errno(err, NULL);
-            return NULL;
-        }
-        if (posix_check_signals() < 0) {
-            gp_mem_free(buf);
-            return NULL;
-        }
+    /* libuv's synchronous read, GIL released, EINTR handled (io.c). */
+    int64_t got = gp_io_fd_read(fd, buf, (size_t)n);
+    if (got < 0) {
+        gp_mem_free(buf);
+        return NULL;
     }
     gp_object_t *result = gp_bytes_new(buf, (size_t)got);
     gp_mem_free(buf);
@@ -276,23 +271,10 @@ static gp_object_t *posix_write(gp_object_t *self, gp_object_t *const *args, siz
         return NULL;
     }
     memcpy(copy, gp_bytes_data(args[1]), len);
-    ssize_t put;
-    for (;;) {
-        gp_thread_state_t *ts = gp_gil_release_for_blocking();
-        put = write(fd, copy, len);
-        int err = errno;
-        gp_gil_acquire_after_blocking(ts);
-        if (put >= 0)
-            break;
-        if (err != EINTR) {
-            gp_mem_free(copy);
-            gp_err_set_from_errno(err, NULL);
-            return NULL;
-        }
-        if (posix_check_signals() < 0) {
-            gp_mem_free(copy);
-            return NULL;
-        }
+    int64_t put = gp_io_fd_write(fd, copy, len);
+    if (put < 0) {
+        gp_mem_free(copy);
+        return NULL;
     }
     gp_mem_free(copy);
     return gp_int_from_i64(put);
@@ -304,10 +286,8 @@ static gp_object_t *posix_close(gp_object_t *self, gp_object_t *const *args, siz
     int fd;
     if (gp_args_check("close", nargs, kwnames, 1, 1) < 0 || posix_int_arg(args[0], &fd) < 0)
         return NULL;
-    if (close(fd) < 0 && errno != EINTR) {
-        gp_err_set_from_errno(errno, NULL);
+    if (gp_io_fd_close(fd) < 0)
         return NULL;
-    }
     return gp_none_new();
 }
 
@@ -462,7 +442,7 @@ static gp_object_t *posix_poll_readable(gp_object_t *self, gp_object_t *const *a
     struct pollfd pfd = {.fd = fd, .events = POLLIN};
     int rc;
     for (;;) {
-        gp_thread_state_t *ts = gp_gil_release_for_blocking();
+        gp_thread_state_t *ts = gp_gil_release_for_wait(GP_WAIT_KIND_FILE);
         rc = poll(&pfd, 1, timeout_ms);
         int err = errno;
         gp_gil_acquire_after_blocking(ts);
@@ -476,6 +456,181 @@ static gp_object_t *posix_poll_readable(gp_object_t *self, gp_object_t *const *a
             return NULL;
     }
     return gp_bool_from(rc > 0);
+}
+
+static gp_object_t *posix_pipe2(gp_object_t *self, gp_object_t *const *args, size_t nargs,
+                                gp_object_t *kwnames)
+{
+    int flags;
+    if (gp_args_check("pipe2", nargs, kwnames, 1, 1) < 0 || posix_int_arg(args[0], &flags) < 0)
+        return NULL;
+    int fds[2];
+    if (pipe2(fds, flags) < 0) {
+        gp_err_set_from_errno(errno, NULL);
+        return NULL;
+    }
+    gp_object_t *r = gp_int_from_i64(fds[0]), *w = gp_int_from_i64(fds[1]);
+    gp_object_t *result = gp_tuple_pack(2, r, w);
+    GP_DECREF(r);
+    GP_DECREF(w);
+    return result;
+}
+
+static const char *const uname_fields[] = {"sysname", "nodename", "release", "version",
+                                           "machine", NULL};
+static gp_structseq_type_t posix_uname_result_type =
+    GP_STRUCTSEQ_TYPE_INIT("posix.uname_result", uname_fields, 5, true);
+
+static gp_object_t *posix_uname(gp_object_t *self, gp_object_t *const *args, size_t nargs,
+                                gp_object_t *kwnames)
+{
+    if (gp_args_check("uname", nargs, kwnames, 0, 0) < 0)
+        return NULL;
+    struct utsname u;
+    if (uname(&u) < 0) {
+        gp_err_set_from_errno(errno, NULL);
+        return NULL;
+    }
+    if (gp_structseq_type_init(&posix_uname_result_type) < 0)
+        return NULL;
+    gp_object_t *r = gp_structseq_new(&posix_uname_result_type);
+    if (!r)
+        return NULL;
+    const char *items[5] = {u.sysname, u.nodename, u.release, u.version, u.machine};
+    for (size_t i = 0; i < 5; i++) {
+        gp_object_t *v = gp_str_from_cstr(items[i]);
+        if (!v) {
+            GP_DECREF(r);
+            return NULL;
+        }
+        gp_structseq_set(r, i, v);
+    }
+    return r;
+}
+
+static gp_object_t *posix_getloadavg(gp_object_t *self, gp_object_t *const *args, size_t nargs,
+                                     gp_object_t *kwnames)
+{
+    if (gp_args_check("getloadavg", nargs, kwnames, 0, 0) < 0)
+        return NULL;
+    double load[3];
+    if (getloadavg(load, 3) != 3) {
+        gp_err_set_string(&gp_exc_OSError, "Load averages are unobtainable");
+        return NULL;
+    }
+    gp_object_t *a = gp_float_new(load[0]), *b = gp_float_new(load[1]), *c = gp_float_new(load[2]);
+    gp_object_t *r = a && b && c ? gp_tuple_pack(3, a, b, c) : NULL;
+    GP_XDECREF(a);
+    GP_XDECREF(b);
+    GP_XDECREF(c);
+    return r;
+}
+
+/* wait(): waitpid(-1, 0). */
+static gp_object_t *posix_wait(gp_object_t *self, gp_object_t *const *args, size_t nargs,
+                               gp_object_t *kwnames)
+{
+    if (gp_args_check("wait", nargs, kwnames, 0, 0) < 0)
+        return NULL;
+    gp_object_t *a[2] = {gp_int_from_i64(-1), gp_int_from_i64(0)};
+    gp_object_t *r = posix_waitpid(self, a, 2, NULL);
+    GP_DECREF(a[0]); /* small ints: never fail, nothing to free, but balanced */
+    GP_DECREF(a[1]);
+    return r;
+}
+
+/* system(command): the shell's wait status; the GIL is released while the
+   command runs. */
+static gp_object_t *posix_system(gp_object_t *self, gp_object_t *const *args, size_t nargs,
+                                 gp_object_t *kwnames)
+{
+    static const char *const names[] = {"command", NULL};
+    gp_object_t *v[1];
+    if (gp_args_parse("system", args, nargs, kwnames, names, 1, v) < 0)
+        return NULL;
+    const char *cmd;
+    if (gp_str_check(v[0])) {
+        cmd = gp_str_utf8(v[0]);
+    } else if (gp_bytes_check(v[0])) {
+        cmd = gp_bytes_data(v[0]);
+    } else {
+        gp_err_format(&gp_exc_TypeError, "system() argument 'command' must be str, not %T", v[0]);
+        return NULL;
+    }
+    if (!cmd)
+        return NULL;
+    gp_thread_state_t *ts = gp_gil_release_for_wait(GP_WAIT_KIND_PROCESS);
+    int status = system(cmd);
+    gp_gil_acquire_after_blocking(ts);
+    return gp_int_from_i64(status);
+}
+
+static gp_object_t *posix_abort(gp_object_t *self, gp_object_t *const *args, size_t nargs,
+                                gp_object_t *kwnames)
+{
+    if (gp_args_check("abort", nargs, kwnames, 0, 0) < 0)
+        return NULL;
+    abort(); /* what the user asked for: os.abort() */
+}
+
+static gp_object_t *posix_getpgrp(gp_object_t *self, gp_object_t *const *args, size_t nargs,
+                                  gp_object_t *kwnames)
+{
+    if (gp_args_check("getpgrp", nargs, kwnames, 0, 0) < 0)
+        return NULL;
+    return gp_int_from_i64((int64_t)getpgrp());
+}
+
+static gp_object_t *posix_setsid(gp_object_t *self, gp_object_t *const *args, size_t nargs,
+                                 gp_object_t *kwnames)
+{
+    if (gp_args_check("setsid", nargs, kwnames, 0, 0) < 0)
+        return NULL;
+    if (setsid() < 0) {
+        gp_err_set_from_errno(errno, NULL);
+        return NULL;
+    }
+    return gp_none_new();
+}
+
+static gp_object_t *posix_killpg(gp_object_t *self, gp_object_t *const *args, size_t nargs,
+                                 gp_object_t *kwnames)
+{
+    int pgid, sig;
+    if (gp_args_check("killpg", nargs, kwnames, 2, 2) < 0 || posix_int_arg(args[0], &pgid) < 0 ||
+        posix_int_arg(args[1], &sig) < 0)
+        return NULL;
+    if (killpg((pid_t)pgid, sig) < 0) {
+        gp_err_set_from_errno(errno, NULL);
+        return NULL;
+    }
+    return gp_none_new();
+}
+
+/* sched_getaffinity(pid): the set of CPUs the process may run on. */
+static gp_object_t *posix_sched_getaffinity(gp_object_t *self, gp_object_t *const *args,
+                                            size_t nargs, gp_object_t *kwnames)
+{
+    int pid;
+    if (gp_args_check("sched_getaffinity", nargs, kwnames, 1, 1) < 0 ||
+        posix_int_arg(args[0], &pid) < 0)
+        return NULL;
+    cpu_set_t set;
+    CPU_ZERO(&set);
+    if (sched_getaffinity((pid_t)pid, sizeof set, &set) < 0) {
+        gp_err_set_from_errno(errno, NULL);
+        return NULL;
+    }
+    gp_object_t *result = gp_set_new(NULL);
+    for (int cpu = 0; result && cpu < CPU_SETSIZE; cpu++) {
+        if (!CPU_ISSET(cpu, &set))
+            continue;
+        gp_object_t *n = gp_int_from_i64(cpu);
+        if (!n || gp_set_add(result, n) < 0)
+            GP_CLEAR(result);
+        GP_XDECREF(n);
+    }
+    return result;
 }
 
 static const gp_method_def_t posix_functions[] = {
@@ -492,6 +647,16 @@ static const gp_method_def_t posix_functions[] = {
     {"waitstatus_to_exitcode", posix_waitstatus_to_exitcode, 0, "Wait status to exit code."},
     {"kill", posix_kill, 0, "Send a signal to a process."},
     {"pipe", posix_pipe, 0, "Create a pipe: (read_fd, write_fd)."},
+    {"pipe2", posix_pipe2, 0, "Create a pipe with flags (O_NONBLOCK, O_CLOEXEC)."},
+    {"uname", posix_uname, 0, "Identify the current operating system."},
+    {"getloadavg", posix_getloadavg, 0, "Load averages over 1, 5 and 15 minutes."},
+    {"wait", posix_wait, 0, "Wait for any child process: (pid, status)."},
+    {"system", posix_system, GP_METH_KEYWORDS, "Execute the command in a subshell."},
+    {"abort", posix_abort, 0, "Abort the interpreter immediately (SIGABRT)."},
+    {"getpgrp", posix_getpgrp, 0, "Return the current process group id."},
+    {"setsid", posix_setsid, 0, "Create a new session."},
+    {"killpg", posix_killpg, 0, "Send a signal to a process group."},
+    {"sched_getaffinity", posix_sched_getaffinity, 0, "The CPUs the process may run on."},
     {"read", posix_read, 0, "Read at most n bytes from a file descriptor."},
     {"write", posix_write, 0, "Write bytes to a file descriptor."},
     {"close", posix_close, 0, "Close a file descriptor."},
@@ -513,6 +678,9 @@ gp_object_t *gp_posix_module_create(void)
     if (!env || gp_module_add_functions(module, posix_functions) < 0 ||
         gp_posix_fs_add(module) < 0 ||
         gp_module_add_object(module, "environ", env) < 0 ||
+        gp_module_add_object(module, "error", (gp_object_t *)&gp_exc_OSError) < 0 ||
+        gp_structseq_type_init(&posix_uname_result_type) < 0 ||
+        gp_module_add_object(module, "uname_result", (gp_object_t *)&posix_uname_result_type) < 0 ||
         gp_module_add_int(module, "WNOHANG", WNOHANG) < 0 ||
         gp_module_add_int(module, "O_RDONLY", O_RDONLY) < 0 ||
         gp_module_add_int(module, "O_WRONLY", O_WRONLY) < 0 ||

@@ -162,7 +162,7 @@ static int fs_bool_arg(gp_object_t *o, bool dflt)
 /* The running request and the GIL: every call below has this shape. */
 #define FS_BEGIN                                                                                   \
     uv_fs_t req;                                                                                   \
-    gp_thread_state_t *fs_ts_ = gp_gil_release_for_blocking()
+    gp_thread_state_t *fs_ts_ = gp_gil_release_for_wait(GP_WAIT_KIND_FILE)
 #define FS_END                                                                                     \
     uv_fs_req_cleanup(&req);                                                                       \
     gp_gil_acquire_after_blocking(fs_ts_)
@@ -195,7 +195,7 @@ static gp_object_t *fs_time_ns(uv_timespec_t t)
     return gp_int_from_i64((int64_t)t.tv_sec * 1000000000 + (int64_t)t.tv_nsec);
 }
 
-static gp_object_t *fs_stat_result(const uv_stat_t *st)
+gp_object_t *gp_posix_fs_stat_result(const uv_stat_t *st)
 {
     if (gp_structseq_type_init(&fs_stat_result_type) < 0)
         return NULL;
@@ -269,7 +269,7 @@ static gp_object_t *fs_stat_common(const char *fname, gp_object_t *const *args, 
         return NULL;
     uv_stat_t st;
     int rc = fs_do_stat(&p, follow, &st);
-    gp_object_t *r = rc < 0 ? fs_error(rc, &p) : fs_stat_result(&st);
+    gp_object_t *r = rc < 0 ? fs_error(rc, &p) : gp_posix_fs_stat_result(&st);
     fs_path_clear(&p);
     return r;
 }
@@ -295,7 +295,7 @@ static gp_object_t *fs_fstat(gp_object_t *self, gp_object_t *const *args, size_t
     fs_path_t p = {NULL, NULL, false, fd};
     uv_stat_t st;
     int rc = fs_do_stat(&p, true, &st);
-    return rc < 0 ? fs_error(rc, NULL) : fs_stat_result(&st);
+    return rc < 0 ? fs_error(rc, NULL) : gp_posix_fs_stat_result(&st);
 }
 
 /* ------------------------------------------------------------------ */
@@ -443,7 +443,7 @@ static gp_object_t *direntry_get_stat(fs_direntry_t *e, bool follow)
         return NULL;
     }
     fs_path_clear(&p);
-    *slot = fs_stat_result(&st);
+    *slot = gp_posix_fs_stat_result(&st);
     return *slot;
 }
 
@@ -766,7 +766,7 @@ static int op_chmod(fs_path_t *p, int mode)
 static int op_chdir(fs_path_t *p, int arg)
 {
     /* libuv has no chdir; it does not block on anything but the path lookup. */
-    gp_thread_state_t *ts = gp_gil_release_for_blocking();
+    gp_thread_state_t *ts = gp_gil_release_for_wait(GP_WAIT_KIND_FILE);
     int rc = chdir(p->c) < 0 ? -errno : 0;
     gp_gil_acquire_after_blocking(ts);
     return rc;
@@ -1019,7 +1019,7 @@ static gp_object_t *fs_utime(gp_object_t *self, gp_object_t *const *args, size_t
     fs_path_t p;
     if (fs_path_init(&p, v[0], "utime", "path", true) < 0)
         return NULL;
-    gp_thread_state_t *ts = gp_gil_release_for_blocking();
+    gp_thread_state_t *ts = gp_gil_release_for_wait(GP_WAIT_KIND_FILE);
     int rc = p.fd >= 0 ? futimens(p.fd, times)
                        : utimensat(AT_FDCWD, p.c, times, follow ? 0 : AT_SYMLINK_NOFOLLOW);
     rc = rc < 0 ? -errno : 0;
@@ -1048,7 +1048,7 @@ static gp_object_t *fs_truncate(gp_object_t *self, gp_object_t *const *args, siz
         FS_END;
     } else {
         /* libuv has no truncate by path. */
-        gp_thread_state_t *ts = gp_gil_release_for_blocking();
+        gp_thread_state_t *ts = gp_gil_release_for_wait(GP_WAIT_KIND_FILE);
         rc = truncate(p.c, (off_t)length) < 0 ? -errno : 0;
         gp_gil_acquire_after_blocking(ts);
     }
@@ -1179,6 +1179,276 @@ static gp_object_t *fs_dup2(gp_object_t *self, gp_object_t *const *args, size_t 
     return gp_int_from_i64(r);
 }
 
+/* mkfifo(path, mode=0o666): libuv has no request for it; the call itself
+   is made without the GIL like every other path lookup. */
+static gp_object_t *fs_mkfifo(gp_object_t *self, gp_object_t *const *args, size_t nargs,
+                              gp_object_t *kwnames)
+{
+    static const char *const names[] = {"path", "mode", "$dir_fd", NULL};
+    gp_object_t *v[3];
+    int mode = 0666;
+    fs_path_t p;
+    if (gp_args_parse("mkfifo", args, nargs, kwnames, names, 1, v) < 0 ||
+        (v[1] && fs_int_arg(v[1], &mode) < 0) ||
+        fs_path_init(&p, v[0], "mkfifo", "path", false) < 0)
+        return NULL;
+    gp_thread_state_t *ts = gp_gil_release_for_wait(GP_WAIT_KIND_FILE);
+    int rc = mkfifo(p.c, (mode_t)mode) < 0 ? -errno : 0;
+    gp_gil_acquire_after_blocking(ts);
+    /* CPython's mkfifo names no file in its error. */
+    gp_object_t *r = rc < 0 ? fs_error(rc, NULL) : gp_none_new();
+    fs_path_clear(&p);
+    return r;
+}
+
+static gp_object_t *fs_fdatasync(gp_object_t *self, gp_object_t *const *args, size_t nargs,
+                                 gp_object_t *kwnames)
+{
+    int fd;
+    if (gp_args_check("fdatasync", nargs, kwnames, 1, 1) < 0 || fs_fd_of(args[0], &fd) < 0)
+        return NULL;
+    int rc;
+    {
+        FS_BEGIN;
+        rc = uv_fs_fdatasync(LOOP, &req, fd, NULL);
+        FS_END;
+    }
+    return rc < 0 ? fs_error(rc, NULL) : gp_none_new();
+}
+
+static int fs_offset_arg(gp_object_t *o, int64_t *out)
+{
+    if (!gp_int_check(o)) {
+        gp_err_format(&gp_exc_TypeError, "'%T' object cannot be interpreted as an integer", o);
+        return -1;
+    }
+    *out = gp_int_as_i64(o);
+    return *out == -1 && gp_err_occurred() ? -1 : 0;
+}
+
+/* pread(fd, n, offset): at most n bytes at [offset], without moving the
+   file position. */
+static gp_object_t *fs_pread(gp_object_t *self, gp_object_t *const *args, size_t nargs,
+                             gp_object_t *kwnames)
+{
+    int fd, n;
+    int64_t offset;
+    if (gp_args_check("pread", nargs, kwnames, 3, 3) < 0 || fs_int_arg(args[0], &fd) < 0 ||
+        fs_int_arg(args[1], &n) < 0 || fs_offset_arg(args[2], &offset) < 0)
+        return NULL;
+    if (n < 0) { /* CPython: the kernel's answer to a negative length */
+        gp_err_set_from_errno(EINVAL, NULL);
+        return NULL;
+    }
+    char *buf = gp_mem_alloc((size_t)n + 1);
+    if (!buf) {
+        gp_err_no_memory();
+        return NULL;
+    }
+    int64_t got;
+    {
+        FS_BEGIN;
+        uv_buf_t b = uv_buf_init(buf, (unsigned)n);
+        got = uv_fs_read(LOOP, &req, fd, &b, 1, offset, NULL);
+        FS_END;
+    }
+    gp_object_t *r = got < 0 ? fs_error((int)got, NULL) : gp_bytes_new(buf, (size_t)got);
+    gp_mem_free(buf);
+    return r;
+}
+
+/* pwrite(fd, data, offset): bytes written at [offset]; the position stays. */
+static gp_object_t *fs_pwrite(gp_object_t *self, gp_object_t *const *args, size_t nargs,
+                              gp_object_t *kwnames)
+{
+    int fd;
+    int64_t offset;
+    if (gp_args_check("pwrite", nargs, kwnames, 3, 3) < 0 || fs_int_arg(args[0], &fd) < 0 ||
+        fs_offset_arg(args[2], &offset) < 0)
+        return NULL;
+    if (!gp_bytes_check(args[1]) && !GP_IS_TYPE(args[1], gp_bytearray_type)) {
+        gp_err_format(&gp_exc_TypeError, "a bytes-like object is required, not '%T'", args[1]);
+        return NULL;
+    }
+    size_t len = gp_bytes_len(args[1]);
+    char *copy = gp_mem_alloc(len + 1); /* a bytearray may change meanwhile */
+    if (!copy) {
+        gp_err_no_memory();
+        return NULL;
+    }
+    memcpy(copy, gp_bytes_data(args[1]), len);
+    int64_t put;
+    {
+        FS_BEGIN;
+        uv_buf_t b = uv_buf_init(copy, (unsigned)len);
+        put = uv_fs_write(LOOP, &req, fd, &b, 1, offset, NULL);
+        FS_END;
+    }
+    gp_mem_free(copy);
+    return put < 0 ? fs_error((int)put, NULL) : gp_int_from_i64(put);
+}
+
+/* sendfile(out_fd, in_fd, offset, count): libuv's, which falls back to
+   read/write where the kernel cannot copy directly. */
+static gp_object_t *fs_sendfile(gp_object_t *self, gp_object_t *const *args, size_t nargs,
+                                gp_object_t *kwnames)
+{
+    static const char *const names[] = {"out_fd", "in_fd", "offset", "count", NULL};
+    gp_object_t *v[4];
+    int out_fd, in_fd;
+    int64_t offset, count;
+    if (gp_args_parse("sendfile", args, nargs, kwnames, names, 4, v) < 0 ||
+        fs_int_arg(v[0], &out_fd) < 0 || fs_int_arg(v[1], &in_fd) < 0 ||
+        fs_offset_arg(v[3], &count) < 0)
+        return NULL;
+    if (v[2] == gp_None) {
+        offset = gp_io_fd_seek(in_fd, 0, SEEK_CUR);
+        if (offset < 0)
+            return NULL;
+    } else if (fs_offset_arg(v[2], &offset) < 0) {
+        return NULL;
+    }
+    int64_t sent;
+    {
+        FS_BEGIN;
+        sent = uv_fs_sendfile(LOOP, &req, out_fd, in_fd, offset, (size_t)count, NULL);
+        FS_END;
+    }
+    if (sent < 0)
+        return fs_error((int)sent, NULL);
+    /* With offset None the input's own position moves, as sendfile(2) does. */
+    if (v[2] == gp_None && gp_io_fd_seek(in_fd, offset + sent, SEEK_SET) < 0)
+        return NULL;
+    return gp_int_from_i64(sent);
+}
+
+static gp_object_t *fs_fchmod(gp_object_t *self, gp_object_t *const *args, size_t nargs,
+                              gp_object_t *kwnames)
+{
+    static const char *const names[] = {"fd", "mode", NULL};
+    gp_object_t *v[2];
+    int fd, mode;
+    if (gp_args_parse("fchmod", args, nargs, kwnames, names, 2, v) < 0 ||
+        fs_int_arg(v[0], &fd) < 0 || fs_int_arg(v[1], &mode) < 0)
+        return NULL;
+    int rc;
+    {
+        FS_BEGIN;
+        rc = uv_fs_fchmod(LOOP, &req, fd, mode, NULL);
+        FS_END;
+    }
+    return rc < 0 ? fs_error(rc, NULL) : gp_none_new();
+}
+
+/* chown, lchown (and chown with an fd): -1 leaves an id unchanged. */
+static gp_object_t *fs_chown_common(const char *fname, gp_object_t *const *args, size_t nargs,
+                                    gp_object_t *kwnames, bool follow_default)
+{
+    static const char *const names[] = {"path", "uid", "gid", "$dir_fd", "$follow_symlinks",
+                                        NULL};
+    gp_object_t *v[5];
+    int uid, gid;
+    if (gp_args_parse(fname, args, nargs, kwnames, names, 3, v) < 0 ||
+        fs_int_arg(v[1], &uid) < 0 || fs_int_arg(v[2], &gid) < 0)
+        return NULL;
+    int follow = fs_bool_arg(v[4], follow_default);
+    fs_path_t p;
+    if (follow < 0 || fs_path_init(&p, v[0], fname, "path", follow_default) < 0)
+        return NULL;
+    int rc;
+    {
+        FS_BEGIN;
+        rc = p.fd >= 0 ? uv_fs_fchown(LOOP, &req, p.fd, (uv_uid_t)uid, (uv_gid_t)gid, NULL)
+             : follow  ? uv_fs_chown(LOOP, &req, p.c, (uv_uid_t)uid, (uv_gid_t)gid, NULL)
+                       : uv_fs_lchown(LOOP, &req, p.c, (uv_uid_t)uid, (uv_gid_t)gid, NULL);
+        FS_END;
+    }
+    gp_object_t *r = rc < 0 ? fs_error(rc, &p) : gp_none_new();
+    fs_path_clear(&p);
+    return r;
+}
+
+static gp_object_t *fs_chown(gp_object_t *self, gp_object_t *const *args, size_t nargs,
+                             gp_object_t *kwnames)
+{
+    return fs_chown_common("chown", args, nargs, kwnames, true);
+}
+
+static gp_object_t *fs_lchown(gp_object_t *self, gp_object_t *const *args, size_t nargs,
+                              gp_object_t *kwnames)
+{
+    return fs_chown_common("lchown", args, nargs, kwnames, false);
+}
+
+/* get_blocking/set_blocking/get_inheritable/set_inheritable: one fcntl
+   flag each; instant calls, made with the GIL held. */
+static gp_object_t *fs_fd_flag(const char *fname, gp_object_t *const *args, size_t nargs,
+                               gp_object_t *kwnames, bool set, bool status_flags)
+{
+    int fd;
+    if (gp_args_check(fname, nargs, kwnames, set ? 2 : 1, set ? 2 : 1) < 0 ||
+        fs_int_arg(args[0], &fd) < 0)
+        return NULL;
+    int get_cmd = status_flags ? F_GETFL : F_GETFD, set_cmd = status_flags ? F_SETFL : F_SETFD;
+    int bit = status_flags ? O_NONBLOCK : FD_CLOEXEC;
+    int flags = fcntl(fd, get_cmd);
+    if (flags < 0) {
+        gp_err_set_from_errno(errno, NULL);
+        return NULL;
+    }
+    if (!set) /* blocking = no O_NONBLOCK; inheritable = no FD_CLOEXEC */
+        return gp_bool_from(!(flags & bit));
+    int on = gp_object_is_true(args[1]);
+    if (on < 0)
+        return NULL;
+    int nflags = on ? flags & ~bit : flags | bit;
+    if (nflags != flags && fcntl(fd, set_cmd, nflags) < 0) {
+        gp_err_set_from_errno(errno, NULL);
+        return NULL;
+    }
+    return gp_none_new();
+}
+
+static gp_object_t *fs_get_blocking(gp_object_t *self, gp_object_t *const *args, size_t nargs,
+                                    gp_object_t *kwnames)
+{
+    return fs_fd_flag("get_blocking", args, nargs, kwnames, false, true);
+}
+
+static gp_object_t *fs_set_blocking(gp_object_t *self, gp_object_t *const *args, size_t nargs,
+                                    gp_object_t *kwnames)
+{
+    return fs_fd_flag("set_blocking", args, nargs, kwnames, true, true);
+}
+
+static gp_object_t *fs_get_inheritable(gp_object_t *self, gp_object_t *const *args, size_t nargs,
+                                       gp_object_t *kwnames)
+{
+    return fs_fd_flag("get_inheritable", args, nargs, kwnames, false, false);
+}
+
+static gp_object_t *fs_set_inheritable(gp_object_t *self, gp_object_t *const *args, size_t nargs,
+                                       gp_object_t *kwnames)
+{
+    return fs_fd_flag("set_inheritable", args, nargs, kwnames, true, false);
+}
+
+/* closerange(fd_low, fd_high): closes every descriptor in [low, high),
+   ignoring errors, as CPython's. */
+static gp_object_t *fs_closerange(gp_object_t *self, gp_object_t *const *args, size_t nargs,
+                                  gp_object_t *kwnames)
+{
+    int low, high;
+    if (gp_args_check("closerange", nargs, kwnames, 2, 2) < 0 || fs_int_arg(args[0], &low) < 0 ||
+        fs_int_arg(args[1], &high) < 0)
+        return NULL;
+    gp_thread_state_t *ts = gp_gil_release_for_wait(GP_WAIT_KIND_FILE);
+    for (int fd = low < 0 ? 0 : low; fd < high; fd++)
+        close(fd);
+    gp_gil_acquire_after_blocking(ts);
+    return gp_none_new();
+}
+
 static gp_object_t *fs_get_terminal_size(gp_object_t *self, gp_object_t *const *args,
                                          size_t nargs, gp_object_t *kwnames)
 {
@@ -1278,6 +1548,19 @@ static const gp_method_def_t fs_functions[] = {
     {"dup", fs_dup, 0, "Return a duplicate of a file descriptor."},
     {"dup2", fs_dup2, GP_METH_KEYWORDS, "Duplicate file descriptor."},
     {"get_terminal_size", fs_get_terminal_size, 0, "Return the size of the terminal window."},
+    {"mkfifo", fs_mkfifo, GP_METH_KEYWORDS, "Create a FIFO (a named pipe)."},
+    {"fdatasync", fs_fdatasync, 0, "Force write of fd's data to disk, not its metadata."},
+    {"pread", fs_pread, 0, "Read at most n bytes at offset, leaving the position unchanged."},
+    {"pwrite", fs_pwrite, 0, "Write bytes at offset, leaving the position unchanged."},
+    {"sendfile", fs_sendfile, GP_METH_KEYWORDS, "Copy count bytes from in_fd to out_fd."},
+    {"fchmod", fs_fchmod, GP_METH_KEYWORDS, "Change the access permissions of a descriptor."},
+    {"chown", fs_chown, GP_METH_KEYWORDS, "Change the owner and group id of path."},
+    {"lchown", fs_lchown, GP_METH_KEYWORDS, "Change the owner and group id of path (no follow)."},
+    {"get_blocking", fs_get_blocking, 0, "Get the blocking mode of the file descriptor."},
+    {"set_blocking", fs_set_blocking, 0, "Set the blocking mode of the file descriptor."},
+    {"get_inheritable", fs_get_inheritable, 0, "Get the close-on-exe flag of the descriptor."},
+    {"set_inheritable", fs_set_inheritable, 0, "Set the inheritable flag of the descriptor."},
+    {"closerange", fs_closerange, 0, "Close all file descriptors in [fd_low, fd_high)."},
     {"umask", fs_umask, 0, "Set the current numeric umask and return the previous umask."},
     {"getuid", fs_getuid, 0, "Return the current process's user id."},
     {"geteuid", fs_geteuid, 0, "Return the current process's effective user id."},
