@@ -1,0 +1,172 @@
+"""Conversions between binary data and ASCII: base64, hex and CRC-32.
+
+Design notes
+------------
+CPython's binascii is C; this one is plain Python over bytes and lists of
+ints, which is enough for what scripts use it for (HTTP basic-auth headers,
+small tokens, checksums of short data). The error messages and the lenient
+base64 decoding rules (characters outside the alphabet skipped, decoding
+stops at complete padding) are CPython's.
+"""
+
+__all__ = ['Error', 'Incomplete', 'a2b_base64', 'b2a_base64', 'hexlify', 'unhexlify',
+           'b2a_hex', 'a2b_hex', 'crc32']
+
+
+class Error(ValueError):
+    pass
+
+
+class Incomplete(Exception):
+    pass
+
+
+_B64 = b'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/'
+_B64_DECODE = [255] * 256
+for _i, _c in enumerate(_B64):
+    _B64_DECODE[_c] = _i
+del _i, _c
+
+
+def _as_bytes(data, name):
+    if isinstance(data, (bytes, bytearray)):
+        return bytes(data)
+    raise TypeError("a bytes-like object is required, not '%s'" % type(data).__name__)
+
+
+def _ascii_data(data):
+    # The a2b_* functions accept ASCII str as well as bytes.
+    if isinstance(data, str):
+        try:
+            return data.encode('ascii')
+        except UnicodeEncodeError:
+            raise ValueError('string argument should contain only ASCII characters')
+    return _as_bytes(data, 'data')
+
+
+def b2a_base64(data, *, newline=True):
+    """Base64 text (bytes) of [data], with a trailing newline by default."""
+    data = _as_bytes(data, 'data')
+    out = bytearray()
+    alphabet = _B64
+    n = len(data)
+    full = n - n % 3
+    for i in range(0, full, 3):
+        v = (data[i] << 16) | (data[i + 1] << 8) | data[i + 2]
+        out += bytes((alphabet[v >> 18], alphabet[(v >> 12) & 63],
+                      alphabet[(v >> 6) & 63], alphabet[v & 63]))
+    rest = n - full
+    if rest == 1:
+        v = data[full] << 16
+        out += bytes((alphabet[v >> 18], alphabet[(v >> 12) & 63])) + b'=='
+    elif rest == 2:
+        v = (data[full] << 16) | (data[full + 1] << 8)
+        out += bytes((alphabet[v >> 18], alphabet[(v >> 12) & 63], alphabet[(v >> 6) & 63])) + b'='
+    if newline:
+        out += b'\n'
+    return bytes(out)
+
+
+def a2b_base64(data, *, strict_mode=False):
+    """Decode base64 [data] (bytes or ASCII str)."""
+    data = _ascii_data(data)
+    out = bytearray()
+    table = _B64_DECODE
+    quad_pos = 0
+    leftchar = 0
+    pads = 0
+    padding_started = False
+    n = len(data)
+    if strict_mode and n and data[0] == 61:
+        raise Error('Leading padding not allowed')
+    i = 0
+    while i < n:
+        ch = data[i]
+        if ch == 61:  # '='
+            padding_started = True
+            pads += 1
+            if quad_pos >= 2 and quad_pos + pads >= 4:
+                if strict_mode and i + 1 < n:
+                    raise Error('Excess data after padding')
+                return bytes(out)
+            i += 1
+            continue
+        v = table[ch]
+        if v == 255:
+            if strict_mode:
+                raise Error('Only base64 data is allowed')
+            i += 1
+            continue
+        if strict_mode and padding_started:
+            raise Error('Discontinuous padding not allowed')
+        pads = 0
+        if quad_pos == 0:
+            quad_pos = 1
+            leftchar = v
+        elif quad_pos == 1:
+            quad_pos = 2
+            out.append(((leftchar << 2) | (v >> 4)) & 0xFF)
+            leftchar = v & 0x0F
+        elif quad_pos == 2:
+            quad_pos = 3
+            out.append(((leftchar << 4) | (v >> 2)) & 0xFF)
+            leftchar = v & 0x03
+        else:
+            quad_pos = 0
+            out.append(((leftchar << 6) | v) & 0xFF)
+            leftchar = 0
+        i += 1
+    if quad_pos == 1:
+        raise Error('Invalid base64-encoded string: number of data characters (%d) '
+                    'cannot be 1 more than a multiple of 4' % (len(out) // 3 * 4 + 1))
+    if quad_pos != 0:
+        raise Error('Incorrect padding')
+    return bytes(out)
+
+
+def hexlify(data, sep=None, bytes_per_sep=1):
+    """Hexadecimal text (bytes) of [data]."""
+    data = _as_bytes(data, 'data')
+    if sep is None:
+        return data.hex().encode('ascii')
+    if isinstance(sep, bytes):
+        sep = sep.decode('ascii')
+    return data.hex(sep, bytes_per_sep).encode('ascii')
+
+
+b2a_hex = hexlify
+
+
+def unhexlify(hexstr):
+    """The bytes of the hexadecimal text [hexstr]."""
+    data = _ascii_data(hexstr)
+    if len(data) % 2:
+        raise Error('Odd-length string')
+    try:
+        return bytes.fromhex(data.decode('ascii'))
+    except ValueError:
+        raise Error('Non-hexadecimal digit found') from None
+
+
+a2b_hex = unhexlify
+
+_CRC_TABLE = None
+
+
+def crc32(data, crc=0):
+    """CRC-32 of [data], continuing from [crc]."""
+    global _CRC_TABLE
+    if _CRC_TABLE is None:
+        table = []
+        for n in range(256):
+            c = n
+            for _ in range(8):
+                c = (0xEDB88320 ^ (c >> 1)) if c & 1 else (c >> 1)
+            table.append(c)
+        _CRC_TABLE = table
+    table = _CRC_TABLE
+    data = _as_bytes(data, 'data')
+    c = (crc & 0xFFFFFFFF) ^ 0xFFFFFFFF
+    for b in data:
+        c = table[(c ^ b) & 0xFF] ^ (c >> 8)
+    return c ^ 0xFFFFFFFF
