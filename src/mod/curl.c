@@ -1,0 +1,987 @@
+/*
+ * curl.c - the `_gpcurl` module: HTTP transfers for urllib.request (threads)
+ * and aiohttp (coroutines), on libcurl's multi interface driven by libuv.
+ *
+ * The thread/loop rule (gilpy keeps it everywhere):
+ *
+ *   A libuv loop is driven only by its own thread. Other threads reach it
+ *   only through gp_service_loop_call() (uv_async_send underneath). libuv
+ *   and libcurl callbacks never touch a Python object; the Python side of a
+ *   transfer reads what arrived under the GIL.
+ *
+ * Design notes
+ * ------------
+ * curl_multi.c is the C core (a multi handle per uv loop, transfers with
+ * their own mutex, condition variable and buffers). This file wraps it in
+ * two Python types and picks the loop a transfer runs on:
+ *
+ *   - Threads. A Transfer started with wait_headers() goes to the runtime's
+ *     *service loop*, whose thread drives one process-wide multi (created on
+ *     first use, closed by a stop hook when the service loop stops). The
+ *     calling thread queues a start call, releases the GIL and waits on the
+ *     transfer's condition variable until the response headers are in, then
+ *     read(n) waits the same way for body bytes. Many threads can wait at
+ *     once; their transfers share the multi's connection cache, so
+ *     keep-alive works across threads. A wait gives up when no byte arrived
+ *     for [timeout] seconds (CPython's socket timeout is per operation, not
+ *     for the whole response) or, on the main thread, on Ctrl-C; giving up
+ *     queues a stop call that takes the easy handle out of the multi on the
+ *     loop thread.
+ *
+ *   - Coroutines. A Multi object wraps a multi handle bound to an asyncio
+ *     loop's own uv_loop_t (gp_uvloop_uv(loop._core)). Everything happens on
+ *     the loop's thread: Python adds a transfer directly, the loop's poll()
+ *     runs libuv, libcurl's callbacks fire, and the transfer's event hook
+ *     queues a completion with gp_uvloop_complete(); once poll() has taken
+ *     the GIL back, the completion calls the Transfer's Python callback,
+ *     which wakes the futures aiohttp waits on. A cancelled task calls
+ *     close(), which takes the easy handle out of the multi at once (we are
+ *     on the loop thread, outside libuv's callbacks). A Multi is only used
+ *     from its loop's thread; others get RuntimeError.
+ *
+ * Transfer errors are not raised here: read() returns what arrived, and the
+ * Python layers look at `error` (libcurl's code, message and errno) and raise
+ * what CPython's urllib or aiohttp would. Only the waits raise:
+ * TimeoutError("timed out") and KeyboardInterrupt.
+ */
+#include "mod/curl.h"
+
+#include <errno.h>
+#include <math.h>
+#include <string.h>
+#include <time.h>
+
+#include "obj/object.h"
+#include "runtime/runtime.h"
+
+#if __has_include("mod/uvloop.h")
+#include "mod/uvloop.h"
+#define CURL_HAVE_ASYNC 1
+#else
+#define CURL_HAVE_ASYNC 0
+#endif
+
+typedef struct curl_multi_object curl_multi_object_t;
+
+/* The coroutine side of a transfer: what its event hook needs. Owned by the
+   C transfer (freed with its last reference through on_free). */
+typedef struct curl_async_link {
+#if CURL_HAVE_ASYNC
+    gp_uv_completion_t completion; /* first: run() gets it back */
+#endif
+    gp_curl_transfer_t *transfer;
+    uv_loop_t *uv;
+    bool queued;            /* a completion is queued and has not run yet */
+    gp_object_t *owner;     /* the Transfer object; borrowed, cleared by its dealloc */
+} curl_async_link_t;
+
+typedef struct curl_transfer_object {
+    gp_object_t base;
+    gp_curl_transfer_t *transfer;
+    curl_async_link_t *link;   /* coroutine transfers only */
+    gp_object_t *multi;        /* the Multi it runs in (coroutine transfers) */
+    gp_object_t *callback;     /* called on each event (coroutine transfers) */
+    bool started;
+    bool on_service_loop;      /* thread transfers */
+} curl_transfer_object_t;
+
+struct curl_multi_object {
+    gp_object_t base;
+    gp_curl_multi_t *multi; /* NULL once closed */
+    gp_thread_state_t *owner_thread;
+};
+
+static gp_type_t curl_transfer_type;
+static gp_type_t curl_multi_type;
+
+/* ------------------------------------------------------------------ */
+/* The service loop's multi (threads)                                   */
+/* ------------------------------------------------------------------ */
+
+static void service_multi_stop_cb(uv_loop_t *uv, void *arg)
+{
+    gp_curl_multi_close(arg);
+}
+
+/* Loop thread: adds the transfer to the multi it was aimed at. */
+static void service_start_call(uv_loop_t *uv, void *arg)
+{
+    gp_curl_transfer_t *t = arg;
+    if (!uv) {
+        gp_curl_transfer_fail(t, GP_CURL_CLOSED, "the event loop is stopping");
+    } else if (gp_curl_multi_attach(t->target, uv) != 0) {
+        gp_curl_transfer_fail(t, CURLE_FAILED_INIT, "cannot start a libuv timer");
+    } else {
+        gp_curl_transfer_start(t->target, t);
+    }
+    gp_curl_transfer_release(t); /* the call's reference */
+}
+
+static void service_stop_call(uv_loop_t *uv, void *arg)
+{
+    gp_curl_transfer_t *t = arg;
+    gp_curl_transfer_stop(t, GP_CURL_CANCELLED);
+    gp_curl_transfer_release(t);
+}
+
+/* What the runtime keeps for HTTP (gp_runtime_t.http_state): the multi and
+   the service loop it belongs to. A fork()ed child gets a new service loop;
+   the parent's multi (whose loop thread does not exist in the child) is then
+   abandoned - leaked, never touched - and a new one made. */
+typedef struct curl_service_state {
+    gp_service_loop_t *loop;
+    gp_curl_multi_t *multi;
+} curl_service_state_t;
+
+/* The process-wide multi on the service loop, created on first use. GIL held. */
+static gp_curl_multi_t *service_multi(gp_service_loop_t **loop_out)
+{
+    gp_runtime_t *rt = gp_runtime();
+    gp_service_loop_t *loop = gp_runtime_service_loop();
+    if (!loop)
+        return NULL;
+    curl_service_state_t *state = rt->http_state;
+    if (!state) {
+        state = gp_mem_calloc(1, sizeof *state);
+        if (!state) {
+            gp_err_no_memory();
+            return NULL;
+        }
+        rt->http_state = state;
+    }
+    if (state->loop != loop) {
+        gp_curl_multi_t *m = gp_curl_multi_new();
+        if (!m) {
+            gp_err_no_memory();
+            return NULL;
+        }
+        gp_curl_multi_set_limits(m, 0, 0);
+        int rc = gp_service_loop_at_stop(loop, service_multi_stop_cb, m);
+        if (rc != 0) {
+            gp_curl_multi_close(m);
+            gp_err_set_from_errno(rc, NULL);
+            return NULL;
+        }
+        state->loop = loop;
+        state->multi = m;
+    }
+    *loop_out = loop;
+    return state->multi;
+}
+
+/* Queues a stop call for [t] on the service loop (the owner gave up). */
+static void service_cancel(gp_curl_transfer_t *t)
+{
+    gp_runtime_t *rt = gp_runtime();
+    gp_curl_transfer_retain(t);
+    if (!rt->service_loop || gp_service_loop_call(rt->service_loop, service_stop_call, t) != 0) {
+        /* Never reached the loop, or the loop is gone: nothing holds it there. */
+        gp_curl_transfer_fail(t, GP_CURL_CANCELLED, NULL);
+        gp_curl_transfer_release(t);
+    }
+}
+
+/* ------------------------------------------------------------------ */
+/* Waiting without the GIL                                              */
+/* ------------------------------------------------------------------ */
+
+typedef enum wait_result {
+    WAIT_READY,
+    WAIT_TIMEOUT,
+    WAIT_INTERRUPTED,
+} wait_result_t;
+
+/* What a wait waits for: the headers, or [want] body bytes (SIZE_MAX: the end). */
+typedef struct wait_goal {
+    bool headers;
+    size_t want;
+} wait_goal_t;
+
+static bool goal_reached(gp_curl_transfer_t *t, wait_goal_t goal)
+{
+    if (t->done)
+        return true;
+    if (goal.headers)
+        return t->headers_done;
+    return goal.want != SIZE_MAX && t->body.len >= goal.want;
+}
+
+static uint64_t clock_now_ns(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
+}
+
+/* Waits with the transfer's mutex held and the GIL released. [idle_ns] (0:
+   none) is the longest stretch without a received byte. */
+static wait_result_t transfer_wait_locked(gp_curl_transfer_t *t, wait_goal_t goal,
+                                          uint64_t idle_ns, _Atomic int *interrupted)
+{
+    uint64_t seen = t->received;
+    uint64_t deadline = idle_ns ? clock_now_ns() + idle_ns : 0;
+    while (!goal_reached(t, goal)) {
+        if (interrupted && atomic_load(interrupted))
+            return WAIT_INTERRUPTED;
+        uint64_t now = clock_now_ns();
+        if (t->received != seen) {
+            seen = t->received;
+            if (idle_ns)
+                deadline = now + idle_ns;
+        }
+        if (deadline && now >= deadline)
+            return WAIT_TIMEOUT;
+        uint64_t until = now + GP_LOOP_POLL_NS;
+        if (deadline && deadline < until)
+            until = deadline;
+        struct timespec ts = {(time_t)(until / 1000000000u), (long)(until % 1000000000u)};
+        pthread_cond_timedwait(&t->cond, &t->mutex, &ts);
+    }
+    return WAIT_READY;
+}
+
+/* Waits for [goal] with the GIL released. Returns 0, or -1 with
+   TimeoutError or KeyboardInterrupt raised (the transfer is then stopped). */
+static int transfer_wait(curl_transfer_object_t *self, wait_goal_t goal, double timeout)
+{
+    gp_curl_transfer_t *t = self->transfer;
+    gp_runtime_t *rt = gp_runtime();
+    _Atomic int *interrupt = gp_tstate() == rt->main_thread ? &rt->pending_sigint : NULL;
+    uint64_t idle_ns = 0;
+    if (timeout >= 0) {
+        idle_ns = (uint64_t)(timeout * 1e9);
+        if (idle_ns == 0)
+            idle_ns = 1;
+        /* Before the headers, libcurl's own connect timeout (the same
+           length) should be the one to fire while connecting. */
+        if (goal.headers)
+            idle_ns += 20000000u;
+    }
+    for (;;) {
+        pthread_mutex_lock(&t->mutex);
+        bool ready = goal_reached(t, goal);
+        pthread_mutex_unlock(&t->mutex);
+        if (ready)
+            return 0;
+
+        gp_thread_state_t *ts = gp_gil_release_for_wait(GP_WAIT_KIND_HTTP);
+        pthread_mutex_lock(&t->mutex);
+        wait_result_t result = transfer_wait_locked(t, goal, idle_ns, interrupt);
+        pthread_mutex_unlock(&t->mutex);
+        gp_gil_acquire_after_blocking(ts);
+
+        if (result == WAIT_READY)
+            return 0;
+        if (result == WAIT_TIMEOUT) {
+            service_cancel(t);
+            gp_err_set_string(&gp_exc_TimeoutError, "timed out");
+            return -1;
+        }
+        /* A signal: its Python handler runs now. KeyboardInterrupt (or any
+           exception it raises) abandons the transfer; a handler that
+           returns lets the wait go on, as CPython retries after EINTR. */
+        if (gp_runtime_handle_breaker() < 0) {
+            service_cancel(t);
+            return -1;
+        }
+    }
+}
+
+/* ------------------------------------------------------------------ */
+/* Coroutine events                                                     */
+/* ------------------------------------------------------------------ */
+
+#if CURL_HAVE_ASYNC
+/* Under the GIL on the asyncio loop's thread, after poll(). */
+static void async_completion_run(gp_uv_completion_t *c)
+{
+    curl_async_link_t *link = (curl_async_link_t *)c;
+    gp_curl_transfer_t *t = link->transfer;
+    link->queued = false;
+    gp_object_t *owner = link->owner;
+    if (owner) {
+        curl_transfer_object_t *self = (curl_transfer_object_t *)owner;
+        GP_INCREF(owner);
+        gp_object_t *callback = self->callback;
+        if (callback) {
+            GP_INCREF(callback);
+            gp_object_t *r = gp_object_call0(callback);
+            if (r) {
+                GP_DECREF(r);
+            } else {
+                gp_uvloop_report_unraisable("an HTTP transfer's event callback");
+            }
+            GP_DECREF(callback);
+        }
+        GP_DECREF(owner);
+    }
+    gp_curl_transfer_release(t); /* the queued completion's reference */
+}
+
+/* The transfer's event hook: loop thread, no GIL. Queues at most one
+   completion at a time; its run reads the transfer's whole state. */
+static void async_event_hook(gp_curl_transfer_t *t, void *arg)
+{
+    curl_async_link_t *link = arg;
+    if (link->queued)
+        return;
+    link->queued = true;
+    gp_curl_transfer_retain(t);
+    link->completion.next = NULL;
+    link->completion.run = async_completion_run;
+    gp_uvloop_complete(link->uv, &link->completion);
+}
+#endif
+
+static void async_link_free(void *arg)
+{
+    gp_mem_free(arg);
+}
+
+/* ------------------------------------------------------------------ */
+/* Transfer objects                                                     */
+/* ------------------------------------------------------------------ */
+
+/* Reads a seconds argument: None -> -1 (no timeout). */
+static int seconds_arg(gp_object_t *o, const char *what, double *out)
+{
+    if (!o || o == gp_None) {
+        *out = -1;
+        return 0;
+    }
+    double v = gp_float_as_double(o);
+    if (v == -1.0 && gp_err_occurred())
+        return -1;
+    if (isnan(v) || v < 0) {
+        gp_err_format(&gp_exc_ValueError, "%s must be non-negative", what);
+        return -1;
+    }
+    *out = v;
+    return 0;
+}
+
+static int transfer_configure(gp_curl_transfer_t *t, gp_object_t *method, gp_object_t *url,
+                              gp_object_t *headers, gp_object_t *body, gp_object_t *connect_timeout,
+                              gp_object_t *verify, gp_object_t *decode)
+{
+    if (GP_TYPE(method) != &gp_str_type || GP_TYPE(url) != &gp_str_type) {
+        gp_err_set_string(&gp_exc_TypeError, "Transfer() method and url must be str");
+        return -1;
+    }
+    const char *m = gp_str_utf8(method);
+    const char *u = gp_str_utf8(url);
+    if (strlen(u) != gp_str_utf8_len(url) || strlen(m) != gp_str_utf8_len(method)) {
+        gp_err_set_string(&gp_exc_ValueError, "embedded null character in url or method");
+        return -1;
+    }
+    CURL *e = t->easy;
+    curl_easy_setopt(e, CURLOPT_URL, u);
+
+    bool has_body = body && body != gp_None;
+    if (has_body) {
+        if (!(gp_bytes_check(body) ||
+              GP_TYPE(body) == &gp_bytearray_type)) {
+            gp_err_set_string(&gp_exc_TypeError, "Transfer() body must be bytes or None");
+            return -1;
+        }
+        if (gp_curl_transfer_set_body(t, gp_bytes_data(body), gp_bytes_len(body)) < 0) {
+            gp_err_no_memory();
+            return -1;
+        }
+    }
+    if (strcmp(m, "GET") == 0 && !has_body) {
+        curl_easy_setopt(e, CURLOPT_HTTPGET, 1L);
+    } else if (strcmp(m, "HEAD") == 0 && !has_body) {
+        curl_easy_setopt(e, CURLOPT_NOBODY, 1L);
+    } else {
+        if (strcmp(m, "POST") == 0 && !has_body && gp_curl_transfer_set_body(t, "", 0) < 0) {
+            gp_err_no_memory();
+            return -1;
+        }
+        if (strcmp(m, "POST") != 0)
+            curl_easy_setopt(e, CURLOPT_CUSTOMREQUEST, m);
+    }
+
+    /* No "Expect: 100-continue" round trip before a large body. */
+    if (gp_curl_transfer_add_header(t, "Expect:") < 0) {
+        gp_err_no_memory();
+        return -1;
+    }
+    if (headers && headers != gp_None) {
+        if (GP_TYPE(headers) != &gp_list_type) {
+            gp_err_set_string(&gp_exc_TypeError, "Transfer() headers must be a list of str");
+            return -1;
+        }
+        for (intptr_t i = 0; i < GP_LIST_SIZE(headers); i++) {
+            gp_object_t *line = GP_LIST_GET(headers, i);
+            if (GP_TYPE(line) != &gp_str_type) {
+                gp_err_set_string(&gp_exc_TypeError, "Transfer() headers must be a list of str");
+                return -1;
+            }
+            const char *text = gp_str_utf8(line);
+            if (strlen(text) != gp_str_utf8_len(line) || strpbrk(text, "\r\n")) {
+                gp_err_set_string(&gp_exc_ValueError, "Invalid header value");
+                return -1;
+            }
+            if (gp_curl_transfer_add_header(t, text) < 0) {
+                gp_err_no_memory();
+                return -1;
+            }
+        }
+    }
+    double seconds;
+    if (seconds_arg(connect_timeout, "connect_timeout", &seconds) < 0)
+        return -1;
+    if (seconds >= 0) {
+        long ms = (long)ceil(seconds * 1000.0);
+        curl_easy_setopt(e, CURLOPT_CONNECTTIMEOUT_MS, ms > 0 ? ms : 1L);
+    }
+    if (verify) {
+        int on = gp_object_is_true(verify);
+        if (on < 0)
+            return -1;
+        if (!on) {
+            curl_easy_setopt(e, CURLOPT_SSL_VERIFYPEER, 0L);
+            curl_easy_setopt(e, CURLOPT_SSL_VERIFYHOST, 0L);
+        }
+    }
+    if (decode) {
+        int on = gp_object_is_true(decode);
+        if (on < 0)
+            return -1;
+        if (on)
+            curl_easy_setopt(e, CURLOPT_ACCEPT_ENCODING, "");
+    }
+    return 0;
+}
+
+/* Transfer(method, url, headers=None, body=None, *, connect_timeout=None,
+            verify=True, decode=False) */
+static gp_object_t *transfer_new(gp_type_t *type, gp_object_t *const *args, size_t nargs,
+                                 gp_object_t *kwnames)
+{
+    static const char *const names[] = {"method", "url", "headers", "body", "$connect_timeout",
+                                        "verify", "decode", NULL};
+    gp_object_t *a[7];
+    if (gp_args_parse("Transfer", args, nargs, kwnames, names, 2, a) < 0)
+        return NULL;
+    curl_transfer_object_t *self = (curl_transfer_object_t *)gp_object_alloc(type, 0);
+    if (!self)
+        return NULL;
+    self->transfer = gp_curl_transfer_new();
+    if (!self->transfer) {
+        GP_DECREF(&self->base);
+        gp_err_no_memory();
+        return NULL;
+    }
+    if (transfer_configure(self->transfer, a[0], a[1], a[2], a[3], a[4], a[5], a[6]) < 0) {
+        GP_DECREF(&self->base);
+        return NULL;
+    }
+    gp_gc_track(&self->base);
+    return &self->base;
+}
+
+/* Stops a running transfer: through the service loop for threads, at once
+   for coroutines (on the loop's thread). */
+static void transfer_object_stop(curl_transfer_object_t *self)
+{
+    gp_curl_transfer_t *t = self->transfer;
+    if (!t || !self->started)
+        return;
+    pthread_mutex_lock(&t->mutex);
+    bool done = t->done;
+    pthread_mutex_unlock(&t->mutex);
+    if (done)
+        return;
+    if (self->on_service_loop) {
+        service_cancel(t);
+        return;
+    }
+    curl_multi_object_t *multi = (curl_multi_object_t *)self->multi;
+    if (multi && multi->multi && multi->owner_thread == gp_tstate())
+        gp_curl_transfer_stop(t, GP_CURL_CANCELLED);
+}
+
+static int transfer_traverse(gp_object_t *o, gp_visit_fn visit, void *arg)
+{
+    curl_transfer_object_t *self = (curl_transfer_object_t *)o;
+    if (self->callback) {
+        int r = visit(self->callback, arg);
+        if (r)
+            return r;
+    }
+    if (self->multi)
+        return visit(self->multi, arg);
+    return 0;
+}
+
+static int transfer_clear(gp_object_t *o)
+{
+    curl_transfer_object_t *self = (curl_transfer_object_t *)o;
+    GP_CLEAR(self->callback);
+    return 0;
+}
+
+static void transfer_dealloc(gp_object_t *o)
+{
+    curl_transfer_object_t *self = (curl_transfer_object_t *)o;
+    gp_gc_untrack(o);
+    transfer_object_stop(self);
+    if (self->link)
+        self->link->owner = NULL;
+    gp_curl_transfer_release(self->transfer);
+    GP_CLEAR(self->callback);
+    GP_CLEAR(self->multi);
+    gp_type_t *type = GP_TYPE(o);
+    gp_object_free(o);
+    if (type->flags & GP_TYPE_FLAG_HEAPTYPE)
+        GP_DECREF((gp_object_t *)type);
+}
+
+static int transfer_check_fresh(curl_transfer_object_t *self)
+{
+    if (self->started) {
+        gp_err_set_string(&gp_exc_RuntimeError, "the transfer has already started");
+        return -1;
+    }
+    return 0;
+}
+
+/* wait_headers(timeout=None): starts the transfer on the service loop if it
+   has not started, and waits (GIL released) for the response headers or
+   the end of the transfer. */
+static gp_object_t *transfer_wait_headers(gp_object_t *o, gp_object_t *const *args, size_t nargs,
+                                          gp_object_t *kwnames)
+{
+    curl_transfer_object_t *self = (curl_transfer_object_t *)o;
+    static const char *const names[] = {"timeout", NULL};
+    gp_object_t *a[1];
+    double timeout;
+    if (gp_args_parse("wait_headers", args, nargs, kwnames, names, 0, a) < 0 ||
+        seconds_arg(a[0], "timeout", &timeout) < 0)
+        return NULL;
+    if (!self->started) {
+        gp_service_loop_t *loop = NULL;
+        gp_curl_multi_t *m = service_multi(&loop);
+        if (!m)
+            return NULL;
+        gp_curl_transfer_t *t = self->transfer;
+        t->target = m;
+        gp_curl_transfer_retain(t); /* the start call's reference */
+        if (gp_service_loop_call(loop, service_start_call, t) != 0) {
+            gp_curl_transfer_release(t);
+            gp_err_no_memory();
+            return NULL;
+        }
+        self->started = true;
+        self->on_service_loop = true;
+    } else if (!self->on_service_loop) {
+        gp_err_set_string(&gp_exc_RuntimeError, "wait_headers() is for thread transfers");
+        return NULL;
+    }
+    wait_goal_t goal = {true, 0};
+    if (transfer_wait(self, goal, timeout) < 0)
+        return NULL;
+    return gp_none_new();
+}
+
+/* Parses read()'s size argument: None or negative mean "everything". */
+static int size_arg(gp_object_t *o, size_t *out)
+{
+    *out = SIZE_MAX;
+    if (!o || o == gp_None)
+        return 0;
+    int64_t n = gp_int_as_i64(o);
+    if (n == -1 && gp_err_occurred())
+        return -1;
+    if (n >= 0)
+        *out = (size_t)n;
+    return 0;
+}
+
+/* Takes up to [want] buffered body bytes as a bytes object. */
+static gp_object_t *transfer_take(gp_curl_transfer_t *t, size_t want)
+{
+    pthread_mutex_lock(&t->mutex);
+    size_t n = t->body.len < want ? t->body.len : want;
+    gp_object_t *out = gp_bytes_new(t->body.data ? t->body.data + t->body.start : "", n);
+    if (out) {
+        t->body.start += n;
+        t->body.len -= n;
+        if (t->body.len == 0)
+            t->body.start = 0;
+    }
+    pthread_mutex_unlock(&t->mutex);
+    return out;
+}
+
+/* read(n=-1, timeout=None): n body bytes, fewer only at the end of the
+   transfer (or when it failed: look at `error`). Thread transfers wait with
+   the GIL released. */
+static gp_object_t *transfer_read(gp_object_t *o, gp_object_t *const *args, size_t nargs,
+                                  gp_object_t *kwnames)
+{
+    curl_transfer_object_t *self = (curl_transfer_object_t *)o;
+    static const char *const names[] = {"n", "timeout", NULL};
+    gp_object_t *a[2];
+    size_t want;
+    double timeout;
+    if (gp_args_parse("read", args, nargs, kwnames, names, 0, a) < 0 || size_arg(a[0], &want) < 0 ||
+        seconds_arg(a[1], "timeout", &timeout) < 0)
+        return NULL;
+    if (!self->on_service_loop) {
+        gp_err_set_string(&gp_exc_RuntimeError, "read() is for thread transfers: use read_nowait()");
+        return NULL;
+    }
+    wait_goal_t goal = {false, want};
+    if (want > 0 && transfer_wait(self, goal, timeout) < 0)
+        return NULL;
+    return transfer_take(self->transfer, want);
+}
+
+/* read_nowait(n=-1): the body bytes already received (up to n), never waits. */
+static gp_object_t *transfer_read_nowait(gp_object_t *o, gp_object_t *const *args, size_t nargs,
+                                         gp_object_t *kwnames)
+{
+    curl_transfer_object_t *self = (curl_transfer_object_t *)o;
+    static const char *const names[] = {"n", NULL};
+    gp_object_t *a[1];
+    size_t want;
+    if (gp_args_parse("read_nowait", args, nargs, kwnames, names, 0, a) < 0 ||
+        size_arg(a[0], &want) < 0)
+        return NULL;
+    return transfer_take(self->transfer, want);
+}
+
+/* start_async(multi, callback): adds the transfer to [multi] (a Multi on
+   the running asyncio loop); callback() is called under the GIL whenever
+   headers, body bytes or the end arrive. */
+static gp_object_t *transfer_start_async(gp_object_t *o, gp_object_t *const *args, size_t nargs,
+                                         gp_object_t *kwnames)
+{
+    curl_transfer_object_t *self = (curl_transfer_object_t *)o;
+    if (gp_args_check("start_async", nargs, kwnames, 2, 2) < 0 || transfer_check_fresh(self) < 0)
+        return NULL;
+    if (GP_TYPE(args[0]) != &curl_multi_type) {
+        gp_err_set_string(&gp_exc_TypeError, "start_async() needs a _gpcurl.Multi");
+        return NULL;
+    }
+    curl_multi_object_t *multi = (curl_multi_object_t *)args[0];
+    if (!multi->multi) {
+        gp_err_set_string(&gp_exc_RuntimeError, "Session is closed");
+        return NULL;
+    }
+    if (multi->owner_thread != gp_tstate()) {
+        gp_err_set_string(&gp_exc_RuntimeError, "a Multi is only usable from its loop's thread");
+        return NULL;
+    }
+#if CURL_HAVE_ASYNC
+    curl_async_link_t *link = gp_mem_calloc(1, sizeof *link);
+    if (!link) {
+        gp_err_no_memory();
+        return NULL;
+    }
+    gp_curl_transfer_t *t = self->transfer;
+    link->transfer = t;
+    link->uv = NULL;
+    link->owner = o;
+    self->link = link;
+    t->on_event = async_event_hook;
+    t->on_event_arg = link;
+    t->on_free = async_link_free;
+    GP_SETREF(self->multi, GP_INCREF(args[0]));
+    GP_SETREF(self->callback, GP_INCREF(args[1]));
+    link->uv = gp_curl_multi_uv(multi->multi);
+    self->started = true;
+    gp_curl_transfer_start(multi->multi, t);
+    return gp_none_new();
+#else
+    (void)async_link_free;
+    gp_err_set_string(&gp_exc_NotImplementedError, "asyncio HTTP needs mod/uvloop.h");
+    return NULL;
+#endif
+}
+
+/* close(): stops the transfer if it is still running. */
+static gp_object_t *transfer_close(gp_object_t *o, gp_object_t *const *args, size_t nargs,
+                                   gp_object_t *kwnames)
+{
+    if (gp_args_check("close", nargs, kwnames, 0, 0) < 0)
+        return NULL;
+    transfer_object_stop((curl_transfer_object_t *)o);
+    return gp_none_new();
+}
+
+static gp_object_t *transfer_get_status(gp_object_t *o, void *closure)
+{
+    gp_curl_transfer_t *t = ((curl_transfer_object_t *)o)->transfer;
+    pthread_mutex_lock(&t->mutex);
+    long status = t->headers_done ? t->status : 0;
+    pthread_mutex_unlock(&t->mutex);
+    return gp_int_from_i64(status);
+}
+
+static gp_object_t *transfer_get_http_version(gp_object_t *o, void *closure)
+{
+    gp_curl_transfer_t *t = ((curl_transfer_object_t *)o)->transfer;
+    pthread_mutex_lock(&t->mutex);
+    int version = t->http_version;
+    pthread_mutex_unlock(&t->mutex);
+    return gp_int_from_i64(version);
+}
+
+/* The final response's status line and header lines, as received. */
+static gp_object_t *transfer_get_header_block(gp_object_t *o, void *closure)
+{
+    gp_curl_transfer_t *t = ((curl_transfer_object_t *)o)->transfer;
+    pthread_mutex_lock(&t->mutex);
+    gp_object_t *out = NULL;
+    if (t->headers_done)
+        out = gp_bytes_new(t->header_block.data ? t->header_block.data + t->header_block.start : "",
+                           t->header_block.len);
+    pthread_mutex_unlock(&t->mutex);
+    return out ? out : (gp_err_occurred() ? NULL : gp_none_new());
+}
+
+static gp_object_t *transfer_get_flag(gp_object_t *o, void *closure)
+{
+    gp_curl_transfer_t *t = ((curl_transfer_object_t *)o)->transfer;
+    const char *which = closure;
+    pthread_mutex_lock(&t->mutex);
+    bool value = which[0] == 'h' ? t->headers_done : t->done;
+    pthread_mutex_unlock(&t->mutex);
+    return gp_bool_from(value);
+}
+
+static gp_object_t *transfer_get_count(gp_object_t *o, void *closure)
+{
+    gp_curl_transfer_t *t = ((curl_transfer_object_t *)o)->transfer;
+    const char *which = closure;
+    pthread_mutex_lock(&t->mutex);
+    uint64_t value = which[0] == 'r' ? t->received : t->body.len;
+    pthread_mutex_unlock(&t->mutex);
+    return gp_int_from_u64(value);
+}
+
+/* error: None, or (code, message, errno) once the transfer failed. code is
+   libcurl's CURLcode, or -1 (cancelled) / -2 (its pool was closed). */
+static gp_object_t *transfer_get_error(gp_object_t *o, void *closure)
+{
+    gp_curl_transfer_t *t = ((curl_transfer_object_t *)o)->transfer;
+    pthread_mutex_lock(&t->mutex);
+    bool failed = t->done && t->result != CURLE_OK;
+    int code = t->result;
+    long os_errno = t->os_errno;
+    char message[CURL_ERROR_SIZE];
+    snprintf(message, sizeof message, "%s", t->error);
+    pthread_mutex_unlock(&t->mutex);
+    if (!failed)
+        return gp_none_new();
+    if (!message[0]) {
+        const char *text = code == GP_CURL_CANCELLED ? "cancelled"
+                           : code == GP_CURL_CLOSED  ? "the connection pool is closed"
+                                                     : curl_easy_strerror((CURLcode)code);
+        snprintf(message, sizeof message, "%s", text);
+    }
+    gp_object_t *text = gp_str_from_utf8(message, strlen(message));
+    if (!text) {
+        gp_err_clear();
+        text = gp_str_from_cstr("(undecodable libcurl message)");
+        if (!text)
+            return NULL;
+    }
+    gp_object_t *code_obj = gp_int_from_i64(code);
+    gp_object_t *errno_obj = gp_int_from_i64(os_errno);
+    gp_object_t *out = gp_tuple_pack(3, code_obj, text, errno_obj);
+    GP_DECREF(code_obj);
+    GP_DECREF(text);
+    GP_DECREF(errno_obj);
+    return out;
+}
+
+static const gp_method_def_t transfer_methods[] = {
+    {"wait_headers", transfer_wait_headers, GP_METH_KEYWORDS,
+     "Start on the service loop if needed; wait for the response headers (GIL released)."},
+    {"read", transfer_read, GP_METH_KEYWORDS,
+     "Wait for and return n body bytes (all when n is None or negative)."},
+    {"read_nowait", transfer_read_nowait, GP_METH_KEYWORDS,
+     "Return the body bytes already received, up to n."},
+    {"start_async", transfer_start_async, 0, "Run in a Multi on the asyncio loop."},
+    {"close", transfer_close, 0, "Stop the transfer if it is still running."},
+    {NULL, NULL, 0, NULL},
+};
+
+static const gp_getset_def_t transfer_getsets[] = {
+    {"status", transfer_get_status, NULL, NULL, "The response status code, 0 before headers."},
+    {"http_version", transfer_get_http_version, NULL, NULL, "10, 11, 20 or 30."},
+    {"header_block", transfer_get_header_block, NULL, NULL, "Status line and headers (bytes)."},
+    {"headers_done", transfer_get_flag, NULL, "h", "The response headers are complete."},
+    {"done", transfer_get_flag, NULL, "d", "No more body bytes will arrive."},
+    {"received", transfer_get_count, NULL, "r", "Body bytes received so far."},
+    {"buffered", transfer_get_count, NULL, "b", "Body bytes received and not yet read."},
+    {"error", transfer_get_error, NULL, NULL, "None or (curl code, message, errno)."},
+    {NULL, NULL, NULL, NULL, NULL},
+};
+
+static gp_type_t curl_transfer_type = {
+    GP_TYPE_HEAD_INIT,
+    .name = "Transfer",
+    .basicsize = sizeof(curl_transfer_object_t),
+    .flags = GP_TYPE_FLAG_GC,
+    .dealloc = transfer_dealloc,
+    .new_ = transfer_new,
+    .hash = gp_object_default_hash,
+    .traverse = transfer_traverse,
+    .clear = transfer_clear,
+    .methods = transfer_methods,
+    .getsets = transfer_getsets,
+    .doc = "One HTTP request and its response, run by libcurl on a libuv loop.",
+};
+
+/* ------------------------------------------------------------------ */
+/* Multi objects (coroutines)                                           */
+/* ------------------------------------------------------------------ */
+
+/* Multi(core, limit=100, limit_per_host=0): a connection pool on the uv loop
+   of an asyncio loop core (asyncio_loop._core). */
+static gp_object_t *multi_new(gp_type_t *type, gp_object_t *const *args, size_t nargs,
+                              gp_object_t *kwnames)
+{
+    static const char *const names[] = {"core", "limit", "limit_per_host", NULL};
+    gp_object_t *a[3];
+    if (gp_args_parse("Multi", args, nargs, kwnames, names, 1, a) < 0)
+        return NULL;
+    int64_t limit = 100, per_host = 0;
+    if (a[1] && a[1] != gp_None && (limit = gp_int_as_i64(a[1])) == -1 && gp_err_occurred())
+        return NULL;
+    if (a[2] && a[2] != gp_None && (per_host = gp_int_as_i64(a[2])) == -1 && gp_err_occurred())
+        return NULL;
+    if (limit < 0 || per_host < 0) {
+        gp_err_set_string(&gp_exc_ValueError, "connection limits must be non-negative");
+        return NULL;
+    }
+#if CURL_HAVE_ASYNC
+    uv_loop_t *uv = gp_uvloop_uv(a[0]);
+    if (!uv) {
+        if (!gp_err_occurred())
+            gp_err_set_string(&gp_exc_TypeError, "Multi() needs an open asyncio loop core");
+        return NULL;
+    }
+    curl_multi_object_t *self = (curl_multi_object_t *)gp_object_alloc(type, 0);
+    if (!self)
+        return NULL;
+    self->owner_thread = gp_tstate();
+    self->multi = gp_curl_multi_new();
+    if (!self->multi) {
+        GP_DECREF(&self->base);
+        gp_err_no_memory();
+        return NULL;
+    }
+    gp_curl_multi_set_limits(self->multi, (long)limit, (long)per_host);
+    int rc = gp_curl_multi_attach(self->multi, uv);
+    if (rc != 0) {
+        GP_DECREF(&self->base);
+        gp_err_format(&gp_exc_OSError, "cannot start a libuv timer: %s", uv_strerror(rc));
+        return NULL;
+    }
+    return &self->base;
+#else
+    gp_err_set_string(&gp_exc_NotImplementedError, "asyncio HTTP needs mod/uvloop.h");
+    return NULL;
+#endif
+}
+
+static void multi_object_close(curl_multi_object_t *self)
+{
+    if (self->multi) {
+        gp_curl_multi_close(self->multi);
+        self->multi = NULL;
+    }
+}
+
+static void multi_dealloc(gp_object_t *o)
+{
+    multi_object_close((curl_multi_object_t *)o);
+    gp_type_t *type = GP_TYPE(o);
+    gp_object_free(o);
+    if (type->flags & GP_TYPE_FLAG_HEAPTYPE)
+        GP_DECREF((gp_object_t *)type);
+}
+
+static gp_object_t *multi_close(gp_object_t *o, gp_object_t *const *args, size_t nargs,
+                                gp_object_t *kwnames)
+{
+    curl_multi_object_t *self = (curl_multi_object_t *)o;
+    if (gp_args_check("close", nargs, kwnames, 0, 0) < 0)
+        return NULL;
+    if (self->multi && self->owner_thread != gp_tstate()) {
+        gp_err_set_string(&gp_exc_RuntimeError, "a Multi is only usable from its loop's thread");
+        return NULL;
+    }
+    multi_object_close(self);
+    return gp_none_new();
+}
+
+static gp_object_t *multi_get_active(gp_object_t *o, void *closure)
+{
+    curl_multi_object_t *self = (curl_multi_object_t *)o;
+    return gp_int_from_u64(self->multi ? gp_curl_multi_active(self->multi) : 0);
+}
+
+static gp_object_t *multi_get_closed(gp_object_t *o, void *closure)
+{
+    return gp_bool_from(((curl_multi_object_t *)o)->multi == NULL);
+}
+
+static const gp_method_def_t multi_methods[] = {
+    {"close", multi_close, 0, "End every transfer and close the pool's connections."},
+    {NULL, NULL, 0, NULL},
+};
+
+static const gp_getset_def_t multi_getsets[] = {
+    {"active", multi_get_active, NULL, NULL, "Transfers in the pool."},
+    {"closed", multi_get_closed, NULL, NULL, "True once close() has run."},
+    {NULL, NULL, NULL, NULL, NULL},
+};
+
+static gp_type_t curl_multi_type = {
+    GP_TYPE_HEAD_INIT,
+    .name = "Multi",
+    .basicsize = sizeof(curl_multi_object_t),
+    .dealloc = multi_dealloc,
+    .new_ = multi_new,
+    .hash = gp_object_default_hash,
+    .methods = multi_methods,
+    .getsets = multi_getsets,
+    .doc = "A libcurl multi handle (a connection pool) on an asyncio loop's libuv loop.",
+};
+
+/* ------------------------------------------------------------------ */
+/* The module                                                           */
+/* ------------------------------------------------------------------ */
+
+gp_object_t *gp_gpcurl_module_create(void)
+{
+    if (gp_type_ready(&curl_transfer_type) < 0 || gp_type_ready(&curl_multi_type) < 0)
+        return NULL;
+    gp_object_t *module = gp_module_new("_gpcurl");
+    if (!module)
+        return NULL;
+    const curl_version_info_data *info = curl_version_info(CURLVERSION_NOW);
+    gp_object_t *version = gp_str_from_cstr(info->version);
+    int rc = version ? 0 : -1;
+    if (rc == 0)
+        rc = gp_module_add_object(module, "version", version);
+    GP_XDECREF(version);
+    if (rc < 0 || gp_module_add_object(module, "Transfer", (gp_object_t *)&curl_transfer_type) < 0 ||
+        gp_module_add_object(module, "Multi", (gp_object_t *)&curl_multi_type) < 0 ||
+        gp_module_add_int(module, "HTTP2", (info->features & CURL_VERSION_HTTP2) != 0) < 0 ||
+        gp_module_add_int(module, "ASYNC", CURL_HAVE_ASYNC) < 0 ||
+        gp_module_add_int(module, "CANCELLED", GP_CURL_CANCELLED) < 0 ||
+        gp_module_add_int(module, "CLOSED", GP_CURL_CLOSED) < 0) {
+        GP_DECREF(module);
+        return NULL;
+    }
+    return module;
+}
