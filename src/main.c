@@ -36,6 +36,7 @@
 #include "gilpy.h"
 #include "mod/sys.h"
 #include "runtime/runtime.h"
+#include "runtime/trace.h"
 
 #include "vm/eval.h"
 
@@ -86,7 +87,8 @@ static void main_print_help(const char *program)
           "-u     : force the stdout and stderr streams to be unbuffered\n"
           "-V     : print the gilpy version number and exit (also --version)\n"
           "-X opt : set implementation-specific option (see sys._xoptions);\n"
-          "         -X gil-trace=FILE records GIL events\n"
+          "         -X gil-trace=FILE.json|FILE.svg writes a GIL timeline at exit,\n"
+          "         -X gil-stats prints GIL statistics at exit (docs/trace.md)\n"
           "-b -B -d -O -s -S -v -W arg -x : accepted for compatibility\n"
           "file   : program read from script file\n"
           "-      : program read from stdin (default; interactive mode if a tty)\n"
@@ -572,12 +574,17 @@ int main(int argc, char **argv)
         fflush(stderr);
         return 1;
     }
+    gp_trace_options_t trace_opts;
     if (main_configure_sys(&opts, argc, argv) < 0) {
         gp_object_t *exc = gp_err_fetch();
         if (exc) {
             gp_exception_print(exc);
             GP_DECREF(exc);
         }
+        status = 1;
+    } else if (gp_trace_parse_options(opts.xoptions, opts.n_xoptions,
+                                      opts.flags.ignore_environment, &trace_opts) < 0 ||
+               gp_trace_start(rt, &trace_opts) < 0) {
         status = 1;
     } else if (opts.command) {
         status = gp_run_main_source(opts.command, strlen(opts.command), "<string>");
@@ -596,6 +603,9 @@ int main(int argc, char **argv)
         status = flush_status;
     bool die_of_sigint = rt->exit_by_sigint;
     gp_runtime_free(rt);
+    /* After the runtime's last collection, so the trace shows it. */
+    if (gp_trace_finish(rt) < 0 && status == 0)
+        status = 1;
     free(py_argv);
     fflush(stdout);
     fflush(stderr);

@@ -36,6 +36,7 @@
 #include "mod/stdio.h"
 #include "mod/structseq.h"
 #include "runtime/runtime.h"
+#include "runtime/trace.h"
 
 #define GP_SYS_VERSION_MAJOR 3
 #define GP_SYS_VERSION_MINOR 11
@@ -556,6 +557,46 @@ static gp_object_t *sys_getswitchinterval(gp_object_t *self, gp_object_t *const 
     return gp_float_new(gp_runtime()->switch_interval);
 }
 
+/* sys._gil_stats(): GIL switch counts and per-thread time held, waited for,
+   and spent in I/O and blocked (runtime/trace.c, docs/trace.md). */
+static gp_object_t *sys_gil_stats(gp_object_t *self, gp_object_t *const *args, size_t nargs,
+                                  gp_object_t *kwnames)
+{
+    if (gp_args_check("_gil_stats", nargs, kwnames, 0, 0) < 0)
+        return NULL;
+    return gp_trace_stats(gp_runtime());
+}
+
+/* sys._gil_trace_name(name, ident=None): names a thread in the GIL trace.
+   threading calls it when a thread starts and when its name changes; with
+   no ident it names the calling thread. A no-op when nothing is traced. */
+static gp_object_t *sys_gil_trace_name(gp_object_t *self, gp_object_t *const *args,
+                                       size_t nargs, gp_object_t *kwnames)
+{
+    if (gp_args_check("_gil_trace_name", nargs, kwnames, 1, 2) < 0)
+        return NULL;
+    if (!gp_str_check(args[0])) {
+        gp_err_format(&gp_exc_TypeError, "_gil_trace_name() argument 1 must be str, not %s",
+                      gp_type_name(GP_TYPE(args[0])));
+        return NULL;
+    }
+    uint64_t ident = gp_tstate()->thread_id;
+    if (nargs > 1 && args[1] != gp_None) {
+        if (!gp_int_check(args[1])) {
+            gp_err_format(&gp_exc_TypeError,
+                          "_gil_trace_name() argument 2 must be int or None, not %s",
+                          gp_type_name(GP_TYPE(args[1])));
+            return NULL;
+        }
+        int overflow;
+        ident = (uint64_t)gp_int_as_i64_overflow(args[1], &overflow);
+        if (overflow)
+            return gp_none_new(); /* no thread has such an ident */
+    }
+    gp_trace_thread_name(gp_runtime(), ident, gp_str_utf8(args[0]));
+    return gp_none_new();
+}
+
 static gp_object_t *sys_get_int_max_str_digits(gp_object_t *self, gp_object_t *const *args,
                                                size_t nargs, gp_object_t *kwnames)
 {
@@ -695,6 +736,8 @@ static const gp_method_def_t sys_functions[] = {
     {"getfilesystemencodeerrors", sys_getfilesystemencodeerrors, 0, NULL},
     {"setswitchinterval", sys_setswitchinterval, 0, "Set the GIL's switch interval in seconds."},
     {"getswitchinterval", sys_getswitchinterval, 0, "Return the GIL's switch interval."},
+    {"_gil_stats", sys_gil_stats, 0, "Return GIL switch counts and per-thread GIL times."},
+    {"_gil_trace_name", sys_gil_trace_name, 0, "Name a thread in the GIL trace."},
     {"get_int_max_str_digits", sys_get_int_max_str_digits, 0, NULL},
     {"set_int_max_str_digits", sys_set_int_max_str_digits, GP_METH_KEYWORDS, NULL},
     {"is_finalizing", sys_is_finalizing, 0, NULL},

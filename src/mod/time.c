@@ -11,8 +11,8 @@
  * sleep() waits in one place, time_sleep_wait(), against an absolute
  * CLOCK_MONOTONIC deadline, so a signal that interrupts the wait (EINTR)
  * neither shortens nor lengthens it. On EINTR the eval breaker runs: Ctrl-C
- * during sleep() raises KeyboardInterrupt at once, as in CPython. The GIL
- * issue releases the GIL around the wait; the marker shows where.
+ * during sleep() raises KeyboardInterrupt at once, as in CPython. The GIL is
+ * released around the wait, labelled as a sleep for the GIL tracer.
  *
  * Calendar functions (gmtime, localtime, mktime, strftime, asctime, ctime)
  * wrap the C library's, converting to and from time.struct_time (a struct
@@ -198,7 +198,7 @@ overflow:
    Returns 0, or EINTR when a signal arrived. */
 static int time_sleep_kernel(const struct timespec *deadline)
 {
-    gp_thread_state_t *ts = gp_gil_release_for_blocking();
+    gp_thread_state_t *ts = gp_gil_release_for_wait(GP_WAIT_KIND_SLEEP);
     int rc = clock_nanosleep(CLOCK_MONOTONIC, TIMER_ABSTIME, deadline, NULL);
     gp_gil_acquire_after_blocking(ts);
     return rc;
@@ -217,7 +217,7 @@ static int time_sleep_wait(int64_t ns)
         if (!loop)
             return -1;
         _Atomic int *interrupt = me == rt->main_thread ? &rt->pending_sigint : NULL;
-        gp_thread_state_t *ts = gp_gil_release_for_blocking();
+        gp_thread_state_t *ts = gp_gil_release_for_wait(GP_WAIT_KIND_SLEEP);
         gp_wait_status_t status = gp_service_loop_sleep(loop, (uint64_t)ns, interrupt);
         gp_gil_acquire_after_blocking(ts);
         if (status == GP_WAIT_DONE)

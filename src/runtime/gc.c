@@ -75,6 +75,7 @@
 #include <stdio.h>
 
 #include "runtime/runtime.h"
+#include "runtime/trace.h"
 
 enum {
     GC_DEFAULT_THRESHOLD = 700,
@@ -495,6 +496,7 @@ static intptr_t gc_collect_generation(gp_gc_state_t *state, int generation)
     if (state->collecting)
         return 0;
     state->collecting = true;
+    gp_trace_gc_begin(gp_tstate_current ? gp_tstate_current->runtime : NULL);
     gp_gc_generation_t *gens = state->generations;
     gp_gc_head_t *list = &gens[generation].head;
     for (int i = 0; i < generation; i++)
@@ -533,6 +535,7 @@ static intptr_t gc_collect_generation(gp_gc_state_t *state, int generation)
         state->long_lived_pending = 0;
         state->long_lived_total = survivors;
     }
+    gp_trace_gc_end(gp_tstate_current ? gp_tstate_current->runtime : NULL);
     state->collecting = false;
     return found;
 }

@@ -30,6 +30,15 @@
  * The drop request is cleared by whichever thread takes the lock; a waiter
  * that is still queued re-arms it when its own interval expires, or at once
  * if it has priority.
+ *
+ * Tracing. Every request, acquire, release and forced yield is reported to
+ * an optional hook (runtime/trace.c draws timelines from them). The hook is
+ * called with the mutex held, on the thread concerned, so the events of all
+ * threads arrive in the order they happened and a release is always stamped
+ * before the acquire that follows it. A release carries the kind of wait the
+ * thread is going into (gp_gil_release_detail). With no hook installed each
+ * event costs one predictable branch; the hook is only installed or removed
+ * under the mutex (gp_gil_set_trace).
  */
 #include "runtime/gil.h"
 
@@ -43,10 +52,11 @@ static uint64_t gil_now_ns(void)
     return (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
 }
 
-static void gil_trace(gp_gil_t *gil, gp_gil_event_t event, const void *thread)
+/* Reports [event] to the trace hook, if any. Called with the mutex held. */
+static void gil_trace(gp_gil_t *gil, gp_gil_event_t event, const void *thread, int detail)
 {
     if (gil->trace)
-        gil->trace(event, thread, gil_now_ns(), gil->trace_arg);
+        gil->trace(event, thread, detail, gil_now_ns(), gil->trace_arg);
 }
 
 int gp_gil_init(gp_gil_t *gil, _Atomic uint32_t *eval_breaker, uint32_t drop_bit)
@@ -93,7 +103,7 @@ static void gil_request_drop(gp_gil_t *gil, const void *thread)
         return;
     if (gil->eval_breaker)
         atomic_fetch_or(gil->eval_breaker, gil->drop_bit);
-    gil_trace(gil, GP_GIL_EVENT_DROP_ASKED, thread);
+    gil_trace(gil, GP_GIL_EVENT_DROP_ASKED, thread, 0);
 }
 
 static void gil_clear_drop(gp_gil_t *gil)
@@ -134,7 +144,7 @@ static void gil_spin_until_released(gp_gil_t *gil)
 void gp_gil_acquire(gp_gil_t *gil, const void *thread, bool priority)
 {
     pthread_mutex_lock(&gil->mutex);
-    gil_trace(gil, GP_GIL_EVENT_REQUEST, thread);
+    gil_trace(gil, GP_GIL_EVENT_REQUEST, thread, 0);
     /* An ordinary waiter also stands aside while a priority waiter is queued. */
     if (atomic_load(&gil->locked) || (!priority && gil->priority_waiters > 0)) {
         gil->waiters++;
@@ -171,16 +181,21 @@ void gp_gil_acquire(gp_gil_t *gil, const void *thread, bool priority)
     if (gil->priority_waiters > 0 && gil->waiters > 0)
         gil_request_drop(gil, thread);
     pthread_cond_broadcast(&gil->switch_cond);
-    gil_trace(gil, GP_GIL_EVENT_ACQUIRE, thread);
+    gil_trace(gil, GP_GIL_EVENT_ACQUIRE, thread, 0);
     pthread_mutex_unlock(&gil->mutex);
 }
 
 void gp_gil_release(gp_gil_t *gil, const void *thread)
 {
+    gp_gil_release_detail(gil, thread, 0);
+}
+
+void gp_gil_release_detail(gp_gil_t *gil, const void *thread, int wait_kind)
+{
     pthread_mutex_lock(&gil->mutex);
     atomic_store(&gil->holder, NULL);
     atomic_store(&gil->locked, 0);
-    gil_trace(gil, GP_GIL_EVENT_RELEASE, thread);
+    gil_trace(gil, GP_GIL_EVENT_RELEASE, thread, wait_kind);
     pthread_cond_broadcast(&gil->released_cond);
     pthread_mutex_unlock(&gil->mutex);
 }
@@ -191,13 +206,21 @@ void gp_gil_yield(gp_gil_t *gil, const void *thread)
     uint64_t before = atomic_load(&gil->switch_number);
     atomic_store(&gil->holder, NULL);
     atomic_store(&gil->locked, 0);
-    gil_trace(gil, GP_GIL_EVENT_RELEASE, thread);
+    gil_trace(gil, GP_GIL_EVENT_YIELD, thread, 0);
     pthread_cond_broadcast(&gil->released_cond);
     /* Wait for another thread to take the lock, if anyone is waiting. */
     while (gil->waiters > 0 && atomic_load(&gil->switch_number) == before)
         pthread_cond_wait(&gil->switch_cond, &gil->mutex);
     pthread_mutex_unlock(&gil->mutex);
     gp_gil_acquire(gil, thread, false);
+}
+
+void gp_gil_set_trace(gp_gil_t *gil, gp_gil_trace_cb trace, void *arg)
+{
+    pthread_mutex_lock(&gil->mutex);
+    gil->trace = trace;
+    gil->trace_arg = arg;
+    pthread_mutex_unlock(&gil->mutex);
 }
 
 void gp_gil_set_interval(gp_gil_t *gil, double seconds)
@@ -221,11 +244,11 @@ void gp_gil_reinit_after_fork(gp_gil_t *gil, const void *thread)
     /* The parent's mutex may have been held by a thread that does not exist
        in the child: build fresh primitives instead of unlocking old ones. */
     long interval = gil->interval_us;
-    gp_gil_trace_cb trace = gil->trace;
     void *trace_arg = gil->trace_arg;
     gp_gil_init(gil, gil->eval_breaker, gil->drop_bit);
     gil->interval_us = interval;
-    gil->trace = trace;
+    /* The tracer's memory stays reachable, but its hook stays off: only the
+       process that started tracing writes the trace and the statistics. */
     gil->trace_arg = trace_arg;
     atomic_store(&gil->locked, 1);
     atomic_store(&gil->holder, thread);

@@ -16,16 +16,23 @@
 #include <stdbool.h>
 #include <stdint.h>
 
-/* Events reported to an optional trace hook (the latency tooling draws them). */
+/* Events reported to the optional trace hook (runtime/trace.c turns them into
+   timelines and statistics). The hook runs on the thread the event is about,
+   with the GIL's mutex held, so events of all threads are totally ordered and
+   their timestamps never interleave wrongly: a RELEASE is always stamped
+   before the ACQUIRE that follows it. */
 typedef enum gp_gil_event {
     GP_GIL_EVENT_REQUEST,    /* a thread starts waiting for the lock */
     GP_GIL_EVENT_ACQUIRE,    /* it got the lock */
-    GP_GIL_EVENT_RELEASE,    /* it gave the lock up */
+    GP_GIL_EVENT_RELEASE,    /* it gave the lock up; [detail] says what for (a wait kind) */
+    GP_GIL_EVENT_YIELD,      /* it honoured a drop request: released and queues again */
     GP_GIL_EVENT_DROP_ASKED, /* a waiter timed out (or came back from I/O) and asked the holder to drop */
 } gp_gil_event_t;
 
-typedef void (*gp_gil_trace_cb)(gp_gil_event_t event, const void *thread, uint64_t now_ns,
-                                void *arg);
+/* The trace hook. [thread] is the handle passed to the GIL call, [detail] the
+   wait kind of a RELEASE (0 otherwise), [now_ns] CLOCK_MONOTONIC. */
+typedef void (*gp_gil_trace_cb)(gp_gil_event_t event, const void *thread, int detail,
+                                uint64_t now_ns, void *arg);
 
 typedef struct gp_gil {
     pthread_mutex_t mutex;
@@ -46,7 +53,9 @@ typedef struct gp_gil {
     _Atomic uint32_t *eval_breaker;
     uint32_t drop_bit;
 
-    gp_gil_trace_cb trace; /* NULL when tracing is off: one predictable branch */
+    /* NULL when tracing is off: one predictable branch. Written under
+       `mutex` (gp_gil_set_trace) and read under it, or by the GIL holder. */
+    gp_gil_trace_cb trace;
     void *trace_arg;
 } gp_gil_t;
 
@@ -64,6 +73,10 @@ void gp_gil_acquire(gp_gil_t *gil, const void *thread, bool priority);
 /* Gives the lock up. The caller must hold it. */
 void gp_gil_release(gp_gil_t *gil, const void *thread);
 
+/* Gives the lock up before a wait of kind [wait_kind] (a gp_wait_kind_t of
+   gilpy.h, passed through to the trace hook as its detail). */
+void gp_gil_release_detail(gp_gil_t *gil, const void *thread, int wait_kind);
+
 /* Called by the holder when it notices a drop request: releases the lock,
    waits until another thread has actually taken it (so the releaser cannot
    grab it straight back), then queues to take it again. */
@@ -79,11 +92,24 @@ static inline bool gp_gil_held_by(gp_gil_t *gil, const void *thread)
     return atomic_load(&gil->locked) && atomic_load(&gil->holder) == thread;
 }
 
+/* Installs (or, with a NULL [trace], removes) the trace hook. Taken under the
+   mutex: once this returns, no call of the previous hook is running or will
+   start, so its [arg] may be read freely. */
+void gp_gil_set_trace(gp_gil_t *gil, gp_gil_trace_cb trace, void *arg);
+
+/* Whether a trace hook is installed; for hooks outside the GIL (the cycle
+   collector) that run with the GIL held. */
+static inline bool gp_gil_tracing(const gp_gil_t *gil)
+{
+    return gil->trace != NULL;
+}
+
 /* The switch interval in seconds (sys.setswitchinterval). */
 void gp_gil_set_interval(gp_gil_t *gil, double seconds);
 double gp_gil_get_interval(gp_gil_t *gil);
 
-/* Re-creates the lock in a child after fork(): the child's only thread holds it. */
+/* Re-creates the lock in a child after fork(): the child's only thread holds
+   it. The trace hook is dropped: the parent writes the trace, not the child. */
 void gp_gil_reinit_after_fork(gp_gil_t *gil, const void *thread);
 
 #endif /* GP_GIL_H */
