@@ -76,6 +76,16 @@ def get_exec_path(env=None):
     return env.get('PATH', defpath).split(pathsep)
 
 
+def fdopen(fd, mode='r', buffering=-1, encoding=None, *args, **kwargs):
+    """Open a file object on the open file descriptor [fd]."""
+    if not isinstance(fd, int):
+        raise TypeError('invalid fd type (%s, expected integer)' % type(fd))
+    import io
+    if 'b' not in mode:
+        encoding = io.text_encoding(encoding) if hasattr(io, 'text_encoding') else encoding
+    return io.open(fd, mode, buffering, encoding, *args, **kwargs)
+
+
 def _exit_code(status):
     return waitstatus_to_exitcode(status)
 

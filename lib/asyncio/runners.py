@@ -1,5 +1,9 @@
 """asyncio.run() and asyncio.Runner."""
 
+import functools
+import signal
+import threading
+
 from . import coroutines, events, exceptions, tasks
 
 __all__ = ('Runner', 'run')
@@ -17,6 +21,7 @@ class Runner:
         self._debug = debug
         self._loop_factory = loop_factory
         self._loop = None
+        self._interrupt_count = 0
 
     def __enter__(self):
         self._lazy_init()
@@ -51,18 +56,39 @@ class Runner:
             raise RuntimeError('Runner.run() cannot be called from a running event loop')
         self._lazy_init()
         task = self._loop.create_task(coro)
+        # Ctrl-C cancels the main task, which may clean up; a second Ctrl-C
+        # (or a task that swallows the cancellation and goes on) raises
+        # KeyboardInterrupt at once. CPython 3.11 behaves the same.
+        sigint_handler = None
+        if (threading.current_thread() is threading.main_thread()
+                and signal.getsignal(signal.SIGINT) is signal.default_int_handler):
+            sigint_handler = functools.partial(self._on_sigint, main_task=task)
+            try:
+                signal.signal(signal.SIGINT, sigint_handler)
+            except ValueError:
+                sigint_handler = None
+        self._interrupt_count = 0
         try:
             return self._loop.run_until_complete(task)
         except exceptions.CancelledError:
+            if self._interrupt_count > 0:
+                uncancel = getattr(task, 'uncancel', None)
+                if uncancel is not None and uncancel() == 0:
+                    raise KeyboardInterrupt()
             raise
-        except KeyboardInterrupt:
-            if not task.done():
-                task.cancel()
-                try:
-                    self._loop.run_until_complete(task)
-                except BaseException:
-                    pass
-            raise
+        finally:
+            if (sigint_handler is not None
+                    and signal.getsignal(signal.SIGINT) is sigint_handler):
+                signal.signal(signal.SIGINT, signal.default_int_handler)
+
+    def _on_sigint(self, signum, frame, main_task):
+        self._interrupt_count += 1
+        if self._interrupt_count == 1 and not main_task.done():
+            main_task.cancel()
+            # Wake the loop if it is waiting with a long timeout.
+            self._loop.call_soon_threadsafe(lambda: None)
+            return
+        raise KeyboardInterrupt()
 
     def _lazy_init(self):
         if self._state == _CLOSED:

@@ -1,178 +1,13 @@
 """Container datatypes, as CPython's collections: deque, defaultdict,
-OrderedDict, Counter, namedtuple and ChainMap, written in Python for gilpy."""
+OrderedDict, Counter, namedtuple and ChainMap. deque is C (_collections);
+the rest is Python."""
 
 __all__ = ['deque', 'defaultdict', 'OrderedDict', 'Counter', 'namedtuple', 'ChainMap']
 
 import sys as _sys
 
 
-class deque:
-    """A double-ended queue with O(1) appends and pops at both ends.
-
-    Items live in a dict keyed by consecutive integers from _head to
-    _tail - 1, so both ends grow and shrink without moving anything.
-    """
-
-    def __init__(self, iterable=(), maxlen=None):
-        if maxlen is not None:
-            if not isinstance(maxlen, int):
-                raise TypeError('an integer is required')
-            if maxlen < 0:
-                raise ValueError('maxlen must be non-negative')
-        self._items = {}
-        self._head = 0
-        self._tail = 0
-        self._maxlen = maxlen
-        self.extend(iterable)
-
-    @property
-    def maxlen(self):
-        return self._maxlen
-
-    def __len__(self):
-        return self._tail - self._head
-
-    def __bool__(self):
-        return self._tail != self._head
-
-    def append(self, x):
-        self._items[self._tail] = x
-        self._tail += 1
-        if self._maxlen is not None and self._tail - self._head > self._maxlen:
-            self.popleft()
-
-    def appendleft(self, x):
-        self._head -= 1
-        self._items[self._head] = x
-        if self._maxlen is not None and self._tail - self._head > self._maxlen:
-            self.pop()
-
-    def pop(self):
-        if self._tail == self._head:
-            raise IndexError('pop from an empty deque')
-        self._tail -= 1
-        return self._items.pop(self._tail)
-
-    def popleft(self):
-        if self._tail == self._head:
-            raise IndexError('pop from an empty deque')
-        x = self._items.pop(self._head)
-        self._head += 1
-        return x
-
-    def extend(self, iterable):
-        if iterable is self:
-            iterable = list(iterable)
-        for x in iterable:
-            self.append(x)
-
-    def extendleft(self, iterable):
-        if iterable is self:
-            iterable = list(iterable)
-        for x in iterable:
-            self.appendleft(x)
-
-    def clear(self):
-        self._items.clear()
-        self._head = self._tail = 0
-
-    def _index(self, i):
-        n = self._tail - self._head
-        if not isinstance(i, int):
-            raise TypeError('sequence index must be integer, not %r' % type(i).__name__)
-        if i < 0:
-            i += n
-        if i < 0 or i >= n:
-            raise IndexError('deque index out of range')
-        return self._head + i
-
-    def __getitem__(self, i):
-        return self._items[self._index(i)]
-
-    def __setitem__(self, i, x):
-        self._items[self._index(i)] = x
-
-    def __delitem__(self, i):
-        items = list(self)
-        del items[i]
-        self.clear()
-        self.extend(items)
-
-    def __iter__(self):
-        for i in range(self._head, self._tail):
-            yield self._items[i]
-
-    def __reversed__(self):
-        for i in range(self._tail - 1, self._head - 1, -1):
-            yield self._items[i]
-
-    def __contains__(self, x):
-        for item in self:
-            if item is x or item == x:
-                return True
-        return False
-
-    def __eq__(self, other):
-        if not isinstance(other, deque):
-            return NotImplemented
-        return list(self) == list(other)
-
-    def __repr__(self):
-        if self._maxlen is None:
-            return 'deque(%r)' % (list(self),)
-        return 'deque(%r, maxlen=%d)' % (list(self), self._maxlen)
-
-    def __copy__(self):
-        return deque(self, self._maxlen)
-
-    copy = __copy__
-
-    def count(self, x):
-        return sum(1 for item in self if item == x)
-
-    def index(self, x, start=0, stop=None):
-        items = list(self)
-        if stop is None:
-            stop = len(items)
-        for i in range(start, stop):
-            if items[i] == x:
-                return i
-        raise ValueError('%r is not in deque' % (x,))
-
-    def insert(self, i, x):
-        items = list(self)
-        items.insert(i, x)
-        self.clear()
-        self.extend(items)
-
-    def remove(self, value):
-        items = list(self)
-        items.remove(value)
-        self.clear()
-        self.extend(items)
-
-    def reverse(self):
-        items = list(self)
-        items.reverse()
-        self.clear()
-        self.extend(items)
-
-    def rotate(self, n=1):
-        length = len(self)
-        if length <= 1:
-            return
-        n %= length
-        for _ in range(n):
-            self.appendleft(self.pop())
-
-    def __add__(self, other):
-        result = deque(self, self._maxlen)
-        result.extend(other)
-        return result
-
-    def __iadd__(self, other):
-        self.extend(other)
-        return self
+from _collections import deque
 
 
 class defaultdict(dict):
@@ -372,6 +207,7 @@ def namedtuple(typename, field_names, *, rename=False, defaults=None, module=Non
         '__doc__': '%s(%s)' % (typename, ', '.join(field_names)),
         '__slots__': (),
         '_fields': field_names,
+        '__match_args__': field_names,
         '_field_defaults': field_defaults,
         '__new__': __new__,
         '__repr__': __repr__,

@@ -24,6 +24,9 @@ CASES = {
     'short_sleeps': "import time\nprint('ready', flush=True)\nwhile True:\n    time.sleep(0.001)\n",
     'pipe_read': "import os\nr, w = os.pipe()\nprint('ready', flush=True)\nos.read(r, 1)\n",
     'cpu_loop': "print('ready', flush=True)\nn = 0\nwhile True:\n    n += 1\n",
+    'asyncio_sleep': "import asyncio\nasync def main():\n    print('ready', flush=True)\n    await asyncio.sleep(60)\nasyncio.run(main())\n",
+    'asyncio_cleanup': "import asyncio\nasync def main():\n    try:\n        print('ready', flush=True)\n        await asyncio.sleep(60)\n    except asyncio.CancelledError:\n        await asyncio.sleep(0.05)\n        raise\nasyncio.run(main())\n",
+    'asyncio_busy_tasks': "import asyncio\nasync def spin():\n    while True:\n        await asyncio.sleep(0)\nasync def main():\n    ts = [asyncio.create_task(spin()) for _ in range(10)]\n    print('ready', flush=True)\n    await asyncio.gather(*ts)\nasyncio.run(main())\n",
     'cpu_beside_thread': "import threading\ndef spin():\n    while True: pass\nthreading.Thread(target=spin, daemon=True).start()\nprint('ready', flush=True)\nwhile True:\n    pass\n",
 }
 
