@@ -1,0 +1,4 @@
+async def f():
+    yield from x
+lambda: (yield)
+[x async for x in y]
