@@ -1,6 +1,7 @@
 # A thin wrapper over meson for the README's two commands:
 #   make demo   install what is missing, build, run the showcase demo
 #   make test   install what is missing, build, run every test
+#   make bench  build, run the whole benchmark suite (bench-quick: under a minute)
 # Extra meson options go through MESONFLAGS, e.g. make test MESONFLAGS=-Dwerror=true
 
 BUILD      ?= build
@@ -11,7 +12,7 @@ PYTHON     ?= python3
 # debugoptimized keeps the sanitizer build fast enough and its stacks readable.
 ASAN_FLAGS := -Db_sanitize=address,undefined -Db_lundef=false -Dbuildtype=debugoptimized
 
-.PHONY: all deps build demo test asan tsan bench clean
+.PHONY: all deps build demo test asan tsan bench bench-quick clean
 
 all: build
 
@@ -41,16 +42,26 @@ asan: deps
 	$(call meson_build,$(ASAN_BUILD),$(ASAN_FLAGS) $(MESONFLAGS))
 	meson test -C $(ASAN_BUILD) --print-errorlogs
 
-# ThreadSanitizer over everything that runs threads: the GIL and loop units,
-# the threading and multiprocessing scripts, and the seed documents' examples.
+# ThreadSanitizer over everything that runs threads or loops: the GIL, loop,
+# asyncio-loop, HTTP and trace units, the trace checker, the seed documents'
+# examples, and the threading, multiprocessing, asyncio, socket, file, HTTP and
+# reliability scripts.
 tsan: deps
 	$(call meson_build,$(TSAN_BUILD),-Db_sanitize=thread -Dbuildtype=debugoptimized $(MESONFLAGS))
-	TSAN_OPTIONS=halt_on_error=1 meson test -C $(TSAN_BUILD) --print-errorlogs test_gil test_loop seeds
+	TSAN_OPTIONS=halt_on_error=1 meson test -C $(TSAN_BUILD) --print-errorlogs \
+	    test_gil test_loop test_uvloop test_curl test_trace seeds trace
 	TSAN_OPTIONS=halt_on_error=1 $(PYTHON) tests/run_py_tests.py --gilpy $(TSAN_BUILD)/gilpy \
-	    --timeout 300 tests/py/threads tests/py/processes
+	    --timeout 300 tests/py/threads tests/py/processes tests/py/asyncio tests/py/asyncio_net \
+	    tests/py/socket tests/py/aiofile tests/py/http tests/py/reliability
 
+# Every scenario on gilpy, CPython and CPython + uvloop; writes bench/results/
+# latest.{json,md} and plots/*.svg. BENCHFLAGS=--realtime runs under chrt -f 10.
+BENCHFLAGS ?=
 bench: build
-	$(PYTHON) bench/run.py --gilpy $(BUILD)/gilpy
+	$(PYTHON) bench/suite.py --gilpy $(BUILD)/gilpy $(BENCHFLAGS)
+
+bench-quick: build
+	$(PYTHON) bench/suite.py --gilpy $(BUILD)/gilpy --quick $(BENCHFLAGS)
 
 clean:
 	rm -rf $(BUILD) $(ASAN_BUILD) $(TSAN_BUILD)

@@ -59,6 +59,27 @@ int gp_run_main_source(const char *source, size_t len, const char *filename);
 gp_thread_state_t *gp_gil_release_for_blocking(void);
 void gp_gil_acquire_after_blocking(gp_thread_state_t *ts);
 
+/* What a thread that gives up the GIL is about to wait for. The GIL tracer
+   (-X gil-trace, docs/trace.md) names the wait after it: the first group
+   shows as "waiting on I/O", the second as "blocked". */
+typedef enum gp_wait_kind {
+    GP_WAIT_KIND_OTHER = 0,  /* unlabelled: what gp_gil_release_for_blocking() means */
+    GP_WAIT_KIND_SLEEP,      /* time.sleep */
+    GP_WAIT_KIND_FILE,       /* file and pipe reads and writes, fsync, stat... */
+    GP_WAIT_KIND_SOCKET,     /* socket calls, select and poll */
+    GP_WAIT_KIND_HTTP,       /* an HTTP transfer */
+    GP_WAIT_KIND_EVENT_LOOP, /* an event loop polling for its next event */
+    GP_WAIT_KIND_PROCESS,    /* waitpid and friends */
+    GP_WAIT_KIND_LOCK,       /* a lock, condition or event held by another thread */
+    GP_WAIT_KIND_JOIN,       /* the end of another thread */
+    GP_WAIT_KIND_QUEUE,      /* an item from (or room in) a queue */
+    GP_WAIT_KIND_COUNT
+} gp_wait_kind_t;
+
+/* gp_gil_release_for_blocking() with a label: use it in place of the former
+   when the kind of wait is known; gp_gil_acquire_after_blocking() ends it. */
+gp_thread_state_t *gp_gil_release_for_wait(gp_wait_kind_t kind);
+
 #ifdef __cplusplus
 }
 #endif

@@ -15,7 +15,8 @@
  * Signals: the SIGINT handler may only do async-signal-safe work, so it sets
  * an atomic flag and the GP_BREAK_SIGNALS bit of the eval breaker. The
  * thread running bytecode sees the bit on its next backward jump or call and
- * raises KeyboardInterrupt there, in Python context. The handler reaches the
+ * raises KeyboardInterrupt there, in Python context (or runs the Python
+ * handler signal.signal() installed: mod/signal.c). The handler reaches the
  * runtime through `signal_runtime`, the one static pointer this file keeps:
  * a signal handler has no other way in.
  */
@@ -55,7 +56,16 @@ const gp_builtin_module_t gp_builtin_modules[] = {
     {"itertools", gp_itertools_module_create},
     {"operator", gp_operator_module_create},
     {"_struct", gp_struct_module_create},
+    {"errno", gp_errno_module_create},
+    {"_collections", gp_collections_module_create},
+    {"_signal", gp_signal_module_create},
     {"_gpuv", gp_gpuv_module_create},
+    {"_socket", gp_socket_module_create},
+    {"select", gp_select_module_create},
+    {"_json", gp_json_module_create},
+    {"_asyncio", gp_asyncio_module_create},
+    {"_gpcurl", gp_gpcurl_module_create},
+    {"_gpfs", gp_gpfs_module_create},
     {NULL, NULL},
 };
 
@@ -130,6 +140,8 @@ gp_runtime_t *gp_runtime_new(int argc, char **argv)
         return NULL;
     }
     rt->recursion_limit = 1000;
+    /* libcurl's global state, before any thread; if it fails only HTTP is lost. */
+    (void)gp_curl_global_init();
     if (gp_gil_init(&rt->gil, &rt->eval_breaker, GP_BREAK_GIL_DROP) != 0) {
         fputs("gilpy: cannot create the interpreter lock\n", stderr);
         gp_mem_free(rt);
@@ -157,14 +169,14 @@ gp_runtime_t *gp_runtime_new(int argc, char **argv)
     return rt;
 }
 
-/* Waits for non-daemon threads, as CPython does at exit: calls
-   threading._shutdown() if the program imported threading. */
-static void runtime_join_threads(gp_runtime_t *rt)
+/* Calls [module].[function]() if the program imported [module], printing
+   an exception it raises: the exit hooks of threading and atexit. */
+static void runtime_call_exit_hook(gp_runtime_t *rt, const char *module, const char *function)
 {
-    gp_object_t *threading = gp_dict_getitem_cstr(rt->modules, "threading");
-    if (!threading)
+    gp_object_t *m = gp_dict_getitem_cstr(rt->modules, module);
+    if (!m)
         return;
-    gp_object_t *result = gp_object_call_method(threading, "_shutdown", NULL, 0);
+    gp_object_t *result = gp_object_call_method(m, function, NULL, 0);
     if (result) {
         GP_DECREF(result);
         return;
@@ -210,7 +222,9 @@ void gp_runtime_free(gp_runtime_t *rt)
 {
     if (!rt)
         return;
-    runtime_join_threads(rt);
+    /* As CPython: wait for non-daemon threads, then run the atexit functions. */
+    runtime_call_exit_hook(rt, "threading", "_shutdown");
+    runtime_call_exit_hook(rt, "atexit", "_run_exitfuncs");
     gp_sys_flush_std_streams();
     runtime_clear_main(rt);
     /* Cycles left by the program are freed so leak checkers only report
@@ -275,17 +289,27 @@ static void signals_sigint_cb(int signum)
     atomic_fetch_or(&rt->eval_breaker, GP_BREAK_SIGNALS);
 }
 
-void gp_signals_install(gp_runtime_t *rt)
+void gp_signals_install_sigint(void)
 {
-    atomic_store(&signal_runtime, rt);
     struct sigaction action;
     memset(&action, 0, sizeof action);
     action.sa_handler = signals_sigint_cb;
     sigemptyset(&action.sa_mask);
     sigaction(SIGINT, &action, NULL);
+}
+
+void gp_signals_install(gp_runtime_t *rt)
+{
+    atomic_store(&signal_runtime, rt);
     /* Like CPython, a write to a closed pipe raises BrokenPipeError instead
        of killing the process. */
     signal(SIGPIPE, SIG_IGN);
+    /* Like CPython, a SIGINT the parent set to be ignored (a background job
+       of a shell) stays ignored. */
+    struct sigaction current;
+    if (sigaction(SIGINT, NULL, &current) == 0 && current.sa_handler == SIG_IGN)
+        return;
+    gp_signals_install_sigint();
 }
 
 int gp_runtime_handle_breaker(void)
@@ -299,10 +323,8 @@ int gp_runtime_handle_breaker(void)
        leave the bit set so the main thread sees it at its next check. */
     if ((bits & GP_BREAK_SIGNALS) && ts == rt->main_thread) {
         atomic_fetch_and(&rt->eval_breaker, ~(uint32_t)GP_BREAK_SIGNALS);
-        if (atomic_exchange(&rt->pending_sigint, 0)) {
-            gp_err_set_object(&gp_exc_KeyboardInterrupt, NULL);
+        if (gp_signal_dispatch(rt) < 0)
             return -1;
-        }
     }
     return 0;
 }

@@ -22,6 +22,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "gilpy.h" /* gp_wait_kind_t, gp_gil_release_for_wait() */
 #include "obj/object.h"
 #include "runtime/gil.h"
 #include "runtime/loop.h"
@@ -105,6 +106,13 @@ struct gp_runtime {
        int <-> str conversions may check it). Set by gp_sys_module_create(). */
     double switch_interval;
     int int_max_str_digits;
+
+    /* added by http: the service loop's libcurl multi handle and its loop (mod/curl.c),
+       created on first use; NULL in a freshly calloc'd runtime. */
+    void *http_state;
+    /* added by asyncio_c: the _asyncio module's state object (borrowed; the
+       module owns it and clears this pointer when it goes), or NULL. */
+    void *asyncio_state;
 };
 
 /* The calling thread's state (NULL on a thread that never entered the runtime). */
@@ -129,6 +137,8 @@ void gp_recursion_leave(void);
 int gp_runtime_handle_breaker(void);
 /* Installs the SIGINT handler (main thread only). */
 void gp_signals_install(gp_runtime_t *rt);
+/* Puts the runtime's SIGINT handler in place (signal.signal(SIGINT, f) does). */
+void gp_signals_install_sigint(void);
 
 /* Releasing the GIL around a blocking call (the equivalent of CPython's
    Py_BEGIN_ALLOW_THREADS / Py_END_ALLOW_THREADS):
@@ -196,7 +206,22 @@ gp_object_t *gp_sre_module_create(void);     /* _sre: the regular-expression eng
 gp_object_t *gp_itertools_module_create(void); /* itertools (mod/itertools.c) */
 gp_object_t *gp_operator_module_create(void);  /* operator (mod/operator.c) */
 gp_object_t *gp_struct_module_create(void);    /* _struct (mod/struct.c; struct is lib/struct.py) */
+gp_object_t *gp_errno_module_create(void);     /* errno (mod/errno.c) */
+gp_object_t *gp_collections_module_create(void); /* _collections: deque (mod/collections.c) */
+gp_object_t *gp_signal_module_create(void);    /* _signal (mod/signal.c; signal is lib/signal.py) */
+/* Runs the Python handlers of the signals that arrived (SIGINT's default
+   raises KeyboardInterrupt); main thread only. 0, or -1 with an exception
+   (mod/signal.c). */
+int gp_signal_dispatch(gp_runtime_t *rt);
 gp_object_t *gp_gpuv_module_create(void);      /* _gpuv: libuv core of asyncio (mod/uvloop.c) */
+gp_object_t *gp_socket_module_create(void);    /* _socket: BSD sockets waiting on the service loop (mod/socket.c) */
+gp_object_t *gp_select_module_create(void);    /* select: select() and poll() (mod/select.c) */
+gp_object_t *gp_json_module_create(void);    /* _json: json's scanner and encoder (mod/json.c) */
+gp_object_t *gp_asyncio_module_create(void);   /* _asyncio: C Future and Task (mod/asyncio_c.c) */
+gp_object_t *gp_gpcurl_module_create(void);    /* _gpcurl: HTTP on libcurl + libuv (mod/curl.c) */
+/* curl_global_init, once before any thread (mod/curl_multi.c). */
+int gp_curl_global_init(void);
+gp_object_t *gp_gpfs_module_create(void);      /* _gpfs: awaitable file requests (mod/aiofile.c) */
 
 /* Readies every builtin type and exception type (obj/type.c). */
 int gp_types_init(void);
