@@ -144,9 +144,17 @@ void gp_eval_thread_fini(void)
    (a module or a dict), else the runtime's. Borrowed. */
 gp_object_t *gp_frame_builtins_of(gp_object_t *globals)
 {
-    gp_object_t *b = gp_dict_check_exact(globals)
-                         ? gp_dict_getitem_hash(globals, gp_str_static("__builtins__"),
-                                                gp_str_hash(gp_str_static("__builtins__")))
+    /* The interned key, looked up once: gp_str_static() measures, counts
+       and hashes its argument on every call, and this runs on every call
+       into Python from C (asyncio's task steps, callbacks, sorting keys). */
+    static gp_object_t *key;
+    static gp_runtime_t *key_runtime;
+    if (!key || key_runtime != gp_runtime()) {
+        key = gp_str_static("__builtins__");
+        key_runtime = gp_runtime();
+    }
+    gp_object_t *b = gp_dict_check_exact(globals) && key
+                         ? gp_dict_getitem_hash(globals, key, gp_str_hash(key))
                          : NULL;
     if (b) {
         if (GP_IS_TYPE(b, gp_module_type))
