@@ -8,6 +8,7 @@
 # reported as "not yet available" -- never estimated.
 #
 # Usage: showcase.py [COUNT]      (default 20_000_000)
+import os
 import sys
 import time
 
@@ -113,6 +114,32 @@ def overlap(kind, n, wait):
     return ", ".join(cells)
 
 
+def http_overlap(n, wait):
+    """[n] HTTP fetches the local server (demos/http_server.py) delays by
+    [wait] s, with threads (urllib) and coroutines (the aiohttp client), as
+    bench/overlap/fetch.py measures them; unavailable parts say so."""
+    try:
+        here = os.path.dirname(os.path.abspath(__file__))
+        sys.path.insert(0, os.path.join(here, '..', 'bench', 'overlap'))
+        import fetch
+        from _local_server import start_local_server, stop_local_server
+    except Exception as e:
+        return "unavailable (%s: %s)" % (type(e).__name__, e)
+    try:
+        urls = ['%s/delay/%d' % (start_local_server(), round(wait * 1000))] * n
+        cells = []
+        for name, variant in (('threads', fetch.threads), ('coroutines', fetch.coroutines)):
+            try:
+                cells.append("%s %.3f s" % (name, fetch.timed(variant, urls)))
+            except Exception as e:
+                cells.append("%s unavailable (%s)" % (name, type(e).__name__))
+        return ", ".join(cells)
+    except Exception as e:
+        return "unavailable (%s: %s)" % (type(e).__name__, e)
+    finally:
+        stop_local_server()
+
+
 def refcount_alias():
     a = []
     b = a
@@ -160,6 +187,7 @@ def main():
     par = measure(sleeps_threads, 20, 0.05)
     convoy = measure(io_beside_cpu, 300)
     waits = [(kind, overlap(kind, 20, 0.05)) for kind in ('sleep', 'files', 'network')]
+    waits.append(('http', http_overlap(20, 0.05)))
     alias = measure(refcount_alias)
     plain = measure(refcount_dict)
 
@@ -184,7 +212,7 @@ def main():
         ("overlap: 20 %s of 50 ms" % what,
          "threads and coroutines both near one wait (0.05 s); sequential: 1 s",
          value)
-        for what, value in zip(("sleeps", "FIFO reads", "socket round trips"),
+        for what, value in zip(("sleeps", "FIFO reads", "socket round trips", "HTTP fetches"),
                                (v for _, v in waits))
     ] + [
         ("a = []; b = a; getrefcount(a)", "3", str(alias)),
