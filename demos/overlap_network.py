@@ -40,8 +40,9 @@ class SlowServer:
             except OSError:
                 return  # closed
             t = threading.Thread(target=self._serve, args=(conn,), daemon=True)
-            self.handlers.append(t)
+            # Started before it is listed: close() may join the list at any time.
             t.start()
+            self.handlers.append(t)
 
     def _serve(self, conn):
         with conn:
