@@ -1467,7 +1467,8 @@ gp_ast_arguments_t *parse_parameters(gp_parser_t *p, int is_lambda)
     args->posonlyargs.count = posonly_count;
     args->posonlyargs.items = all.items;
     args->args.count = all.count - posonly_count;
-    args->args.items = all.items + posonly_count;
+    /* No parameters at all leaves items NULL, and NULL + 0 is undefined. */
+    args->args.items = all.items ? all.items + posonly_count : NULL;
     args->kwonlyargs = vec_to_args(&kwonly);
     args->kw_defaults = vec_to_exprs(&kw_defaults);
     args->defaults = vec_to_exprs(&defaults);

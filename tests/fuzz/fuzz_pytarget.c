@@ -42,7 +42,7 @@ static const fuzz_target_t fuzz_targets[] = {
     {"urlparse",
      "from urllib.parse import urlsplit, urljoin, parse_qs, quote, unquote\n"
      "def target(data):\n"
-     "    s = data.decode('utf-8', 'surrogateescape')\n"
+     "    s = data.decode('utf-8', 'replace')\n"
      "    try:\n"
      "        parts = urlsplit(s)\n"
      "        parts.port\n"

@@ -1,0 +1,4 @@
+def f(): pass
+lambda: 0
+class C:
+    def m(self, /): pass
