@@ -28,5 +28,18 @@ if [ "$(id -u)" -ne 0 ]; then
     fi
 fi
 export DEBIAN_FRONTEND=noninteractive
+# Packages with a daemon (nginx) must not start it: the tests run their own
+# nginx on a free loopback port, and a start that fails (port 80 taken, no
+# init system) would fail the whole install. policy-rc.d saying 101 makes
+# invoke-rc.d skip every start for the duration of the install.
+policy=/usr/sbin/policy-rc.d
+added_policy=""
+if [ ! -e "$policy" ]; then
+    printf '#!/bin/sh\nexit 101\n' | $sudo tee "$policy" >/dev/null
+    $sudo chmod +x "$policy"
+    added_policy=1
+fi
+cleanup() { if [ -n "$added_policy" ]; then $sudo rm -f "$policy"; fi; }
+trap cleanup EXIT
 $sudo apt-get update
 $sudo apt-get install -y --no-install-recommends "${missing[@]}"
