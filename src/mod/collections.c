@@ -443,15 +443,9 @@ static gp_object_t *deque_index(gp_object_t *self, gp_object_t *const *args, siz
     if (gp_check_positional("index", nargs, 1, 3) < 0)
         return NULL;
     deque_t *d = DEQUE(self);
-    intptr_t start = 0, stop = d->size;
-    if (nargs > 1 && gp_slice_index_clamped(args[1], &start) < 0)
+    intptr_t start, stop;
+    if (gp_index_bounds(args, nargs, d->size, &start, &stop) < 0)
         return NULL;
-    if (nargs > 2 && gp_slice_index_clamped(args[2], &stop) < 0)
-        return NULL;
-    if (start < 0 && (start += d->size) < 0)
-        start = 0;
-    if (stop < 0 && (stop += d->size) < 0)
-        stop = 0;
     for (intptr_t i = start; i < stop && i < d->size; i++) {
         int eq = deque_item_eq(d, i, args[0], &gp_exc_RuntimeError);
         if (eq < 0)

@@ -73,6 +73,12 @@ int gp_check_positional(const char *name, size_t nargs, size_t min, size_t max);
    must be integers or have an __index__ method" otherwise. Returns 0 or -1. */
 int gp_slice_index_clamped(gp_object_t *o, intptr_t *out);
 
+/* The optional start and stop of index() (args[1], args[2] when given)
+   resolved against a sequence of [n] items like slice bounds: negative
+   counts from the end, then clamped at 0. Returns 0 or -1. */
+int gp_index_bounds(gp_object_t *const *args, size_t nargs, intptr_t n, intptr_t *start,
+                    intptr_t *stop);
+
 /* Hash of a tuple's items with CPython's xxHash-based algorithm. */
 intptr_t gp_tuple_hash(gp_object_t *tuple);
 

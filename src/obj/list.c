@@ -1090,15 +1090,9 @@ static gp_object_t *list_method_index(gp_object_t *self, gp_object_t *const *arg
     if (gp_check_positional("index", nargs, 1, 3) < 0)
         return NULL;
     gp_list_t *list = (gp_list_t *)self;
-    intptr_t start = 0, stop = INTPTR_MAX;
-    if (nargs > 1 && gp_slice_index_clamped(args[1], &start) < 0)
+    intptr_t start, stop;
+    if (gp_index_bounds(args, nargs, list->size, &start, &stop) < 0)
         return NULL;
-    if (nargs > 2 && gp_slice_index_clamped(args[2], &stop) < 0)
-        return NULL;
-    if (start < 0 && (start += list->size) < 0)
-        start = 0;
-    if (stop < 0 && (stop += list->size) < 0)
-        stop = 0;
     for (intptr_t i = start; i < stop && i < list->size; i++) {
         gp_object_t *item = GP_INCREF(list->items[i]);
         int eq = item == args[0] ? 1 : gp_object_eq(item, args[0]);

@@ -66,6 +66,22 @@ int gp_slice_index_clamped(gp_object_t *o, intptr_t *out)
                                "slice indices must be integers or have an __index__ method");
 }
 
+int gp_index_bounds(gp_object_t *const *args, size_t nargs, intptr_t n, intptr_t *start,
+                    intptr_t *stop)
+{
+    *start = 0;
+    *stop = n;
+    if (nargs > 1 && gp_slice_index_clamped(args[1], start) < 0)
+        return -1;
+    if (nargs > 2 && gp_slice_index_clamped(args[2], stop) < 0)
+        return -1;
+    if (*start < 0 && (*start += n) < 0)
+        *start = 0;
+    if (*stop < 0 && (*stop += n) < 0)
+        *stop = 0;
+    return 0;
+}
+
 static const char slice_bound_message[] =
     "slice indices must be integers or None or have an __index__ method";
 

@@ -515,30 +515,13 @@ static gp_object_t *tuple_new(gp_type_t *type, gp_object_t *const *args, size_t 
 /* Methods                                                              */
 /* ------------------------------------------------------------------ */
 
-/* Resolves the optional start/stop of index() against [n], like slice bounds. */
-static int tuple_index_bounds(gp_object_t *const *args, size_t nargs, intptr_t n,
-                              intptr_t *start, intptr_t *stop)
-{
-    *start = 0;
-    *stop = n;
-    if (nargs > 1 && gp_slice_index_clamped(args[1], start) < 0)
-        return -1;
-    if (nargs > 2 && gp_slice_index_clamped(args[2], stop) < 0)
-        return -1;
-    if (*start < 0 && (*start += n) < 0)
-        *start = 0;
-    if (*stop < 0 && (*stop += n) < 0)
-        *stop = 0;
-    return 0;
-}
-
 static gp_object_t *tuple_method_index(gp_object_t *self, gp_object_t *const *args, size_t nargs,
                                        gp_object_t *kwnames)
 {
     if (gp_check_positional("index", nargs, 1, 3) < 0)
         return NULL;
     intptr_t start, stop;
-    if (tuple_index_bounds(args, nargs, GP_TUPLE_SIZE(self), &start, &stop) < 0)
+    if (gp_index_bounds(args, nargs, GP_TUPLE_SIZE(self), &start, &stop) < 0)
         return NULL;
     for (intptr_t i = start; i < stop && i < GP_TUPLE_SIZE(self); i++) {
         int eq = gp_object_eq(GP_TUPLE_GET(self, i), args[0]);
