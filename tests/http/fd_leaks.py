@@ -65,8 +65,11 @@ with Server() as srv:
     urllib_round(srv)
     asyncio.run(aiohttp_round(srv))
     before = open_fds()
-    for i in range(2):
+    for i in range(3):
         urllib_round(srv)
         asyncio.run(aiohttp_round(srv))
     after = open_fds()
-    print('fds grew:', after > before)
+    # urllib's transfers share one connection cache that keeps idle keep-alive
+    # connections open, and how many are still open when the count is taken
+    # depends on when the server hung up; a leak grows by several fds a round.
+    print('fds grew:', after - before > 2)
