@@ -238,6 +238,67 @@ static void mul_school(gp_digit_t *r, const gp_digit_t *a, intptr_t na, const gp
     }
 }
 
+/* Adds [c] into the digits of r starting at r[0], carrying as far as it
+   goes. The caller knows the sum fits in the n digits. */
+static void digits_add_carry(gp_digit_t *r, intptr_t n, gp_twodigits_t c)
+{
+    for (intptr_t i = 0; c != 0 && i < n; i++) {
+        c += r[i];
+        r[i] = (gp_digit_t)(c & GP_INT_MASK);
+        c >>= GP_INT_SHIFT;
+    }
+}
+
+/*
+ * r[0..n] = a[0..n) * f, the loop under every `big *= small` (a factorial
+ * spends all its time here). One carry chain is a serial add-and-shift per
+ * digit, so a long operand is cut into four quarters multiplied side by
+ * side, each with its own chain, and the three carries that fall off the
+ * lower quarters are added in afterwards (each ripples a digit or two).
+ */
+static void digits_mul1(gp_digit_t *r, const gp_digit_t *a, intptr_t n, gp_digit_t f)
+{
+    gp_twodigits_t m = f;
+    if (n < 32) {
+        gp_twodigits_t carry = 0;
+        for (intptr_t i = 0; i < n; i++) {
+            carry += m * a[i];
+            r[i] = (gp_digit_t)(carry & GP_INT_MASK);
+            carry >>= GP_INT_SHIFT;
+        }
+        r[n] = (gp_digit_t)carry;
+        return;
+    }
+    intptr_t q = n / 4;
+    const gp_digit_t *a1 = a + q, *a2 = a + 2 * q, *a3 = a + 3 * q;
+    gp_digit_t *r1 = r + q, *r2 = r + 2 * q, *r3 = r + 3 * q;
+    gp_twodigits_t c0 = 0, c1 = 0, c2 = 0, c3 = 0;
+    for (intptr_t i = 0; i < q; i++) {
+        c0 += m * a[i];
+        c1 += m * a1[i];
+        c2 += m * a2[i];
+        c3 += m * a3[i];
+        r[i] = (gp_digit_t)(c0 & GP_INT_MASK);
+        r1[i] = (gp_digit_t)(c1 & GP_INT_MASK);
+        r2[i] = (gp_digit_t)(c2 & GP_INT_MASK);
+        r3[i] = (gp_digit_t)(c3 & GP_INT_MASK);
+        c0 >>= GP_INT_SHIFT;
+        c1 >>= GP_INT_SHIFT;
+        c2 >>= GP_INT_SHIFT;
+        c3 >>= GP_INT_SHIFT;
+    }
+    for (intptr_t i = 4 * q; i < n; i++) {
+        c3 += m * a[i];
+        r[i] = (gp_digit_t)(c3 & GP_INT_MASK);
+        c3 >>= GP_INT_SHIFT;
+    }
+    r[n] = (gp_digit_t)c3;
+    /* Each carry is below 2**31 and the whole product fits n + 1 digits. */
+    digits_add_carry(r1, n + 1 - q, c0);
+    digits_add_carry(r2, n + 1 - 2 * q, c1);
+    digits_add_carry(r3, n + 1 - 3 * q, c2);
+}
+
 static int mul_digits(gp_digit_t *r, const gp_digit_t *a, intptr_t na, const gp_digit_t *b,
                       intptr_t nb);
 
@@ -317,12 +378,13 @@ static int mul_digits(gp_digit_t *r, const gp_digit_t *a, intptr_t na, const gp_
 
 gp_int_t *gp_bigint_mul(const gp_digit_t *a, intptr_t na, const gp_digit_t *b, intptr_t nb)
 {
-    gp_int_t *r = gp_int_alloc(na + nb);
+    if (na == 0 || nb == 0)
+        return gp_int_alloc(0);
+    /* Both paths below write every digit of the product. */
+    gp_int_t *r = (gp_int_t *)gp_object_alloc_items_unset(&gp_int_type, (size_t)(na + nb));
     if (!r)
         return NULL;
     r->sign = 1;
-    if (na == 0 || nb == 0)
-        return r;
     if (nb == 1 || na == 1) {
         /* One digit: a single pass, no scratch memory. */
         if (na == 1) {
@@ -333,13 +395,7 @@ gp_int_t *gp_bigint_mul(const gp_digit_t *a, intptr_t na, const gp_digit_t *b, i
             na = nb;
             nb = tn;
         }
-        gp_twodigits_t f = b[0], carry = 0;
-        for (intptr_t i = 0; i < na; i++) {
-            carry += f * a[i];
-            r->digits[i] = (gp_digit_t)(carry & GP_INT_MASK);
-            carry >>= GP_INT_SHIFT;
-        }
-        r->digits[na] = (gp_digit_t)carry;
+        digits_mul1(r->digits, a, na, b[0]);
         return r;
     }
     if (mul_digits(r->digits, a, na, b, nb) < 0) {
