@@ -14,18 +14,14 @@ to stderr, a trailer follows:
     <stderr>
 
 Both sides go through normalise_stderr() before comparison: file paths in
-`File "..."` lines are cut to their basename, and in runtime tracebacks the
-position-caret lines (only spaces, ^ and ~) that CPython 3.11 prints under the
-failing expression are dropped. The caret line of a SyntaxError is kept: gilpy
-must print it.
+`File "..."` lines are cut to their basename. Everything else counts, the
+caret lines (^ and ~) under source lines included.
 """
 
 import os
 import re
 
 _FILE_RE = re.compile(r'File "([^"]*/)?([^"/]+)"')
-_FRAME_RE = re.compile(r'^  File ".*", line \d+, in ')
-_CARET_RE = re.compile(r'^\s*[\^~]+\s*$')
 
 
 def is_test_script(path):
@@ -61,18 +57,10 @@ def expected_path(script):
 
 
 def normalise_stderr(text, script_dir=None):
-    """Cut paths to basenames and drop runtime-traceback caret lines."""
+    """Cut paths in File "..." lines to basenames."""
     if script_dir:
         text = text.replace(script_dir.rstrip('/') + '/', '')
-    text = _FILE_RE.sub(lambda m: 'File "%s"' % m.group(2), text)
-    out = []
-    lines = text.split('\n')
-    for i, line in enumerate(lines):
-        if (_CARET_RE.match(line) and i >= 2 and lines[i - 1].startswith('    ')
-                and _FRAME_RE.match(lines[i - 2])):
-            continue
-        out.append(line)
-    return '\n'.join(out)
+    return _FILE_RE.sub(lambda m: 'File "%s"' % m.group(2), text)
 
 
 def render(stdout, stderr, status, script_dir=None):

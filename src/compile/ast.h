@@ -291,6 +291,11 @@ typedef struct gp_ast_constant {
 struct gp_ast_expr {
     gp_ast_expr_kind_t kind;
     int lineno, col_offset, end_lineno, end_col_offset;
+    /* When the expression was written in parentheses, the span of the
+       outermost pair (group_lineno 0 otherwise). Not part of the node
+       itself, as in CPython, but a node built around it starts or ends
+       there: `(a) + b` starts at the parenthesis. */
+    int group_lineno, group_col_offset, group_end_lineno, group_end_col_offset;
     union {
         struct {
             gp_ast_boolop_t op;

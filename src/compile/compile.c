@@ -204,10 +204,17 @@ bool c_emit(compiler_t *c, int op, uint32_t arg)
             return c_fail(c);
         }
         u->lines = nl;
+        gp_code_pos_t *np = gp_mem_realloc(u->positions, ncap * sizeof(gp_code_pos_t));
+        if (!np) {
+            gp_err_no_memory();
+            return c_fail(c);
+        }
+        u->positions = np;
         u->cap = ncap;
     }
     u->instrs[u->ninstrs] = GP_INSTR(op, arg);
     u->lines[u->ninstrs] = u->lineno;
+    u->positions[u->ninstrs] = u->pos;
     u->ninstrs++;
     return true;
 }
@@ -386,11 +393,18 @@ const char *c_mangle(compiler_t *c, const char *name)
 /* Names                                                                */
 /* ------------------------------------------------------------------ */
 
-static int c_slot_of(gp_object_t *map, const char *name)
+/* The slot of [name] in [map]: -1 when absent, -2 (the compile failed,
+   MemoryError pending) when the key could not even be built. A failed
+   allocation must not read as "not a local", which would compile a
+   LOAD_NAME and turn MemoryError into a NameError at run time. */
+static int c_slot_of(compiler_t *c, gp_object_t *map, const char *name)
 {
     gp_object_t *found = gp_dict_getitem_cstr(map, name);
     if (!found) {
-        gp_err_clear();
+        if (gp_err_occurred()) {
+            c->failed = true;
+            return -2;
+        }
         return -1;
     }
     return (int)GP_SMALL_VALUE(found);
@@ -410,7 +424,9 @@ bool c_nameop(compiler_t *c, const char *name, name_ctx_t ctx)
     switch (scope) {
     case GP_NAME_FREE:
     case GP_NAME_CELL:
-        slot = c_slot_of(u->cell_map, mangled);
+        slot = c_slot_of(c, u->cell_map, mangled);
+        if (slot == -2)
+            return false;
         if (slot < 0)
             break;
         if (ctx == NAME_LOAD && u->scope->kind == GP_SCOPE_CLASS && scope == GP_NAME_FREE)
@@ -418,7 +434,9 @@ bool c_nameop(compiler_t *c, const char *name, name_ctx_t ctx)
         return c_emit(c, deref_ops[ctx], (uint32_t)slot);
     case GP_NAME_LOCAL:
         if (optimized) {
-            slot = c_slot_of(u->slot_map, mangled);
+            slot = c_slot_of(c, u->slot_map, mangled);
+            if (slot == -2)
+                return false;
             if (slot >= 0)
                 return c_emit(c, fast_ops[ctx], (uint32_t)slot);
         }
@@ -482,6 +500,7 @@ static void unit_free(unit_t *u)
 {
     gp_mem_free(u->instrs);
     gp_mem_free(u->lines);
+    gp_mem_free(u->positions);
     gp_mem_free(u->labels);
     gp_mem_free(u->cell_args);
     gp_mem_free(u->cache_names);
@@ -529,7 +548,9 @@ static bool unit_assign_slots(compiler_t *c, unit_t *u)
         gp_symbol_t *sym = &scope->symbols[i];
         if (sym->scope != GP_NAME_CELL)
             continue;
-        int local = (sym->flags & GP_SYM_PARAM) ? c_slot_of(u->slot_map, sym->name) : -1;
+        int local = (sym->flags & GP_SYM_PARAM) ? c_slot_of(c, u->slot_map, sym->name) : -1;
+        if (local == -2)
+            return c_fail(c);
         gp_object_t *s = c_str(c, sym->name);
         intptr_t index = GP_LIST_SIZE(u->slot_names);
         if (!s || gp_list_append(u->slot_names, s) < 0 ||
@@ -915,6 +936,20 @@ static gp_object_t *unit_assemble(compiler_t *c, unit_t *u)
             ntable++;
         }
     }
+    /* Position table: one run per change of source range. */
+    gp_code_pos_run_t *runs = gp_mem_alloc((size_t)(u->ninstrs + 1) * sizeof(gp_code_pos_run_t));
+    if (!runs) {
+        gp_mem_free(table);
+        gp_err_no_memory();
+        c->failed = true;
+        return NULL;
+    }
+    uint32_t nruns = 0;
+    for (uint32_t i = 0; i < u->ninstrs; i++) {
+        const gp_code_pos_t *p = &u->positions[i];
+        if (nruns == 0 || memcmp(&runs[nruns - 1].pos, p, sizeof *p) != 0)
+            runs[nruns++] = (gp_code_pos_run_t){.first = i, .pos = *p};
+    }
     gp_object_t *consts = gp_list_as_tuple(u->consts);
     gp_object_t *names = gp_list_as_tuple(u->names);
     gp_object_t *slots = gp_list_as_tuple(u->slot_names);
@@ -943,12 +978,15 @@ static gp_object_t *unit_assemble(compiler_t *c, unit_t *u)
             .firstlineno = u->firstlineno,
             .linetable = table,
             .nlinetable = ntable,
+            .positions = runs,
+            .npositions = nruns,
             .cache_names = u->cache_names,
             .ncaches = u->ncaches,
         };
         code = gp_code_new(&spec);
     }
     gp_mem_free(table);
+    gp_mem_free(runs);
     GP_XDECREF(consts);
     GP_XDECREF(names);
     GP_XDECREF(slots);
@@ -1283,9 +1321,22 @@ static bool c_visit_function(compiler_t *c, const gp_ast_stmt_t *s, bool is_asyn
     }
     c->u->lineno = s->lineno;
     TRY(c_make_closure(c, code, flags, qualname));
-    for (size_t i = 0; i < f->decorator_list.count; i++)
-        TRY(c_emit(c, GP_OP_CALL, 1));
+    TRY(c_apply_decorators(c, &f->decorator_list));
     return c_nameop(c, f->name, NAME_STORE);
+}
+
+bool c_apply_decorators(compiler_t *c, const gp_ast_expr_seq_t *decorators)
+{
+    int saved = c->u->lineno;
+    gp_code_pos_t saved_pos = c->u->pos;
+    for (size_t i = decorators->count; i-- > 0;) {
+        c->u->lineno = decorators->items[i]->lineno;
+        c->u->pos = c_pos_expr(decorators->items[i]);
+        TRY(c_emit(c, GP_OP_CALL, 1));
+    }
+    c->u->lineno = saved;
+    c->u->pos = saved_pos;
+    return true;
 }
 
 /* Does the class body contain annotated assignments (needs __annotations__)? */
@@ -1385,8 +1436,7 @@ static bool c_visit_class(compiler_t *c, const gp_ast_stmt_t *s)
     TRY(c_make_closure(c, code, 0, qualname));
     TRY(c_load_const(c, gp_str_from_cstr(s->v.ClassDef.name)));
     TRY(c_visit_call_args(c, 2, &s->v.ClassDef.bases, &s->v.ClassDef.keywords, false));
-    for (size_t i = 0; i < s->v.ClassDef.decorator_list.count; i++)
-        TRY(c_emit(c, GP_OP_CALL, 1));
+    TRY(c_apply_decorators(c, &s->v.ClassDef.decorator_list));
     return c_nameop(c, s->v.ClassDef.name, NAME_STORE);
 }
 
@@ -1702,6 +1752,13 @@ static bool c_visit_assert(compiler_t *c, const gp_ast_stmt_t *s)
     uint32_t ok = c_new_label(c);
     TRY(c_visit_test(c, s->v.Assert.test, ok, true));
     c->u->lineno = s->lineno;
+    /* CPython 3.11 reports a failed `assert a == b` (also under `not`) at
+       the comparison, any other test at the whole statement. */
+    const gp_ast_expr_t *test = s->v.Assert.test;
+    while (test->kind == GP_AST_UnaryOp && test->v.UnaryOp.op == GP_AST_Not)
+        test = test->v.UnaryOp.operand;
+    if (test->kind == GP_AST_Compare && test->lineno == s->lineno)
+        c->u->pos = c_pos_expr(test);
     TRY(c_emit(c, GP_OP_LOAD_ASSERTION_ERROR, 0));
     if (s->v.Assert.msg) {
         TRY(c_visit_expr(c, s->v.Assert.msg));
@@ -1828,6 +1885,7 @@ static bool c_visit_augassign(compiler_t *c, const gp_ast_stmt_t *s)
 {
     const gp_ast_expr_t *t = s->v.AugAssign.target;
     uint32_t op = (uint32_t)binop_map[s->v.AugAssign.op] | GP_BINOP_INPLACE;
+    gp_code_pos_t stmt_pos = c->u->pos;
     switch (t->kind) {
     case GP_AST_Name:
         TRY(c_nameop(c, t->v.Name.id, NAME_LOAD));
@@ -1843,11 +1901,14 @@ static bool c_visit_augassign(compiler_t *c, const gp_ast_stmt_t *s)
         TRY(c_visit_expr(c, t->v.Attribute.value));
         TRY(c_emit(c, GP_OP_COPY, 1));
         c->u->lineno = t->lineno;
+        c->u->pos = c_pos_expr(t);
         TRY(c_emit(c, GP_OP_LOAD_ATTR, (uint32_t)load));
         TRY(c_visit_expr(c, s->v.AugAssign.value));
         c->u->lineno = s->lineno;
+        c->u->pos = stmt_pos;
         TRY(c_emit(c, GP_OP_BINARY_OP, op));
         TRY(c_emit(c, GP_OP_SWAP, 2));
+        c->u->pos = c_pos_expr(t);
         return c_emit(c, GP_OP_STORE_ATTR, (uint32_t)store);
     }
     case GP_AST_Subscript:
@@ -1856,12 +1917,15 @@ static bool c_visit_augassign(compiler_t *c, const gp_ast_stmt_t *s)
         TRY(c_emit(c, GP_OP_COPY, 2));
         TRY(c_emit(c, GP_OP_COPY, 2));
         c->u->lineno = t->lineno;
+        c->u->pos = c_pos_expr(t);
         TRY(c_emit(c, GP_OP_BINARY_SUBSCR, 0));
         TRY(c_visit_expr(c, s->v.AugAssign.value));
         c->u->lineno = s->lineno;
+        c->u->pos = stmt_pos;
         TRY(c_emit(c, GP_OP_BINARY_OP, op));
         /* container, key, value -> value, container, key */
         TRY(c_emit(c, GP_OP_ROT_N, 3));
+        c->u->pos = c_pos_expr(t);
         return c_emit(c, GP_OP_STORE_SUBSCR, 0);
     default:
         return c_error_stmt(c, "illegal expression for augmented assignment", s);
@@ -1901,6 +1965,7 @@ static bool c_visit_stmt(compiler_t *c, const gp_ast_stmt_t *s)
     if (c->failed)
         return false;
     c->u->lineno = s->lineno;
+    c->u->pos = (gp_code_pos_t){s->lineno, s->end_lineno, s->col_offset, s->end_col_offset};
     switch (s->kind) {
     case GP_AST_FunctionDef:
         return c_visit_function(c, s, false);

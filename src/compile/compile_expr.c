@@ -228,6 +228,26 @@ static bool c_visit_dict(compiler_t *c, const gp_ast_expr_t *e)
 /* Calls                                                                */
 /* ------------------------------------------------------------------ */
 
+/* The keywords of a general call (a dict built by merging), then CALL_EX. */
+static bool c_visit_call_kwargs(compiler_t *c, const gp_ast_keyword_seq_t *keywords)
+{
+    if (keywords->count) {
+        TRY(c_emit(c, GP_OP_BUILD_MAP, 0));
+        for (size_t i = 0; i < keywords->count; i++) {
+            const gp_ast_keyword_t *kw = keywords->items[i];
+            if (kw->arg) {
+                TRY(c_load_const(c, gp_str_intern_cstr(kw->arg)));
+                TRY(c_visit_expr(c, kw->value));
+                TRY(c_emit(c, GP_OP_BUILD_MAP, 1));
+            } else {
+                TRY(c_visit_expr(c, kw->value));
+            }
+            TRY(c_emit(c, GP_OP_DICT_MERGE, 1));
+        }
+    }
+    return c_emit(c, GP_OP_CALL_EX, keywords->count ? 1 : 0);
+}
+
 bool c_visit_call_args(compiler_t *c, size_t extra, const gp_ast_expr_seq_t *args,
                        const gp_ast_keyword_seq_t *keywords, bool method)
 {
@@ -273,7 +293,13 @@ bool c_visit_call_args(compiler_t *c, size_t extra, const gp_ast_expr_seq_t *arg
         return c_emit(c, method ? GP_OP_CALL_METHOD_KW : GP_OP_CALL_KW,
                       (uint32_t)(nargs + keywords->count));
     }
-    /* General form: positional arguments in a tuple, keywords in a dict. */
+    /* General form: positional arguments in a tuple, keywords in a dict.
+       A lone `*it` goes to CALL_EX as it is, which converts it and words
+       its error with the callee's name, as CPython does. */
+    if (extra == 0 && args->count == 1 && args->items[0]->kind == GP_AST_Starred) {
+        TRY(c_visit_expr(c, args->items[0]->v.Starred.value));
+        return c_visit_call_kwargs(c, keywords);
+    }
     TRY(c_emit(c, GP_OP_BUILD_LIST, (uint32_t)extra));
     for (size_t i = 0; i < args->count; i++) {
         const gp_ast_expr_t *a = args->items[i];
@@ -286,21 +312,7 @@ bool c_visit_call_args(compiler_t *c, size_t extra, const gp_ast_expr_seq_t *arg
         }
     }
     TRY(c_emit(c, GP_OP_LIST_TO_TUPLE, 0));
-    if (keywords->count) {
-        TRY(c_emit(c, GP_OP_BUILD_MAP, 0));
-        for (size_t i = 0; i < keywords->count; i++) {
-            const gp_ast_keyword_t *kw = keywords->items[i];
-            if (kw->arg) {
-                TRY(c_load_const(c, gp_str_intern_cstr(kw->arg)));
-                TRY(c_visit_expr(c, kw->value));
-                TRY(c_emit(c, GP_OP_BUILD_MAP, 1));
-            } else {
-                TRY(c_visit_expr(c, kw->value));
-            }
-            TRY(c_emit(c, GP_OP_DICT_MERGE, 1));
-        }
-    }
-    return c_emit(c, GP_OP_CALL_EX, keywords->count ? 1 : 0);
+    return c_visit_call_kwargs(c, keywords);
 }
 
 static bool c_visit_call(compiler_t *c, const gp_ast_expr_t *e)
@@ -316,7 +328,11 @@ static bool c_visit_call(compiler_t *c, const gp_ast_expr_t *e)
         if (idx < 0)
             return false;
         c->u->lineno = f->end_lineno;
+        /* A missing method is reported at `obj.name`, the call at the call. */
+        gp_code_pos_t call_pos = c->u->pos;
+        c->u->pos = c_pos_expr(f);
         TRY(c_emit(c, GP_OP_LOAD_METHOD, (uint32_t)idx));
+        c->u->pos = call_pos;
         bool ok = c_visit_call_args(c, 0, &e->v.Call.args, &e->v.Call.keywords, true);
         return ok;
     }
@@ -820,9 +836,12 @@ bool c_visit_expr(compiler_t *c, const gp_ast_expr_t *e)
     if (c->failed)
         return false;
     int saved = c->u->lineno;
+    gp_code_pos_t saved_pos = c->u->pos;
     c->u->lineno = e->lineno;
+    c->u->pos = (gp_code_pos_t){e->lineno, e->end_lineno, e->col_offset, e->end_col_offset};
     bool ok = c_visit_expr_inner(c, e);
     c->u->lineno = saved;
+    c->u->pos = saved_pos;
     return ok;
 }
 
@@ -861,6 +880,8 @@ bool c_visit_store(compiler_t *c, const gp_ast_expr_t *t)
     if (c->failed)
         return false;
     int saved = c->u->lineno;
+    gp_code_pos_t saved_pos = c->u->pos;
+    c->u->pos = c_pos_expr(t);
     bool ok;
     switch (t->kind) {
     case GP_AST_Name:
@@ -893,11 +914,23 @@ bool c_visit_store(compiler_t *c, const gp_ast_expr_t *t)
         break;
     }
     c->u->lineno = saved;
+    c->u->pos = saved_pos;
     return ok;
 }
 
+static bool c_visit_delete_target(compiler_t *c, const gp_ast_expr_t *t);
+
 bool c_visit_delete(compiler_t *c, const gp_ast_expr_t *t)
 {
+    gp_code_pos_t saved_pos = c->u->pos;
+    bool ok = c_visit_delete_target(c, t);
+    c->u->pos = saved_pos;
+    return ok;
+}
+
+static bool c_visit_delete_target(compiler_t *c, const gp_ast_expr_t *t)
+{
+    c->u->pos = c_pos_expr(t);
     switch (t->kind) {
     case GP_AST_Name:
         return c_nameop(c, t->v.Name.id, NAME_DEL);

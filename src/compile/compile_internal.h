@@ -48,6 +48,9 @@ typedef struct unit {
     int firstlineno;
     gp_instr_t *instrs;
     int *lines;
+    /* Source range of each instruction (the node being compiled when it
+       was emitted), for the caret lines of tracebacks. */
+    gp_code_pos_t *positions;
     uint32_t ninstrs, cap;
     uint32_t *labels; /* label id -> instruction index, UINT32_MAX while unbound */
     uint32_t nlabels, labels_cap;
@@ -65,6 +68,7 @@ typedef struct unit {
     fblock_t fblocks[COMPILE_MAX_FBLOCKS];
     int nfblocks;
     int lineno;
+    gp_code_pos_t pos; /* range of the node being compiled */
     uint32_t flags;
     int argcount, posonlyargcount, kwonlyargcount;
     bool is_class, is_module, is_async;
@@ -93,6 +97,16 @@ bool c_load_const(compiler_t *c, gp_object_t *value); /* steals value */
 bool c_load_none(compiler_t *c);
 int c_add_name(compiler_t *c, const char *name);
 int c_add_cache(compiler_t *c, const char *name);
+/* The source range of a node, for instructions emitted on its behalf. */
+static inline gp_code_pos_t c_pos_expr(const gp_ast_expr_t *e)
+{
+    return (gp_code_pos_t){e->lineno, e->end_lineno, e->col_offset, e->end_col_offset};
+}
+
+/* Emits the decorator calls (innermost first), each at its decorator's
+   line and range, as CPython reports a decorator that raises. */
+bool c_apply_decorators(compiler_t *c, const gp_ast_expr_seq_t *decorators);
+
 bool c_error(compiler_t *c, const char *msg, int lineno, int col, int end_lineno, int end_col);
 bool c_error_expr(compiler_t *c, const char *msg, const gp_ast_expr_t *e);
 const char *c_mangle(compiler_t *c, const char *name);

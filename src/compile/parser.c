@@ -357,16 +357,31 @@ gp_ast_expr_t *expr_new(gp_parser_t *p, gp_ast_expr_kind_t kind, const gp_token_
     return e;
 }
 
+void expr_start_at(gp_ast_expr_t *e, const gp_ast_expr_t *first)
+{
+    if (first->group_lineno) {
+        e->lineno = first->group_lineno;
+        e->col_offset = first->group_col_offset;
+    } else {
+        e->lineno = first->lineno;
+        e->col_offset = first->col_offset;
+    }
+}
+
 gp_ast_expr_t *expr_new_span(gp_parser_t *p, gp_ast_expr_kind_t kind, const gp_ast_expr_t *first,
                              const gp_ast_expr_t *last)
 {
     gp_ast_expr_t *e = parser_alloc(p, sizeof *e);
     if (e != NULL) {
         e->kind = kind;
-        e->lineno = first->lineno;
-        e->col_offset = first->col_offset;
-        e->end_lineno = last->end_lineno;
-        e->end_col_offset = last->end_col_offset;
+        expr_start_at(e, first);
+        if (last->group_lineno) {
+            e->end_lineno = last->group_end_lineno;
+            e->end_col_offset = last->group_end_col_offset;
+        } else {
+            e->end_lineno = last->end_lineno;
+            e->end_col_offset = last->end_col_offset;
+        }
     }
     return e;
 }

@@ -1017,8 +1017,7 @@ static gp_ast_expr_t *parse_primary(gp_parser_t *p)
             next->v.Subscript.slice = slice;
             next->v.Subscript.ctx = GP_AST_Load;
         }
-        next->lineno = e->lineno;
-        next->col_offset = e->col_offset;
+        expr_start_at(next, e);
         expr_end_here(p, next);
         e = next;
     }
@@ -1608,6 +1607,12 @@ static gp_ast_expr_t *parse_paren(gp_parser_t *p, gp_token_t *open)
             parser_error_expr(p, first, "cannot use starred expression here");
             return NULL;
         }
+        /* Outer parentheses are seen last and win. */
+        gp_token_t *close = parser_last(p);
+        first->group_lineno = open->lineno;
+        first->group_col_offset = open->col_offset;
+        first->group_end_lineno = close->end_lineno;
+        first->group_end_col_offset = close->end_col_offset;
         return first;
     }
     if (!parser_check(p, GP_TOK_COMMA)) {

@@ -125,6 +125,8 @@ char *parser_identifier(gp_parser_t *p, const gp_token_t *t);
  * last consumed token. */
 gp_ast_expr_t *expr_new(gp_parser_t *p, gp_ast_expr_kind_t kind, const gp_token_t *start);
 /* New expression spanning from [first] to [last] (both nodes). */
+/* Sets the start of [e] to where [first] starts, its parentheses included. */
+void expr_start_at(gp_ast_expr_t *e, const gp_ast_expr_t *first);
 gp_ast_expr_t *expr_new_span(gp_parser_t *p, gp_ast_expr_kind_t kind, const gp_ast_expr_t *first,
                              const gp_ast_expr_t *last);
 /* Sets an expression's end to the last consumed token. */

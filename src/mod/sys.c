@@ -37,6 +37,7 @@
 #include "mod/structseq.h"
 #include "runtime/runtime.h"
 #include "runtime/trace.h"
+#include "vm/frame.h"
 
 #define GP_SYS_VERSION_MAJOR 3
 #define GP_SYS_VERSION_MINOR 11
@@ -729,6 +730,7 @@ static const gp_method_def_t sys_functions[] = {
     {"setrecursionlimit", sys_setrecursionlimit, 0, "Set the maximum depth of the Python stack."},
     {"getsizeof", sys_getsizeof, GP_METH_KEYWORDS, "Return the size of object in bytes."},
     {"intern", sys_intern, 0, "Return the canonical (interned) copy of a string."},
+    {"_getframe", gp_sys_getframe, 0, "Return a frame object from the call stack."},
     {"exc_info", sys_exc_info, 0, "Return (type, value, traceback) of the handled exception."},
     {"exception", sys_exception, 0, "Return the exception being handled, or None."},
     {"getdefaultencoding", sys_getdefaultencoding, 0, NULL},

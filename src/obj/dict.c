@@ -272,7 +272,9 @@ gp_object_t *gp_dict_getitem_hash(gp_object_t *d, gp_object_t *key, intptr_t has
 gp_object_t *gp_dict_getitem(gp_object_t *d, gp_object_t *key)
 {
     gp_dict_t *dict = (gp_dict_t *)d;
-    if (dict->used == 0)
+    /* A NULL key is a name that could not be allocated (gp_str_static()
+       under memory pressure, its MemoryError pending): absent, not a crash. */
+    if (dict->used == 0 || key == NULL)
         return NULL;
     intptr_t hash = gp_hash_fast(key);
     if (hash == -1)
@@ -568,7 +570,20 @@ int gp_dict_update(gp_object_t *d, gp_object_t *other)
     return dict_merge_pairs(d, other);
 }
 
-int gp_dict_merge_kwargs(gp_object_t *d, gp_object_t *other)
+/* Raises TypeError "<func> <rest>" (or just the rest without a func). */
+static void kwargs_error(gp_object_t *func, const char *rest, gp_object_t *arg)
+{
+    gp_object_t *desc = func ? gp_object_function_str(func) : NULL;
+    if (func && !desc)
+        return;
+    if (desc)
+        gp_err_format(&gp_exc_TypeError, rest, desc, arg);
+    else
+        gp_err_format(&gp_exc_TypeError, rest + 3, arg); /* skips "%U " */
+    GP_XDECREF(desc);
+}
+
+int gp_dict_merge_kwargs(gp_object_t *d, gp_object_t *other, gp_object_t *func)
 {
     gp_object_t *keys;
     if (gp_dict_check(other)) {
@@ -577,8 +592,7 @@ int gp_dict_merge_kwargs(gp_object_t *d, gp_object_t *other)
         gp_object_t *keys_fn = gp_object_getattr_opt(other, gp_str_static("keys"));
         if (!keys_fn) {
             if (!gp_err_occurred())
-                gp_err_format(&gp_exc_TypeError, "argument after ** must be a mapping, not %T",
-                              other);
+                kwargs_error(func, "%U argument after ** must be a mapping, not %T", other);
             return -1;
         }
         gp_object_t *k = gp_object_call0(keys_fn);
@@ -598,7 +612,7 @@ int gp_dict_merge_kwargs(gp_object_t *d, gp_object_t *other)
         if (has < 0)
             goto error;
         if (has) {
-            gp_err_format(&gp_exc_TypeError, "got multiple values for keyword argument '%U'", key);
+            kwargs_error(func, "%U got multiple values for keyword argument '%U'", key);
             goto error;
         }
         gp_object_t *value = gp_object_getitem(other, key);

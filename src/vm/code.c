@@ -163,6 +163,11 @@ gp_object_t *gp_code_new(const gp_code_spec_t *spec)
     code->linetable =
         code_copy_array(spec->linetable, (size_t)spec->nlinetable * 2, sizeof(uint32_t), &failed);
     code->nlinetable = spec->nlinetable;
+    if (spec->positions && spec->npositions) {
+        code->positions = code_copy_array(spec->positions, spec->npositions,
+                                          sizeof(gp_code_pos_run_t), &failed);
+        code->npositions = spec->npositions;
+    }
     size_t nnames = (size_t)GP_TUPLE_SIZE(spec->names);
     if (nnames) {
         code->name_hashes = gp_mem_alloc(nnames * sizeof(intptr_t));
@@ -202,6 +207,7 @@ static void code_dealloc(gp_object_t *self)
     GP_XDECREF(code->name);
     GP_XDECREF(code->qualname);
     gp_mem_free(code->linetable);
+    gp_mem_free(code->positions);
     gp_mem_free(code->caches);
     gp_mem_free(code->name_hashes);
     gp_object_free(self);
@@ -221,6 +227,22 @@ int gp_code_line_of(gp_code_t *code, uint32_t index)
             hi = mid;
     }
     return (int)code->linetable[2 * lo + 1];
+}
+
+gp_code_pos_t gp_code_pos_of(gp_code_t *code, uint32_t index)
+{
+    gp_code_pos_t none = {0, 0, 0, 0};
+    if (code->npositions == 0 || code->positions[0].first > index)
+        return none;
+    uint32_t lo = 0, hi = code->npositions;
+    while (hi - lo > 1) {
+        uint32_t mid = (lo + hi) / 2;
+        if (code->positions[mid].first <= index)
+            lo = mid;
+        else
+            hi = mid;
+    }
+    return code->positions[lo].pos;
 }
 
 static gp_object_t *code_repr(gp_object_t *self)

@@ -74,6 +74,18 @@ typedef struct gp_code_cache {
     intptr_t hint; /* attribute caches: the name's last entry index in an instance dict */
 } gp_code_cache_t;
 
+/* A source range, as CPython's co_positions(): 1-based lines, 0-based
+   columns in UTF-8 bytes; 0 where unknown. */
+typedef struct gp_code_pos {
+    int32_t lineno, end_lineno, col, end_col;
+} gp_code_pos_t;
+
+/* The range shared by instructions [first, next run's first). */
+typedef struct gp_code_pos_run {
+    uint32_t first;
+    gp_code_pos_t pos;
+} gp_code_pos_run_t;
+
 typedef struct gp_code {
     gp_object_t base;
     gp_instr_t *instrs;
@@ -98,6 +110,9 @@ typedef struct gp_code {
     /* Line table: pairs (first instruction, line), ascending. */
     uint32_t *linetable;
     uint32_t nlinetable;
+    /* Position runs, ascending by first instruction (tracebacks' carets). */
+    gp_code_pos_run_t *positions;
+    uint32_t npositions;
     gp_code_cache_t *caches;
     uint32_t ncaches;
     /* Precomputed hashes of names, for dict lookups without rehashing. */
@@ -118,6 +133,8 @@ typedef struct gp_code_spec {
     int firstlineno;
     const uint32_t *linetable;
     uint32_t nlinetable;
+    const gp_code_pos_run_t *positions; /* may be NULL */
+    uint32_t npositions;
     /* names index of each cache; ncaches entries. */
     const uint32_t *cache_names;
     uint32_t ncaches;
@@ -128,6 +145,9 @@ gp_object_t *gp_code_new(const gp_code_spec_t *spec);
 
 /* The source line of instruction [index] (its position in instrs). */
 int gp_code_line_of(gp_code_t *code, uint32_t index);
+
+/* The source range of instruction [index]; all zero when unknown. */
+gp_code_pos_t gp_code_pos_of(gp_code_t *code, uint32_t index);
 
 /* Returns a str with a dis-like listing of [code] and its nested code objects:
    one line per instruction ("  3      4 LOAD_FAST                0 (x)"). */

@@ -85,9 +85,15 @@ typedef struct gp_frame_object {
     gp_object_t *code;    /* strong */
     gp_object_t *globals; /* strong */
     gp_object_t *locals;  /* strong or NULL */
+    gp_object_t *back;    /* strong snapshot of the caller, or NULL (f_back is None) */
     int lineno;
 } gp_frame_object_t;
 
 gp_object_t *gp_frame_object_new(gp_frame_t *f, int lineno);
+
+/* sys._getframe([depth]): a snapshot of the running frame [depth] calls up,
+   whose f_back chain snapshots every caller (defined in traceback.c). */
+gp_object_t *gp_sys_getframe(gp_object_t *self, gp_object_t *const *args, size_t nargs,
+                             gp_object_t *kwnames);
 
 #endif /* GP_VM_FRAME_H */

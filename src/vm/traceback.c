@@ -16,13 +16,20 @@
  * stripped source line, runs of more than three identical entries folded
  * into "[Previous line repeated N more times]", and the final "Type: msg".
  * SyntaxErrors add their file/line, the offending text and a caret line.
- * The position-caret lines CPython prints under runtime source lines are
- * deliberately not printed.
+ *
+ * Under a runtime source line goes CPython 3.11's caret line, from the
+ * source range the compiler recorded for the failing instruction: `^`
+ * under the range, or, when the range is a binary operation or a
+ * subscript, `~` under the operands and `^` under the operator or the
+ * brackets (found by parsing the range again, as CPython does). The line is
+ * left out when the range spans lines or covers the whole line without
+ * such an anchor.
  */
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
+#include "compile/parser.h"
 #include "vm/vm.h"
 
 #define TB_RECURSIVE_CUTOFF 3
@@ -199,7 +206,20 @@ static void frame_object_dealloc(gp_object_t *self)
     GP_CLEAR(fo->code);
     GP_CLEAR(fo->globals);
     GP_CLEAR(fo->locals);
+    gp_object_t *back = fo->back;
+    fo->back = NULL;
     gp_object_free(self);
+    /* Release the callers one by one rather than through nested deallocs:
+       a snapshot of a very deep stack would otherwise recurse once per
+       frame on the C stack. */
+    while (back && back->refcnt == 1) {
+        gp_frame_object_t *next = (gp_frame_object_t *)back;
+        gp_object_t *rest = next->back;
+        next->back = NULL;
+        GP_DECREF(back);
+        back = rest;
+    }
+    GP_XDECREF(back);
 }
 
 static int frame_object_traverse(gp_object_t *self, gp_visit_fn visit, void *arg)
@@ -210,6 +230,8 @@ static int frame_object_traverse(gp_object_t *self, gp_visit_fn visit, void *arg
         r = visit(fo->globals, arg);
     if (!r && fo->locals)
         r = visit(fo->locals, arg);
+    if (!r && fo->back)
+        r = visit(fo->back, arg);
     return r;
 }
 
@@ -217,6 +239,7 @@ static int frame_object_clear(gp_object_t *self)
 {
     gp_frame_object_t *fo = (gp_frame_object_t *)self;
     GP_CLEAR(fo->locals);
+    GP_CLEAR(fo->back);
     return 0;
 }
 
@@ -236,6 +259,8 @@ static gp_object_t *frame_object_get(gp_object_t *self, void *closure)
         return gp_int_from_i64(fo->lineno);
     case 4:
         return GP_INCREF(gp_runtime()->builtins);
+    case 5:
+        return GP_INCREF(fo->back ? fo->back : gp_None);
     default:
         return gp_none_new();
     }
@@ -273,22 +298,79 @@ gp_type_t gp_frame_type = {
     .getsets = frame_object_getsets,
 };
 
+/* Snapshots the callers of [f] (not [f] itself) as a chain of frame
+   objects linked through f_back, outermost last. Only the frame that
+   sys._getframe returns gets a copy of its locals: callers keep f_locals
+   lazily empty, which keeps warnings.warn and logging (which walk a few
+   frames on every call) from copying every local of the whole stack. */
+static gp_object_t *frame_chain_snapshot(gp_frame_t *f)
+{
+    gp_object_t *head = NULL, *tail = NULL;
+    for (gp_frame_t *b = f->back; b; b = b->back) {
+        gp_object_t *fo = frame_object_make((gp_object_t *)b->code, b->globals, b->locals,
+                                            gp_frame_lineno(b));
+        if (!fo) {
+            GP_XDECREF(head);
+            return NULL;
+        }
+        if (tail)
+            ((gp_frame_object_t *)tail)->back = fo; /* the chain owns it */
+        else
+            head = fo;
+        tail = fo;
+    }
+    return head;
+}
+
+gp_object_t *gp_sys_getframe(gp_object_t *self, gp_object_t *const *args, size_t nargs,
+                             gp_object_t *kwnames)
+{
+    (void)self;
+    if (gp_args_check("_getframe", nargs, kwnames, 0, 1) < 0)
+        return NULL;
+    intptr_t depth = 0;
+    if (nargs == 1) {
+        depth = gp_number_as_ssize(args[0], &gp_exc_OverflowError);
+        if (depth == -1 && gp_err_occurred())
+            return NULL;
+    }
+    gp_frame_t *f = gp_tstate()->frame;
+    while (f && depth > 0) {
+        f = f->back;
+        depth--;
+    }
+    if (!f) {
+        gp_err_set_string(&gp_exc_ValueError, "call stack is not deep enough");
+        return NULL;
+    }
+    gp_object_t *fo = gp_frame_object_new(f, gp_frame_lineno(f));
+    if (!fo)
+        return NULL;
+    gp_object_t *back = frame_chain_snapshot(f);
+    if (!back && gp_err_occurred()) {
+        GP_DECREF(fo);
+        return NULL;
+    }
+    ((gp_frame_object_t *)fo)->back = back;
+    return fo;
+}
+
 /* ------------------------------------------------------------------ */
 /* Printing                                                             */
 /* ------------------------------------------------------------------ */
 
-/* Writes line [lineno] of [filename], stripped, indented by four spaces. */
-static void print_source_line(FILE *out, const char *filename, int lineno)
+/* Reads line [lineno] of [filename] into [buf] without its line break.
+   False when the file or the line cannot be read. */
+static bool read_source_line(const char *filename, int lineno, char *buf, size_t size)
 {
     if (!filename || filename[0] == '<' || lineno < 1)
-        return;
+        return false;
     FILE *f = fopen(filename, "r");
     if (!f)
-        return;
-    char buf[4096];
+        return false;
     int line = 0;
     bool found = false;
-    while (fgets(buf, sizeof buf, f)) {
+    while (fgets(buf, (int)size, f)) {
         size_t n = strlen(buf);
         bool complete = n > 0 && buf[n - 1] == '\n';
         if (line + 1 == lineno) {
@@ -300,16 +382,116 @@ static void print_source_line(FILE *out, const char *filename, int lineno)
     }
     fclose(f);
     if (!found)
-        return;
-    char *s = buf;
-    while (*s == ' ' || *s == '\t' || *s == '\f')
-        s++;
-    size_t n = strlen(s);
-    while (n > 0 && (s[n - 1] == '\n' || s[n - 1] == '\r' || s[n - 1] == ' ' || s[n - 1] == '\t'))
+        return false;
+    size_t n = strlen(buf);
+    while (n > 0 && (buf[n - 1] == '\n' || buf[n - 1] == '\r'))
         n--;
-    if (n == 0)
+    buf[n] = '\0';
+    return true;
+}
+
+/* Characters (code points) in the first [n] bytes of UTF-8 text [s]. */
+static long utf8_chars(const char *s, size_t n)
+{
+    long count = 0;
+    for (size_t i = 0; i < n; i++)
+        if (((unsigned char)s[i] & 0xC0) != 0x80)
+            count++;
+    return count;
+}
+
+static bool is_blank(char ch)
+{
+    return ch == ' ' || ch == '\t' || ch == '\f';
+}
+
+/* Where the operator of a binary operation, or the brackets of a subscript,
+   stand in the source segment [seg] (the failing range alone), as byte
+   offsets [*left, *right) into it. False when the segment is not one of
+   those expressions (or does not parse on its own). */
+static bool caret_anchors(const char *seg, size_t len, size_t *left, size_t *right)
+{
+    gp_arena_t *arena = gp_arena_new();
+    if (!arena)
+        return false;
+    gp_syntax_error_t err;
+    gp_ast_mod_t *mod = gp_parse(seg, len, "<traceback>", GP_PARSE_FILE, arena, &err);
+    bool found = false;
+    if (mod && mod->body.count == 1 && mod->body.items[0]->kind == GP_AST_Expr) {
+        const gp_ast_expr_t *e = mod->body.items[0]->v.Expr.value;
+        if (e->kind == GP_AST_BinOp && e->lineno == 1 && e->end_lineno == 1) {
+            /* The first non-blank byte after the left operand, one or two
+               long; a closing parenthesis there is passed over as CPython
+               3.11 does (its anchor stands unless an operator follows). */
+            size_t from = (size_t)e->v.BinOp.left->end_col_offset;
+            size_t to = (size_t)e->v.BinOp.right->col_offset;
+            for (size_t i = from; i < to && i < len; i++) {
+                if (is_blank(seg[i]))
+                    continue;
+                *left = i;
+                *right = i + 1;
+                if (i + 1 < to && !is_blank(seg[i + 1]))
+                    *right = i + 2;
+                found = true;
+                if (i + 1 < to && seg[i] == ')')
+                    continue;
+                break;
+            }
+        } else if (e->kind == GP_AST_Subscript && e->lineno == 1 && e->end_lineno == 1) {
+            *left = (size_t)e->v.Subscript.value->end_col_offset;
+            *right = (size_t)e->v.Subscript.slice->end_col_offset + 1;
+            found = *left <= *right && *right <= len;
+        }
+    }
+    gp_arena_free(arena);
+    return found;
+}
+
+/* Writes the stripped source line of a traceback entry, indented by four
+   spaces, and under it the caret line for the range [pos] when it marks
+   part of that line. */
+static void print_source_line(FILE *out, const char *filename, int lineno, gp_code_pos_t pos)
+{
+    char buf[4096];
+    if (!read_source_line(filename, lineno, buf, sizeof buf))
         return;
-    fprintf(out, "    %.*s\n", (int)n, s);
+    size_t ws = 0;
+    while (is_blank(buf[ws]))
+        ws++;
+    size_t n = strlen(buf);
+    while (n > ws && (buf[n - 1] == ' ' || buf[n - 1] == '\t' || buf[n - 1] == '\f'))
+        n--;
+    if (n == ws)
+        return;
+    fprintf(out, "    %.*s\n", (int)(n - ws), buf + ws);
+
+    /* A range that goes on to later lines is marked to the end of this
+       one, without anchors. */
+    bool multiline = pos.end_lineno > lineno;
+    if (pos.lineno != lineno || pos.col < 0 || (size_t)pos.col > n)
+        return;
+    if (multiline)
+        pos.end_col = (int32_t)n;
+    else if (pos.end_lineno != lineno || pos.end_col <= pos.col || (size_t)pos.end_col > n)
+        return;
+    size_t start_b = (size_t)pos.col, end_b = (size_t)pos.end_col;
+    long start = utf8_chars(buf, start_b), end = utf8_chars(buf, end_b);
+    long lead = utf8_chars(buf, ws), stripped = utf8_chars(buf + ws, n - ws);
+    size_t left_b = 0, right_b = 0;
+    bool anchored = !multiline && caret_anchors(buf + start_b, end_b - start_b, &left_b, &right_b);
+    if (end - start == stripped && !anchored)
+        return;
+    long left = end, right = end;
+    if (anchored) {
+        left = start + utf8_chars(buf + start_b, left_b);
+        right = start + utf8_chars(buf + start_b, right_b);
+    }
+    fputs("    ", out);
+    for (long i = lead; i < start; i++)
+        fputc(' ', out);
+    for (long i = start; i < end; i++)
+        fputc(!anchored || (i >= left && i < right) ? '^' : '~', out);
+    fputc('\n', out);
 }
 
 static void print_traceback(FILE *out, gp_object_t *tb_obj)
@@ -344,7 +526,10 @@ static void print_traceback(FILE *out, gp_object_t *tb_obj)
         if (cnt <= TB_RECURSIVE_CUTOFF) {
             fprintf(out, "  File \"%s\", line %d, in %s\n", gp_str_utf8(co->filename), tb->lineno,
                     gp_str_utf8(co->name));
-            print_source_line(out, gp_str_utf8(co->filename), tb->lineno);
+            gp_code_pos_t pos = {0, 0, 0, 0};
+            if (tb->lasti >= 0)
+                pos = gp_code_pos_of(co, (uint32_t)tb->lasti);
+            print_source_line(out, gp_str_utf8(co->filename), tb->lineno, pos);
         }
     }
     if (cnt > TB_RECURSIVE_CUTOFF) {

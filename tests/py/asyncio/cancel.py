@@ -78,7 +78,8 @@ async def main():
     async def fail():
         await asyncio.sleep(0.01)
         raise ValueError('boom')
-    slow = asyncio.create_task(sleeper(log, 'slow', 0.03))
+    # 0.3 s, not less: the failure must come first even on a loaded machine.
+    slow = asyncio.create_task(sleeper(log, 'slow', 0.3))
     try:
         await asyncio.gather(slow, fail())
     except ValueError as e:

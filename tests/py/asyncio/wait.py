@@ -17,10 +17,12 @@ def names(tasks):
 
 
 async def main():
+    # Delays far apart (and the timeout between the first two), so the
+    # order holds on a loaded machine too.
     def mk():
         return [asyncio.create_task(value('a', 0.01), name='a'),
-                asyncio.create_task(fail(0.02), name='f'),
-                asyncio.create_task(value('c', 0.04), name='c')]
+                asyncio.create_task(fail(0.15), name='f'),
+                asyncio.create_task(value('c', 0.3), name='c')]
 
     ts = mk()
     done, pending = await asyncio.wait(ts, return_when=asyncio.FIRST_COMPLETED)
@@ -30,7 +32,7 @@ async def main():
     done, pending = await asyncio.wait(ts)
     print('ALL_COMPLETED', names(done), names(pending), ts[1].exception())
     ts = mk()
-    done, pending = await asyncio.wait(ts, timeout=0.015)
+    done, pending = await asyncio.wait(ts, timeout=0.08)
     print('timeout', names(done), names(pending))
     await asyncio.wait(ts)
     ts[1].exception()
@@ -48,8 +50,8 @@ async def main():
 
     # as_completed yields in completion order.
     order = []
-    for next_done in asyncio.as_completed([value('slow', 0.03), value('fast', 0.01),
-                                           value('mid', 0.02)]):
+    for next_done in asyncio.as_completed([value('slow', 0.3), value('fast', 0.01),
+                                           value('mid', 0.15)]):
         order.append(await next_done)
     print(order)
     try:

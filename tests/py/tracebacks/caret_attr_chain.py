@@ -1,0 +1,3 @@
+class A:
+    b = None
+print(A().b.c)

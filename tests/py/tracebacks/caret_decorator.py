@@ -1,0 +1,5 @@
+def deco(fn):
+    raise TypeError('deco')
+@deco
+def h():
+    pass

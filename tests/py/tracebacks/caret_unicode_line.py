@@ -1,0 +1,1 @@
+s = 'ünïcödé'; t = s.missing_attr
