@@ -2,12 +2,17 @@
 
 Every wait (get on an empty queue, put on a full one, join) is a
 threading.Condition wait, which releases the GIL and honours its timeout.
+The waits are labelled as queue waits for the GIL trace (-X gil-trace shows
+them as "blocked: queue", not "blocked: lock"): Condition._wait with
+threading._WAIT_QUEUE.
 """
 
 import threading
 from collections import deque
 from heapq import heappush, heappop
 from time import monotonic as _time
+
+_WAIT_QUEUE = threading._WAIT_QUEUE
 
 __all__ = ['Empty', 'Full', 'Queue', 'PriorityQueue', 'LifoQueue', 'SimpleQueue']
 
@@ -44,7 +49,7 @@ class Queue:
     def join(self):
         with self.all_tasks_done:
             while self.unfinished_tasks:
-                self.all_tasks_done.wait()
+                self.all_tasks_done._wait(None, _WAIT_QUEUE)
 
     def qsize(self):
         with self.mutex:
@@ -66,7 +71,7 @@ class Queue:
                         raise Full
                 elif timeout is None:
                     while self._qsize() >= self.maxsize:
-                        self.not_full.wait()
+                        self.not_full._wait(None, _WAIT_QUEUE)
                 elif timeout < 0:
                     raise ValueError("'timeout' must be a non-negative number")
                 else:
@@ -75,7 +80,7 @@ class Queue:
                         remaining = endtime - _time()
                         if remaining <= 0.0:
                             raise Full
-                        self.not_full.wait(remaining)
+                        self.not_full._wait(remaining, _WAIT_QUEUE)
             self._put(item)
             self.unfinished_tasks += 1
             self.not_empty.notify()
@@ -87,7 +92,7 @@ class Queue:
                     raise Empty
             elif timeout is None:
                 while not self._qsize():
-                    self.not_empty.wait()
+                    self.not_empty._wait(None, _WAIT_QUEUE)
             elif timeout < 0:
                 raise ValueError("'timeout' must be a non-negative number")
             else:
@@ -96,7 +101,7 @@ class Queue:
                     remaining = endtime - _time()
                     if remaining <= 0.0:
                         raise Empty
-                    self.not_empty.wait(remaining)
+                    self.not_empty._wait(remaining, _WAIT_QUEUE)
             item = self._get()
             self.not_full.notify()
             return item
@@ -146,12 +151,17 @@ class LifoQueue(Queue):
         return self.queue.pop()
 
 
+class _QueueSemaphore(threading.Semaphore):
+    # SimpleQueue's count: its waits are queue waits in the GIL trace.
+    _wait_kind = _WAIT_QUEUE
+
+
 class SimpleQueue:
     """An unbounded FIFO without task tracking."""
 
     def __init__(self):
         self._queue = deque()
-        self._count = threading.Semaphore(0)
+        self._count = _QueueSemaphore(0)
 
     def put(self, item, block=True, timeout=None):
         self._queue.append(item)

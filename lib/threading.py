@@ -13,15 +13,21 @@ __all__ = ['get_ident', 'get_native_id', 'active_count', 'Condition', 'current_t
            'enumerate', 'main_thread', 'TIMEOUT_MAX', 'Event', 'Lock', 'RLock', 'Semaphore',
            'BoundedSemaphore', 'Thread', 'Barrier', 'BrokenBarrierError', 'Timer',
            'ThreadError', 'ExceptHookArgs', 'excepthook', 'local', 'setprofile', 'settrace',
-           'activeCount', 'currentThread']
+           'activeCount', 'currentThread', 'stack_size']
 
 _start_new_thread = _thread.start_new_thread
-_start_new_thread_ready = _thread._start_new_thread_ready
+_start_new_thread_handle = _thread._start_new_thread_handle
 _allocate_lock = _thread.allocate_lock
 get_ident = _thread.get_ident
 get_native_id = _thread.get_native_id
+stack_size = _thread.stack_size
 ThreadError = _thread.error
 TIMEOUT_MAX = _thread.TIMEOUT_MAX
+# What a wait is for, as the GIL trace names it (-X gil-trace: "blocked: lock",
+# "blocked: join", "blocked: queue"); see Condition._wait.
+_WAIT_LOCK = _thread._WAIT_LOCK
+_WAIT_JOIN = _thread._WAIT_JOIN
+_WAIT_QUEUE = _thread._WAIT_QUEUE
 
 Lock = _thread.allocate_lock
 _CRLock = _thread.RLock
@@ -86,11 +92,22 @@ class Condition:
                 break
         return count
 
-    def _acquire_restore(self, count):
+    def _acquire_restore(self, count, kind=_WAIT_LOCK):
+        # Taking the lock back after a labelled wait is part of that wait.
+        acquire = self._lock.acquire if kind == _WAIT_LOCK else self._lock._acquire_as
         for _ in range(count):
-            self._lock.acquire()
+            if kind == _WAIT_LOCK:
+                acquire()
+            else:
+                acquire(kind)
 
     def wait(self, timeout=None):
+        return self._wait(timeout, _WAIT_LOCK)
+
+    def _wait(self, timeout, kind):
+        # wait(), with the wait labelled [kind] in the GIL trace: Thread.join()
+        # and the queue module say what they wait for; the public API is
+        # CPython's.
         if not self._is_owned():
             raise RuntimeError("cannot wait on un-acquired lock")
         waiter = _allocate_lock()
@@ -100,15 +117,15 @@ class Condition:
         gotit = False
         try:
             if timeout is None:
-                waiter.acquire()
+                waiter._acquire_as(kind)
                 gotit = True
             elif timeout > 0:
-                gotit = waiter.acquire(True, timeout)
+                gotit = waiter._acquire_as(kind, timeout)
             else:
                 gotit = waiter.acquire(False)
             return gotit
         finally:
-            self._acquire_restore(saved)
+            self._acquire_restore(saved, kind)
             if not gotit:
                 try:
                     self._waiters.remove(waiter)
@@ -116,6 +133,9 @@ class Condition:
                     pass
 
     def wait_for(self, predicate, timeout=None):
+        return self._wait_for(predicate, timeout, _WAIT_LOCK)
+
+    def _wait_for(self, predicate, timeout, kind):
         endtime = None
         waittime = timeout
         result = predicate()
@@ -127,7 +147,7 @@ class Condition:
                     waittime = endtime - _time()
                     if waittime <= 0:
                         break
-            self.wait(waittime)
+            self._wait(waittime, kind)
             result = predicate()
         return result
 
@@ -151,6 +171,8 @@ class Condition:
 
 class Semaphore:
     """A counter that acquire() decrements, waiting while it is zero."""
+
+    _wait_kind = _WAIT_LOCK  # how the GIL trace names a wait (queue.SimpleQueue: queue)
 
     def __init__(self, value=1):
         if value < 0:
@@ -178,7 +200,7 @@ class Semaphore:
                         timeout = endtime - _time()
                         if timeout <= 0:
                             break
-                self._cond.wait(timeout)
+                self._cond._wait(timeout, self._wait_kind)
             else:
                 self._value -= 1
                 rc = True
@@ -432,6 +454,7 @@ class Thread:
             self._daemonic = current_thread().daemon
         self._ident = None
         self._native_id = None
+        self._handle = None
         self._started = Event()
         self._is_stopped = False
         self._finished = Condition(Lock())
@@ -459,10 +482,11 @@ class Thread:
         with _active_limbo_lock:
             _limbo[self] = self
         try:
-            # Returns once the OS thread runs, before it queues for the GIL:
-            # waiting on _started instead (as CPython does) would cost a GIL
-            # hand-over to the new thread and back for every start().
-            self._ident, self._native_id = _start_new_thread_ready(self._bootstrap, ())
+            # Returns as soon as the OS thread exists. Waiting until the new
+            # thread runs (CPython waits on _started) would cost a GIL
+            # hand-over to it and back for every start(); nothing needs it:
+            # ident is known here and native_id is fetched when asked for.
+            self._ident, self._handle = _start_new_thread_handle(self._bootstrap, ())
         except Exception:
             with _active_limbo_lock:
                 del _limbo[self]
@@ -478,6 +502,10 @@ class Thread:
 
     def _bootstrap(self):
         try:
+            # start() releases the GIL while the OS thread is created, so this
+            # may run before start() has stored the ident: take it here too.
+            self._ident = get_ident()
+            self._native_id = get_native_id()
             sys._gil_trace_name(self._name)  # the GIL trace's track name (docs/trace.md)
             with _active_limbo_lock:
                 _active[self._ident] = self
@@ -489,12 +517,14 @@ class Thread:
             except BaseException as exc:
                 _invoke_excepthook(self, exc)
         finally:
-            self._stop()
+            # Leave _active before waking joiners, so that after join()
+            # returns the thread is gone from enumerate() and active_count().
             with _active_limbo_lock:
                 try:
                     del _active[get_ident()]
                 except KeyError:
                     pass
+            self._stop()
 
     def _stop(self):
         with self._finished:
@@ -509,10 +539,9 @@ class Thread:
         if self is current_thread():
             raise RuntimeError("cannot join current thread")
         with self._finished:
-            if timeout is None:
-                self._finished.wait_for(lambda: self._is_stopped)
-            else:
-                self._finished.wait_for(lambda: self._is_stopped, max(timeout, 0))
+            if timeout is not None:
+                timeout = max(timeout, 0)
+            self._finished._wait_for(lambda: self._is_stopped, timeout, _WAIT_JOIN)
 
     @property
     def name(self):
@@ -529,6 +558,9 @@ class Thread:
 
     @property
     def native_id(self):
+        if self._native_id is None and self._handle is not None:
+            # Started, but the thread has not reached _bootstrap yet.
+            self._native_id = self._handle.native_id()
         return self._native_id
 
     def is_alive(self):

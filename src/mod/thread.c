@@ -7,6 +7,13 @@
  * The creating thread allocates and links the state while it holds the GIL,
  * so the new thread is visible to threading.enumerate() at once; the new
  * thread then queues for the GIL like any other and runs its function.
+ * Starting is cheap on purpose (1,000 threads started back to back is a
+ * benchmark): the creator gives the GIL up around pthread_create() and
+ * never waits for the new thread; what a caller may want at once - the
+ * native id - the thread publishes in a _ThreadHandle before it needs the
+ * GIL. A thread measures its own stack when it starts, so that a small
+ * stack (stack_size()) ends deep C recursion with RecursionError instead of
+ * a crash (gp_stack_exhausted in runtime.h).
  *
  * Locks keep their state under a private pthread mutex, never under the
  * GIL: a waiter gives the GIL up while it waits, so the state must be safe
@@ -22,6 +29,7 @@
 #include <errno.h>
 #include <math.h>
 #include <pthread.h>
+#include <sched.h>
 #include <stdio.h>
 #include <sys/syscall.h>
 #include <time.h>
@@ -135,10 +143,10 @@ static void thread_lock_take(thread_lock_t *lock, uint64_t me)
     lock->count = 1;
 }
 
-/* Acquires [lock] waiting at most [budget_ns] (-1: forever). Returns 1 when
-   acquired, 0 on timeout, -1 with KeyboardInterrupt (or another pending
-   exception) set when interrupted. */
-static int thread_lock_acquire_ns(thread_lock_t *lock, int64_t budget_ns)
+/* Acquires [lock] waiting at most [budget_ns] (-1: forever); a wait shows
+   in the GIL trace as [kind]. Returns 1 when acquired, 0 on timeout, -1 with
+   KeyboardInterrupt (or another pending exception) set when interrupted. */
+static int thread_lock_acquire_ns(thread_lock_t *lock, int64_t budget_ns, gp_wait_kind_t kind)
 {
     gp_thread_state_t *ts = gp_tstate();
     uint64_t me = ts->thread_id;
@@ -158,7 +166,7 @@ static int thread_lock_acquire_ns(thread_lock_t *lock, int64_t budget_ns)
     uint64_t end = budget_ns < 0 ? 0 : thread_now_ns() + (uint64_t)budget_ns;
     int result = 0;
     bool interrupted = false;
-    gp_thread_state_t *saved = gp_gil_release_for_wait(GP_WAIT_KIND_LOCK);
+    gp_thread_state_t *saved = gp_gil_release_for_wait(kind);
     pthread_mutex_lock(&lock->mutex);
     for (;;) {
         if (thread_lock_available(lock, me)) {
@@ -253,7 +261,34 @@ static gp_object_t *thread_lock_acquire(gp_object_t *self, gp_object_t *const *a
     int64_t budget;
     if (thread_parse_timeout("acquire", args, nargs, kwnames, &budget) < 0)
         return NULL;
-    int rc = thread_lock_acquire_ns((thread_lock_t *)self, budget);
+    int rc = thread_lock_acquire_ns((thread_lock_t *)self, budget, GP_WAIT_KIND_LOCK);
+    if (rc < 0)
+        return NULL;
+    return gp_bool_from(rc == 1);
+}
+
+/* lock._acquire_as(kind, timeout=-1): a blocking acquire whose wait the GIL
+   trace names after [kind] (_thread._WAIT_JOIN, _WAIT_QUEUE, _WAIT_LOCK)
+   instead of "lock". Private: threading's Thread.join() and queue's waits
+   go through Condition waits, whose waiter is a lock like any other. */
+static gp_object_t *thread_lock_acquire_as(gp_object_t *self, gp_object_t *const *args,
+                                           size_t nargs, gp_object_t *kwnames)
+{
+    if (gp_args_check("_acquire_as", nargs, kwnames, 1, 2) < 0)
+        return NULL;
+    intptr_t kind = gp_number_as_ssize(args[0], &gp_exc_OverflowError);
+    if (kind == -1 && gp_err_occurred())
+        return NULL;
+    if (kind != GP_WAIT_KIND_LOCK && kind != GP_WAIT_KIND_JOIN && kind != GP_WAIT_KIND_QUEUE) {
+        gp_err_format(&gp_exc_ValueError, "unknown wait kind %ld", (long)kind);
+        return NULL;
+    }
+    /* acquire(True, timeout): the timeout checks and messages of acquire(). */
+    gp_object_t *blocking_timeout[2] = {gp_True, nargs > 1 ? args[1] : NULL};
+    int64_t budget;
+    if (thread_parse_timeout("_acquire_as", blocking_timeout, nargs, NULL, &budget) < 0)
+        return NULL;
+    int rc = thread_lock_acquire_ns((thread_lock_t *)self, budget, (gp_wait_kind_t)kind);
     if (rc < 0)
         return NULL;
     return gp_bool_from(rc == 1);
@@ -262,7 +297,7 @@ static gp_object_t *thread_lock_acquire(gp_object_t *self, gp_object_t *const *a
 static gp_object_t *thread_lock_enter(gp_object_t *self, gp_object_t *const *args, size_t nargs,
                                       gp_object_t *kwnames)
 {
-    int rc = thread_lock_acquire_ns((thread_lock_t *)self, -1);
+    int rc = thread_lock_acquire_ns((thread_lock_t *)self, -1, GP_WAIT_KIND_LOCK);
     if (rc < 0)
         return NULL;
     return gp_bool_from(true);
@@ -316,6 +351,7 @@ static gp_object_t *thread_lock_repr(gp_object_t *self)
 static const gp_method_def_t thread_lock_methods[] = {
     {"acquire", thread_lock_acquire, GP_METH_KEYWORDS, "Acquire the lock."},
     {"acquire_lock", thread_lock_acquire, GP_METH_KEYWORDS, "Acquire the lock."},
+    {"_acquire_as", thread_lock_acquire_as, 0, "Acquire, labelling the wait for the GIL trace."},
     {"release", thread_lock_release, 0, "Release the lock."},
     {"release_lock", thread_lock_release, 0, "Release the lock."},
     {"locked", thread_lock_locked, 0, "Is the lock held?"},
@@ -328,7 +364,7 @@ static const gp_method_def_t thread_lock_methods[] = {
 
 static gp_type_t thread_lock_type = {
     GP_TYPE_HEAD_INIT,
-    .name = "lock",
+    .name = "_thread.lock",
     .basicsize = sizeof(thread_lock_t),
     .dealloc = thread_lock_dealloc,
     .new_ = thread_lock_new,
@@ -340,7 +376,7 @@ static gp_type_t thread_lock_type = {
 
 static gp_type_t thread_rlock_type = {
     GP_TYPE_HEAD_INIT,
-    .name = "RLock",
+    .name = "_thread.RLock",
     .basicsize = sizeof(thread_lock_t),
     .flags = GP_TYPE_FLAG_BASETYPE,
     .dealloc = thread_lock_dealloc,
@@ -355,21 +391,25 @@ static gp_type_t thread_rlock_type = {
 /* Starting threads                                                     */
 /* ------------------------------------------------------------------ */
 
-/* How a starting thread tells its creator that it runs, before it first
-   queues for the GIL (see thread_start_ready). Lives on the creator's stack. */
-typedef struct thread_ready {
-    pthread_mutex_t mutex;
-    pthread_cond_t cond;
-    bool running;
-    long native_id;
-} thread_ready_t;
+/* What a starting thread shares with its creator: its kernel id, which
+   the thread publishes before it first queues for the GIL, so that
+   Thread.native_id right after start() waits for the thread to be scheduled,
+   never for a GIL hand-over. A Python object (`_thread._ThreadHandle`) so
+   threading.Thread can keep it; the thread holds a reference until it has
+   the GIL to drop it. */
+typedef struct thread_handle {
+    gp_object_t base;
+    long native_id; /* 0 until published; accessed atomically */
+} thread_handle_t;
+
+static gp_type_t thread_handle_type;
 
 typedef struct thread_boot {
     gp_thread_state_t *ts;
     gp_object_t *func;
     gp_object_t *args;   /* tuple */
     gp_object_t *kwargs; /* dict or NULL */
-    thread_ready_t *ready; /* NULL: nobody waits for the start */
+    thread_handle_t *handle; /* NULL: nobody asked for one */
 } thread_boot_t;
 
 /* Reports an exception that escaped a thread's function, as CPython's
@@ -391,22 +431,42 @@ static void thread_report_exception(gp_object_t *func)
     GP_DECREF(exc);
 }
 
+/* The part of a thread's stack kept free below the recursion check: C
+   frames between two checks (a call through a slot into the eval loop) and
+   raising RecursionError itself must fit in it. An eighth of the stack,
+   between these bounds. */
+#define GP_THREAD_STACK_MARGIN_MIN (12 * 1024)
+#define GP_THREAD_STACK_MARGIN_MAX (256 * 1024)
+
+/* Sets [ts]'s stack limit from the calling thread's real stack: the size
+   threading.stack_size() asked for, less what pthreads keeps in it. */
+static void thread_stack_limit_init(gp_thread_state_t *ts)
+{
+    pthread_attr_t attr;
+    if (pthread_getattr_np(pthread_self(), &attr) != 0)
+        return;
+    void *low = NULL;
+    size_t size = 0;
+    if (pthread_attr_getstack(&attr, &low, &size) == 0 && low && size > 0) {
+        size_t margin = size / 8;
+        if (margin < GP_THREAD_STACK_MARGIN_MIN)
+            margin = GP_THREAD_STACK_MARGIN_MIN;
+        if (margin > GP_THREAD_STACK_MARGIN_MAX)
+            margin = GP_THREAD_STACK_MARGIN_MAX;
+        ts->stack_limit = (uintptr_t)low + margin;
+    }
+    pthread_attr_destroy(&attr);
+}
+
 static void *thread_boot_cb(void *arg)
 {
     thread_boot_t *boot = arg;
     gp_thread_state_t *ts = boot->ts;
-    thread_ready_t *ready = boot->ready;
-    if (ready) {
-        /* After the signal the creator may return and reuse its stack:
-           [ready] is not touched again. */
-        pthread_mutex_lock(&ready->mutex);
-        ready->native_id = (long)syscall(SYS_gettid);
-        ready->running = true;
-        pthread_cond_signal(&ready->cond);
-        pthread_mutex_unlock(&ready->mutex);
-        boot->ready = NULL;
-    }
+    if (boot->handle)
+        __atomic_store_n(&boot->handle->native_id, (long)syscall(SYS_gettid), __ATOMIC_RELEASE);
+    thread_stack_limit_init(ts);
     gp_thread_state_enter(ts);
+    GP_XDECREF((gp_object_t *)boot->handle);
     gp_object_t *result = gp_object_call_tuple_dict(boot->func, boot->args, boot->kwargs);
     if (result)
         GP_DECREF(result);
@@ -420,11 +480,28 @@ static void *thread_boot_cb(void *arg)
     return NULL;
 }
 
-/* Starts a thread running func(*args, **kwargs). With [ready], waits until
-   the thread runs - without giving up the GIL, which the new thread does
-   not need for that - and fills in its native id. Returns the ident. */
+static void thread_boot_free(thread_boot_t *boot)
+{
+    gp_thread_state_free(boot->ts);
+    GP_DECREF(boot->func);
+    GP_DECREF(boot->args);
+    GP_XDECREF(boot->kwargs);
+    GP_XDECREF((gp_object_t *)boot->handle);
+    gp_mem_free(boot);
+}
+
+/* Starts a thread running func(*args, **kwargs) and returns its ident; with
+   [handle], the thread publishes its kernel id there.
+
+   The GIL is released around pthread_create(): creating a thread is a
+   system call of some 100 us (the stack's mapping, the clone), and threads
+   started just before can run their first bytecodes meanwhile - with a
+   burst of start() calls that overlap makes the whole burst markedly
+   faster. So the new thread may run, and even finish, before this returns:
+   the thread records its own ident, and nothing here touches [boot] after
+   the thread exists. */
 static gp_object_t *thread_start(const char *fname, gp_object_t *const *args, size_t nargs,
-                                 gp_object_t *kwnames, thread_ready_t *ready)
+                                 gp_object_t *kwnames, thread_handle_t *handle)
 {
     if (gp_args_check(fname, nargs, kwnames, 2, 3) < 0)
         return NULL;
@@ -441,12 +518,13 @@ static gp_object_t *thread_start(const char *fname, gp_object_t *const *args, si
         gp_err_set_string(&gp_exc_TypeError, "optional 3rd arg must be a dictionary");
         return NULL;
     }
+    gp_runtime_t *rt = gp_runtime();
     thread_boot_t *boot = gp_mem_alloc(sizeof *boot);
     if (!boot) {
         gp_err_no_memory();
         return NULL;
     }
-    boot->ts = gp_thread_state_new(gp_runtime());
+    boot->ts = gp_thread_state_new(rt);
     if (!boot->ts) {
         gp_mem_free(boot);
         return NULL;
@@ -454,31 +532,26 @@ static gp_object_t *thread_start(const char *fname, gp_object_t *const *args, si
     boot->func = GP_INCREF(func);
     boot->args = GP_INCREF(targs);
     boot->kwargs = GP_XINCREF(kwargs);
-    boot->ready = ready;
+    boot->handle = handle ? (thread_handle_t *)GP_INCREF((gp_object_t *)handle) : NULL;
 
     pthread_attr_t attr;
     pthread_attr_init(&attr);
     pthread_attr_setdetachstate(&attr, PTHREAD_CREATE_DETACHED);
+    int rc = 0;
+    if (rt->thread_stack_size != 0)
+        rc = pthread_attr_setstacksize(&attr, rt->thread_stack_size);
     pthread_t tid;
-    int rc = pthread_create(&tid, &attr, thread_boot_cb, boot);
+    if (rc == 0) {
+        gp_thread_state_t *saved = gp_gil_release_for_blocking();
+        rc = pthread_create(&tid, &attr, thread_boot_cb, boot);
+        gp_gil_acquire_after_blocking(saved);
+    }
     pthread_attr_destroy(&attr);
     if (rc != 0) {
-        gp_thread_state_free(boot->ts);
-        GP_DECREF(boot->func);
-        GP_DECREF(boot->args);
-        GP_XDECREF(boot->kwargs);
-        gp_mem_free(boot);
+        thread_boot_free(boot);
         gp_err_set_string(&gp_exc_RuntimeError, "can't start new thread");
         return NULL;
     }
-    if (ready) {
-        pthread_mutex_lock(&ready->mutex);
-        while (!ready->running)
-            pthread_cond_wait(&ready->cond, &ready->mutex);
-        pthread_mutex_unlock(&ready->mutex);
-    }
-    /* The new thread records its own ident (the same pthread_t) once it
-       holds the GIL. */
     return gp_int_from_u64((uint64_t)tid);
 }
 
@@ -488,26 +561,106 @@ static gp_object_t *thread_start_new_thread(gp_object_t *self, gp_object_t *cons
     return thread_start("start_new_thread", args, nargs, kwnames, NULL);
 }
 
-/* _thread._start_new_thread_ready(func, args[, kwargs]) -> (ident, native_id):
-   threading.Thread.start(). The thread is running (not yet Python code)
-   when this returns, so start() need not wait for it to take the GIL - the
-   hand-over that made starting a thread cost a GIL round trip. */
-static gp_object_t *thread_start_new_thread_ready(gp_object_t *self, gp_object_t *const *args,
-                                                  size_t nargs, gp_object_t *kwnames)
+/* _thread._start_new_thread_handle(func, args[, kwargs]) -> (ident, handle):
+   threading.Thread.start(). Returns as soon as the thread exists; the
+   handle gives its native id when asked (handle.native_id()). */
+static gp_object_t *thread_start_new_thread_handle(gp_object_t *self, gp_object_t *const *args,
+                                                   size_t nargs, gp_object_t *kwnames)
 {
-    thread_ready_t ready = {.running = false, .native_id = 0};
-    pthread_mutex_init(&ready.mutex, NULL);
-    pthread_cond_init(&ready.cond, NULL);
-    gp_object_t *ident = thread_start("_start_new_thread_ready", args, nargs, kwnames, &ready);
-    pthread_cond_destroy(&ready.cond);
-    pthread_mutex_destroy(&ready.mutex);
-    if (!ident)
+    thread_handle_t *handle = (thread_handle_t *)gp_object_alloc(&thread_handle_type, 0);
+    if (!handle)
         return NULL;
-    gp_object_t *native = gp_int_from_i64(ready.native_id);
-    gp_object_t *pair = native ? gp_tuple_pack(2, ident, native) : NULL;
-    GP_DECREF(ident);
-    GP_XDECREF(native);
+    handle->native_id = 0;
+    gp_object_t *ident =
+        thread_start("_start_new_thread_handle", args, nargs, kwnames, handle);
+    gp_object_t *pair = ident ? gp_tuple_pack(2, ident, (gp_object_t *)handle) : NULL;
+    GP_XDECREF(ident);
+    GP_DECREF((gp_object_t *)handle);
     return pair;
+}
+
+/* handle.native_id(): the thread's kernel id. The thread publishes it before
+   it needs the GIL, so waiting here with the GIL held lasts until the thread
+   is first scheduled, no longer. */
+static gp_object_t *thread_handle_native_id(gp_object_t *self, gp_object_t *const *args,
+                                            size_t nargs, gp_object_t *kwnames)
+{
+    thread_handle_t *handle = (thread_handle_t *)self;
+    long native;
+    while ((native = __atomic_load_n(&handle->native_id, __ATOMIC_ACQUIRE)) == 0)
+        sched_yield();
+    return gp_int_from_i64(native);
+}
+
+static void thread_handle_dealloc(gp_object_t *self)
+{
+    gp_object_free(self);
+}
+
+static const gp_method_def_t thread_handle_methods[] = {
+    {"native_id", thread_handle_native_id, 0, "The thread's kernel id."},
+    {NULL, NULL, 0, NULL},
+};
+
+static gp_type_t thread_handle_type = {
+    GP_TYPE_HEAD_INIT,
+    .name = "_ThreadHandle",
+    .basicsize = sizeof(thread_handle_t),
+    .dealloc = thread_handle_dealloc,
+    .hash = gp_object_default_hash,
+    .methods = thread_handle_methods,
+    .doc = "What threading.Thread keeps of the OS thread it started.",
+};
+
+/* The smallest stack stack_size() accepts, as CPython's THREAD_STACK_MIN. */
+#define GP_THREAD_STACK_MIN 0x8000
+/* _thread.stack_size([size]) -> the previous size: sets the stack size of
+   the threads started from now on; 0 means the platform's default. */
+static gp_object_t *thread_stack_size(gp_object_t *self, gp_object_t *const *args, size_t nargs,
+                                      gp_object_t *kwnames)
+{
+    if (nargs > 1) {
+        gp_err_format(&gp_exc_TypeError, "stack_size() takes at most 1 argument (%zu given)",
+                      nargs);
+        return NULL;
+    }
+    gp_runtime_t *rt = gp_runtime();
+    size_t previous = rt->thread_stack_size;
+    /* As in CPython, stack_size() without an argument means stack_size(0):
+       it returns the size and resets it to the default. */
+    if (nargs == 0) {
+        rt->thread_stack_size = 0;
+        return gp_int_from_u64(previous);
+    }
+    gp_object_t *index = gp_number_index(args[0]);
+    if (!index)
+        return NULL;
+    int overflow = 0;
+    int64_t size = gp_int_as_i64_overflow(index, &overflow);
+    GP_DECREF(index);
+    if (overflow) {
+        gp_err_set_string(&gp_exc_OverflowError, "Python int too large to convert to C ssize_t");
+        return NULL;
+    }
+    if (size < 0) {
+        gp_err_set_string(&gp_exc_ValueError, "size must be 0 or a positive value");
+        return NULL;
+    }
+    if (size != 0) {
+        /* Ask pthreads whether it would take the size, as CPython does. */
+        pthread_attr_t attr;
+        int rc = size < GP_THREAD_STACK_MIN ? EINVAL : pthread_attr_init(&attr);
+        if (rc == 0) {
+            rc = pthread_attr_setstacksize(&attr, (size_t)size);
+            pthread_attr_destroy(&attr);
+        }
+        if (rc != 0) {
+            gp_err_format(&gp_exc_ValueError, "size not valid: %ld bytes", (long)size);
+            return NULL;
+        }
+    }
+    rt->thread_stack_size = (size_t)size;
+    return gp_int_from_u64(previous);
 }
 
 static gp_object_t *thread_allocate_lock(gp_object_t *self, gp_object_t *const *args,
@@ -593,8 +746,11 @@ static const gp_method_def_t thread_functions[] = {
     {"_print_exception", thread_print_exception, 0, "Print an exception with its traceback."},
     {"start_new_thread", thread_start_new_thread, 0, "Start a new thread."},
     {"start_new", thread_start_new_thread, 0, "Start a new thread."},
-    {"_start_new_thread_ready", thread_start_new_thread_ready, 0,
-     "Start a new thread; return (ident, native_id) once it runs."},
+    {"_start_new_thread_handle", thread_start_new_thread_handle, 0,
+     "Start a new thread; return (ident, handle)."},
+    {"stack_size", thread_stack_size, 0,
+     "stack_size([size]) -> size\n\nReturn the thread stack size used when creating new "
+     "threads."},
     {"allocate_lock", thread_allocate_lock, 0, "Create a new lock object."},
     {"allocate", thread_allocate_lock, 0, "Create a new lock object."},
     {"get_ident", thread_get_ident, 0, "Return the current thread's identifier."},
@@ -607,7 +763,8 @@ static const gp_method_def_t thread_functions[] = {
 
 gp_object_t *gp_thread_module_create(void)
 {
-    if (gp_type_ready(&thread_lock_type) < 0 || gp_type_ready(&thread_rlock_type) < 0)
+    if (gp_type_ready(&thread_lock_type) < 0 || gp_type_ready(&thread_rlock_type) < 0 ||
+        gp_type_ready(&thread_handle_type) < 0)
         return NULL;
     gp_object_t *module = gp_module_new("_thread");
     if (!module)
@@ -618,7 +775,10 @@ gp_object_t *gp_thread_module_create(void)
         gp_module_add_object(module, "LockType", (gp_object_t *)&thread_lock_type) < 0 ||
         gp_module_add_object(module, "lock", (gp_object_t *)&thread_lock_type) < 0 ||
         gp_module_add_object(module, "RLock", (gp_object_t *)&thread_rlock_type) < 0 ||
-        gp_module_add_object(module, "error", (gp_object_t *)&gp_exc_RuntimeError) < 0) {
+        gp_module_add_object(module, "error", (gp_object_t *)&gp_exc_RuntimeError) < 0 ||
+        gp_module_add_int(module, "_WAIT_LOCK", GP_WAIT_KIND_LOCK) < 0 ||
+        gp_module_add_int(module, "_WAIT_JOIN", GP_WAIT_KIND_JOIN) < 0 ||
+        gp_module_add_int(module, "_WAIT_QUEUE", GP_WAIT_KIND_QUEUE) < 0) {
         GP_XDECREF(timeout_max);
         GP_DECREF(module);
         return NULL;

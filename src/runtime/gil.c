@@ -55,8 +55,12 @@ static uint64_t gil_now_ns(void)
 /* Reports [event] to the trace hook, if any. Called with the mutex held. */
 static void gil_trace(gp_gil_t *gil, gp_gil_event_t event, const void *thread, int detail)
 {
+#if GP_GIL_TRACE
     if (gil->trace)
         gil->trace(event, thread, detail, gil_now_ns(), gil->trace_arg);
+#else
+    (void)gil, (void)event, (void)thread, (void)detail;
+#endif
 }
 
 int gp_gil_init(gp_gil_t *gil, _Atomic uint32_t *eval_breaker, uint32_t drop_bit)
@@ -69,6 +73,8 @@ int gp_gil_init(gp_gil_t *gil, _Atomic uint32_t *eval_breaker, uint32_t drop_bit
     pthread_condattr_init(&attr);
     pthread_condattr_setclock(&attr, CLOCK_MONOTONIC);
     rc = pthread_cond_init(&gil->released_cond, &attr);
+    if (rc == 0)
+        rc = pthread_cond_init(&gil->priority_cond, &attr);
     if (rc == 0)
         rc = pthread_cond_init(&gil->switch_cond, &attr);
     pthread_condattr_destroy(&attr);
@@ -92,8 +98,23 @@ int gp_gil_init(gp_gil_t *gil, _Atomic uint32_t *eval_breaker, uint32_t drop_bit
 void gp_gil_destroy(gp_gil_t *gil)
 {
     pthread_cond_destroy(&gil->switch_cond);
+    pthread_cond_destroy(&gil->priority_cond);
     pthread_cond_destroy(&gil->released_cond);
     pthread_mutex_destroy(&gil->mutex);
+}
+
+/* Wakes the waiter that should take the lock just released: a priority
+   waiter if any is queued, else an ordinary one. Waking one thread, not all
+   of them, keeps a release cheap when hundreds of threads queue (a burst of
+   threads starting or waking from sleep): the others would only find the
+   lock taken again and go back to sleep. No wake-up is lost: whoever takes
+   the lock releases it later and wakes the next. Called with the mutex held. */
+static void gil_wake_one(gp_gil_t *gil)
+{
+    if (gil->priority_waiters > 0)
+        pthread_cond_signal(&gil->priority_cond);
+    else if (gil->waiters > 0)
+        pthread_cond_signal(&gil->released_cond);
 }
 
 /* Asks the holder to release at its next check. Called with the mutex held. */
@@ -150,7 +171,9 @@ void gp_gil_acquire(gp_gil_t *gil, const void *thread, bool priority)
         gil->waiters++;
         if (priority) {
             gil->priority_waiters++;
-            if (atomic_load(&gil->locked)) {
+            /* One spinner is enough: with another priority waiter already
+                   queued the lock will not come to this one first. */
+            if (atomic_load(&gil->locked) && gil->priority_waiters == 1) {
                 gil_request_drop(gil, thread);
                 pthread_mutex_unlock(&gil->mutex);
                 gil_spin_until_released(gil);
@@ -160,7 +183,8 @@ void gp_gil_acquire(gp_gil_t *gil, const void *thread, bool priority)
         while (atomic_load(&gil->locked) || (!priority && gil->priority_waiters > 0)) {
             uint64_t seen = atomic_load(&gil->switch_number);
             struct timespec deadline = gil_deadline(gil->interval_us);
-            int rc = pthread_cond_timedwait(&gil->released_cond, &gil->mutex, &deadline);
+            int rc = pthread_cond_timedwait(priority ? &gil->priority_cond : &gil->released_cond,
+                                            &gil->mutex, &deadline);
             /* Ask for a drop if an interval passed without any switch; a
                priority waiter keeps the request armed until it is served. */
             if (atomic_load(&gil->locked) &&
@@ -196,7 +220,7 @@ void gp_gil_release_detail(gp_gil_t *gil, const void *thread, int wait_kind)
     atomic_store(&gil->holder, NULL);
     atomic_store(&gil->locked, 0);
     gil_trace(gil, GP_GIL_EVENT_RELEASE, thread, wait_kind);
-    pthread_cond_broadcast(&gil->released_cond);
+    gil_wake_one(gil);
     pthread_mutex_unlock(&gil->mutex);
 }
 
@@ -207,7 +231,7 @@ void gp_gil_yield(gp_gil_t *gil, const void *thread)
     atomic_store(&gil->holder, NULL);
     atomic_store(&gil->locked, 0);
     gil_trace(gil, GP_GIL_EVENT_YIELD, thread, 0);
-    pthread_cond_broadcast(&gil->released_cond);
+    gil_wake_one(gil);
     /* Wait for another thread to take the lock, if anyone is waiting. */
     while (gil->waiters > 0 && atomic_load(&gil->switch_number) == before)
         pthread_cond_wait(&gil->switch_cond, &gil->mutex);

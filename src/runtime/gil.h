@@ -36,7 +36,8 @@ typedef void (*gp_gil_trace_cb)(gp_gil_event_t event, const void *thread, int de
 
 typedef struct gp_gil {
     pthread_mutex_t mutex;
-    pthread_cond_t released_cond; /* signalled each time the lock is released */
+    pthread_cond_t released_cond; /* wakes one ordinary waiter when the lock is released */
+    pthread_cond_t priority_cond; /* wakes one priority waiter when the lock is released */
     pthread_cond_t switch_cond;   /* signalled each time a thread takes the lock */
 
     _Atomic int locked;

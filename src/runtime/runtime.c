@@ -57,6 +57,7 @@ const gp_builtin_module_t gp_builtin_modules[] = {
     {"operator", gp_operator_module_create},
     {"_struct", gp_struct_module_create},
     {"errno", gp_errno_module_create},
+    {"resource", gp_resource_module_create},
     {"_collections", gp_collections_module_create},
     {"_signal", gp_signal_module_create},
     {"_gpuv", gp_gpuv_module_create},
@@ -263,7 +264,7 @@ int gp_recursion_enter(const char *where)
     int limit = ts->runtime->recursion_limit;
     if (ts->recursion_headroom)
         limit += 50;
-    if (++ts->recursion_depth > limit) {
+    if (++ts->recursion_depth > limit || (gp_stack_exhausted(ts) && !ts->recursion_headroom)) {
         ts->recursion_depth--;
         ts->recursion_headroom = true;
         gp_err_format(&gp_exc_RecursionError, "maximum recursion depth exceeded%s",

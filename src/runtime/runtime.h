@@ -61,7 +61,20 @@ struct gp_thread_state {
 
     uint64_t thread_id; /* threading.get_ident(): the pthread_t as an integer */
     long native_id;     /* threading.get_native_id(): the kernel's thread id */
+
+    /* added by threads: the lowest C stack address this thread may reach
+       before a call raises RecursionError (gp_stack_exhausted), so a thread
+       with a small stack (threading.stack_size) never overflows it; 0 when
+       unknown (no check). Set by the thread itself in mod/thread.c. */
+    uintptr_t stack_limit;
 };
+
+/* Whether the calling thread's C stack is nearly used up: the eval loop and
+   gp_recursion_enter() raise RecursionError then, whatever the depth. */
+static inline bool gp_stack_exhausted(const gp_thread_state_t *ts)
+{
+    return (uintptr_t)__builtin_frame_address(0) < ts->stack_limit;
+}
 
 struct gp_runtime {
     /* sys.modules, the builtins module's dict, the interned-string table. */
@@ -113,6 +126,9 @@ struct gp_runtime {
     /* added by asyncio_c: the _asyncio module's state object (borrowed; the
        module owns it and clears this pointer when it goes), or NULL. */
     void *asyncio_state;
+    /* added by threads: threading.stack_size() for threads started from
+       now on, in bytes; 0 = the platform's default (mod/thread.c). */
+    size_t thread_stack_size;
 };
 
 /* The calling thread's state (NULL on a thread that never entered the runtime). */
@@ -207,6 +223,7 @@ gp_object_t *gp_itertools_module_create(void); /* itertools (mod/itertools.c) */
 gp_object_t *gp_operator_module_create(void);  /* operator (mod/operator.c) */
 gp_object_t *gp_struct_module_create(void);    /* _struct (mod/struct.c; struct is lib/struct.py) */
 gp_object_t *gp_errno_module_create(void);     /* errno (mod/errno.c) */
+gp_object_t *gp_resource_module_create(void);  /* resource: getrlimit/setrlimit (mod/resource.c) */
 gp_object_t *gp_collections_module_create(void); /* _collections: deque (mod/collections.c) */
 gp_object_t *gp_signal_module_create(void);    /* _signal (mod/signal.c; signal is lib/signal.py) */
 /* Runs the Python handlers of the signals that arrived (SIGINT's default

@@ -77,7 +77,7 @@ typedef struct stack_chunk {
     _Alignas(16) char data[];
 } stack_chunk_t;
 
-#define STACK_CHUNK_SIZE (256 * 1024)
+#define STACK_CHUNK_SIZE (16 * 1024)
 
 static _Thread_local stack_chunk_t *tl_chunk;
 static _Thread_local stack_chunk_t *tl_spare;
@@ -817,19 +817,6 @@ static GP_NOINLINE int do_raise(gp_thread_state_t *ts, gp_object_t *exc, gp_obje
     return -1;
 }
 
-/* The callable's name for messages about call arguments. */
-static GP_NOINLINE gp_object_t *callable_desc(gp_object_t *func)
-{
-    gp_object_t *q = gp_object_getattr_cstr(func, "__qualname__");
-    if (!q) {
-        gp_err_clear();
-        return gp_str_from_format("%T object", func);
-    }
-    gp_object_t *r = gp_str_from_format("%S()", q);
-    GP_DECREF(q);
-    return r;
-}
-
 static GP_NOINLINE int call_ex_fixup(gp_object_t *func, gp_object_t **args, gp_object_t **kwargs)
 {
     if (!gp_tuple_check_exact(*args)) {
@@ -837,7 +824,7 @@ static GP_NOINLINE int call_ex_fixup(gp_object_t *func, gp_object_t **args, gp_o
         if (!t) {
             if (gp_err_matches(&gp_exc_TypeError)) {
                 gp_err_clear();
-                gp_object_t *d = callable_desc(func);
+                gp_object_t *d = gp_object_function_str(func);
                 if (d) {
                     gp_err_format(&gp_exc_TypeError,
                                   "%U argument after * must be an iterable, not %T", d, *args);
@@ -1227,7 +1214,9 @@ gp_object_t *gp_eval_frame(gp_frame_t *frame, int throwflag)
     frame->back = ts->frame;
     frame->is_entry = 1;
     ts->frame = frame;
-    if (GP_UNLIKELY(recursion_check(ts, limit))) {
+    /* A C-level entry: the depth, and (threads with a known stack) the C
+       stack left, since a small thread stack can run out before the limit. */
+    if (GP_UNLIKELY(recursion_check(ts, limit) || gp_stack_exhausted(ts))) {
         recursion_error(ts);
         ts->recursion_depth--;
         ts->frame = frame->back;
@@ -2310,7 +2299,7 @@ dispatch:
     TARGET(DICT_MERGE)
     {
         gp_object_t *m = TOP();
-        if (gp_dict_merge_kwargs(PEEK(ARG + 1), m) < 0)
+        if (gp_dict_merge_kwargs(PEEK(ARG + 1), m, PEEK(ARG + 3)) < 0)
             goto error;
         sp--;
         GP_DECREF(m);

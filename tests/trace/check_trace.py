@@ -54,7 +54,9 @@ def sleeper():
 
 lock = threading.Lock()
 lock.acquire()
+waiter_runs = threading.Event()
 def waiter():
+    waiter_runs.set()
     with lock:
         pass
 
@@ -64,6 +66,9 @@ threads.append(threading.Thread(target=sleeper, name='sleepy'))
 threads.append(threading.Thread(target=waiter, name='lock waiter'))
 for t in threads:
     t.start()
+# The waiter must reach the lock before it is released, however slowly it
+# gets its first turn on the GIL (sanitizer builds are slow).
+waiter_runs.wait()
 time.sleep(0.02)
 lock.release()
 for t in threads:
@@ -72,6 +77,47 @@ import os
 r, w = os.pipe()
 os.write(w, b'x')
 os.read(r, 1)
+print('done')
+'''
+
+# Threads blocked on what issue 7 names: a join, a queue get (Queue and
+# SimpleQueue) and a queue put on a full queue. Each blocker is released only
+# once it is known to wait (its waiter is queued on the condition), plus a
+# moment for it to reach the lock, so the trace shows the wait.
+WAITS = r'''
+import queue, threading, time
+
+def released_when_waiting(cond):
+    while not cond._waiters:
+        time.sleep(0.001)
+    time.sleep(0.02)
+
+full = queue.Queue(maxsize=1)
+full.put('first')
+empty = queue.Queue()
+simple = queue.SimpleQueue()
+gate = threading.Event()
+slow = threading.Thread(target=gate.wait, name='slow')
+slow.start()
+threads = [
+    threading.Thread(target=slow.join, name='joiner'),
+    threading.Thread(target=empty.get, name='queue getter'),
+    threading.Thread(target=full.put, args=('second',), name='queue putter'),
+    threading.Thread(target=simple.get, name='simple getter'),
+]
+for t in threads:
+    t.start()
+released_when_waiting(gate._cond)
+released_when_waiting(slow._finished)
+gate.set()
+released_when_waiting(empty.not_empty)
+empty.put(1)
+released_when_waiting(full.not_full)
+full.get()
+released_when_waiting(simple._count._cond)
+simple.put(2)
+for t in threads:
+    t.join()
 print('done')
 '''
 
@@ -266,6 +312,23 @@ def test_threaded_trace(gilpy, tmp):
               % (name, r))
 
 
+def test_wait_kinds(gilpy, tmp):
+    # Thread.join() shows as "blocked: join", queue waits as "blocked: queue".
+    js = os.path.join(tmp, 'k.json')
+    proc = run(gilpy, ['-X', 'gil-trace=' + js], WAITS, tmp)
+    check(proc.stdout == 'done\n', 'stdout %r' % proc.stdout)
+    data, names, tracks, instants = load_trace(js)
+    by_name = {names[tid]: {ev['name'] for ev in evs} for tid, evs in tracks.items()}
+    expect = {'joiner': 'blocked: join',
+              'queue getter': 'blocked: queue', 'queue putter': 'blocked: queue',
+              'simple getter': 'blocked: queue', 'slow': 'blocked: lock'}
+    for name, state in expect.items():
+        check(name in by_name, 'no track named %r (have %r)' % (name, sorted(by_name)))
+        check(state in by_name.get(name, ()), '%s never shows %r: %r'
+              % (name, state, sorted(by_name.get(name, ()))))
+    check_one_holder(tracks, names)
+
+
 def test_ring_wraps(gilpy, tmp):
     js = os.path.join(tmp, 'w.json')
     proc = run(gilpy, ['-X', 'gil-trace=' + js, '-X', 'gil-trace-buffer=16'], THREADED, tmp)
@@ -327,7 +390,7 @@ def test_fork(gilpy, tmp):
     check('after fork' in names.values(), 'names %r' % names)
 
 
-TESTS = [test_threaded_trace, test_fork, test_ring_wraps, test_environment, test_stats_api,
+TESTS = [test_threaded_trace, test_wait_kinds, test_fork, test_ring_wraps, test_environment, test_stats_api,
          test_bad_options, test_exit_paths]
 
 

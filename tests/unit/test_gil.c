@@ -9,6 +9,7 @@
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
+#include <stdbool.h>
 #include <stdint.h>
 
 #include <cmocka.h>
@@ -300,6 +301,62 @@ static void test_gil_interval_round_trips(void **state)
     assert_true(gp_gil_get_interval(&f->gil) > 0.0);
 }
 
+/* ---- a release wakes one waiter, and no wake-up is lost ---- */
+
+enum { CROWD = 48 };
+
+typedef struct crowd_arg {
+    fixture_t *f;
+    _Atomic int served;
+    bool priority_half; /* every other thread queues through the priority lane */
+} crowd_arg_t;
+
+static crowd_arg_t crowd;
+
+static void *crowd_thread(void *arg)
+{
+    intptr_t i = (intptr_t)arg;
+    gp_gil_acquire(&crowd.f->gil, &crowd, crowd.priority_half && (i % 2) == 0);
+    atomic_fetch_add(&crowd.served, 1);
+    gp_gil_release(&crowd.f->gil, &crowd);
+    return NULL;
+}
+
+/* A release signals a single waiter (gil_wake_one) instead of waking the
+   whole queue. With the switch interval set to an hour no waiter ever
+   wakes on its own, so a lost wake-up would hang this test (and fail it on
+   the test timeout): each of the queued threads must be handed the lock by
+   the release of the one before. */
+static void run_crowd(fixture_t *f, bool priority_half)
+{
+    gp_gil_set_interval(&f->gil, 3600.0);
+    crowd.f = f;
+    crowd.priority_half = priority_half;
+    atomic_store(&crowd.served, 0);
+    gp_gil_acquire(&f->gil, &crowd, false);
+    pthread_t threads[CROWD];
+    for (intptr_t i = 0; i < CROWD; i++)
+        assert_int_equal(pthread_create(&threads[i], NULL, crowd_thread, (void *)i), 0);
+    wait_for_waiters(&f->gil, CROWD);
+    assert_int_equal(atomic_load(&crowd.served), 0);
+    gp_gil_release(&f->gil, &crowd);
+    for (int i = 0; i < CROWD; i++)
+        pthread_join(threads[i], NULL);
+    assert_int_equal(atomic_load(&crowd.served), CROWD);
+    assert_int_equal(waiters_of(&f->gil), 0);
+    assert_int_equal(atomic_load(&f->gil.locked), 0);
+}
+
+static void test_gil_release_hands_on_to_every_waiter(void **state)
+{
+    run_crowd(*state, false);
+}
+
+static void test_gil_mixed_lanes_lose_no_wakeup(void **state)
+{
+    run_crowd(*state, true);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -313,6 +370,9 @@ int main(void)
                                         teardown),
         cmocka_unit_test_setup_teardown(test_gil_two_cpu_threads_share_fairly, setup, teardown),
         cmocka_unit_test_setup_teardown(test_gil_interval_round_trips, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_gil_release_hands_on_to_every_waiter, setup,
+                                        teardown),
+        cmocka_unit_test_setup_teardown(test_gil_mixed_lanes_lose_no_wakeup, setup, teardown),
     };
     return cmocka_run_group_tests_name("gil", tests, NULL, NULL);
 }
