@@ -4,13 +4,17 @@ Prints the wall time of the whole run (ideal: 0.5 s) and the peak resident
 set size (VmHWM from /proc/self/status). Runs unchanged under CPython:
 
     build/gilpy bench/asyncio/sleep_tasks.py      python3 bench/asyncio/sleep_tasks.py
+    build/gilpy bench/asyncio/sleep_tasks.py --tasks 10000
 """
 
 import asyncio
 import sys
 import time
 
-N = int(sys.argv[1]) if len(sys.argv) > 1 else 100_000
+if '--tasks' in sys.argv:
+    N = int(sys.argv[sys.argv.index('--tasks') + 1])
+else:
+    N = int(sys.argv[1]) if len(sys.argv) > 1 else 100_000
 DELAY = 0.5
 
 

@@ -137,7 +137,7 @@ class TimerHandle(Handle):
 
 
 try:  # the C handles of src/mod/asyncio_c.c, when present
-    from _asyncio import Handle, TimerHandle, _run_ready, _ready_due
+    from _asyncio import Handle, TimerHandle, _run_ready, _ready_due_from
 except ImportError:
     _run_ready = None
 
@@ -268,15 +268,14 @@ class BaseEventLoop(NetworkLoopMixin, AbstractEventLoop):
         ready = self._ready
         if posted:
             ready.extend(posted)
-        due = core.timer_pop_due(core.time() + self._clock_resolution)
+        end = core.time() + self._clock_resolution
         if _run_ready is not None:
-            if due:
-                self._timer_cancelled_count -= _ready_due(due, ready)
+            self._timer_cancelled_count -= _ready_due_from(core, end, ready)
             if ready:
                 self._ready = []
                 _run_ready(ready)
             return
-        for handle in due:
+        for handle in core.timer_pop_due(end):
             if handle._cancelled:
                 self._timer_cancelled_count -= 1
             else:
@@ -467,6 +466,13 @@ class BaseEventLoop(NetworkLoopMixin, AbstractEventLoop):
                     raise
                 except BaseException:
                     pass
+
+
+try:  # sleep() pushes its timers straight onto this class's C heap
+    import _asyncio
+    _asyncio._set_fast_loop_type(BaseEventLoop)
+except ImportError:
+    pass
 
 
 def _set_result_if_pending(future):

@@ -50,6 +50,11 @@ def _future_repr(fut):
                                                              else _future_repr_info(fut)))
 
 
+def _sleep_repr(fut):
+    """repr() of a started asyncio.sleep() object: the future it waits as."""
+    return '<Future {}>'.format(' '.join(_future_repr_info(fut)))
+
+
 class Future:
     """A result that arrives later; not thread-safe (use the loop's thread)."""
 

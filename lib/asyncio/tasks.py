@@ -212,6 +212,10 @@ def _task_repr(task):
     return '<{} {}>'.format(task.__class__.__name__, ' '.join(_task_repr_info(task)))
 
 
+def _all_pending():
+    return list(_pending_tasks)
+
+
 # The C Task (src/mod/asyncio_c.c) replaces this one when it is there, and
 # the running-task and pending-task registries become the C module's, which
 # the C Task keeps up to date.
@@ -222,7 +226,8 @@ except ImportError:
     _asyncio = None
 else:
     Task = _CTask = _asyncio.Task
-    _pending_tasks = _asyncio._pending_tasks
+    _pending_tasks = _asyncio._pending_tasks  # the Python-level tasks; C tasks keep their own
+    _all_pending = _asyncio._all_pending
     _current_tasks = _asyncio._current_tasks
 
 
@@ -242,9 +247,15 @@ def _format_coroutine(coro, code=None):
 def create_task(coro, *, name=None, context=None):
     """Schedules [coro] on the running loop; returns its Task."""
     loop = events.get_running_loop()
-    if name is None and context is None:  # keyword arguments make the call slower
-        return loop.create_task(coro)
-    return loop.create_task(coro, name=name, context=context)
+    # As CPython 3.11: the task is created without the name (so it still
+    # takes a number from the "Task-N" counter) and named afterwards.
+    if context is None:  # keyword arguments make the call slower
+        task = loop.create_task(coro)
+    else:
+        task = loop.create_task(coro, context=context)
+    if name is not None:
+        task.set_name(name)
+    return task
 
 
 def current_task(loop=None):
@@ -256,7 +267,7 @@ def current_task(loop=None):
 def all_tasks(loop=None):
     if loop is None:
         loop = events.get_running_loop()
-    return {t for t in _pending_tasks if t._loop is loop and not t.done()}
+    return {t for t in _all_pending() if t._loop is loop and not t.done()}
 
 
 # -- sleeping ---------------------------------------------------------------
@@ -271,7 +282,7 @@ class _Sleep0:
 _sleep0 = _Sleep0()
 
 
-async def sleep(delay, result=None):
+async def _py_sleep(delay, result=None):
     """Coroutine that completes after [delay] seconds, returning [result]."""
     if delay <= 0:
         await _sleep0
@@ -283,6 +294,18 @@ async def sleep(delay, result=None):
         return await future
     finally:
         handle.cancel()
+
+
+if _asyncio is None:
+    sleep = _py_sleep
+else:
+    def sleep(delay, result=None):
+        """Coroutine that completes after [delay] seconds, returning [result]."""
+        # One C object that is both the coroutine and the future it waits
+        # for (src/mod/asyncio_c_sleep.c): no frame, no TimerHandle.
+        return _asyncio._sleep(delay, result)
+
+    sleep._is_coroutine = coroutines._is_coroutine
 
 
 # -- ensure_future ------------------------------------------------------------

@@ -56,6 +56,9 @@
 #include <string.h>
 #include <time.h>
 #include <uv.h>
+#ifdef __linux__
+#include <sys/prctl.h>
+#endif
 
 #include "mod/uvloop_internal.h"
 #include "obj/object.h"
@@ -446,6 +449,51 @@ static int gpuv_seconds(gp_object_t *o, double *out)
     return 0;
 }
 
+/* Pushes [handle] (a new reference is taken) for loop time [when]. */
+static int heap_push(gpuv_loop_t *loop, double when, gp_object_t *handle)
+{
+    if (isnan(when)) {
+        gp_err_set_string(&gp_exc_ValueError, "Invalid value NaN (not a number)");
+        return -1;
+    }
+    if (loop->heap_len == loop->heap_cap) {
+        size_t cap = loop->heap_cap ? loop->heap_cap * 2 : 64;
+        timer_entry_t *heap = gp_mem_realloc(loop->heap, cap * sizeof *heap);
+        if (!heap) {
+            gp_err_no_memory();
+            return -1;
+        }
+        loop->heap = heap;
+        loop->heap_cap = cap;
+    }
+    timer_entry_t *entry = &loop->heap[loop->heap_len];
+    entry->when = when;
+    entry->seq = loop->next_seq++;
+    entry->handle = GP_INCREF(handle);
+    heap_sift_up(loop->heap, loop->heap_len++);
+    return 0;
+}
+
+int gp_uvloop_timer_push_later(gp_object_t *loop_obj, double delay, gp_object_t *handle)
+{
+    if (!gpuv_loop_check(loop_obj)) {
+        gp_err_format(&gp_exc_TypeError, "expected a _gpuv.Loop, not %T", loop_obj);
+        return -1;
+    }
+    gpuv_loop_t *loop = (gpuv_loop_t *)loop_obj;
+    if (gpuv_check_open(loop) < 0)
+        return -1;
+    return heap_push(loop, gpuv_now() + delay, handle);
+}
+
+gp_object_t *gp_uvloop_timer_pop_due(gp_object_t *loop_obj, double end)
+{
+    gpuv_loop_t *loop = (gpuv_loop_t *)loop_obj;
+    if (!gpuv_loop_check(loop_obj) || loop->heap_len == 0 || !(loop->heap[0].when <= end))
+        return NULL;
+    return heap_pop(loop).handle;
+}
+
 /* timer_push(when, handle): schedules [handle] for loop time [when]. */
 static gp_object_t *gpuv_loop_timer_push(gp_object_t *self, gp_object_t *const *args,
                                          size_t nargs, gp_object_t *kwnames)
@@ -456,25 +504,8 @@ static gp_object_t *gpuv_loop_timer_push(gp_object_t *self, gp_object_t *const *
     double when;
     if (gpuv_seconds(args[0], &when) < 0)
         return NULL;
-    if (isnan(when)) {
-        gp_err_set_string(&gp_exc_ValueError, "Invalid value NaN (not a number)");
+    if (heap_push(loop, when, args[1]) < 0)
         return NULL;
-    }
-    if (loop->heap_len == loop->heap_cap) {
-        size_t cap = loop->heap_cap ? loop->heap_cap * 2 : 64;
-        timer_entry_t *heap = gp_mem_realloc(loop->heap, cap * sizeof *heap);
-        if (!heap) {
-            gp_err_no_memory();
-            return NULL;
-        }
-        loop->heap = heap;
-        loop->heap_cap = cap;
-    }
-    timer_entry_t *entry = &loop->heap[loop->heap_len];
-    entry->when = when;
-    entry->seq = loop->next_seq++;
-    entry->handle = GP_INCREF(args[1]);
-    heap_sift_up(loop->heap, loop->heap_len++);
     return gp_none_new();
 }
 
@@ -626,6 +657,21 @@ static gp_object_t *gpuv_loop_wakeup(gp_object_t *self, gp_object_t *const *args
     return gp_none_new();
 }
 
+/* Linux lets the kernel fire a sleeping thread's timers up to its "timer
+   slack" late (50 us by default) so that wake-ups can be batched. A loop
+   thread asked for a precise deadline, so its slack is cut to 1 us, once
+   per thread. Real-time threads have no slack anyway. */
+static void loop_thread_tighten_timers(void)
+{
+#ifdef __linux__
+    static _Thread_local bool tightened;
+    if (!tightened) {
+        tightened = true;
+        (void)prctl(PR_SET_TIMERSLACK, 1000UL, 0UL, 0UL, 0UL);
+    }
+#endif
+}
+
 static void sleep_ns(uint64_t ns)
 {
     struct timespec ts = {(time_t)(ns / 1000000000u), (long)(ns % 1000000000u)};
@@ -643,6 +689,7 @@ static void gpuv_wait(gpuv_loop_t *loop, bool block, uint64_t deadline_ns,
         uv_run(loop->uv, UV_RUN_NOWAIT);
         return;
     }
+    loop_thread_tighten_timers();
     for (;;) {
         /* A completion queued by a libuv callback of the previous round
            (this thread wrote it) ends the wait like a wakeup. */

@@ -49,6 +49,17 @@
    closed. uv->data points at the Loop object (borrowed). */
 uv_loop_t *gp_uvloop_uv(gp_object_t *loop);
 
+/* Schedules [handle] on the timer heap of the _gpuv.Loop [loop], due
+   [delay] seconds from now on the loop's clock (what loop.call_later does,
+   without the TimerHandle): when due, timer_pop_due() returns [handle].
+   Takes a new reference. GIL held. -1 with an exception on error. */
+int gp_uvloop_timer_push_later(gp_object_t *loop, double delay, gp_object_t *handle);
+
+/* Pops the earliest timer of the _gpuv.Loop [loop] if it is due at or
+   before loop time [end]: a new reference, or NULL (never an exception)
+   when none is due or [loop] is not a Loop. */
+gp_object_t *gp_uvloop_timer_pop_due(gp_object_t *loop, double end);
+
 typedef struct gp_uv_completion gp_uv_completion_t;
 
 /* A unit of work a libuv callback hands to the loop's thread. Embed it in

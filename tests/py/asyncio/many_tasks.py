@@ -17,8 +17,10 @@ async def main():
     print(len(asyncio.all_tasks()))
     results = await asyncio.gather(*tasks)
     print(sum(results), len(out))
-    expected = sorted(range(N), key=lambda i: (i % 5, i))
-    print(out == expected)
+    # Across buckets the order depends on how long starting 5,000 tasks
+    # takes (a bucket-1 task started late can be due after an early bucket-2
+    # one); within a bucket the deadlines follow creation order.
+    print(all([i for i in out if i % 5 == b] == list(range(b, N, 5)) for b in range(5)))
     print(len(asyncio.all_tasks()))
 
     # Many sleep(0) round trips interleave fairly.
