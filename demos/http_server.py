@@ -9,7 +9,8 @@ Endpoints (GET unless noted; every response has a Content-Length, and
 connections are kept alive unless the client asks otherwise):
   /                     a short text page
   /delay/<ms>           "delayed <ms>" after waiting <ms> milliseconds
-  /bytes/<n>            n bytes of a repeating pattern (application/octet-stream)
+  /bytes/<n>            n bytes of a repeating pattern (application/octet-stream),
+                        streamed 1 MiB at a time when larger
   /status/<code>        an empty response with that status
   /json                 a small JSON document
   /redirect/<n>         302 to /redirect/<n-1>; /redirect/0 answers "done"
@@ -109,6 +110,30 @@ def response_head(status, headers, length):
     return ('\r\n'.join(lines) + '\r\n\r\n').encode('latin-1')
 
 
+STREAM_CHUNK = 1 << 20  # a multiple of the pattern's 256: every chunk starts at 0
+
+
+def wants_keep_alive(req):
+    return req.headers.get('connection', '').lower() != 'close' and req.version == 'HTTP/1.1'
+
+
+async def stream_pattern(req, writer, headers, n):
+    """Sends a large /bytes body a chunk at a time, waiting for the client
+    to take each one: the server's memory stays small, and a client that
+    reads slowly makes it wait."""
+    keep_alive = wants_keep_alive(req)
+    if not keep_alive:
+        headers.append(('Connection', 'close'))
+    writer.write(response_head(200, headers, n))
+    chunk = pattern_bytes(STREAM_CHUNK)
+    while n > 0:
+        piece = chunk if n >= STREAM_CHUNK else chunk[:n]
+        writer.write(piece)
+        n -= len(piece)
+        await writer.drain()
+    return keep_alive
+
+
 async def handle(req, writer):
     """Writes the response to [req]; returns False to close the connection."""
     path = req.target.split('?', 1)[0]
@@ -124,7 +149,10 @@ async def handle(req, writer):
             body = ('delayed %d' % ms).encode()
         elif parts[0] == 'bytes' and len(parts) == 2:
             headers = [('Content-Type', 'application/octet-stream')]
-            body = pattern_bytes(int(parts[1]))
+            n = int(parts[1])
+            if n > STREAM_CHUNK and not head_only:
+                return await stream_pattern(req, writer, headers, n)
+            body = pattern_bytes(n)
         elif parts[0] == 'status' and len(parts) == 2:
             status = int(parts[1])
             body = b'' if status in (204, 304) else ('status %d' % status).encode()
@@ -178,7 +206,7 @@ async def handle(req, writer):
             status, body = 404, b'not found'
     except ValueError:
         status, body = 400, b'bad request'
-    keep_alive = req.headers.get('connection', '').lower() != 'close' and req.version == 'HTTP/1.1'
+    keep_alive = wants_keep_alive(req)
     if not keep_alive:
         headers.append(('Connection', 'close'))
     writer.write(response_head(status, headers, len(body)))

@@ -3,8 +3,8 @@
 
     bench/http/run.py [--gilpy build/gilpy] [--python /usr/bin/python3] [--runs 3]
 
-Starts demos/http_server.py (under CPython) for the /delay workloads and
-nginx (our own config, loopback, keep-alive) for the small-body workloads,
+Starts a delay server for the /delay workloads and nginx (our own config,
+loopback, keep-alive) for the small-body workloads,
 then runs bench/http/client.py under each interpreter, alternating runs so
 machine noise hits both alike, and prints the median of each figure:
 
@@ -12,6 +12,16 @@ machine noise hits both alike, and prints the median of each figure:
   100 threads each fetching /delay/100 (urllib)   target: gilpy <= 1.5 s
   small body, 50 concurrent, keep-alive, asyncio  target: gilpy >= 3x CPython+aiohttp
   small body, 50 threads, urllib                  target: gilpy >= 3x CPython+urllib
+
+The delay server is bench/http/delay_server.c (libuv, compiled here with
+cc): a thousand connections arriving at once must measure the client, and
+the Python test server, accepting and parsing in Python, was the bottleneck.
+Without a C compiler demos/http_server.py runs under gilpy instead (the
+faster of the two interpreters here); the table says which server it was.
+The asyncio /delay client uses TCPConnector(limit=0): the target is 1,000
+fetches *at once*, which aiohttp's default limit of 100 would turn into ten
+waves of 100 ms. Run the whole script under `chrt -f 10` so the servers
+(children) get the same scheduling as the clients on a loaded machine.
 
 CPython needs python3-aiohttp. Without nginx the small-body rows are skipped.
 Timings are measurements, not tests: the machine may be shared and noisy.
@@ -37,12 +47,23 @@ WORKLOADS = [
 ]
 
 
-def start_server():
-    proc = subprocess.Popen([sys.executable, os.path.join(ROOT, 'demos', 'http_server.py'),
-                             '--port', '0', '--parent-pid', str(os.getpid())],
-                            stdout=subprocess.PIPE, text=True)
+def start_server(gilpy):
+    """The delay server: the C one if it compiles, else the Python one
+    under gilpy. Returns (process, base URL, description, temp dir)."""
+    import tempfile
+    tmp = tempfile.mkdtemp(prefix='gilpy-bench-delay-')
+    exe = os.path.join(tmp, 'delay_server')
+    built = subprocess.run(['cc', '-O2', '-o', exe, os.path.join(HERE, 'delay_server.c'), '-luv'],
+                           capture_output=True).returncode == 0
+    if built:
+        cmd, what = [exe], 'bench/http/delay_server.c (libuv)'
+    else:
+        cmd = [gilpy, os.path.join(ROOT, 'demos', 'http_server.py'), '--port', '0',
+               '--parent-pid', str(os.getpid())]
+        what = 'demos/http_server.py under gilpy'
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, text=True)
     port = int(proc.stdout.readline().split()[1])
-    return proc, 'http://127.0.0.1:%d' % port
+    return proc, 'http://127.0.0.1:%d' % port, what, tmp
 
 
 def start_nginx():
@@ -84,7 +105,8 @@ def main():
     ap.add_argument('--runs', type=int, default=3)
     args = ap.parse_args()
 
-    server, server_url = start_server()
+    server, server_url, server_what, server_tmp = start_server(args.gilpy)
+    print('delay server: %s' % server_what)
     nginx, nginx_url, nginx_root = start_nginx()
     rows = []
     try:
@@ -112,6 +134,9 @@ def main():
             rows.append(row)
     finally:
         server.terminate()
+        server.wait()
+        import shutil
+        shutil.rmtree(server_tmp, ignore_errors=True)
         if nginx is not None:
             nginx.terminate()
             nginx.wait()

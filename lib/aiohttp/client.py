@@ -483,6 +483,7 @@ class ClientResponse:
         if ex is None:
             return b''
         t = ex.transfer
+        t.want(-1)  # all of it: back-pressure must not pause the transfer
         await ex.wait_until(lambda: t.done)
         data = t.read_nowait(-1)
         error = t.error

@@ -10,13 +10,14 @@ and HEAD, at most 10 redirections and 4 visits of one URL, then an
 HTTPError); HTTPErrorProcessor turns any non-2xx status into HTTPError.
 
 What differs is the transport. HTTPHandler/HTTPSHandler do not open a
-socket: they hand the request to libcurl through _gpcurl.Transfer, whose
-transfer runs on the runtime's service loop (a libuv thread) while the
-calling thread waits with the GIL released, so a hundred threads fetching
-at once cost a hundred condition variables, not a hundred busy
-interpreters. Connections are kept alive and reused across requests and
-threads (CPython's urllib sends "Connection: close"; gilpy does not), and
-https verifies certificates by default. The `timeout` is, as in CPython,
+socket: they hand the request to libcurl through _gpcurl.Transfer, which
+the calling thread runs itself, with the GIL released, on its own libcurl
+multi handle (src/mod/curl_thread.c) - no hop to another thread. Each
+thread's connections are kept alive and reused by its next requests
+(CPython's urllib sends "Connection: close"; gilpy does not), and https
+verifies certificates by default. A body the program does not read yet is
+not buffered without bound: past about 1 MiB the transfer pauses until the
+program reads. The response's headers are parsed in C (parse_headers()). The `timeout` is, as in CPython,
 a per-operation timeout: no byte for that long raises TimeoutError
 ("timed out"), or URLError(TimeoutError) while connecting.
 
@@ -171,6 +172,10 @@ def _body_error(response, transfer, data):
 
 def _splittype(url):
     """'http://host/x' -> ('http', '//host/x'); no scheme -> (None, url)."""
+    if url.startswith('http://'):  # the common cases, without the loop below
+        return 'http', url[5:]
+    if url.startswith('https://'):
+        return 'https', url[6:]
     colon = url.find(':')
     if colon > 0:
         scheme = url[:colon]
@@ -213,7 +218,11 @@ def _unwrap(url):
 
 
 def _request_host(request):
-    host = urlparse(request.full_url)[1]
+    # urlparse(request.full_url).netloc, without parsing the URL again for
+    # the schemes whose netloc _splithost() already found.
+    host = request._netloc
+    if host is None:
+        host = urlparse(request.full_url)[1]
     if host == '':
         host = request.get_header('Host', '')
     return host.rsplit(':', 1)[0].lower() if ']' not in host.rsplit(':', 1)[-1] else host.lower()
@@ -280,9 +289,10 @@ class Request:
         self.type, rest = _splittype(self._full_url)
         if self.type is None:
             raise ValueError('unknown url type: %r' % self.full_url)
-        self.host, self.selector = _splithost(rest)
-        if self.host:
-            self.host = unquote(self.host)
+        host, self.selector = _splithost(rest)
+        # What urlparse() would call the netloc, for _request_host().
+        self._netloc = host if self.type in ('http', 'https') and host is not None else None
+        self.host = unquote(host) if host and '%' in host else host
 
     def get_method(self):
         default = 'POST' if self.data is not None else 'GET'
@@ -541,33 +551,18 @@ class UnknownHandler(BaseHandler):
         raise URLError('unknown url type: %s' % req.type)
 
 
-def _header_message(block):
-    """The header block of a response (bytes, status line first) as an
-    http.client.HTTPMessage, decoded as iso-8859-1 like CPython's."""
-    lines = block.decode('iso-8859-1').split('\r\n')
-    status_line = lines[0]
+def _header_message(pairs):
+    """The (name, value) header pairs of a response (parsed from its header
+    block by _gpcurl, decoded as iso-8859-1 like CPython's) as an
+    http.client.HTTPMessage."""
     message = _http_client.HTTPMessage()
-    name = None
-    value = ''
-    for line in lines[1:]:
-        if not line:
-            continue
-        if line[0] in ' \t' and name is not None:
-            value += '\r\n' + line  # a folded continuation line
-            continue
-        if name is not None:
-            message[name] = value
-        name, _, value = line.partition(':')
-        value = value.strip(' \t')
-    if name is not None:
-        message[name] = value
-    return status_line, message
+    message._headers = pairs
+    return message
 
 
-def _status_reason(status_line, status):
-    parts = status_line.split(None, 2)
-    if len(parts) == 3:
-        return parts[2].strip()
+def _status_reason(reason, status):
+    if reason is not None:
+        return reason
     try:
         from http import HTTPStatus
         return HTTPStatus(status).phrase
@@ -633,10 +628,10 @@ class AbstractHTTPHandler(BaseHandler):
             transfer.close()
             raise _connect_error(error)
         status = transfer.status
-        status_line, message = _header_message(transfer.header_block)
+        reason, pairs = transfer.parse_headers()
         version = transfer.http_version
         response = HTTPResponse(transfer, req.get_full_url(), req.get_method(), status,
-                                _status_reason(status_line, status), message,
+                                _status_reason(reason, status), _header_message(pairs),
                                 10 if version == 10 else 11, timeout, _body_error)
         # As CPython's do_open: from here on msg is the reason phrase.
         response.msg = response.reason

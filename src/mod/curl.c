@@ -4,10 +4,10 @@
  *
  * The thread/loop rule (gilpy keeps it everywhere):
  *
- *   A libuv loop is driven only by its own thread. Other threads reach it
- *   only through gp_service_loop_call() (uv_async_send underneath). libuv
- *   and libcurl callbacks never touch a Python object; the Python side of a
- *   transfer reads what arrived under the GIL.
+ *   A libuv loop is driven only by its own thread; a thread driver's multi
+ *   only by the thread holding its lock (curl_thread.c). libuv and libcurl
+ *   callbacks never touch a Python object; the Python side of a transfer
+ *   reads what arrived under the GIL.
  *
  * Design notes
  * ------------
@@ -15,18 +15,16 @@
  * their own mutex, condition variable and buffers). This file wraps it in
  * two Python types and picks the loop a transfer runs on:
  *
- *   - Threads. A Transfer started with wait_headers() goes to the runtime's
- *     *service loop*, whose thread drives one process-wide multi (created on
- *     first use, closed by a stop hook when the service loop stops). The
- *     calling thread queues a start call, releases the GIL and waits on the
- *     transfer's condition variable until the response headers are in, then
- *     read(n) waits the same way for body bytes. Many threads can wait at
- *     once; their transfers share the multi's connection cache, so
- *     keep-alive works across threads. A wait gives up when no byte arrived
- *     for [timeout] seconds (CPython's socket timeout is per operation, not
- *     for the whole response) or, on the main thread, on Ctrl-C; giving up
- *     queues a stop call that takes the easy handle out of the multi on the
- *     loop thread.
+ *   - Threads. A Transfer started with wait_headers() goes to the calling
+ *     thread's *driver* (curl_thread.c): a multi handle the thread drives
+ *     itself, with the GIL released, while it waits for the response
+ *     headers and then, in read(n), for body bytes - no hop to another
+ *     thread. The driver's connection cache keeps the thread's connections
+ *     alive between its requests. A wait gives up when no byte arrived for
+ *     [timeout] seconds (CPython's socket timeout is per operation, not for
+ *     the whole response) or, on the main thread, on Ctrl-C (checked every
+ *     GP_LOOP_POLL_NS); giving up takes the easy handle out of the multi
+ *     before the exception is raised.
  *
  *   - Coroutines. A Multi object wraps a multi handle bound to an asyncio
  *     loop's own uv_loop_t (gp_uvloop_uv(loop._core)). Everything happens on
@@ -82,7 +80,7 @@ typedef struct curl_transfer_object {
     gp_object_t *multi;        /* the Multi it runs in (coroutine transfers) */
     gp_object_t *callback;     /* called on each event (coroutine transfers) */
     bool started;
-    bool on_service_loop;      /* thread transfers */
+    bool threaded;             /* started by wait_headers(): runs in a thread driver */
 } curl_transfer_object_t;
 
 struct curl_multi_object {
@@ -93,93 +91,6 @@ struct curl_multi_object {
 
 static gp_type_t curl_transfer_type;
 static gp_type_t curl_multi_type;
-
-/* ------------------------------------------------------------------ */
-/* The service loop's multi (threads)                                   */
-/* ------------------------------------------------------------------ */
-
-static void service_multi_stop_cb(uv_loop_t *uv, void *arg)
-{
-    gp_curl_multi_close(arg);
-}
-
-/* Loop thread: adds the transfer to the multi it was aimed at. */
-static void service_start_call(uv_loop_t *uv, void *arg)
-{
-    gp_curl_transfer_t *t = arg;
-    if (!uv) {
-        gp_curl_transfer_fail(t, GP_CURL_CLOSED, "the event loop is stopping");
-    } else if (gp_curl_multi_attach(t->target, uv) != 0) {
-        gp_curl_transfer_fail(t, CURLE_FAILED_INIT, "cannot start a libuv timer");
-    } else {
-        gp_curl_transfer_start(t->target, t);
-    }
-    gp_curl_transfer_release(t); /* the call's reference */
-}
-
-static void service_stop_call(uv_loop_t *uv, void *arg)
-{
-    gp_curl_transfer_t *t = arg;
-    gp_curl_transfer_stop(t, GP_CURL_CANCELLED);
-    gp_curl_transfer_release(t);
-}
-
-/* What the runtime keeps for HTTP (gp_runtime_t.http_state): the multi and
-   the service loop it belongs to. A fork()ed child gets a new service loop;
-   the parent's multi (whose loop thread does not exist in the child) is then
-   abandoned - leaked, never touched - and a new one made. */
-typedef struct curl_service_state {
-    gp_service_loop_t *loop;
-    gp_curl_multi_t *multi;
-} curl_service_state_t;
-
-/* The process-wide multi on the service loop, created on first use. GIL held. */
-static gp_curl_multi_t *service_multi(gp_service_loop_t **loop_out)
-{
-    gp_runtime_t *rt = gp_runtime();
-    gp_service_loop_t *loop = gp_runtime_service_loop();
-    if (!loop)
-        return NULL;
-    curl_service_state_t *state = rt->http_state;
-    if (!state) {
-        state = gp_mem_calloc(1, sizeof *state);
-        if (!state) {
-            gp_err_no_memory();
-            return NULL;
-        }
-        rt->http_state = state;
-    }
-    if (state->loop != loop) {
-        gp_curl_multi_t *m = gp_curl_multi_new();
-        if (!m) {
-            gp_err_no_memory();
-            return NULL;
-        }
-        gp_curl_multi_set_limits(m, 0, 0);
-        int rc = gp_service_loop_at_stop(loop, service_multi_stop_cb, m);
-        if (rc != 0) {
-            gp_curl_multi_close(m);
-            gp_err_set_from_errno(rc, NULL);
-            return NULL;
-        }
-        state->loop = loop;
-        state->multi = m;
-    }
-    *loop_out = loop;
-    return state->multi;
-}
-
-/* Queues a stop call for [t] on the service loop (the owner gave up). */
-static void service_cancel(gp_curl_transfer_t *t)
-{
-    gp_runtime_t *rt = gp_runtime();
-    gp_curl_transfer_retain(t);
-    if (!rt->service_loop || gp_service_loop_call(rt->service_loop, service_stop_call, t) != 0) {
-        /* Never reached the loop, or the loop is gone: nothing holds it there. */
-        gp_curl_transfer_fail(t, GP_CURL_CANCELLED, NULL);
-        gp_curl_transfer_release(t);
-    }
-}
 
 /* ------------------------------------------------------------------ */
 /* Waiting without the GIL                                              */
@@ -206,6 +117,15 @@ static bool goal_reached(gp_curl_transfer_t *t, wait_goal_t goal)
     return goal.want != SIZE_MAX && t->body.len >= goal.want;
 }
 
+/* gp_curl_driver_step()'s readiness test: takes the mutex. */
+static bool goal_ready(gp_curl_transfer_t *t, void *arg)
+{
+    pthread_mutex_lock(&t->mutex);
+    bool ready = goal_reached(t, *(wait_goal_t *)arg);
+    pthread_mutex_unlock(&t->mutex);
+    return ready;
+}
+
 static uint64_t clock_now_ns(void)
 {
     struct timespec ts;
@@ -213,31 +133,50 @@ static uint64_t clock_now_ns(void)
     return (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
 }
 
-/* Waits with the transfer's mutex held and the GIL released. [idle_ns] (0:
-   none) is the longest stretch without a received byte. */
-static wait_result_t transfer_wait_locked(gp_curl_transfer_t *t, wait_goal_t goal,
-                                          uint64_t idle_ns, _Atomic int *interrupted)
+/* How long a thread whose driver is busy (another thread drives it and
+   signals our condition variable) sleeps between looks at it. */
+#define WAIT_BUSY_DRIVER_NS 2000000u
+
+/* Drives the transfer's driver until [goal], with the GIL released. [idle_ns]
+   (0: none) is the longest stretch without a received byte. */
+static wait_result_t transfer_wait_unlocked(gp_curl_transfer_t *t, wait_goal_t goal,
+                                            uint64_t idle_ns, _Atomic int *interrupted)
 {
+    pthread_mutex_lock(&t->mutex);
     uint64_t seen = t->received;
+    pthread_mutex_unlock(&t->mutex);
     uint64_t deadline = idle_ns ? clock_now_ns() + idle_ns : 0;
-    while (!goal_reached(t, goal)) {
+    for (;;) {
+        pthread_mutex_lock(&t->mutex);
+        bool ready = goal_reached(t, goal);
+        uint64_t received = t->received;
+        pthread_mutex_unlock(&t->mutex);
+        if (ready)
+            return WAIT_READY;
         if (interrupted && atomic_load(interrupted))
             return WAIT_INTERRUPTED;
         uint64_t now = clock_now_ns();
-        if (t->received != seen) {
-            seen = t->received;
+        if (received != seen) {
+            seen = received;
             if (idle_ns)
                 deadline = now + idle_ns;
         }
         if (deadline && now >= deadline)
             return WAIT_TIMEOUT;
-        uint64_t until = now + GP_LOOP_POLL_NS;
-        if (deadline && deadline < until)
-            until = deadline;
+        uint64_t wait_ns = GP_LOOP_POLL_NS;
+        if (deadline && deadline - now < wait_ns)
+            wait_ns = deadline - now;
+        long wait_ms = (long)((wait_ns + 999999u) / 1000000u);
+        if (gp_curl_driver_step(t, goal_ready, &goal, wait_ms))
+            continue;
+        /* Another thread drives the multi: it signals us. */
+        uint64_t until = now + (wait_ns < WAIT_BUSY_DRIVER_NS ? wait_ns : WAIT_BUSY_DRIVER_NS);
         struct timespec ts = {(time_t)(until / 1000000000u), (long)(until % 1000000000u)};
-        pthread_cond_timedwait(&t->cond, &t->mutex, &ts);
+        pthread_mutex_lock(&t->mutex);
+        if (!goal_reached(t, goal))
+            pthread_cond_timedwait(&t->cond, &t->mutex, &ts);
+        pthread_mutex_unlock(&t->mutex);
     }
-    return WAIT_READY;
 }
 
 /* Waits for [goal] with the GIL released. Returns 0, or -1 with
@@ -257,6 +196,13 @@ static int transfer_wait(curl_transfer_object_t *self, wait_goal_t goal, double 
         if (goal.headers)
             idle_ns += 20000000u;
     }
+    if (!goal.headers) {
+        /* The write callback must not pause the transfer below what we
+           wait for. */
+        pthread_mutex_lock(&t->mutex);
+        t->want = goal.want;
+        pthread_mutex_unlock(&t->mutex);
+    }
     for (;;) {
         pthread_mutex_lock(&t->mutex);
         bool ready = goal_reached(t, goal);
@@ -265,15 +211,13 @@ static int transfer_wait(curl_transfer_object_t *self, wait_goal_t goal, double 
             return 0;
 
         gp_thread_state_t *ts = gp_gil_release_for_wait(GP_WAIT_KIND_HTTP);
-        pthread_mutex_lock(&t->mutex);
-        wait_result_t result = transfer_wait_locked(t, goal, idle_ns, interrupt);
-        pthread_mutex_unlock(&t->mutex);
+        wait_result_t result = transfer_wait_unlocked(t, goal, idle_ns, interrupt);
         gp_gil_acquire_after_blocking(ts);
 
         if (result == WAIT_READY)
             return 0;
         if (result == WAIT_TIMEOUT) {
-            service_cancel(t);
+            gp_curl_driver_stop(t, GP_CURL_CANCELLED);
             gp_err_set_string(&gp_exc_TimeoutError, "timed out");
             return -1;
         }
@@ -281,7 +225,7 @@ static int transfer_wait(curl_transfer_object_t *self, wait_goal_t goal, double 
            exception it raises) abandons the transfer; a handler that
            returns lets the wait go on, as CPython retries after EINTR. */
         if (gp_runtime_handle_breaker() < 0) {
-            service_cancel(t);
+            gp_curl_driver_stop(t, GP_CURL_CANCELLED);
             return -1;
         }
     }
@@ -482,8 +426,8 @@ static gp_object_t *transfer_new(gp_type_t *type, gp_object_t *const *args, size
     return &self->base;
 }
 
-/* Stops a running transfer: through the service loop for threads, at once
-   for coroutines (on the loop's thread). */
+/* Stops a running transfer: in its thread driver, or at once for
+   coroutines (on the loop's thread). */
 static void transfer_object_stop(curl_transfer_object_t *self)
 {
     gp_curl_transfer_t *t = self->transfer;
@@ -494,8 +438,8 @@ static void transfer_object_stop(curl_transfer_object_t *self)
     pthread_mutex_unlock(&t->mutex);
     if (done)
         return;
-    if (self->on_service_loop) {
-        service_cancel(t);
+    if (self->threaded) {
+        gp_curl_driver_stop(t, GP_CURL_CANCELLED);
         return;
     }
     curl_multi_object_t *multi = (curl_multi_object_t *)self->multi;
@@ -548,8 +492,8 @@ static int transfer_check_fresh(curl_transfer_object_t *self)
     return 0;
 }
 
-/* wait_headers(timeout=None): starts the transfer on the service loop if it
-   has not started, and waits (GIL released) for the response headers or
+/* wait_headers(timeout=None): starts the transfer in the thread's driver if
+   it has not started, and waits (GIL released) for the response headers or
    the end of the transfer. */
 static gp_object_t *transfer_wait_headers(gp_object_t *o, gp_object_t *const *args, size_t nargs,
                                           gp_object_t *kwnames)
@@ -562,21 +506,15 @@ static gp_object_t *transfer_wait_headers(gp_object_t *o, gp_object_t *const *ar
         seconds_arg(a[0], "timeout", &timeout) < 0)
         return NULL;
     if (!self->started) {
-        gp_service_loop_t *loop = NULL;
-        gp_curl_multi_t *m = service_multi(&loop);
-        if (!m)
-            return NULL;
-        gp_curl_transfer_t *t = self->transfer;
-        t->target = m;
-        gp_curl_transfer_retain(t); /* the start call's reference */
-        if (gp_service_loop_call(loop, service_start_call, t) != 0) {
-            gp_curl_transfer_release(t);
+        gp_curl_driver_t *driver = gp_curl_driver_for_thread();
+        if (!driver) {
             gp_err_no_memory();
             return NULL;
         }
         self->started = true;
-        self->on_service_loop = true;
-    } else if (!self->on_service_loop) {
+        self->threaded = true;
+        gp_curl_driver_start(driver, self->transfer);
+    } else if (!self->threaded) {
         gp_err_set_string(&gp_exc_RuntimeError, "wait_headers() is for thread transfers");
         return NULL;
     }
@@ -600,9 +538,25 @@ static int size_arg(gp_object_t *o, size_t *out)
     return 0;
 }
 
-/* Takes up to [want] buffered body bytes as a bytes object. */
-static gp_object_t *transfer_take(gp_curl_transfer_t *t, size_t want)
+/* Resumes the transfer if back-pressure paused it and its reader has
+   caught up: through its driver for threads, at once for coroutines (we
+   are on the loop's thread, outside libuv's callbacks). */
+static void transfer_object_resume(curl_transfer_object_t *self)
 {
+    gp_curl_transfer_t *t = self->transfer;
+    if (self->threaded) {
+        gp_curl_driver_resume(t);
+        return;
+    }
+    curl_multi_object_t *multi = (curl_multi_object_t *)self->multi;
+    if (t->multi && multi && multi->owner_thread == gp_tstate() && gp_curl_transfer_take_resume(t))
+        curl_easy_pause(t->easy, CURLPAUSE_CONT);
+}
+
+/* Takes up to [want] buffered body bytes as a bytes object. */
+static gp_object_t *transfer_take(curl_transfer_object_t *self, size_t want)
+{
+    gp_curl_transfer_t *t = self->transfer;
     pthread_mutex_lock(&t->mutex);
     size_t n = t->body.len < want ? t->body.len : want;
     gp_object_t *out = gp_bytes_new(t->body.data ? t->body.data + t->body.start : "", n);
@@ -612,7 +566,10 @@ static gp_object_t *transfer_take(gp_curl_transfer_t *t, size_t want)
         if (t->body.len == 0)
             t->body.start = 0;
     }
+    bool paused = t->paused;
     pthread_mutex_unlock(&t->mutex);
+    if (paused)
+        transfer_object_resume(self);
     return out;
 }
 
@@ -630,14 +587,14 @@ static gp_object_t *transfer_read(gp_object_t *o, gp_object_t *const *args, size
     if (gp_args_parse("read", args, nargs, kwnames, names, 0, a) < 0 || size_arg(a[0], &want) < 0 ||
         seconds_arg(a[1], "timeout", &timeout) < 0)
         return NULL;
-    if (!self->on_service_loop) {
+    if (!self->threaded) {
         gp_err_set_string(&gp_exc_RuntimeError, "read() is for thread transfers: use read_nowait()");
         return NULL;
     }
     wait_goal_t goal = {false, want};
     if (want > 0 && transfer_wait(self, goal, timeout) < 0)
         return NULL;
-    return transfer_take(self->transfer, want);
+    return transfer_take(self, want);
 }
 
 /* read_nowait(n=-1): the body bytes already received (up to n), never waits. */
@@ -651,7 +608,29 @@ static gp_object_t *transfer_read_nowait(gp_object_t *o, gp_object_t *const *arg
     if (gp_args_parse("read_nowait", args, nargs, kwnames, names, 0, a) < 0 ||
         size_arg(a[0], &want) < 0)
         return NULL;
-    return transfer_take(self->transfer, want);
+    return transfer_take(self, want);
+}
+
+/* want(n): the reader will wait for n body bytes (all of them when n is
+   None or negative) before it reads: back-pressure must not pause the
+   transfer with fewer buffered. */
+static gp_object_t *transfer_want(gp_object_t *o, gp_object_t *const *args, size_t nargs,
+                                  gp_object_t *kwnames)
+{
+    curl_transfer_object_t *self = (curl_transfer_object_t *)o;
+    static const char *const names[] = {"n", NULL};
+    gp_object_t *a[1];
+    size_t want;
+    if (gp_args_parse("want", args, nargs, kwnames, names, 0, a) < 0 || size_arg(a[0], &want) < 0)
+        return NULL;
+    gp_curl_transfer_t *t = self->transfer;
+    pthread_mutex_lock(&t->mutex);
+    t->want = want;
+    bool paused = t->paused;
+    pthread_mutex_unlock(&t->mutex);
+    if (paused)
+        transfer_object_resume(self);
+    return gp_none_new();
 }
 
 /* start_async(multi, callback): adds the transfer to [multi] (a Multi on
@@ -744,12 +723,151 @@ static gp_object_t *transfer_get_header_block(gp_object_t *o, void *closure)
     return out ? out : (gp_err_occurred() ? NULL : gp_none_new());
 }
 
+/* [len] bytes of iso-8859-1 text as a str (HTTP header bytes are decoded
+   so, as CPython's http.client does). */
+static gp_object_t *str_from_latin1(const char *s, size_t len)
+{
+    size_t high = 0;
+    for (size_t i = 0; i < len; i++)
+        high += (unsigned char)s[i] >> 7;
+    if (high == 0)
+        return gp_str_from_utf8(s, len);
+    char *utf8 = gp_mem_alloc(len + high);
+    if (!utf8) {
+        gp_err_no_memory();
+        return NULL;
+    }
+    size_t n = 0;
+    for (size_t i = 0; i < len; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c < 0x80) {
+            utf8[n++] = (char)c;
+        } else {
+            utf8[n++] = (char)(0xc0 | (c >> 6));
+            utf8[n++] = (char)(0x80 | (c & 0x3f));
+        }
+    }
+    gp_object_t *out = gp_str_from_utf8(utf8, n);
+    gp_mem_free(utf8);
+    return out;
+}
+
+static bool is_blank(char c)
+{
+    return c == ' ' || c == '\t';
+}
+
+/* Appends (name, value) to [pairs]: the header line [line] without its
+   line end, split at the first colon, the value stripped of blanks (a line
+   without a colon is all name). */
+static int header_pair_append(gp_object_t *pairs, const char *line, size_t len)
+{
+    const char *colon = memchr(line, ':', len);
+    size_t name_len = colon ? (size_t)(colon - line) : len;
+    const char *value = colon ? colon + 1 : line + len;
+    const char *end = line + len;
+    while (value < end && is_blank(*value))
+        value++;
+    while (end > value && is_blank(end[-1]))
+        end--;
+    gp_object_t *name = str_from_latin1(line, name_len);
+    gp_object_t *text = name ? str_from_latin1(value, (size_t)(end - value)) : NULL;
+    gp_object_t *pair = text ? gp_tuple_pack(2, name, text) : NULL;
+    GP_XDECREF(name);
+    GP_XDECREF(text);
+    if (!pair)
+        return -1;
+    int rc = gp_list_append(pairs, pair);
+    GP_DECREF(pair);
+    return rc;
+}
+
+/* Adds a folded continuation line to the last pair's value, joined by
+   CRLF (as the header block had it). */
+static int header_pair_continue(gp_object_t *pairs, const char *line, size_t len)
+{
+    intptr_t last = GP_LIST_SIZE(pairs) - 1;
+    gp_object_t *pair = GP_LIST_GET(pairs, last);
+    gp_object_t *value = GP_TUPLE_GET(pair, 1);
+    gp_object_t *more = str_from_latin1(line, len);
+    if (!more)
+        return -1;
+    gp_object_t *joined = gp_str_from_format("%U\r\n%U", value, more);
+    GP_DECREF(more);
+    if (!joined)
+        return -1;
+    gp_object_t *fresh = gp_tuple_pack(2, GP_TUPLE_GET(pair, 0), joined);
+    GP_DECREF(joined);
+    if (!fresh)
+        return -1;
+    GP_DECREF(pair);
+    GP_LIST_SET(pairs, last, fresh);
+    return 0;
+}
+
+/* parse_headers(): (reason, [(name, value), ...]) from the final response's
+   header block, decoded as iso-8859-1; reason is None when the status line
+   has none. Header lines stay in order, repeated names included. */
+static gp_object_t *transfer_parse_headers(gp_object_t *o, gp_object_t *const *args,
+                                           size_t nargs, gp_object_t *kwnames)
+{
+    if (gp_args_check("parse_headers", nargs, kwnames, 0, 0) < 0)
+        return NULL;
+    gp_object_t *block = transfer_get_header_block(o, NULL);
+    if (!block || block == gp_None)
+        return block;
+    const char *p = gp_bytes_data(block);
+    const char *end = p + gp_bytes_len(block);
+    gp_object_t *pairs = gp_list_new(0);
+    gp_object_t *reason = NULL;
+    gp_object_t *out = NULL;
+    if (!pairs)
+        goto done;
+    bool first = true;
+    while (p < end) {
+        const char *nl = memchr(p, '\n', (size_t)(end - p));
+        const char *line_end = nl ? nl : end;
+        const char *next = nl ? nl + 1 : end;
+        if (line_end > p && line_end[-1] == '\r')
+            line_end--;
+        size_t len = (size_t)(line_end - p);
+        if (first) {
+            /* "HTTP/1.1 200 OK": the reason is what follows the second space. */
+            const char *sp = memchr(p, ' ', len);
+            const char *sp2 = sp ? memchr(sp + 1, ' ', (size_t)(line_end - sp - 1)) : NULL;
+            if (sp2) {
+                const char *r = sp2 + 1, *r_end = line_end;
+                while (r < r_end && (is_blank(*r)))
+                    r++;
+                while (r_end > r && is_blank(r_end[-1]))
+                    r_end--;
+                if (r < r_end && !(reason = str_from_latin1(r, (size_t)(r_end - r))))
+                    goto done;
+            }
+            first = false;
+        } else if (len > 0) {
+            int rc = is_blank(*p) && GP_LIST_SIZE(pairs) > 0
+                         ? header_pair_continue(pairs, p, len)
+                         : header_pair_append(pairs, p, len);
+            if (rc < 0)
+                goto done;
+        }
+        p = next;
+    }
+    out = gp_tuple_pack(2, reason ? reason : gp_None, pairs);
+done:
+    GP_XDECREF(reason);
+    GP_XDECREF(pairs);
+    GP_DECREF(block);
+    return out;
+}
+
 static gp_object_t *transfer_get_flag(gp_object_t *o, void *closure)
 {
     gp_curl_transfer_t *t = ((curl_transfer_object_t *)o)->transfer;
     const char *which = closure;
     pthread_mutex_lock(&t->mutex);
-    bool value = which[0] == 'h' ? t->headers_done : t->done;
+    bool value = which[0] == 'h' ? t->headers_done : which[0] == 'p' ? t->paused : t->done;
     pthread_mutex_unlock(&t->mutex);
     return gp_bool_from(value);
 }
@@ -802,11 +920,15 @@ static gp_object_t *transfer_get_error(gp_object_t *o, void *closure)
 
 static const gp_method_def_t transfer_methods[] = {
     {"wait_headers", transfer_wait_headers, GP_METH_KEYWORDS,
-     "Start on the service loop if needed; wait for the response headers (GIL released)."},
+     "Start in the thread's driver if needed; wait for the response headers (GIL released)."},
     {"read", transfer_read, GP_METH_KEYWORDS,
      "Wait for and return n body bytes (all when n is None or negative)."},
     {"read_nowait", transfer_read_nowait, GP_METH_KEYWORDS,
      "Return the body bytes already received, up to n."},
+    {"parse_headers", transfer_parse_headers, 0,
+     "(reason or None, [(name, value), ...]) of the final response, or None before it."},
+    {"want", transfer_want, GP_METH_KEYWORDS,
+     "Do not pause the transfer before n body bytes (all when n is None or negative) are in."},
     {"start_async", transfer_start_async, 0, "Run in a Multi on the asyncio loop."},
     {"close", transfer_close, 0, "Stop the transfer if it is still running."},
     {NULL, NULL, 0, NULL},
@@ -821,6 +943,7 @@ static const gp_getset_def_t transfer_getsets[] = {
     {"received", transfer_get_count, NULL, "r", "Body bytes received so far."},
     {"buffered", transfer_get_count, NULL, "b", "Body bytes received and not yet read."},
     {"error", transfer_get_error, NULL, NULL, "None or (curl code, message, errno)."},
+    {"paused", transfer_get_flag, NULL, "p", "Back-pressure paused the transfer."},
     {NULL, NULL, NULL, NULL, NULL},
 };
 

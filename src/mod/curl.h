@@ -20,6 +20,12 @@
 
 typedef struct gp_curl_multi gp_curl_multi_t;
 typedef struct gp_curl_transfer gp_curl_transfer_t;
+typedef struct gp_curl_driver gp_curl_driver_t;
+
+/* Back-pressure: a transfer's write callback pauses it once this many body
+   bytes are waiting for a reader that has not asked for more (see
+   curl_multi.c), and it resumes when the reader has taken half of them. */
+#define GP_CURL_BODY_LIMIT ((size_t)1 << 20)
 
 /* Result codes of our own, beside libcurl's CURLcode values, for transfers
    that ended without libcurl finishing them. */
@@ -87,6 +93,8 @@ struct gp_curl_transfer {
     gp_curl_multi_t *multi; /* the multi it is in, NULL when not in one */
     gp_curl_transfer_t *multi_prev, *multi_next;
     gp_curl_multi_t *target; /* the multi a queued start call will add it to */
+    gp_curl_driver_t *driver; /* thread transfers: the driver it runs in (curl_thread.c) */
+    bool in_driver;           /* in the driver's multi; guarded by the driver's lock */
     gp_curl_event_fn on_event;
     void *on_event_arg;
     void (*on_free)(void *arg); /* frees [on_event_arg] with the last reference */
@@ -106,6 +114,8 @@ struct gp_curl_transfer {
     gp_curl_buffer_t header_block; /* the final response's status line and headers */
     gp_curl_buffer_t body;         /* received and not yet consumed */
     uint64_t received;             /* bytes received so far: the activity counter */
+    size_t want;                   /* body bytes the reader waits for (SIZE_MAX: all) */
+    bool paused;                   /* the write callback paused the transfer */
 };
 
 /* Creates a transfer with one reference (the caller's) and a fresh easy
@@ -135,6 +145,56 @@ void gp_curl_transfer_stop(gp_curl_transfer_t *transfer, int result);
 /* Marks [transfer] ended with [result] without libcurl (it never reached a
    multi). Any thread. */
 void gp_curl_transfer_fail(gp_curl_transfer_t *transfer, int result, const char *message);
+
+/* Records the end of [transfer] (result, errno, message) and wakes whoever
+   waits on it; does not call the event hook. Returns false if it had
+   already ended. Any thread. */
+bool gp_curl_transfer_finish(gp_curl_transfer_t *transfer, int result, long os_errno,
+                             const char *message);
+
+/* Is [transfer] paused with its reader caught up (below half the limit, or
+   waiting for more than is buffered)? Clears the pause flag when it says
+   yes: the caller then resumes it with curl_easy_pause() from the thread
+   that drives its multi. Takes the transfer's mutex. */
+bool gp_curl_transfer_take_resume(gp_curl_transfer_t *transfer);
+
+/* ------------------------------------------------------------------ */
+/* Thread drivers (curl_thread.c)                                       */
+/* ------------------------------------------------------------------ */
+
+/* The calling thread's driver, created on first use (NULL: no memory). */
+gp_curl_driver_t *gp_curl_driver_for_thread(void);
+
+/* Adds [transfer] to [driver]'s multi; the transfer keeps a reference to
+   the driver until it is freed. If libcurl refuses it, it ends at once. */
+void gp_curl_driver_start(gp_curl_driver_t *driver, gp_curl_transfer_t *transfer);
+
+/* Drives [transfer]'s driver once, unless another thread is driving it:
+   runs libcurl, and if ready(transfer, arg) is still false, polls for at
+   most [timeout_ms] and runs libcurl again. Returns 1 if it drove, 0 if the
+   driver was busy (wait on the transfer's condition variable instead). No
+   GIL needed; the transfer's mutex must not be held. */
+int gp_curl_driver_step(gp_curl_transfer_t *transfer, bool (*ready)(gp_curl_transfer_t *, void *),
+                        void *arg, long timeout_ms);
+
+/* Resumes a paused [transfer] whose reader has caught up, if its driver is
+   free now (otherwise the next step does). */
+void gp_curl_driver_resume(gp_curl_transfer_t *transfer);
+
+/* Takes [transfer] out of its driver (if still in it) and ends it with
+   [result]. Any thread; may wait briefly for a thread that drives it. */
+void gp_curl_driver_stop(gp_curl_transfer_t *transfer, int result);
+
+/* A used easy handle, reset, from the calling thread's driver; NULL when it
+   has none to spare (make a new one). */
+CURL *gp_curl_driver_take_easy(void);
+
+/* Keeps [easy] (out of every multi) for [driver]'s next transfers; false
+   when it has enough already (clean it up). Any thread. */
+bool gp_curl_driver_keep_easy(gp_curl_driver_t *driver, CURL *easy);
+
+/* Drops a transfer's reference to its driver. */
+void gp_curl_driver_release(gp_curl_driver_t *driver);
 
 /* Moves up to [max] bytes of [buffer] into [out] (with the mutex held). */
 size_t gp_curl_buffer_take(gp_curl_buffer_t *buffer, char *out, size_t max);

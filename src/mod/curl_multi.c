@@ -44,9 +44,14 @@
  * Responses are received into a buffer that the owner consumes from the
  * front: the header block of the final response (1xx interim responses are
  * dropped; redirects are not followed here, the Python layers follow them
- * with their own rules), then the body as it arrives. The owner reads as
- * fast as it likes; there is no back-pressure, so a body the owner never
- * reads is held in memory (a 10 MiB download costs 10 MiB until read).
+ * with their own rules), then the body as it arrives. Back-pressure keeps
+ * that buffer bounded: once GP_CURL_BODY_LIMIT bytes (or what the reader
+ * asked for, if more) are waiting, the write callback returns
+ * CURL_WRITEFUNC_PAUSE and libcurl stops reading the socket, so the TCP
+ * window closes and the server waits. The thread that drives the multi
+ * resumes the transfer with curl_easy_pause() once the reader has taken
+ * half of it (gp_curl_transfer_take_resume() says when), or when it waits
+ * for more than is buffered.
  *
  * Closing a multi (the aiohttp session closed, the service loop stopping)
  * ends every transfer still in it with GP_CURL_CLOSED, closes the poll
@@ -102,7 +107,10 @@ static int buffer_append(gp_curl_buffer_t *b, const char *data, size_t len)
             b->start = 0;
         }
         if (b->len + len > b->cap) {
-            size_t cap = b->cap ? b->cap : 16384;
+            /* Small first: most header blocks and many bodies are a few
+               hundred bytes, and a thousand transfers at once each hold two
+               buffers. Doubling makes a large body cost few reallocations. */
+            size_t cap = b->cap ? b->cap : 512;
             while (cap < b->len + len)
                 cap *= 2;
             char *grown = gp_mem_realloc(b->data, cap);
@@ -151,6 +159,13 @@ static size_t transfer_write_cb(char *data, size_t size, size_t count, void *arg
     gp_curl_transfer_t *t = arg;
     size_t len = size * count;
     pthread_mutex_lock(&t->mutex);
+    size_t limit = t->want > GP_CURL_BODY_LIMIT ? t->want : GP_CURL_BODY_LIMIT;
+    if (t->body.len >= limit) {
+        /* libcurl keeps [data] and hands it to us again once resumed. */
+        t->paused = true;
+        pthread_mutex_unlock(&t->mutex);
+        return CURL_WRITEFUNC_PAUSE;
+    }
     int rc = buffer_append(&t->body, data, len);
     t->received += len;
     pthread_cond_broadcast(&t->cond);
@@ -215,7 +230,9 @@ gp_curl_transfer_t *gp_curl_transfer_new(void)
     gp_curl_transfer_t *t = gp_mem_calloc(1, sizeof *t);
     if (!t)
         return NULL;
-    t->easy = curl_easy_init();
+    t->easy = gp_curl_driver_take_easy();
+    if (!t->easy)
+        t->easy = curl_easy_init();
     if (!t->easy) {
         gp_mem_free(t);
         return NULL;
@@ -253,7 +270,13 @@ void gp_curl_transfer_release(gp_curl_transfer_t *t)
 {
     if (!t || atomic_fetch_sub(&t->refs, 1) != 1)
         return;
-    curl_easy_cleanup(t->easy);
+    if (t->driver) {
+        if (!gp_curl_driver_keep_easy(t->driver, t->easy))
+            curl_easy_cleanup(t->easy);
+        gp_curl_driver_release(t->driver);
+    } else {
+        curl_easy_cleanup(t->easy);
+    }
     if (t->on_free)
         t->on_free(t->on_event_arg);
     curl_slist_free_all(t->request_headers);
@@ -288,9 +311,7 @@ int gp_curl_transfer_add_header(gp_curl_transfer_t *t, const char *line)
     return 0;
 }
 
-/* Records the end of [t] and wakes its owner. Returns false if it had
-   already ended. */
-static bool transfer_finish(gp_curl_transfer_t *t, int result, long os_errno, const char *message)
+bool gp_curl_transfer_finish(gp_curl_transfer_t *t, int result, long os_errno, const char *message)
 {
     pthread_mutex_lock(&t->mutex);
     bool first = !t->done;
@@ -307,9 +328,20 @@ static bool transfer_finish(gp_curl_transfer_t *t, int result, long os_errno, co
     return first;
 }
 
+bool gp_curl_transfer_take_resume(gp_curl_transfer_t *t)
+{
+    pthread_mutex_lock(&t->mutex);
+    size_t limit = t->want > GP_CURL_BODY_LIMIT ? t->want : GP_CURL_BODY_LIMIT;
+    bool resume = t->paused && (t->body.len <= limit / 2 || t->body.len < t->want);
+    if (resume)
+        t->paused = false;
+    pthread_mutex_unlock(&t->mutex);
+    return resume;
+}
+
 void gp_curl_transfer_fail(gp_curl_transfer_t *t, int result, const char *message)
 {
-    transfer_finish(t, result, 0, message);
+    gp_curl_transfer_finish(t, result, 0, message);
 }
 
 /* Unlinks [t] from its multi and drops the multi's reference. Loop thread. */
@@ -339,14 +371,14 @@ void gp_curl_transfer_start(gp_curl_multi_t *m, gp_curl_transfer_t *t)
     if (ended)
         return; /* cancelled before the loop got to it */
     if (m->closing) {
-        if (transfer_finish(t, GP_CURL_CLOSED, 0, "the connection pool is closed"))
+        if (gp_curl_transfer_finish(t, GP_CURL_CLOSED, 0, "the connection pool is closed"))
             transfer_notify(t);
         return;
     }
     gp_curl_transfer_retain(t); /* the multi's reference */
     CURLMcode rc = curl_multi_add_handle(m->handle, t->easy);
     if (rc != CURLM_OK) {
-        if (transfer_finish(t, CURLE_FAILED_INIT, 0, curl_multi_strerror(rc)))
+        if (gp_curl_transfer_finish(t, CURLE_FAILED_INIT, 0, curl_multi_strerror(rc)))
             transfer_notify(t);
         gp_curl_transfer_release(t);
         return;
@@ -364,13 +396,13 @@ void gp_curl_transfer_stop(gp_curl_transfer_t *t, int result)
 {
     if (t->multi) {
         transfer_leave_multi(t);
-        bool first = transfer_finish(t, result, 0, NULL);
+        bool first = gp_curl_transfer_finish(t, result, 0, NULL);
         if (first)
             transfer_notify(t);
         gp_curl_transfer_release(t); /* the multi's reference */
         return;
     }
-    if (transfer_finish(t, result, 0, NULL))
+    if (gp_curl_transfer_finish(t, result, 0, NULL))
         transfer_notify(t);
 }
 
@@ -401,7 +433,7 @@ static void multi_drain(gp_curl_multi_t *m)
         if (result != CURLE_OK)
             curl_easy_getinfo(easy, CURLINFO_OS_ERRNO, &os_errno);
         transfer_leave_multi(t);
-        if (transfer_finish(t, (int)result, os_errno, NULL))
+        if (gp_curl_transfer_finish(t, (int)result, os_errno, NULL))
             transfer_notify(t);
         gp_curl_transfer_release(t);
     }

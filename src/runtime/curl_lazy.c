@@ -58,6 +58,13 @@
       (CURLM * multi, curl_socket_t fd, int mask, int *running), (multi, fd, mask, running),      \
       CURLM_INTERNAL_ERROR)                                                                        \
     X(const char *, curl_multi_strerror, (CURLMcode code), (code), "libcurl is not available")    \
+    X(CURLMcode, curl_multi_perform, (CURLM * multi, int *running), (multi, running),             \
+      CURLM_INTERNAL_ERROR)                                                                        \
+    X(CURLMcode, curl_multi_poll,                                                                  \
+      (CURLM * multi, struct curl_waitfd * fds, unsigned int nfds, int timeout_ms, int *numfds),   \
+      (multi, fds, nfds, timeout_ms, numfds), CURLM_INTERNAL_ERROR)                                \
+    X(CURLMcode, curl_multi_wakeup, (CURLM * multi), (multi), CURLM_INTERNAL_ERROR)               \
+    X(CURLcode, curl_easy_pause, (CURL * easy, int bitmask), (easy, bitmask), CURLE_FAILED_INIT)  \
     X(struct curl_slist *, curl_slist_append, (struct curl_slist * list, const char *s),          \
       (list, s), NULL)                                                                             \
     X(curl_version_info_data *, curl_version_info, (CURLversion v), (v), NULL)
@@ -65,6 +72,7 @@
 /* Functions without a meaningful "unavailable" value. */
 #define CURL_LAZY_VOID_FUNCTIONS(X)                                                                 \
     X(curl_easy_cleanup, (CURL * easy), (easy))                                                    \
+    X(curl_easy_reset, (CURL * easy), (easy))                                                      \
     X(curl_slist_free_all, (struct curl_slist * list), (list))
 
 typedef CURLcode (*curl_global_init_fn)(long);

@@ -2,7 +2,9 @@
  * test_curl.c - the libcurl multi handle on a private libuv loop, without
  * Python: a transfer that fails, one stopped mid-flight, one ended by
  * closing its multi, and a loop that closes cleanly after each (which is
- * what proves every poll handle and the timer were closed).
+ * what proves every poll handle and the timer were closed). Then the same
+ * through a thread driver (curl_thread.c), which the test thread drives
+ * itself.
  *
  * A local listening socket that never accepts stands in for a server that
  * never answers, so nothing here needs the network.
@@ -182,6 +184,61 @@ static void test_fail_before_start(void **state)
     close_and_check_loop(&uv, m);
 }
 
+static bool ready_when_done(gp_curl_transfer_t *t, void *arg)
+{
+    (void)arg;
+    return transfer_done(t);
+}
+
+/* A refused connection ends a driver transfer with libcurl's error. */
+static void test_driver_refused_transfer_fails(void **state)
+{
+    (void)state;
+    int port;
+    int fd = silent_listener(&port);
+    close(fd);
+    char url[64];
+    snprintf(url, sizeof url, "http://127.0.0.1:%d/", port);
+    gp_curl_driver_t *d = gp_curl_driver_for_thread();
+    assert_non_null(d);
+    assert_ptr_equal(gp_curl_driver_for_thread(), d);
+    gp_curl_transfer_t *t = gp_curl_transfer_new();
+    curl_easy_setopt(t->easy, CURLOPT_URL, url);
+    gp_curl_driver_start(d, t);
+    for (int i = 0; i < 1000 && !transfer_done(t); i++)
+        assert_int_equal(gp_curl_driver_step(t, ready_when_done, NULL, 10), 1);
+    assert_true(transfer_done(t));
+    assert_int_equal(t->result, CURLE_COULDNT_CONNECT);
+    assert_false(t->in_driver);
+    gp_curl_transfer_release(t);
+}
+
+/* Stopping a driver transfer that waits on a silent server takes it out
+   of the multi at once; stopping it again changes nothing. */
+static void test_driver_stop_mid_transfer(void **state)
+{
+    (void)state;
+    int port;
+    int fd = silent_listener(&port);
+    char url[64];
+    snprintf(url, sizeof url, "http://127.0.0.1:%d/", port);
+    gp_curl_transfer_t *t = gp_curl_transfer_new();
+    curl_easy_setopt(t->easy, CURLOPT_URL, url);
+    gp_curl_driver_start(gp_curl_driver_for_thread(), t);
+    for (int i = 0; i < 5; i++)
+        gp_curl_driver_step(t, ready_when_done, NULL, 1);
+    assert_false(transfer_done(t));
+    assert_true(t->in_driver);
+    gp_curl_driver_stop(t, GP_CURL_CANCELLED);
+    assert_true(transfer_done(t));
+    assert_int_equal(t->result, GP_CURL_CANCELLED);
+    assert_false(t->in_driver);
+    gp_curl_driver_stop(t, GP_CURL_CLOSED);
+    assert_int_equal(t->result, GP_CURL_CANCELLED);
+    gp_curl_transfer_release(t);
+    close(fd);
+}
+
 int main(void)
 {
     gp_curl_global_init();
@@ -190,6 +247,8 @@ int main(void)
         cmocka_unit_test(test_stop_mid_transfer),
         cmocka_unit_test(test_close_ends_transfers),
         cmocka_unit_test(test_fail_before_start),
+        cmocka_unit_test(test_driver_refused_transfer_fails),
+        cmocka_unit_test(test_driver_stop_mid_transfer),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
