@@ -26,6 +26,7 @@
 #include "mod/io.h"
 #include "mod/stdio.h"
 #include "obj/containers.h"
+#include "obj/memoryview.h"
 #include "runtime/runtime.h"
 
 #include "vm/eval.h"
@@ -400,6 +401,7 @@ static const builtins_type_entry_t builtins_types[] = {
     {"str", &gp_str_type},
     {"bytes", &gp_bytes_type},
     {"bytearray", &gp_bytearray_type},
+    {"memoryview", &gp_memoryview_type},
     {"list", &gp_list_type},
     {"tuple", &gp_tuple_type},
     {"dict", &gp_dict_type},

@@ -26,6 +26,14 @@
  * Positions: tell() returns the byte offset of the next unread byte, which
  * is a valid cookie for seek() since the wrapper keeps no decoder state
  * between calls.
+ *
+ * UTF-16 and UTF-32 are not ASCII-compatible: a '\n' byte may be half of
+ * another character. For them ("wide" codecs) lines are found by code unit
+ * (text_find_eol_wide), characters are counted by unit, newlines are
+ * translated on the decoded str, and every write is encoded. The only state
+ * is the byte order: the plain "utf-16" reads its BOM once and then decodes
+ * the rest with the order it named; it writes its BOM once, at the start of
+ * the file, and then writes little-endian units without one.
  */
 #include <string.h>
 
@@ -49,6 +57,9 @@ typedef struct io_text {
     bool line_buffering, write_through;
     bool utf8_strict;        /* the common case, decoded without codec lookups */
     bool utf8;               /* the codec is UTF-8 (whatever the error handler) */
+    int wide_unit;           /* 2 (UTF-16) or 4 (UTF-32) bytes per code unit, else 0 */
+    int read_codec;          /* GP_CODEC_* used to decode; plain until the BOM is read */
+    int write_codec;         /* GP_CODEC_* used to encode; plain until the BOM is written */
     /* The byte buffer of the generic path: unconsumed bytes [rpos, rlen). */
     char *rbuf;
     size_t rpos, rlen, rcap;
@@ -190,8 +201,58 @@ static int text_check_writable(io_text_t *t)
 
 /* Decodes [len] bytes at [p], translating "\r\n" and "\r" to "\n" first
    when [translate]. */
+/* Is the wide stream big-endian? Before the BOM has been read, [p] (the
+   start of the stream) says. */
+static bool wide_big_endian(io_text_t *t, const char *p, size_t avail)
+{
+    const unsigned char *u = (const unsigned char *)p;
+    if (t->read_codec == GP_CODEC_UTF16)
+        return avail >= 2 && u[0] == 0xFE && u[1] == 0xFF;
+    if (t->read_codec == GP_CODEC_UTF32)
+        return avail >= 4 && u[0] == 0 && u[1] == 0 && u[2] == 0xFE && u[3] == 0xFF;
+    return t->read_codec == GP_CODEC_UTF16BE || t->read_codec == GP_CODEC_UTF32BE;
+}
+
+/* The code unit at [p]. */
+static uint32_t wide_unit_at(const char *p, int unit, bool big)
+{
+    const unsigned char *u = (const unsigned char *)p;
+    if (unit == 2)
+        return big ? (uint32_t)(u[0] << 8 | u[1]) : (uint32_t)(u[1] << 8 | u[0]);
+    return big ? (uint32_t)u[0] << 24 | (uint32_t)u[1] << 16 | (uint32_t)u[2] << 8 | u[3]
+               : (uint32_t)u[3] << 24 | (uint32_t)u[2] << 16 | (uint32_t)u[1] << 8 | u[0];
+}
+
+/* str.replace(old, new) for the newline translation of decoded text. */
+static gp_object_t *text_replace(gp_object_t *s, const char *old, const char *new_)
+{
+    gp_object_t *args[2] = {gp_str_from_cstr(old), gp_str_from_cstr(new_)};
+    gp_object_t *r = args[0] && args[1] ? gp_object_call_method(s, "replace", args, 2) : NULL;
+    GP_XDECREF(args[0]);
+    GP_XDECREF(args[1]);
+    GP_DECREF(s);
+    return r;
+}
+
+/* Decodes UTF-16/32 bytes, then translates newlines on the text. */
+static gp_object_t *text_decode_wide(io_text_t *t, const char *p, size_t len, bool translate)
+{
+    int codec = t->read_codec;
+    gp_object_t *r = gp_str_decode(p, len, gp_codec_name(codec), gp_str_utf8(t->errors), NULL);
+    if (r && (codec == GP_CODEC_UTF16 || codec == GP_CODEC_UTF32) && len >= (size_t)t->wide_unit)
+        t->read_codec = codec + (wide_big_endian(t, p, len) ? 2 : 1);
+    if (r && translate && memchr(gp_str_utf8(r), '\r', gp_str_utf8_len(r))) {
+        r = text_replace(r, "\r\n", "\n");
+        if (r)
+            r = text_replace(r, "\r", "\n");
+    }
+    return r;
+}
+
 static gp_object_t *text_decode(io_text_t *t, const char *p, size_t len, bool translate)
 {
+    if (t->wide_unit)
+        return text_decode_wide(t, p, len, translate);
     const char *enc = gp_str_utf8(t->encoding), *err = gp_str_utf8(t->errors);
     if (!translate || !memchr(p, '\r', len)) {
         gp_utf8_check_t chk;
@@ -263,6 +324,30 @@ static gp_object_t *text_read_all(io_text_t *t)
 }
 
 /* Reads [n] characters (fewer at end of file). */
+/* The byte length of the wide character at [pos] (a surrogate pair is one
+   character; so is "\r\n" when translating), or 0 when more bytes are
+   needed to tell. A BOM at the very start is counted with the character
+   after it. */
+static size_t wide_char_len(io_text_t *t, const char *p, size_t pos, size_t avail, bool eof)
+{
+    size_t unit = (size_t)t->wide_unit, len = unit;
+    bool big = wide_big_endian(t, p, avail);
+    if (pos == 0 && (t->read_codec == GP_CODEC_UTF16 || t->read_codec == GP_CODEC_UTF32) &&
+        avail >= unit && wide_unit_at(p, (int)unit, big) == 0xFEFF)
+        len += unit;
+    if (pos + len > avail)
+        return eof ? avail - pos : 0;
+    uint32_t c = wide_unit_at(p + pos + len - unit, (int)unit, big);
+    if ((unit == 2 && c >= 0xD800 && c < 0xDC00) || (c == '\r' && t->readtranslate)) {
+        if (pos + len + unit > avail)
+            return eof ? avail - pos : 0;
+        uint32_t next = wide_unit_at(p + pos + len, (int)unit, big);
+        if (c == '\r' ? next == '\n' : (next >= 0xDC00 && next < 0xE000))
+            len += unit;
+    }
+    return len;
+}
+
 static gp_object_t *text_read_chars(io_text_t *t, intptr_t n)
 {
     bool utf8 = text_is_utf8(t);
@@ -272,7 +357,14 @@ static gp_object_t *text_read_chars(io_text_t *t, intptr_t n)
     for (;;) {
         const unsigned char *p = (const unsigned char *)src_data(t);
         size_t avail = src_avail(t);
-        while (chars < n && pos < avail) {
+        while (t->wide_unit && chars < n && pos < avail) {
+            size_t step = wide_char_len(t, (const char *)p, pos, avail, eof);
+            if (!step)
+                break;
+            pos += step;
+            chars++;
+        }
+        while (!t->wide_unit && chars < n && pos < avail) {
             unsigned char c = p[pos];
             size_t step = utf8 ? (size_t)gp_utf8_lead_len(c) : 1;
             if (c >= 0x80 && utf8 && (c & 0xC0) == 0x80)
@@ -309,10 +401,35 @@ static gp_object_t *text_read_chars(io_text_t *t, intptr_t n)
    Returns the byte count of the line with its terminator, 0 when no line
    end is in view yet (or when a '\r' at the very end needs the next byte,
    unless [eof]). */
+static size_t text_find_eol_wide(io_text_t *t, const char *p, size_t avail, size_t from, bool eof)
+{
+    size_t unit = (size_t)t->wide_unit;
+    bool big = wide_big_endian(t, p, avail);
+    const char *nl = t->readnl;
+    for (size_t i = from - from % unit; i + unit <= avail; i += unit) {
+        uint32_t c = wide_unit_at(p + i, (int)unit, big);
+        if (c == '\n' && (!nl || nl[0] == '\n'))
+            return i + unit;
+        if (c != '\r' || (nl && nl[0] == '\n'))
+            continue;
+        if (nl && nl[1] == '\0')
+            return i + unit; /* newline='\r' */
+        if (i + 2 * unit > avail)
+            return eof && !nl ? i + unit : 0;
+        if (wide_unit_at(p + i + unit, (int)unit, big) == '\n')
+            return i + 2 * unit;
+        if (!nl)
+            return i + unit;
+    }
+    return 0;
+}
+
 static size_t text_find_eol(io_text_t *t, const char *p, size_t avail, size_t from, bool eof)
 {
     if (from >= avail)
         return 0;
+    if (t->wide_unit)
+        return text_find_eol_wide(t, p, avail, from, eof);
     if (!t->readnl) {
         const char *nl = memchr(p + from, '\n', avail - from);
         size_t upto = nl ? (size_t)(nl - p) : avail;
@@ -368,7 +485,12 @@ static gp_object_t *text_readline(io_text_t *t, intptr_t limit)
         bool utf8 = text_is_utf8(t);
         size_t pos = 0;
         intptr_t chars = 0;
-        while (pos < end && chars < limit) {
+        while (t->wide_unit && pos < end && chars < limit) {
+            size_t step = wide_char_len(t, p, pos, end, true);
+            pos += step ? step : end - pos;
+            chars++;
+        }
+        while (!t->wide_unit && pos < end && chars < limit) {
             unsigned char c = (unsigned char)p[pos];
             size_t step = utf8 && (c & 0xC0) != 0x80 ? (size_t)gp_utf8_lead_len(c) : 1;
             if (c == '\r' && t->readtranslate && pos + 1 < end && p[pos + 1] == '\n')
@@ -391,15 +513,43 @@ static gp_object_t *text_readline(io_text_t *t, intptr_t limit)
 /* ------------------------------------------------------------------ */
 
 /* Writes [s] (a str); returns its length in characters or -1. */
+/* Encodes [s] for a wide codec, newlines translated first. Only the first
+   write at the start of the stream carries the BOM. */
+static gp_object_t *text_encode_wide(io_text_t *t, gp_object_t *s)
+{
+    int codec = t->write_codec;
+    if ((codec == GP_CODEC_UTF16 || codec == GP_CODEC_UTF32) && t->fast &&
+        gp_io_buffered_tell(t->fast) > 0)
+        codec++; /* appending to existing text: no second BOM */
+    gp_object_t *text = GP_INCREF(s);
+    if (t->writenl && memchr(gp_str_utf8(s), '\n', gp_str_utf8_len(s)))
+        text = text_replace(text, "\n", t->writenl);
+    gp_object_t *r = text ? gp_str_encode(text, gp_codec_name(codec), gp_str_utf8(t->errors))
+                          : NULL;
+    GP_XDECREF(text);
+    if (r && (codec == GP_CODEC_UTF16 || codec == GP_CODEC_UTF32))
+        codec++; /* the BOM said little-endian */
+    if (r)
+        t->write_codec = codec;
+    return r;
+}
+
 static intptr_t text_write_str(io_text_t *t, gp_object_t *s)
 {
     const char *enc = gp_str_utf8(t->encoding);
     gp_object_t *encoded = NULL;
     const char *data = gp_str_utf8(s);
     size_t len = gp_str_utf8_len(s);
+    if (t->wide_unit) {
+        encoded = text_encode_wide(t, s);
+        if (!encoded)
+            return -1;
+        data = gp_bytes_data(encoded);
+        len = gp_bytes_len(encoded);
+    }
     /* The internal form is UTF-8 and may hold surrogates, which only the
        codec can accept or refuse. */
-    if (!gp_str_is_ascii(s) && (!text_is_utf8(t) || memchr(data, '\xed', len))) {
+    if (!encoded && !gp_str_is_ascii(s) && (!text_is_utf8(t) || memchr(data, '\xed', len))) {
         encoded = gp_str_encode(s, enc, gp_str_utf8(t->errors));
         if (!encoded)
             return -1;
@@ -408,7 +558,7 @@ static intptr_t text_write_str(io_text_t *t, gp_object_t *s)
     }
     char *translated = NULL;
     bool has_nl = memchr(data, '\n', len) != NULL;
-    if (t->writenl && has_nl) {
+    if (t->writenl && has_nl && !t->wide_unit) {
         size_t nl_len = strlen(t->writenl), count = 0;
         for (size_t i = 0; i < len; i++)
             count += data[i] == '\n';
@@ -1021,6 +1171,8 @@ static int text_setup(io_text_t *t, gp_object_t *buffer, gp_object_t *encoding,
         if (codec < 0)
             return -1;
         t->utf8 = codec == 0;
+        t->wide_unit = codec >= GP_CODEC_UTF32 ? 4 : codec >= GP_CODEC_UTF16 ? 2 : 0;
+        t->read_codec = t->write_codec = codec;
         t->encoding = GP_INCREF(encoding);
     } else {
         /* What CPython reports under a UTF-8 locale. */

@@ -533,7 +533,7 @@ static gp_object_t *chain_new(gp_type_t *type, gp_object_t *const *args, size_t 
 static gp_object_t *chain_from_iterable(gp_object_t *cls, gp_object_t *const *args, size_t nargs,
                                         gp_object_t *kwnames)
 {
-    if (gp_args_check("from_iterable", nargs, kwnames, 1, 1) < 0)
+    if (gp_args_check("chain.from_iterable", nargs, kwnames, 1, 1) < 0)
         return NULL;
     gp_object_t *source = gp_object_iter(args[0]);
     return source ? chain_create((gp_type_t *)cls, source) : NULL;

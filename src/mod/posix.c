@@ -39,6 +39,7 @@
 #include "mod/posix_fs.h"
 #include "mod/structseq.h"
 #include "obj/object.h"
+#include "obj/memoryview.h"
 #include "runtime/runtime.h"
 
 extern char **environ;
@@ -259,10 +260,10 @@ static gp_object_t *posix_write(gp_object_t *self, gp_object_t *const *args, siz
     int fd;
     if (gp_args_check("write", nargs, kwnames, 2, 2) < 0 || posix_int_arg(args[0], &fd) < 0)
         return NULL;
-    if (!gp_bytes_check(args[1]) && !GP_IS_TYPE(args[1], gp_bytearray_type)) {
-        gp_err_format(&gp_exc_TypeError, "a bytes-like object is required, not '%T'", args[1]);
+    gp_buffer_t view;
+    if (gp_buffer_get(args[1], &view, GP_BUFFER_SIMPLE) < 0)
         return NULL;
-    }
+    gp_buffer_release(&view);
     /* Copy first: the buffer of a bytearray could change while the GIL is released. */
     size_t len = gp_bytes_len(args[1]);
     char *copy = gp_mem_alloc(len + 1);

@@ -36,6 +36,7 @@
 
 #include "mod/io_internal.h"
 #include "mod/structseq.h"
+#include "obj/memoryview.h"
 #include "runtime/runtime.h"
 
 /* ------------------------------------------------------------------ */
@@ -1266,10 +1267,10 @@ static gp_object_t *fs_pwrite(gp_object_t *self, gp_object_t *const *args, size_
     if (gp_args_check("pwrite", nargs, kwnames, 3, 3) < 0 || fs_int_arg(args[0], &fd) < 0 ||
         fs_offset_arg(args[2], &offset) < 0)
         return NULL;
-    if (!gp_bytes_check(args[1]) && !GP_IS_TYPE(args[1], gp_bytearray_type)) {
-        gp_err_format(&gp_exc_TypeError, "a bytes-like object is required, not '%T'", args[1]);
+    gp_buffer_t view;
+    if (gp_buffer_get(args[1], &view, GP_BUFFER_SIMPLE) < 0)
         return NULL;
-    }
+    gp_buffer_release(&view);
     size_t len = gp_bytes_len(args[1]);
     char *copy = gp_mem_alloc(len + 1); /* a bytearray may change meanwhile */
     if (!copy) {

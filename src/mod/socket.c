@@ -54,6 +54,7 @@
 #include <unistd.h>
 
 #include "mod/socket_internal.h"
+#include "obj/memoryview.h"
 #include "runtime/runtime.h"
 
 typedef struct socket_object {
@@ -676,27 +677,27 @@ SOCKET_METHOD(recv_into)
     if (gp_args_parse("recv_into", args, nargs, kwnames, names, 1, v) < 0 ||
         (v[1] && socket_size_arg(v[1], &nbytes) < 0) || (v[2] && gp_socket_int_arg(v[2], &flags) < 0))
         return NULL;
-    if (!gp_socket_is_bytearray(v[0])) {
-        if (gp_bytes_check(v[0]))
-            gp_err_set_string(&gp_exc_TypeError, "recv_into() argument 'buffer' must be read-write bytes-like object, not bytes");
-        else
-            gp_err_format(&gp_exc_TypeError, "recv_into() argument 'buffer' must be read-write bytes-like object, not %T", v[0]);
+    /* The export keeps a bytearray from being resized while the GIL is
+       released, so the pointer stays valid for the whole call. */
+    gp_buffer_t view;
+    if (gp_buffer_get(v[0], &view, GP_BUFFER_WRITABLE) < 0) {
+        if (gp_err_matches(&gp_exc_ValueError))
+            return NULL;
+        gp_err_clear();
+        gp_err_format(&gp_exc_TypeError,
+                      "recv_into() argument 1 must be read-write bytes-like object, not %T", v[0]);
         return NULL;
     }
-    if (nbytes < 0) {
-        gp_err_set_string(&gp_exc_ValueError, "negative buffersize in recv_into");
-        return NULL;
-    }
-    size_t have = gp_bytes_len(v[0]);
-    if ((size_t)nbytes > have) {
-        gp_err_set_string(&gp_exc_ValueError, "buffer too small for requested bytes");
+    if (nbytes < 0 || (size_t)nbytes > view.len) {
+        gp_err_set_string(&gp_exc_ValueError, nbytes < 0 ? "negative buffersize in recv_into"
+                                                         : "buffer too small for requested bytes");
+        gp_buffer_release(&view);
         return NULL;
     }
     socket_object_t *s = SOCK(self);
-    io_ctx_t ctx = {.buffer = GP_INCREF(v[0]), .len = nbytes ? (size_t)nbytes : have,
-                    .flags = flags};
+    io_ctx_t ctx = {.data = view.data, .len = nbytes ? (size_t)nbytes : view.len, .flags = flags};
     ssize_t n = socket_call(s, GP_LOOP_READABLE, recv_attempt, &ctx, socket_deadline(s));
-    GP_DECREF(ctx.buffer);
+    gp_buffer_release(&view);
     return n < 0 ? NULL : gp_int_from_i64(n);
 }
 
@@ -704,14 +705,19 @@ SOCKET_METHOD(recv_into)
 SOCKET_METHOD(send)
 {
     io_ctx_t ctx = {0};
+    gp_buffer_t view = {0};
+    /* The export keeps a bytearray's storage in place while the GIL is released. */
     if (gp_args_check("send", nargs, kwnames, 1, 2) < 0 ||
-        gp_socket_buffer_arg(args[0], &ctx.cdata, &ctx.len) < 0 ||
-        (nargs == 2 && gp_socket_int_arg(args[1], &ctx.flags) < 0))
+        gp_buffer_get(args[0], &view, GP_BUFFER_SIMPLE) < 0 ||
+        (nargs == 2 && gp_socket_int_arg(args[1], &ctx.flags) < 0)) {
+        gp_buffer_release(&view);
         return NULL;
+    }
+    ctx.cdata = view.data;
+    ctx.len = view.len;
     socket_object_t *s = SOCK(self);
-    gp_object_t *keep = GP_INCREF(args[0]);
     ssize_t n = socket_call(s, GP_LOOP_WRITABLE, send_attempt, &ctx, socket_deadline(s));
-    GP_DECREF(keep);
+    gp_buffer_release(&view);
     return n < 0 ? NULL : gp_int_from_i64(n);
 }
 
@@ -719,21 +725,24 @@ SOCKET_METHOD(send)
 SOCKET_METHOD(sendall)
 {
     io_ctx_t ctx = {0};
+    gp_buffer_t view = {0};
     if (gp_args_check("sendall", nargs, kwnames, 1, 2) < 0 ||
-        gp_socket_buffer_arg(args[0], &ctx.cdata, &ctx.len) < 0 ||
-        (nargs == 2 && gp_socket_int_arg(args[1], &ctx.flags) < 0))
+        gp_buffer_get(args[0], &view, GP_BUFFER_SIMPLE) < 0 ||
+        (nargs == 2 && gp_socket_int_arg(args[1], &ctx.flags) < 0)) {
+        gp_buffer_release(&view);
         return NULL;
+    }
     socket_object_t *s = SOCK(self);
-    gp_object_t *data = GP_INCREF(args[0]);
     int64_t deadline = socket_deadline(s);
     size_t offset = 0;
     gp_object_t *result = NULL;
     for (;;) {
-        /* A bytearray may have been resized while the GIL was released. */
-        size_t total = gp_bytes_len(data);
+        /* The export holds the data in place (and its size fixed) while
+           the GIL is released between and during the sends. */
+        size_t total = view.len;
         if (offset >= total)
             break;
-        ctx.cdata = gp_bytes_data(data) + offset;
+        ctx.cdata = view.data + offset;
         ctx.len = total - offset;
         ssize_t n = socket_call(s, GP_LOOP_WRITABLE, send_attempt, &ctx, deadline);
         if (n < 0)
@@ -746,7 +755,7 @@ SOCKET_METHOD(sendall)
     }
     result = gp_none_new();
 done:
-    GP_DECREF(data);
+    gp_buffer_release(&view);
     return result;
 }
 
@@ -758,14 +767,17 @@ SOCKET_METHOD(sendto)
         return NULL;
     gp_object_t *address = args[nargs - 1];
     socket_object_t *s = SOCK(self);
-    if (gp_socket_buffer_arg(args[0], &ctx.cdata, &ctx.len) < 0 ||
+    gp_buffer_t view = {0};
+    if (gp_buffer_get(args[0], &view, GP_BUFFER_SIMPLE) < 0 ||
         (nargs == 3 && gp_socket_int_arg(args[1], &ctx.flags) < 0) ||
-        gp_socket_address_from(s->family, address, "sendto", &ctx.addr, &ctx.addr_len) < 0)
+        gp_socket_address_from(s->family, address, "sendto", &ctx.addr, &ctx.addr_len) < 0) {
+        gp_buffer_release(&view);
         return NULL;
-    gp_object_t *keep = GP_INCREF(args[0]);
-    ctx.cdata = gp_bytes_data(keep);
+    }
+    ctx.cdata = view.data;
+    ctx.len = view.len;
     ssize_t n = socket_call(s, GP_LOOP_WRITABLE, sendto_attempt, &ctx, socket_deadline(s));
-    GP_DECREF(keep);
+    gp_buffer_release(&view);
     return n < 0 ? NULL : gp_int_from_i64(n);
 }
 

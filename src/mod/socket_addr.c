@@ -26,6 +26,7 @@
 #include <unistd.h>
 
 #include "mod/socket_internal.h"
+#include "obj/memoryview.h"
 #include "runtime/runtime.h"
 
 /* Raises socket.gaierror(code, gai_strerror(code)); EAI_SYSTEM uses errno. */
@@ -73,15 +74,16 @@ int gp_socket_int_arg(gp_object_t *o, int *out)
     return 0;
 }
 
-/* The data of a bytes-like argument (bytes or bytearray). */
+/* The data of a bytes-like argument (bytes, bytearray or memoryview). The
+   pointer is borrowed: callers that drop the GIL re-read it afterwards. */
 int gp_socket_buffer_arg(gp_object_t *o, const char **data, size_t *len)
 {
-    if (!gp_bytes_check(o) && !(GP_IS_PTR(o) && gp_type_is_subtype(GP_TYPE(o), &gp_bytearray_type))) {
-        gp_err_format(&gp_exc_TypeError, "a bytes-like object is required, not '%T'", o);
+    gp_buffer_t view;
+    if (gp_buffer_get(o, &view, GP_BUFFER_SIMPLE) < 0)
         return -1;
-    }
-    *data = gp_bytes_data(o);
-    *len = gp_bytes_len(o);
+    *data = view.data;
+    *len = view.len;
+    gp_buffer_release(&view);
     return 0;
 }
 

@@ -37,6 +37,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "obj/memoryview.h"
 #include "runtime/runtime.h"
 
 /* The struct.error class (a strong reference held for the process). */
@@ -610,17 +611,17 @@ static gp_object_t *struct_unpack_buffer(const struct_format_t *f, const char *b
     return result;
 }
 
-/* A readable buffer: bytes or bytearray. */
+/* A readable buffer: bytes, bytearray or memoryview. The export is given
+   back at once: unpacking reads the bytes without running Python code. */
 static int buffer_get(gp_object_t *o, const char **data, intptr_t *len)
 {
-    if (gp_bytes_check(o) || gp_object_isinstance_type(o, &gp_bytearray_type)) {
-        *data = gp_bytes_data(o);
-        *len = (intptr_t)gp_bytes_len(o);
-        return 0;
-    }
-    gp_err_format(&gp_exc_TypeError, "a bytes-like object is required, not '%s'",
-                  gp_type_name(GP_TYPE(o)));
-    return -1;
+    gp_buffer_t view;
+    if (gp_buffer_get(o, &view, GP_BUFFER_SIMPLE) < 0)
+        return -1;
+    *data = view.data;
+    *len = (intptr_t)view.len;
+    gp_buffer_release(&view);
+    return 0;
 }
 
 static gp_object_t *struct_unpack_impl(const struct_format_t *f, gp_object_t *buffer)
@@ -684,7 +685,13 @@ static gp_object_t *struct_pack_into_impl(const struct_format_t *f, gp_object_t 
                                           size_t nargs)
 {
     gp_object_t *buffer = args[0];
-    if (!gp_object_isinstance_type(buffer, &gp_bytearray_type)) {
+    /* The export is held until the end: packing may run __index__ code,
+       which must not be able to resize the buffer under us. */
+    gp_buffer_t view;
+    if (gp_buffer_get(buffer, &view, GP_BUFFER_WRITABLE) < 0) {
+        if (gp_err_matches(&gp_exc_ValueError))
+            return NULL;
+        gp_err_clear();
         gp_err_format(&gp_exc_TypeError,
                       "argument must be read-write bytes-like object, not %s",
                       gp_type_name(GP_TYPE(buffer)));
@@ -693,32 +700,36 @@ static gp_object_t *struct_pack_into_impl(const struct_format_t *f, gp_object_t 
     if ((intptr_t)nargs - 2 != f->nitems) {
         gp_err_format((gp_type_t *)struct_error, "pack_into expected %zd items for packing (got %zu)",
                       f->nitems, nargs - 2);
+        gp_buffer_release(&view);
         return NULL;
     }
     intptr_t offset = gp_number_as_ssize(args[1], &gp_exc_OverflowError);
-    if (offset == -1 && gp_err_occurred())
+    intptr_t len = (intptr_t)view.len;
+    if ((offset == -1 && gp_err_occurred()) ||
+        offset_check(f, "pack_into", "pack", &offset, len) < 0) {
+        gp_buffer_release(&view);
         return NULL;
-    intptr_t len = (intptr_t)gp_bytes_len(buffer);
-    if (offset_check(f, "pack_into", "pack", &offset, len) < 0)
-        return NULL;
+    }
     /* Pack into a scratch copy first so a failure leaves the buffer alone. */
     char *scratch = gp_mem_calloc(1, (size_t)f->size + 1);
     if (!scratch) {
+        gp_buffer_release(&view);
         gp_err_no_memory();
         return NULL;
     }
     if (struct_pack_into_buffer(f, args + 2, nargs - 2, scratch) < 0) {
         gp_mem_free(scratch);
+        gp_buffer_release(&view);
         return NULL;
     }
-    /* A bytearray's storage is mutable: gp_bytes_data gives its address. */
-    char *dest = (char *)gp_bytes_data(buffer) + offset;
+    char *dest = view.data + offset;
     for (size_t i = 0; i < f->ncodes; i++) {
         const struct_code_t *code = &f->codes[i];
         intptr_t span = code->size * code->count;
         memcpy(dest + code->offset, scratch + code->offset, (size_t)span);
     }
     gp_mem_free(scratch);
+    gp_buffer_release(&view);
     return gp_none_new();
 }
 

@@ -28,6 +28,7 @@
 #include <unistd.h>
 
 #include "mod/uvloop_internal.h"
+#include "obj/memoryview.h"
 #include "runtime/runtime.h"
 
 #define CONTAINER_OF(ptr, type, field) ((type *)((char *)(ptr) - offsetof(type, field)))
@@ -509,11 +510,18 @@ static gp_object_t *fd_recv_into(gp_object_t *self, gp_object_t *const *args, si
     int fd = arg_fd(args[0]);
     if (fd < 0)
         return NULL;
-    if (!GP_IS_PTR(args[1]) || !gp_type_is_subtype(GP_TYPE(args[1]), &gp_bytearray_type)) {
+    /* A bytearray or a writable memoryview; recv() below does not block or
+       drop the GIL, so the borrowed pointer stays valid. */
+    gp_buffer_t view;
+    if (gp_buffer_get(args[1], &view, GP_BUFFER_WRITABLE) < 0) {
+        if (gp_err_matches(&gp_exc_ValueError))
+            return NULL;
+        gp_err_clear();
         gp_err_format(&gp_exc_TypeError, "recv_into() argument 'buffer' must be read-write "
                                          "bytes-like object, not %T", args[1]);
         return NULL;
     }
+    gp_buffer_release(&view);
     size_t cap = gp_bytes_len(args[1]);
     int64_t n = gp_int_as_i64(args[2]);
     if (n == -1 && gp_err_occurred())
@@ -541,12 +549,10 @@ static gp_object_t *fd_send(gp_object_t *self, gp_object_t *const *args, size_t 
     int fd = arg_fd(args[0]);
     if (fd < 0)
         return NULL;
-    if (!GP_IS_PTR(args[1]) || (!gp_bytes_check(args[1]) &&
-                                !gp_type_is_subtype(GP_TYPE(args[1]), &gp_bytearray_type))) {
-        gp_err_format(&gp_exc_TypeError, "a bytes-like object is required, not '%s'",
-                      gp_type_name(GP_TYPE(args[1])));
+    gp_buffer_t view;
+    if (gp_buffer_get(args[1], &view, GP_BUFFER_SIMPLE) < 0)
         return NULL;
-    }
+    gp_buffer_release(&view);
     int64_t off = gp_int_as_i64(args[2]);
     if (off == -1 && gp_err_occurred())
         return NULL;

@@ -39,6 +39,7 @@
 #include <unistd.h>
 
 #include "mod/uvloop_internal.h"
+#include "obj/memoryview.h"
 #include "runtime/runtime.h"
 
 #define GPUV_READ_CHUNK 65536u
@@ -635,11 +636,18 @@ static gp_object_t *tcp_write_bytes(gpuv_tcp_t *t, const char *data, size_t len)
     return gp_err_occurred() ? NULL : gp_none_new();
 }
 
+/* Accepts any contiguous buffer (bytes, bytearray, memoryview); the write
+   copies the data at once, so no export needs to outlive the call. */
 static int tcp_check_bytes(gp_object_t *data)
 {
-    if (GP_IS_PTR(data) && (gp_bytes_check(data) || GP_TYPE(data) == &gp_bytearray_type ||
-                            gp_type_is_subtype(GP_TYPE(data), &gp_bytearray_type)))
+    gp_buffer_t view;
+    if (gp_buffer_get(data, &view, GP_BUFFER_SIMPLE) == 0) {
+        gp_buffer_release(&view);
         return 0;
+    }
+    if (!gp_err_matches(&gp_exc_TypeError))
+        return -1;
+    gp_err_clear();
     gp_err_format(&gp_exc_TypeError, "data argument must be a bytes-like object, not '%s'",
                   gp_type_name(GP_TYPE(data)));
     return -1;

@@ -17,9 +17,17 @@
  *
  * The common methods are implemented (see the tables at the end); `%`
  * formatting shares str's engine in str_format.c.
+ *
+ * Every method that reads an argument "as bytes" goes through
+ * gp_bytes_like(), which also accepts a contiguous memoryview, so
+ * b''.join, find, `in`, + and the constructors take views for free. A
+ * bytearray counts its buffer exports (memoryview.c): while any is live,
+ * every size change fails with BufferError before touching the data, so a
+ * view's pointer can never dangle.
  */
 #include <stdio.h>
 
+#include "obj/memoryview.h"
 #include "obj/str.h"
 #include "runtime/runtime.h"
 
@@ -43,6 +51,8 @@ bool gp_bytes_like(gp_object_t *o, const char **data, size_t *len)
         *len = (size_t)BYTEARRAY(o)->size;
         return true;
     }
+    if (gp_memoryview_check(o))
+        return gp_memoryview_bytes(o, data, len);
     return false;
 }
 
@@ -113,9 +123,27 @@ static int bytearray_reserve(gp_bytearray_t *a, size_t need)
     return 0;
 }
 
+void gp_bytearray_export(gp_object_t *bytearray, int delta)
+{
+    BYTEARRAY(bytearray)->exports += delta;
+}
+
+/* A bytearray whose buffer is exported (a memoryview, or C code holding a
+   gp_buffer_t across a released GIL) must keep its storage where it is.
+   Every size change checks here *before* it moves any data. */
+static int bytearray_check_resize(gp_bytearray_t *a, size_t n)
+{
+    if (a->exports > 0 && (intptr_t)n != a->size) {
+        gp_err_set_string(&gp_exc_BufferError,
+                          "Existing exports of data: object cannot be re-sized");
+        return -1;
+    }
+    return 0;
+}
+
 static int bytearray_resize(gp_bytearray_t *a, size_t n)
 {
-    if (bytearray_reserve(a, n) < 0)
+    if (bytearray_check_resize(a, n) < 0 || bytearray_reserve(a, n) < 0)
         return -1;
     a->size = (intptr_t)n;
     a->data[n] = '\0';
@@ -191,6 +219,15 @@ static int bytes_collect(gp_object_t *x, gp_strbuf_t *b, bool for_bytes)
     size_t len;
     if (gp_bytes_like(x, &data, &len)) {
         gp_strbuf_append(b, data, len);
+        return 0;
+    }
+    if (gp_memoryview_check(x)) {
+        /* A strided or released view: tobytes() copies or raises. */
+        gp_object_t *copy = gp_memoryview_tobytes(x);
+        if (!copy)
+            return -1;
+        gp_strbuf_append(b, gp_bytes_data(copy), gp_bytes_len(copy));
+        GP_DECREF(copy);
         return 0;
     }
     if (gp_int_check(x) || GP_TYPE(x)->to_index) {
@@ -424,7 +461,9 @@ static gp_object_t *bytes_richcompare(gp_object_t *a, gp_object_t *b, gp_cmpop_t
 {
     const char *da, *db;
     size_t la, lb;
-    if (!gp_bytes_like(a, &da, &la) || !gp_bytes_like(b, &db, &lb))
+    /* A memoryview compares item values, not raw bytes: let it decide. */
+    if (gp_memoryview_check(a) || gp_memoryview_check(b) || !gp_bytes_like(a, &da, &la) ||
+        !gp_bytes_like(b, &db, &lb))
         return GP_INCREF(gp_NotImplemented);
     if ((op == GP_CMP_EQ || op == GP_CMP_NE) && la != lb)
         return gp_bool_from(op == GP_CMP_NE);
@@ -578,6 +617,9 @@ static gp_object_t *bytes_repeat_op(gp_object_t *a, gp_object_t *b)
 
 static gp_object_t *bytes_binop(gp_object_t *a, gp_object_t *b, int op)
 {
+    /* A memoryview on the left has no arithmetic, even with bytes on the right. */
+    if (gp_memoryview_check(a))
+        return GP_INCREF(gp_NotImplemented);
     switch (op & ~GP_BINOP_INPLACE) {
     case GP_BINOP_ADD:
         if ((op & GP_BINOP_INPLACE) && is_bytearray(a)) {
@@ -632,6 +674,8 @@ static int bytearray_setitem(gp_object_t *self, gp_object_t *key, gp_object_t *v
             return -1;
         }
         if (!value) {
+            if (bytearray_check_resize(a, (size_t)a->size - 1) < 0)
+                return -1;
             memmove(a->data + i, a->data + i + 1, (size_t)(a->size - i - 1));
             return bytearray_resize(a, (size_t)a->size - 1);
         }
@@ -673,6 +717,8 @@ static int bytearray_setitem(gp_object_t *self, gp_object_t *key, gp_object_t *v
             stop = start;
         size_t old = (size_t)(stop - start), tail = (size_t)(a->size - stop);
         size_t newsize = (size_t)a->size - old + sn;
+        if ((rc = bytearray_check_resize(a, newsize)) < 0)
+            goto done;
         if (sn > old && (rc = bytearray_resize(a, newsize)) < 0)
             goto done;
         memmove(a->data + start + sn, a->data + stop, tail);
@@ -683,6 +729,8 @@ static int bytearray_setitem(gp_object_t *self, gp_object_t *key, gp_object_t *v
     }
     if (!value) {
         /* Delete an extended slice: keep the items not selected. */
+        if (count && (rc = bytearray_check_resize(a, (size_t)(a->size - count))) < 0)
+            goto done;
         intptr_t w = 0;
         for (intptr_t i = 0; i < a->size; i++) {
             bool selected = step > 0 ? (i >= start && i < stop && (i - start) % step == 0)
@@ -1111,42 +1159,63 @@ static gp_object_t *bytes_rsplit(gp_object_t *self, gp_object_t *const *args, si
     return bytes_split_impl(self, args, nargs, kwnames, true);
 }
 
+/* sep.join(items): measures every item first, then copies once into the
+   result, so there is one allocation and no intermediate buffer. No Python
+   code runs between the two passes, so the borrowed pointers stay valid. */
 static gp_object_t *bytes_join(gp_object_t *self, gp_object_t *const *args, size_t nargs,
                                gp_object_t *kwnames)
 {
     if (arity("join", nargs, 1, 1) < 0)
         return NULL;
-    gp_object_t *seq = gp_list_from_iterable(args[0]);
+    gp_object_t *seq = gp_list_check_exact(args[0]) || gp_tuple_check_exact(args[0])
+                           ? GP_INCREF(args[0])
+                           : gp_list_from_iterable(args[0]);
     if (!seq)
         return NULL;
+    bool is_list = gp_list_check_exact(seq);
+    intptr_t count = is_list ? GP_LIST_SIZE(seq) : GP_TUPLE_SIZE(seq);
+    gp_object_t **items = is_list ? GP_LIST_ITEMS(seq) : GP_TUPLE_ITEMS(seq);
     const char *sep;
     size_t sepn;
     gp_bytes_like(self, &sep, &sepn);
-    gp_strbuf_t b;
-    gp_strbuf_init(&b);
-    for (intptr_t i = 0; i < GP_LIST_SIZE(seq); i++) {
+    size_t total = count > 1 ? sepn * (size_t)(count - 1) : 0;
+    for (intptr_t i = 0; i < count; i++) {
         const char *d;
         size_t n;
-        if (!gp_bytes_like(GP_LIST_GET(seq, i), &d, &n)) {
+        if (!gp_bytes_like(items[i], &d, &n)) {
             gp_err_format(&gp_exc_TypeError,
                           "sequence item %zd: expected a bytes-like object, %T found", i,
-                          GP_LIST_GET(seq, i));
-            gp_strbuf_discard(&b);
+                          items[i]);
             GP_DECREF(seq);
             return NULL;
         }
-        if (i)
-            gp_strbuf_append(&b, sep, sepn);
-        gp_strbuf_append(&b, d, n);
+        total += n;
     }
-    GP_DECREF(seq);
-    if (b.failed) {
-        gp_strbuf_discard(&b);
-        gp_err_no_memory();
+    gp_object_t *r;
+    if (is_bytearray(self))
+        r = gp_bytearray_new(NULL, total);
+    else if (total == 0)
+        r = gp_bytes_new(NULL, 0);
+    else
+        r = (gp_object_t *)bytes_alloc(&gp_bytes_type, total);
+    if (!r) {
+        GP_DECREF(seq);
         return NULL;
     }
-    gp_object_t *r = bytes_like_self(self, b.data ? b.data : "", b.len);
-    gp_strbuf_discard(&b);
+    char *out = (char *)gp_bytes_data(r);
+    for (intptr_t i = 0; i < count; i++) {
+        const char *d;
+        size_t n;
+        gp_bytes_like(items[i], &d, &n);
+        if (i && sepn) {
+            memcpy(out, sep, sepn);
+            out += sepn;
+        }
+        if (n)
+            memcpy(out, d, n);
+        out += n;
+    }
+    GP_DECREF(seq);
     return r;
 }
 
@@ -1331,8 +1400,8 @@ static gp_object_t *bytes_decode(gp_object_t *self, gp_object_t *const *args, si
                          out[1] ? gp_str_utf8(out[1]) : NULL, self);
 }
 
-static gp_object_t *bytes_hex(gp_object_t *self, gp_object_t *const *args, size_t nargs,
-                              gp_object_t *kwnames)
+gp_object_t *gp_bytes_hex(gp_object_t *self, gp_object_t *const *args, size_t nargs,
+                          gp_object_t *kwnames)
 {
     static const char *const names[] = {"sep", "bytes_per_sep", NULL};
     gp_object_t *out[2] = {NULL, NULL};
@@ -1713,7 +1782,7 @@ static gp_object_t *bytes_getnewargs(gp_object_t *self, gp_object_t *const *args
 
 #define SHARED_METHODS                                                                             \
     {"decode", bytes_decode, GP_METH_KEYWORDS, "Decode the bytes using the codec registered for encoding."}, \
-    {"hex", bytes_hex, GP_METH_KEYWORDS, "Create a string of hexadecimal numbers from the bytes."}, \
+    {"hex", gp_bytes_hex, GP_METH_KEYWORDS, "Create a string of hexadecimal numbers from the bytes."}, \
     {"fromhex", bytes_fromhex, GP_METH_CLASS, "Create an object from a string of hexadecimal numbers."}, \
     {"find", bytes_find, 0, NULL}, {"rfind", bytes_rfind, 0, NULL},                                \
     {"index", bytes_index, 0, NULL}, {"rindex", bytes_rindex, 0, NULL},                            \
@@ -1806,6 +1875,8 @@ static gp_object_t *bytearray_pop(gp_object_t *self, gp_object_t *const *args, s
         return NULL;
     }
     unsigned char c = (unsigned char)a->data[i];
+    if (bytearray_check_resize(a, (size_t)a->size - 1) < 0)
+        return NULL;
     memmove(a->data + i, a->data + i + 1, (size_t)(a->size - i - 1));
     if (bytearray_resize(a, (size_t)a->size - 1) < 0)
         return NULL;
@@ -1849,6 +1920,8 @@ static gp_object_t *bytearray_remove(gp_object_t *self, gp_object_t *const *args
         gp_err_set_string(&gp_exc_ValueError, "value not found in bytearray");
         return NULL;
     }
+    if (bytearray_check_resize(a, (size_t)a->size - 1) < 0)
+        return NULL;
     memmove(p, p + 1, (size_t)(a->data + a->size - p - 1));
     if (bytearray_resize(a, (size_t)a->size - 1) < 0)
         return NULL;

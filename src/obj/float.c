@@ -40,6 +40,7 @@
 #include <string.h>
 
 #include "obj/int.h"
+#include "obj/memoryview.h"
 #include "obj/str.h"
 
 #define FLOAT_FREE_MAX 128
@@ -335,6 +336,12 @@ static gp_object_t *float_convert(gp_object_t *x)
         return float_from_text(x, gp_str_utf8(x), gp_str_utf8_len(x));
     if (gp_bytes_check(x) || GP_IS_TYPE(x, gp_bytearray_type))
         return float_from_text(x, gp_bytes_data(x), gp_bytes_len(x));
+    if (gp_memoryview_check(x)) {
+        gp_object_t *b = gp_memoryview_tobytes(x);
+        gp_object_t *r = b ? float_from_text(b, gp_bytes_data(b), gp_bytes_len(b)) : NULL;
+        GP_XDECREF(b);
+        return r;
+    }
     gp_type_t *t = GP_TYPE(x);
     if (!gp_int_check(x) && !gp_float_check(x) && !t->to_float && !t->to_index &&
         !gp_type_lookup_cstr(t, "__float__") && !gp_type_lookup_cstr(t, "__index__")) {

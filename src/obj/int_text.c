@@ -20,6 +20,7 @@
 #include <string.h>
 
 #include "obj/int.h"
+#include "obj/memoryview.h"
 
 /* ------------------------------------------------------------------ */
 /* Text conversions                                                     */
@@ -268,6 +269,12 @@ static gp_object_t *int_from_text_object(gp_object_t *x, int base)
         return int_parse(gp_str_utf8(x), gp_str_utf8_len(x), base, x);
     if (gp_bytes_check(x) || GP_IS_TYPE(x, gp_bytearray_type))
         return int_parse(gp_bytes_data(x), gp_bytes_len(x), base, x);
+    if (gp_memoryview_check(x)) {
+        gp_object_t *b = gp_memoryview_tobytes(x);
+        gp_object_t *r = b ? int_parse(gp_bytes_data(b), gp_bytes_len(b), base, b) : NULL;
+        GP_XDECREF(b);
+        return r;
+    }
     return NULL;
 }
 
@@ -298,7 +305,8 @@ static gp_object_t *int_convert(gp_object_t *x)
         }
         GP_DECREF(v);
         return r;
-    } else if (gp_str_check(x) || gp_bytes_check(x) || GP_IS_TYPE(x, gp_bytearray_type)) {
+    } else if (gp_str_check(x) || gp_bytes_check(x) || GP_IS_TYPE(x, gp_bytearray_type) ||
+               gp_memoryview_check(x)) {
         return int_from_text_object(x, 10);
     } else {
         gp_err_format(&gp_exc_TypeError,

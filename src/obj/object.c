@@ -35,7 +35,7 @@
 /* Allocation                                                           */
 /* ------------------------------------------------------------------ */
 
-gp_object_t *gp_object_alloc(gp_type_t *type, size_t nitems)
+static gp_object_t *object_alloc(gp_type_t *type, size_t nitems, bool zero_items)
 {
     size_t prefix = gp_object_prefix_size(type);
     size_t size = type->basicsize;
@@ -48,7 +48,14 @@ gp_object_t *gp_object_alloc(gp_type_t *type, size_t nitems)
     }
     if (size < sizeof(gp_object_t))
         size = sizeof(gp_object_t);
-    char *mem = gp_mem_calloc(1, prefix + size);
+    char *mem;
+    if (zero_items) {
+        mem = gp_mem_calloc(1, prefix + size);
+    } else {
+        mem = gp_mem_alloc(prefix + size);
+        if (mem != NULL)
+            memset(mem, 0, prefix + type->basicsize);
+    }
     if (mem == NULL) {
         gp_err_no_memory();
         return NULL;
@@ -61,6 +68,16 @@ gp_object_t *gp_object_alloc(gp_type_t *type, size_t nitems)
     if (type->itemsize)
         ((gp_varobject_t *)o)->size = (intptr_t)nitems;
     return o;
+}
+
+gp_object_t *gp_object_alloc(gp_type_t *type, size_t nitems)
+{
+    return object_alloc(type, nitems, true);
+}
+
+gp_object_t *gp_object_alloc_items_unset(gp_type_t *type, size_t nitems)
+{
+    return object_alloc(type, nitems, false);
 }
 
 /* On failure the original object is left untouched and still owned by the
@@ -348,7 +365,7 @@ intptr_t gp_object_default_hash(gp_object_t *o)
 
 intptr_t gp_object_hash_not_implemented(gp_object_t *o)
 {
-    gp_err_format(&gp_exc_TypeError, "unhashable type: '%s'", gp_type_name(GP_TYPE(o)));
+    gp_err_format(&gp_exc_TypeError, "unhashable type: '%s'", GP_TYPE(o)->name);
     return -1;
 }
 
@@ -430,7 +447,7 @@ static gp_object_t *richcompare_slots(gp_object_t *a, gp_object_t *b, gp_cmpop_t
     if (op == GP_CMP_NE)
         return gp_bool_from(a != b);
     gp_err_format(&gp_exc_TypeError, "'%s' not supported between instances of '%s' and '%s'",
-                  cmp_symbol[op], gp_type_name(ta), gp_type_name(tb));
+                  cmp_symbol[op], ta->name, tb->name);
     return NULL;
 }
 
@@ -520,7 +537,7 @@ gp_object_t *gp_object_richcompare_default(gp_object_t *a, gp_object_t *b, gp_cm
 void gp_err_no_attribute(gp_object_t *o, gp_object_t *name)
 {
     gp_err_format(&gp_exc_AttributeError, "'%s' object has no attribute '%U'",
-                  gp_type_name(GP_TYPE(o)), name);
+                  GP_TYPE(o)->name, name);
     /* name and obj let the traceback printer suggest a close match. The
        exception is taken out while they are stored, so that nothing on the
        way can clear or replace it. */
@@ -920,7 +937,7 @@ intptr_t gp_object_len(gp_object_t *o)
     gp_type_t *t = GP_TYPE(o);
     if (t->len)
         return t->len(o);
-    gp_err_format(&gp_exc_TypeError, "object of type '%s' has no len()", gp_type_name(t));
+    gp_err_format(&gp_exc_TypeError, "object of type '%s' has no len()", t->name);
     return -1;
 }
 
@@ -1095,7 +1112,7 @@ static void binop_type_error(gp_object_t *a, gp_object_t *b, int op)
     }
     const char *sym = base == GP_BINOP_POW && !inplace ? "** or pow()" : binop_symbol[base];
     gp_err_format(&gp_exc_TypeError, "unsupported operand type(s) for %s%s: '%s' and '%s'", sym,
-                  inplace ? "=" : "", gp_type_name(GP_TYPE(a)), gp_type_name(GP_TYPE(b)));
+                  inplace ? "=" : "", GP_TYPE(a)->name, GP_TYPE(b)->name);
 }
 
 /* CPython's binary_op1: the left operand's slot, the right's, with a
@@ -1182,8 +1199,8 @@ gp_object_t *gp_number_pow3(gp_object_t *a, gp_object_t *b, gp_object_t *mod)
         GP_DECREF(res);
     }
     gp_err_format(&gp_exc_TypeError,
-                  "unsupported operand type(s) for ** or pow(): '%s', '%s', '%s'", gp_type_name(ta),
-                  gp_type_name(tb), gp_type_name(tm));
+                  "unsupported operand type(s) for ** or pow(): '%s', '%s', '%s'", ta->name,
+                  tb->name, tm->name);
     return NULL;
 }
 
@@ -1470,9 +1487,9 @@ static int dir_merge_dict(gp_object_t *names, gp_object_t *dict)
 static int dir_merge_type(gp_object_t *names, gp_type_t *type)
 {
     if (type->mro == NULL)
-        return dir_merge_dict(names, type->dict);
+        return dir_merge_dict(names, gp_type_dict(type));
     for (intptr_t i = 0; i < GP_TUPLE_SIZE(type->mro); i++)
-        if (dir_merge_dict(names, ((gp_type_t *)GP_TUPLE_GET(type->mro, i))->dict) < 0)
+        if (dir_merge_dict(names, gp_type_dict((gp_type_t *)GP_TUPLE_GET(type->mro, i))) < 0)
             return -1;
     return 0;
 }
@@ -1513,4 +1530,24 @@ sort:
     if (list != NULL && gp_list_sort(list, NULL, false) < 0)
         GP_CLEAR(list);
     return list;
+}
+
+gp_object_t *gp_object_function_str(gp_object_t *func)
+{
+    gp_object_t *q = gp_object_getattr_cstr(func, "__qualname__");
+    if (!q) {
+        gp_err_clear();
+        return gp_object_str(func);
+    }
+    gp_object_t *m = gp_object_getattr_cstr(func, "__module__");
+    if (!m)
+        gp_err_clear();
+    gp_object_t *r;
+    if (m && gp_str_check(m) && strcmp(gp_str_utf8(m), "builtins") != 0)
+        r = gp_str_from_format("%S.%S()", m, q);
+    else
+        r = gp_str_from_format("%S()", q);
+    GP_XDECREF(m);
+    GP_DECREF(q);
+    return r;
 }

@@ -218,7 +218,8 @@ enum {
     GP_TYPE_FLAG_GC = 1u << 2,           /* instances have a gc head and traverse/clear */
     GP_TYPE_FLAG_MANAGED_DICT = 1u << 3, /* instances have a __dict__ pointer in their prefix */
     GP_TYPE_FLAG_ABSTRACT = 1u << 4,
-    GP_TYPE_FLAG_READY = 1u << 5, /* gp_type_ready() has run */
+    GP_TYPE_FLAG_READY = 1u << 5,        /* gp_type_ready() has run */
+    GP_TYPE_FLAG_DICT_PENDING = 1u << 6, /* static type's dict not filled yet: gp_type_dict() */
     /* Fast subclass checks: set on the builtin type and inherited by subclasses. */
     GP_TYPE_FLAG_INT_SUBCLASS = 1u << 8,
     GP_TYPE_FLAG_STR_SUBCLASS = 1u << 9,
@@ -329,6 +330,10 @@ void gp_mem_free(void *ptr);
    yet: call gp_gc_track() once the object's fields are valid.
    Returns NULL with MemoryError set on failure. */
 gp_object_t *gp_object_alloc(gp_type_t *type, size_t nitems);
+/* The same, but the [nitems] items are left unset (the header and fixed
+   fields are zeroed): for a caller about to write every item anyway, such
+   as a big-int product. */
+gp_object_t *gp_object_alloc_items_unset(gp_type_t *type, size_t nitems);
 /* Resizes a var object (only while the caller holds the sole reference). */
 gp_object_t *gp_object_resize(gp_object_t *o, size_t nitems);
 /* Releases the memory of [o] (untracking it first if tracked). Does not
@@ -416,6 +421,11 @@ static inline bool gp_type_has(const gp_object_t *o, unsigned flag)
    methods/getsets plus slot wrappers (__add__, __repr__, __eq__... for each
    non-NULL slot), inherited slots. Called once per type at runtime start. */
 int gp_type_ready(gp_type_t *type);
+/* [type]'s dict (borrowed), filled first if it is a static type whose dict
+   gp_type_ready() left for later; NULL with an exception if filling fails.
+   Code that reads a type's dict directly (not through gp_type_lookup) must
+   go through this. */
+gp_object_t *gp_type_dict(gp_type_t *type);
 bool gp_type_is_subtype(gp_type_t *a, gp_type_t *b);
 /* Looks [name] up along the MRO; borrowed, NULL if absent (no exception). */
 gp_object_t *gp_type_lookup(gp_type_t *type, gp_object_t *name);
@@ -745,7 +755,13 @@ intptr_t gp_dict_size(gp_object_t *d);
 bool gp_dict_next(gp_object_t *d, intptr_t *pos, gp_object_t **key, gp_object_t **value);
 gp_object_t *gp_dict_copy(gp_object_t *d);
 int gp_dict_update(gp_object_t *d, gp_object_t *other); /* dict or mapping with keys() or iterable of pairs */
-int gp_dict_merge_kwargs(gp_object_t *d, gp_object_t *other); /* ** merge: TypeError on duplicate keyword */
+/* The `**other` of a call to [func] merged into [d]: TypeError, naming
+   [func] as CPython does, on a duplicate keyword or a non-mapping. */
+int gp_dict_merge_kwargs(gp_object_t *d, gp_object_t *other, gp_object_t *func);
+/* How messages about a call's arguments name the callable, as CPython's
+   _PyObject_FunctionStr: "module.qualname()", "qualname()" for builtins,
+   else str(func). New reference, or NULL with an exception. */
+gp_object_t *gp_object_function_str(gp_object_t *func);
 void gp_dict_clear(gp_object_t *d);
 gp_object_t *gp_dict_keys_list(gp_object_t *d);
 /* Bumped on each insertion/deletion of a key (not on value updates of existing keys):

@@ -164,8 +164,23 @@ intptr_t gp_hash_bytes(const void *data, size_t len);
 
 /* ---- Codecs ------------------------------------------------------------- */
 
-/* Normalised codec: 0 utf-8, 1 ascii, 2 latin-1, -1 unknown (LookupError set). */
+/* The codecs gp_codec_lookup() knows. The UTF-16/32 families come in
+   threes (plain name with a byte order mark, then -le, then -be). */
+enum {
+    GP_CODEC_UTF8,
+    GP_CODEC_ASCII,
+    GP_CODEC_LATIN1,
+    GP_CODEC_UTF16,
+    GP_CODEC_UTF16LE,
+    GP_CODEC_UTF16BE,
+    GP_CODEC_UTF32,
+    GP_CODEC_UTF32LE,
+    GP_CODEC_UTF32BE,
+};
+/* Normalised codec (a GP_CODEC_* id), or -1 with LookupError set. */
 int gp_codec_lookup(const char *encoding);
+/* The canonical name of a codec id ("utf-16-le"). */
+const char *gp_codec_name(int codec);
 /* Error handler: 0 strict, 1 ignore, 2 replace, 3 backslashreplace,
    4 surrogateescape (decode only, treated as replace); -1 unknown. */
 int gp_codec_errors(const char *errors);
@@ -243,11 +258,13 @@ typedef struct gp_bytearray {
     intptr_t size;
     intptr_t allocated;
     char *data; /* NUL-terminated when allocated */
-    intptr_t exports;
+    intptr_t exports; /* live buffer exports (memoryviews, gp_buffer_t): no resizing while > 0 */
 } gp_bytearray_t;
 
-/* If [o] is bytes or bytearray, stores its (borrowed) buffer and returns
-   true; otherwise returns false without raising. */
+/* If [o] is bytes, bytearray or a contiguous, unreleased memoryview, stores
+   its (borrowed) buffer and returns true; otherwise returns false without
+   raising. Use gp_buffer_get() (obj/memoryview.h) instead when the pointer
+   must survive Python code or a released GIL. */
 bool gp_bytes_like(gp_object_t *o, const char **data, size_t *len);
 
 /* The str method table (str_methods.c) and str iterator type. */

@@ -1,6 +1,7 @@
 /*
  * str_unicode.c - the character database and the codecs (utf-8, ascii,
- * latin-1) behind str.encode(), bytes.decode() and str(b, encoding).
+ * latin-1, utf-16 and utf-32 with their -le/-be variants) behind
+ * str.encode(), bytes.decode() and str(b, encoding).
  *
  * Design notes
  * ------------
@@ -251,10 +252,34 @@ int gp_unicode_full_case(uint32_t cp, char kind, uint32_t out[3])
 /* Codecs                                                               */
 /* ------------------------------------------------------------------ */
 
-enum { CODEC_UTF8, CODEC_ASCII, CODEC_LATIN1 };
-enum { ERR_STRICT, ERR_IGNORE, ERR_REPLACE, ERR_BACKSLASH, ERR_SURROGATEESCAPE, ERR_XMLCHARREF };
+/* The UTF-16 and UTF-32 codecs come in threes: the plain name (a BOM on
+   encoding, BOM sniffing on decoding, little-endian otherwise: the native
+   order of the machines gilpy runs on), then the -le and -be variants. The
+   code relies on that order (base, base + 1 = le, base + 2 = be). */
+enum {
+    CODEC_UTF8 = GP_CODEC_UTF8,
+    CODEC_ASCII = GP_CODEC_ASCII,
+    CODEC_LATIN1 = GP_CODEC_LATIN1,
+    CODEC_UTF16 = GP_CODEC_UTF16,
+    CODEC_UTF16LE = GP_CODEC_UTF16LE,
+    CODEC_UTF16BE = GP_CODEC_UTF16BE,
+    CODEC_UTF32 = GP_CODEC_UTF32,
+    CODEC_UTF32LE = GP_CODEC_UTF32LE,
+    CODEC_UTF32BE = GP_CODEC_UTF32BE,
+};
+enum {
+    ERR_STRICT,
+    ERR_IGNORE,
+    ERR_REPLACE,
+    ERR_BACKSLASH,
+    ERR_SURROGATEESCAPE,
+    ERR_XMLCHARREF,
+    ERR_SURROGATEPASS,
+};
 
-static const char *const codec_names[] = {"utf-8", "ascii", "latin-1"};
+static const char *const codec_names[] = {"utf-8",     "ascii",     "latin-1",
+                                          "utf-16",    "utf-16-le", "utf-16-be",
+                                          "utf-32",    "utf-32-le", "utf-32-be"};
 
 /* Normalises an encoding name as CPython's codecs module does: lower case,
    with spaces, '-' and '_' treated alike. */
@@ -285,6 +310,14 @@ int gp_codec_lookup(const char *encoding)
         {"latin_1", CODEC_LATIN1},    {"latin1", CODEC_LATIN1},     {"latin", CODEC_LATIN1},
         {"iso_8859_1", CODEC_LATIN1}, {"iso8859_1", CODEC_LATIN1},  {"8859", CODEC_LATIN1},
         {"cp819", CODEC_LATIN1},      {"l1", CODEC_LATIN1},         {"iso_ir_100", CODEC_LATIN1},
+        {"utf_16", CODEC_UTF16},      {"utf16", CODEC_UTF16},       {"u16", CODEC_UTF16},
+        {"utf_16_le", CODEC_UTF16LE}, {"utf_16le", CODEC_UTF16LE},
+        {"unicodelittleunmarked", CODEC_UTF16LE},
+        {"utf_16_be", CODEC_UTF16BE}, {"utf_16be", CODEC_UTF16BE},
+        {"unicodebigunmarked", CODEC_UTF16BE},
+        {"utf_32", CODEC_UTF32},      {"utf32", CODEC_UTF32},       {"u32", CODEC_UTF32},
+        {"utf_32_le", CODEC_UTF32LE}, {"utf_32le", CODEC_UTF32LE},
+        {"utf_32_be", CODEC_UTF32BE}, {"utf_32be", CODEC_UTF32BE},
     };
     for (size_t i = 0; i < sizeof aliases / sizeof aliases[0]; i++)
         if (strcmp(norm, aliases[i].name) == 0)
@@ -292,6 +325,11 @@ int gp_codec_lookup(const char *encoding)
 unknown:
     gp_err_format(&gp_exc_LookupError, "unknown encoding: %s", encoding);
     return -1;
+}
+
+const char *gp_codec_name(int codec)
+{
+    return codec_names[codec];
 }
 
 int gp_codec_errors(const char *errors)
@@ -308,6 +346,8 @@ int gp_codec_errors(const char *errors)
         return ERR_SURROGATEESCAPE;
     if (strcmp(errors, "xmlcharrefreplace") == 0)
         return ERR_XMLCHARREF;
+    if (strcmp(errors, "surrogatepass") == 0)
+        return ERR_SURROGATEPASS;
     gp_err_format(&gp_exc_LookupError, "unknown error handler name '%s'", errors);
     return -1;
 }
@@ -391,14 +431,228 @@ strict:
     return -1;
 }
 
+/* ---- UTF-16 and UTF-32 ---------------------------------------------------- */
+
+static bool codec_is_wide(int codec)
+{
+    return codec >= CODEC_UTF16;
+}
+
+static bool is_surrogate(uint32_t cp)
+{
+    return cp >= 0xD800 && cp <= 0xDFFF;
+}
+
+/* Reads one code unit of [size] bytes (2 or 4) in the given byte order. */
+static uint32_t unit_read(const unsigned char *p, int size, bool big)
+{
+    if (size == 2)
+        return big ? (uint32_t)(p[0] << 8 | p[1]) : (uint32_t)(p[1] << 8 | p[0]);
+    return big ? (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 | p[3]
+               : (uint32_t)p[3] << 24 | (uint32_t)p[2] << 16 | (uint32_t)p[1] << 8 | p[0];
+}
+
+static void unit_write(gp_strbuf_t *b, uint32_t unit, int size, bool big)
+{
+    char out[4];
+    for (int i = 0; i < size; i++) {
+        int shift = big ? (size - 1 - i) * 8 : i * 8;
+        out[i] = (char)((unit >> shift) & 0xFF);
+    }
+    gp_strbuf_append(b, out, (size_t)size);
+}
+
+/* Writes code point [cp] as UTF-16 (a surrogate pair above the BMP) or UTF-32. */
+static void wide_write(gp_strbuf_t *b, uint32_t cp, int size, bool big)
+{
+    if (size == 2 && cp >= 0x10000) {
+        cp -= 0x10000;
+        unit_write(b, 0xD800 | (cp >> 10), 2, big);
+        unit_write(b, 0xDC00 | (cp & 0x3FF), 2, big);
+        return;
+    }
+    unit_write(b, cp, size, big);
+}
+
+/* bytes -> str for the UTF-16 and UTF-32 families. Errors name the codec
+   with its byte order ("utf-16-le"), as CPython's do, even when the plain
+   name was asked for. */
+static gp_object_t *decode_wide(const char *data, size_t len, int codec, const char *errors,
+                                gp_object_t *obj)
+{
+    const unsigned char *d = (const unsigned char *)data;
+    int base = codec >= CODEC_UTF32 ? CODEC_UTF32 : CODEC_UTF16;
+    int size = base == CODEC_UTF32 ? 4 : 2;
+    bool big = codec == base + 2;
+    size_t pos = 0;
+    if (codec == base) {
+        /* A byte order mark picks the order and is dropped. */
+        if (size == 2 && len >= 2 && ((d[0] == 0xFF && d[1] == 0xFE) || (d[0] == 0xFE && d[1] == 0xFF))) {
+            big = d[0] == 0xFE;
+            pos = 2;
+        } else if (size == 4 && len >= 4 && unit_read(d, 4, false) == 0xFEFF) {
+            pos = 4;
+        } else if (size == 4 && len >= 4 && unit_read(d, 4, true) == 0xFEFF) {
+            big = true;
+            pos = 4;
+        }
+        codec = base + (big ? 2 : 1);
+    }
+    gp_object_t *o = obj;
+    int handler = -2;
+    gp_strbuf_t b;
+    gp_strbuf_init(&b);
+    while (pos < len) {
+        size_t start = pos, end;
+        const char *reason;
+        uint32_t cp = 0;
+        if (len - pos < (size_t)size) {
+            end = len;
+            reason = "truncated data";
+        } else {
+            cp = unit_read(d + pos, size, big);
+            end = pos + (size_t)size;
+            if (size == 4) {
+                if (cp > 0x10FFFF)
+                    reason = "code point not in range(0x110000)";
+                else if (is_surrogate(cp))
+                    reason = "code point in surrogate code point range(0xd800, 0xe000)";
+                else
+                    reason = NULL;
+            } else if (!is_surrogate(cp)) {
+                reason = NULL;
+            } else if (cp >= 0xDC00) {
+                reason = "illegal encoding";
+            } else if (len - end < 2) {
+                reason = "unexpected end of data";
+                end = len;
+            } else {
+                uint32_t low = unit_read(d + end, 2, big);
+                if (low >= 0xDC00 && low <= 0xDFFF) {
+                    cp = 0x10000 + ((cp - 0xD800) << 10) + (low - 0xDC00);
+                    end += 2;
+                    reason = NULL;
+                } else {
+                    reason = "illegal UTF-16 surrogate";
+                }
+            }
+        }
+        if (!reason) {
+            gp_strbuf_append_codepoint(&b, cp);
+            pos = end;
+            continue;
+        }
+        /* surrogatepass lets a lone surrogate through as itself. */
+        if (end - start >= (size_t)size && is_surrogate(cp)) {
+            int h = codec_handler(errors, &handler);
+            if (h < 0)
+                goto fail;
+            if (h == ERR_SURROGATEPASS) {
+                gp_strbuf_append_codepoint(&b, cp);
+                pos = start + (size_t)size;
+                continue;
+            }
+        }
+        if (decode_error(&b, codec, data, len, &o, start, end, reason, errors, &handler) < 0)
+            goto fail;
+        pos = end;
+    }
+    if (o != obj)
+        GP_XDECREF(o);
+    return gp_strbuf_finish(&b);
+fail:
+    if (o != obj)
+        GP_XDECREF(o);
+    gp_strbuf_discard(&b);
+    return NULL;
+}
+
+/* str -> bytes for the UTF-16 and UTF-32 families: only surrogates can fail. */
+static gp_object_t *encode_wide(gp_object_t *s, int codec, const char *errors)
+{
+    int base = codec >= CODEC_UTF32 ? CODEC_UTF32 : CODEC_UTF16;
+    int size = base == CODEC_UTF32 ? 4 : 2;
+    bool big = codec == base + 2;
+    int handler = -2;
+    gp_strbuf_t b;
+    gp_strbuf_init(&b);
+    if (codec == base)
+        unit_write(&b, 0xFEFF, size, big);
+    const unsigned char *p = (const unsigned char *)GP_STR_DATA(s);
+    const unsigned char *end = p + GP_STR_BYTES(s);
+    intptr_t index = 0;
+    while (p < end) {
+        int n;
+        uint32_t cp = gp_utf8_decode(p, &n);
+        if (!is_surrogate(cp)) {
+            wide_write(&b, cp, size, big);
+            p += n;
+            index++;
+            continue;
+        }
+        /* Unlike UTF-8, CPython's UTF-16/32 encoders report surrogates one
+           at a time, not as a run. */
+        const unsigned char *q = p + n;
+        intptr_t start = index++;
+        int h = codec_handler(errors, &handler);
+        if (h < 0)
+            goto fail;
+        if (h == ERR_STRICT || h == ERR_SURROGATEESCAPE) {
+            codec_raise(&gp_exc_UnicodeEncodeError, codec_names[codec], s, (size_t)start,
+                        (size_t)index, "surrogates not allowed");
+            goto fail;
+        }
+        for (const unsigned char *r = p; r < q;) {
+            int m;
+            uint32_t c = gp_utf8_decode(r, &m);
+            r += m;
+            char buf[16];
+            switch (h) {
+            case ERR_REPLACE:
+                wide_write(&b, '?', size, big);
+                break;
+            case ERR_SURROGATEPASS:
+                unit_write(&b, c, size, big);
+                break;
+            case ERR_BACKSLASH:
+            case ERR_XMLCHARREF:
+                snprintf(buf, sizeof buf, h == ERR_BACKSLASH ? "\\u%04x" : "&#%u;", c);
+                for (const char *t = buf; *t; t++)
+                    unit_write(&b, (unsigned char)*t, size, big);
+                break;
+            default: /* ignore */
+                break;
+            }
+        }
+        p = q;
+    }
+    if (b.failed) {
+        gp_strbuf_discard(&b);
+        gp_err_no_memory();
+        return NULL;
+    }
+    gp_object_t *r = gp_bytes_new(b.data ? b.data : "", b.len);
+    gp_strbuf_discard(&b);
+    return r;
+fail:
+    gp_strbuf_discard(&b);
+    return NULL;
+}
+
 gp_object_t *gp_str_decode(const char *data, size_t len, const char *encoding, const char *errors,
                            gp_object_t *obj)
 {
     int codec = gp_codec_lookup(encoding);
     if (codec < 0)
         return NULL;
+    if (codec_is_wide(codec))
+        return decode_wide(data, len, codec, errors, obj);
     gp_utf8_check_t chk;
     if (codec == CODEC_UTF8 && gp_utf8_check(data, len, false, &chk))
+        return gp_str_new_trusted(data, len, chk.length, chk.ascii);
+    /* surrogatepass accepts encoded surrogates, gilpy's internal form. */
+    if (codec == CODEC_UTF8 && errors && strcmp(errors, "surrogatepass") == 0 &&
+        gp_utf8_check(data, len, true, &chk))
         return gp_str_new_trusted(data, len, chk.length, chk.ascii);
     if (codec == CODEC_ASCII || codec == CODEC_LATIN1) {
         size_t i = 0;
@@ -454,16 +708,13 @@ static uint32_t codec_limit(int codec)
     return codec == CODEC_ASCII ? 0x80 : codec == CODEC_LATIN1 ? 0x100 : 0x110000;
 }
 
-static bool is_surrogate(uint32_t cp)
-{
-    return cp >= 0xD800 && cp <= 0xDFFF;
-}
-
 gp_object_t *gp_str_encode(gp_object_t *s, const char *encoding, const char *errors)
 {
     int codec = gp_codec_lookup(encoding);
     if (codec < 0)
         return NULL;
+    if (codec_is_wide(codec))
+        return encode_wide(s, codec, errors);
     const char *data = GP_STR_DATA(s);
     size_t len = (size_t)GP_STR_BYTES(s);
     if (GP_STR_ASCII(s))
@@ -543,6 +794,15 @@ gp_object_t *gp_str_encode(gp_object_t *s, const char *encoding, const char *err
                 snprintf(buf, sizeof buf, "&#%u;", c);
                 gp_strbuf_append_cstr(&b, buf);
                 break;
+            case ERR_SURROGATEPASS:
+                if (codec == CODEC_UTF8) {
+                    /* The internal form of a surrogate is its UTF-8-style encoding. */
+                    gp_strbuf_append(&b, (const char *)r - m, (size_t)m);
+                    break;
+                }
+                codec_raise(&gp_exc_UnicodeEncodeError, codec_names[codec], s, (size_t)start,
+                            (size_t)index, reason);
+                goto fail;
             case ERR_SURROGATEESCAPE:
                 if (c >= 0xDC80 && c <= 0xDCFF) {
                     gp_strbuf_append_char(&b, (char)(c - 0xDC00));
