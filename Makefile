@@ -1,7 +1,8 @@
 # A thin wrapper over meson for the README's two commands:
 #   make demo   install what is missing, build, run the showcase demo
 #   make test   install what is missing, build, run every test
-#   make bench  build, run the whole benchmark suite (bench-quick: under a minute)
+#   make bench  build, run the whole benchmark suite (bench-quick: under a minute;
+#               bench-startup and bench-trace: the start-up and trace-cost scenarios alone)
 # Extra meson options go through MESONFLAGS, e.g. make test MESONFLAGS=-Dwerror=true
 
 BUILD      ?= build
@@ -12,7 +13,7 @@ PYTHON     ?= python3
 # debugoptimized keeps the sanitizer build fast enough and its stacks readable.
 ASAN_FLAGS := -Db_sanitize=address,undefined -Db_lundef=false -Dbuildtype=debugoptimized
 
-.PHONY: all deps build demo test asan tsan bench bench-quick clean
+.PHONY: all deps build demo test asan tsan bench bench-quick bench-startup bench-trace clean
 
 all: build
 
@@ -63,5 +64,18 @@ bench: build
 bench-quick: build
 	$(PYTHON) bench/suite.py --gilpy $(BUILD)/gilpy --quick $(BENCHFLAGS)
 
+# Start-up alone: `gilpy -I -c pass` beside /bin/true and CPython, under
+# SCHED_FIFO when run as root (bench/startup.py).
+bench-startup: build
+	$(PYTHON) bench/startup.py --gilpy $(BUILD)/gilpy --runs 100 \
+	    $(if $(filter 0,$(shell id -u)),--realtime)
+
+# What the GIL trace hooks cost: tracing off vs compiled out (a second build
+# in NOTRACE_BUILD, -Dgil_trace=false) vs tracing on (bench/trace_cost.py).
+NOTRACE_BUILD ?= build-notrace
+bench-trace: build
+	$(PYTHON) bench/trace_cost.py --gilpy $(BUILD)/gilpy --notrace $(NOTRACE_BUILD) \
+	    $(if $(filter 0,$(shell id -u)),--realtime)
+
 clean:
-	rm -rf $(BUILD) $(ASAN_BUILD) $(TSAN_BUILD)
+	rm -rf $(BUILD) $(ASAN_BUILD) $(TSAN_BUILD) $(NOTRACE_BUILD)

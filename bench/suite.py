@@ -37,7 +37,11 @@ overlap (sleep, file, network, HTTP: sequential vs threads vs coroutines),
 lag (event-loop lateness idle and beside 1 and 2 CPU threads), convoy (I/O
 throughput alone vs beside CPU threads for several op sizes), handoff (GIL
 hand-over latency request -> grant), echo (bench/echo/run.py) and http
-(bench/http/run.py, or its client directly in quick mode).
+(bench/http/run.py, or its client directly in quick mode), startup
+(bench/startup.py: `-I -c pass` beside /bin/true) and trace
+(bench/trace_cost.py: what the GIL trace hooks cost, off and on). Each scenario's
+workload in both modes is in PARAMS below; the time each took is printed
+as it ends and kept in latest.json.
 """
 
 import argparse
@@ -59,13 +63,46 @@ ROOT = os.path.dirname(HERE)
 sys.path.insert(0, HERE)
 import svgplot  # noqa: E402
 
-SCENARIOS = ['cpu', 'micro', 'overlap', 'lag', 'convoy', 'handoff', 'echo', 'http']
+SCENARIOS = ['cpu', 'micro', 'overlap', 'lag', 'convoy', 'handoff', 'echo', 'http', 'startup',
+             'trace']
 LABELS = {'gilpy': 'gilpy', 'cpython': 'CPython', 'uvloop': 'CPython + uvloop'}
 # Colour of each interpreter in every plot (an index into svgplot.PALETTE).
 COLOURS = {'gilpy': 0, 'cpython': 1, 'uvloop': 2}
-# Micro-benchmarks measured in quick mode: the shortest few, enough to show
-# that the machinery works and to give a first figure.
-QUICK_MICRO = ['calls', 'float_repr', 'tuple_gc']
+# Each scenario's workload in full mode and in quick mode. Quick mode
+# (`make bench-quick` and the bench_smoke test) must finish in under a
+# minute on a shared 2-core machine, so every figure there comes from a
+# small workload: it shows that the machinery works and gives a first
+# figure, nothing more. Full mode is what the README's table is made from.
+PARAMS = {
+    # Seeds' countdown count (1 thread, 2 threads, 2 processes) and fib(30)
+    # repetitions.
+    'cpu': {'full': {'count': 100_000_000, 'fib_repeat': 8},
+            'quick': {'count': 1_000_000, 'fib_repeat': 1}},
+    # Which bench/*.py micro-benchmarks (None: all); they have no size knob.
+    'micro': {'full': {'scripts': None}, 'quick': {'scripts': ['float_repr']}},
+    # N waits of WAIT seconds, sequentially, with threads, with coroutines.
+    'overlap': {'full': {'n': 20, 'wait': 0.2}, 'quick': {'n': 5, 'wait': 0.02}},
+    # Wake-ups per phase and the time budget of each phase (s).
+    'lag': {'full': {'rounds': 2000, 'budget': 5}, 'quick': {'rounds': 100, 'budget': 0.2}},
+    # I/O operations per op size and phase, and each phase's budget (s).
+    'convoy': {'full': {'ops': 3000, 'budget': 3}, 'quick': {'ops': 50, 'budget': 0.1}},
+    # Hand-overs per phase and each phase's budget (s).
+    'handoff': {'full': {'rounds': 2000, 'budget': 4}, 'quick': {'rounds': 200, 'budget': 0.3}},
+    # Seconds per message size (rounds: the suite's --rounds in full mode).
+    'echo': {'full': {'seconds': 3, 'rounds': None},
+             'quick': {'seconds': 0.3, 'rounds': 1, 'sizes': '1024'}},
+    # Quick mode drives bench/http/client.py directly: (mode, requests,
+    # concurrency); full mode runs bench/http/run.py.
+    'http': {'full': {'workloads': None},
+             'quick': {'workloads': [('delay_async', 20, 20)]}},
+    # Runs of each start-up command (bench/startup.py).
+    'startup': {'full': {'runs': 100}, 'quick': {'runs': 5}},
+    # bench/trace_cost.py: countdown count, fib(30) repetitions, runs of each
+    # configuration, and whether to build and measure the -Dgil_trace=false
+    # configuration (minutes of compiling: full mode only).
+    'trace': {'full': {'count': 100_000_000, 'fib_repeat': 8, 'runs': 7, 'notrace': True},
+              'quick': {'count': 1_000_000, 'fib_repeat': 1, 'runs': 1, 'notrace': False}},
+}
 # bench/*.py files that are not micro-benchmarks printing `elapsed`.
 NOT_MICRO = {'run.py', 'suite.py', 'svgplot.py', 'fib.py', 'socket_overlap.py'}
 
@@ -102,6 +139,10 @@ class Suite:
                                   'ran at normal priority')
         self.interpreters = find_interpreters(args)
         self.aio_python = find_aiohttp_python(args)
+
+    def params(self, scenario):
+        """The workload of [scenario] in this run's mode (PARAMS)."""
+        return PARAMS[scenario]['quick' if self.quick else 'full']
 
     def pick(self, *keys):
         """The interpreters among [keys] that this run measures, in order."""
@@ -140,9 +181,11 @@ def find_interpreters(args):
         found['gilpy'] = Interpreter('gilpy', [gilpy], out.strip() or 'gilpy', gilpy)
     if 'cpython' in wanted:
         # Resolve wrappers such as pyenv shims, which would add their own start-up time.
-        path = version_of([args.python], 'import sys; print(sys.executable)')
-        if path:
-            version = version_of([path], 'import sys; print(sys.version.split()[0])')
+        # One start-up of CPython (slow on a loaded machine) for both facts.
+        out = version_of([args.python],
+                         'import sys; print(sys.executable, sys.version.split()[0])')
+        if out and len(out.split()) == 2:
+            path, version = out.split()
             found['cpython'] = Interpreter('cpython', [path], 'CPython ' + version, path)
     if 'uvloop' in wanted and os.path.exists('/usr/bin/python3'):
         version = version_of(['/usr/bin/python3'],
@@ -161,11 +204,10 @@ def find_aiohttp_python(args):
     if 'cpython' not in args.interpreters.split(','):
         return None
     for candidate in (args.python, '/usr/bin/python3'):
-        path = version_of([candidate], 'import sys, aiohttp; print(sys.executable)')
-        if path:
-            version = version_of([path], 'import sys, aiohttp; print(sys.version.split()[0], '
-                                 'aiohttp.__version__)')
-            py, aio = version.split()
+        out = version_of([candidate], 'import sys, aiohttp; print(sys.executable, '
+                         'sys.version.split()[0], aiohttp.__version__)')
+        if out and len(out.split()) == 3:
+            path, py, aio = out.split()
             return Interpreter('cpython', [path], 'CPython %s + aiohttp %s' % (py, aio), path)
     return None
 
@@ -254,7 +296,8 @@ def run_cpu(suite):
                   'demos/seeds/*.py and bench/fib.py. The ratios are of runs made one after '
                   'another in the same round; lower is better.',
                   [i.key for i in interps])
-    count = 5_000_000 if suite.quick else 100_000_000
+    params = suite.params('cpu')
+    count, fib_repeat = params['count'], params['fib_repeat']
     seeds = [('countdown, 1 thread', 'single_threaded.py'),
              ('countdown, 2 threads', 'multi_threaded.py'),
              ('countdown, 2 processes', 'multiprocess_pool.py')]
@@ -276,13 +319,13 @@ def run_cpu(suite):
                   times['countdown, 2 threads'] / one)
         table.add(interp.key, '2 processes / 1 thread', 'ratio',
                   times['countdown, 2 processes'] / one)
-        out, err = capture(suite.realtime + interp.argv + [os.path.join(HERE, 'fib.py')],
-                           timeout=600)
+        out, err = capture(suite.realtime + interp.argv +
+                           [os.path.join(HERE, 'fib.py'), str(fib_repeat)], timeout=600)
         found = re.search(r'elapsed ([\d.e-]+)', out)
         if err or not found:
             table.fail(interp.key, 'fib.py: %s' % (err or 'no elapsed line'))
             return False
-        table.add(interp.key, 'fib(30) x8, s', 's', float(found.group(1)))
+        table.add(interp.key, 'fib(30) x%d, s' % fib_repeat, 's', float(found.group(1)))
         return True
     alternate(suite, interps, measure)
     return table
@@ -310,8 +353,9 @@ def run_micro(suite):
                   'lower is better.', [i.key for i in interps])
     scripts = sorted(p for p in glob.glob(os.path.join(HERE, '*.py'))
                      if os.path.basename(p) not in NOT_MICRO)
-    if suite.quick:
-        scripts = [p for p in scripts if os.path.basename(p)[:-3] in QUICK_MICRO]
+    wanted = suite.params('micro')['scripts']
+    if wanted is not None:
+        scripts = [p for p in scripts if os.path.basename(p)[:-3] in wanted]
     broken = set()
     for _ in range(suite.rounds):
         for script in scripts:
@@ -340,7 +384,7 @@ def run_overlap(suite, server_url):
                   'seconds; the ideal is N x the wait sequentially and one wait when the '
                   'waits overlap. HTTP on CPython uses the CPython that has aiohttp.',
                   [i.key for i in interps])
-    n, wait = (10, 0.05) if suite.quick else (20, 0.2)
+    n, wait = suite.params('overlap')['n'], suite.params('overlap')['wait']
     kinds = [('sleep', [os.path.join(ROOT, 'demos', 'overlap_sleep.py')]),
              ('file', [os.path.join(ROOT, 'demos', 'overlap_files.py')]),
              ('network', [os.path.join(ROOT, 'demos', 'overlap_network.py')]),
@@ -391,8 +435,8 @@ def run_lag(suite):
                   'bench/lag/loop_lag.py: how late each 1 ms timer fires, in ms, idle and '
                   'beside CPU-bound threads, all in one process run; lower is better.',
                   [i.key for i in interps])
-    flags = (['--rounds', '200', '--budget', '1'] if suite.quick
-             else ['--rounds', '2000', '--budget', '5'])
+    params = suite.params('lag')
+    flags = ['--rounds', str(params['rounds']), '--budget', str(params['budget'])]
 
     def measure(interp):
         argv = interp.argv + [os.path.join(HERE, 'lag', 'loop_lag.py')] + flags
@@ -421,8 +465,8 @@ def run_convoy(suite):
                   'Over 100% means the round trips got faster beside busy CPUs: a CPU that '
                   'idles between operations can be slow to wake (virtual machines especially).',
                   [i.key for i in interps])
-    flags = (['--ops', '300', '--budget', '0.3'] if suite.quick
-             else ['--ops', '3000', '--budget', '3'])
+    params = suite.params('convoy')
+    flags = ['--ops', str(params['ops']), '--budget', str(params['budget'])]
 
     def measure(interp):
         out, err = capture(suite.realtime + interp.argv +
@@ -449,8 +493,8 @@ def run_handoff(suite):
                   'bench/handoff/handoff.py: two threads ping-pong through Events; the time '
                   'from one setting the Event to the other running again, in microseconds; '
                   'lower is better.', [i.key for i in interps])
-    flags = (['--rounds', '200', '--budget', '0.5'] if suite.quick
-             else ['--rounds', '2000', '--budget', '4'])
+    params = suite.params('handoff')
+    flags = ['--rounds', str(params['rounds']), '--budget', str(params['budget'])]
 
     def measure(interp):
         out, err = capture(suite.realtime + interp.argv +
@@ -484,8 +528,11 @@ def run_echo(suite):
     if shutil.which('cc') is None:
         table.extra['skipped'] = 'no C compiler for bench/echo/echo_load.c'
         return table
-    flags = (['--seconds', '0.5', '--rounds', '1'] if suite.quick
-             else ['--seconds', '3', '--rounds', str(suite.rounds)])
+    params = suite.params('echo')
+    flags = ['--seconds', str(params['seconds']),
+             '--rounds', str(params['rounds'] or suite.rounds)]
+    if params.get('sizes'):
+        flags += ['--sizes', params['sizes']]
     out, err = capture(suite.realtime + [sys.executable, os.path.join(HERE, 'echo', 'run.py'),
                                          '--gilpy', suite.interpreters['gilpy'].path] + flags,
                        timeout=900)
@@ -536,7 +583,7 @@ def run_http(suite, server_url):
         if server_url is None:
             table.fail('gilpy', 'demos/http_server.py did not start')
             return table
-        workloads = [('delay_async', 200, 200), ('delay_threads', 20, 20)]
+        workloads = suite.params('http')['workloads']
 
         def measure(interp):
             for mode, n, conc in workloads:
@@ -569,6 +616,83 @@ def run_http(suite, server_url):
                 float(p50), float(p99))
     if err:
         table.fail('gilpy', err)
+    return table
+
+
+def run_startup(suite):
+    interps = suite.pick('gilpy', 'cpython')
+    table = Table('Start-up: `-I -c pass`',
+                  'bench/startup.py: wall time of spawning the interpreter until it exits, '
+                  'in ms (median of the runs, made in turn with /bin/true), and the page '
+                  'faults of one run. "minus /bin/true" takes away what creating any process '
+                  'costs on this machine; lower is better.', [i.key for i in interps])
+    if 'gilpy' not in suite.interpreters:
+        table.extra['skipped'] = 'needs gilpy'
+        return table
+    argv = [sys.executable, os.path.join(HERE, 'startup.py'),
+            '--gilpy', suite.interpreters['gilpy'].path,
+            '--runs', str(suite.params('startup')['runs'])]
+    if 'cpython' in suite.interpreters:
+        argv += ['--python', suite.interpreters['cpython'].path]
+    else:
+        argv += ['--python', '/nonexistent']
+    if suite.realtime:
+        argv.append('--realtime')
+    for _ in range(suite.rounds):
+        out, err = capture(argv, timeout=300)
+        rows = {r['command']: r for r in result_lines(out)}
+        if err or not rows:
+            table.fail('gilpy', err or 'no result lines')
+            break
+        if rows.get('/bin/true', {}).get('median_ms') is not None:
+            table.extra['true_ms'] = rows['/bin/true']['median_ms']
+        for key, prefix in (('gilpy', 'gilpy'), ('cpython', 'python3')):
+            if key not in table.keys:
+                continue
+            for flags in ('-I -c pass', '-I -S -c pass'):
+                r = rows.get('%s %s' % (prefix, flags), {})
+                if r.get('error'):
+                    table.fail(key, r['error'])
+                table.add(key, '%s, ms' % flags, 'ms', r.get('median_ms'))
+                table.add(key, '%s minus /bin/true, ms' % flags, 'ms', r.get('minus_true_ms'))
+                table.add(key, '%s, page faults' % flags, 'faults', r.get('page_faults'))
+    return table
+
+
+def run_trace(suite):
+    table = Table('GIL trace hooks: tracing off, hooks compiled out, tracing on',
+                  'bench/trace_cost.py: the seeds\' two-thread countdown and fib on gilpy; '
+                  '"off / compiled out" is what the hooks cost while tracing is off (1.00: '
+                  'nothing), "on / off" what -X gil-trace costs. Medians of runs made in '
+                  'turn; the compiled-out build (-Dgil_trace=false) is made in full mode only.',
+                  ['gilpy'])
+    if 'gilpy' not in suite.interpreters:
+        table.extra['skipped'] = 'needs gilpy'
+        return table
+    params = suite.params('trace')
+    argv = [sys.executable, os.path.join(HERE, 'trace_cost.py'),
+            '--gilpy', suite.interpreters['gilpy'].path, '--count', str(params['count']),
+            '--fib-repeat', str(params['fib_repeat']), '--runs', str(params['runs'])]
+    if not params['notrace']:
+        argv.append('--no-notrace')
+    elif suite.args.notrace:
+        argv += ['--notrace', suite.args.notrace]
+    if suite.realtime:
+        argv.append('--realtime')
+    out, err = capture(argv, timeout=1800)
+    rows = result_lines(out)
+    if err or not rows:
+        table.fail('gilpy', err or 'no result lines')
+        return table
+    for r in rows:
+        name = r['workload']
+        table.add('gilpy', '%s: tracing off, s' % name, 's', r['off_s'])
+        if params['notrace']:
+            table.add('gilpy', '%s: hooks compiled out, s' % name, 's', r['compiled_out_s'])
+            table.add('gilpy', '%s: off / compiled out' % name, 'ratio',
+                      r['off_over_compiled_out'])
+        table.add('gilpy', '%s: tracing on, s' % name, 's', r['on_s'])
+        table.add('gilpy', '%s: on / off' % name, 'ratio', r['on_over_off'])
     return table
 
 
@@ -662,6 +786,8 @@ HEADLINES = {
     'handoff': ['p50', 'p99'],
     'echo': ['requests/s', 'p99'],
     'http': ['requests/s', 'p99'],
+    'startup': ['-I -c pass, ms', '-I -c pass minus'],
+    'trace': ['off / compiled out', 'on / off'],
 }
 README_BEGIN = '<!-- bench-suite:begin (written by bench/suite.py --readme) -->'
 README_END = '<!-- bench-suite:end -->'
@@ -799,6 +925,9 @@ def main():
     ap.add_argument('--only', default=','.join(SCENARIOS), help='scenarios to run')
     ap.add_argument('--interpreters', default='gilpy,cpython,uvloop')
     ap.add_argument('--out', default=os.path.join(HERE, 'results'))
+    ap.add_argument('--notrace', metavar='DIR',
+                    help='build directory of the -Dgil_trace=false gilpy for the trace '
+                         'scenario (default: build-notrace, configured if missing)')
     ap.add_argument('--readme', metavar='README.md',
                     help='rewrite the table between the bench-suite markers of this file '
                          '(with --from-json: from an earlier run, without measuring)')
@@ -822,8 +951,10 @@ def main():
     if unknown:
         ap.error('unknown scenario %s (choose from %s)' % (', '.join(unknown),
                                                             ', '.join(SCENARIOS)))
-    suite = Suite(args)
     started = time.perf_counter()
+    suite = Suite(args)
+    print('suite: %-8s %5.1f s  (finding the interpreters)'
+          % ('set-up', time.perf_counter() - started), file=sys.stderr, flush=True)
     report = {
         'suite': 1,
         'date': datetime.datetime.now().isoformat(timespec='seconds'),

@@ -58,7 +58,7 @@ static int descr_check(gp_type_t *type, const char *name, gp_object_t *obj)
         return 0;
     gp_err_format(&gp_exc_TypeError,
                   "descriptor '%s' for '%s' objects doesn't apply to a '%s' object", name,
-                  gp_type_name(type), gp_type_name(GP_TYPE(obj)));
+                  type->name, GP_TYPE(obj)->name);
     return -1;
 }
 
@@ -112,7 +112,7 @@ static gp_object_t *method_descr_call(gp_object_t *callable, gp_object_t *const 
         if (!gp_type_check(self) || !gp_type_is_subtype((gp_type_t *)self, d->type)) {
             gp_err_format(&gp_exc_TypeError,
                           "descriptor '%s' for type '%s' doesn't apply to a '%s' object", def->name,
-                          tname, gp_type_name(GP_TYPE(self)));
+                          tname, GP_TYPE(self)->name);
             return NULL;
         }
     } else if (descr_check(d->type, def->name, self) < 0) {
@@ -322,7 +322,7 @@ static gp_object_t *member_get(gp_object_t *self, gp_object_t *obj, gp_object_t 
         return NULL;
     if (*field == NULL) {
         gp_err_format(&gp_exc_AttributeError, "'%s' object has no attribute '%U'",
-                      gp_type_name(GP_TYPE(obj)), MEMBER(self)->name);
+                      GP_TYPE(obj)->name, MEMBER(self)->name);
         return NULL;
     }
     return GP_INCREF(*field);
@@ -923,7 +923,7 @@ static gp_object_t *super_getattr(gp_object_t *self, gp_object_t *name)
         i++;
     GP_INCREF(mro);
     for (i++; i < n; i++) {
-        gp_object_t *dict = ((gp_type_t *)GP_TUPLE_GET(mro, i))->dict;
+        gp_object_t *dict = gp_type_dict((gp_type_t *)GP_TUPLE_GET(mro, i));
         gp_object_t *res = dict ? gp_dict_getitem(dict, name) : NULL;
         if (res == NULL) {
             if (gp_err_occurred()) {

@@ -496,7 +496,7 @@ static gp_object_t *wrapper_descr_call(gp_object_t *callable, gp_object_t *const
     if (!gp_object_isinstance_type(args[0], d->type)) {
         gp_err_format(&gp_exc_TypeError,
                       "descriptor '%s' requires a '%s' object but received a '%s'", d->def->name,
-                      gp_type_name(d->type), gp_type_name(GP_TYPE(args[0])));
+                      d->type->name, GP_TYPE(args[0])->name);
         return NULL;
     }
     return wrapper_call_slot(d->type, d->def, args[0], args + 1, nargs - 1, kwnames);
@@ -510,7 +510,7 @@ static gp_object_t *wrapper_descr_get(gp_object_t *descr, gp_object_t *obj, gp_o
     if (!gp_object_isinstance_type(obj, d->type)) {
         gp_err_format(&gp_exc_TypeError,
                       "descriptor '%s' for '%s' objects doesn't apply to a '%s' object",
-                      d->def->name, gp_type_name(d->type), gp_type_name(GP_TYPE(obj)));
+                      d->def->name, d->type->name, GP_TYPE(obj)->name);
         return NULL;
     }
     method_wrapper_t *m = (method_wrapper_t *)gp_object_alloc(&gp_method_wrapper_type, 0);
@@ -652,7 +652,7 @@ static gp_object_t *new_wrapper(gp_object_t *self, gp_object_t *const *args, siz
         staticbase = staticbase->base_type;
     if (staticbase != NULL && staticbase->new_ != type->new_) {
         gp_err_format(&gp_exc_TypeError, "%s.__new__(%s) is not safe, use %s.__new__()", tname,
-                      gp_type_name(sub), gp_type_name(staticbase));
+                      sub->name, staticbase->name);
         return NULL;
     }
     gp_object_t *res = type->new_(sub, args + 1, nargs - 1, kwnames);
@@ -732,32 +732,86 @@ static bool wrapper_wanted(gp_type_t *t, const slotdef_t *def)
     return true;
 }
 
-int gp_slots_add_wrappers(gp_type_t *type)
+/* Wrappers of static types live as long as the process (a static type's
+   dict is never torn down), so they are carved out of chunks instead of
+   being allocated one by one: about 800 of them are made at start-up and
+   a malloc each was a tenth of `gilpy -c pass`. They are immortal, so no
+   DECREF ever tries to free one. Chunks are chained from one static
+   pointer so leak checkers see them as reachable. Heap types (which can
+   die) still get ordinary wrappers. */
+#define WRAPPER_CHUNK_SIZE 128
+
+typedef struct wrapper_chunk {
+    struct wrapper_chunk *previous;
+    size_t used;
+    wrapper_descr_t items[WRAPPER_CHUNK_SIZE];
+} wrapper_chunk_t;
+
+static wrapper_chunk_t *wrapper_chunks;
+
+static wrapper_descr_t *wrapper_descr_new(gp_type_t *type, const slotdef_t *def)
+{
+    wrapper_descr_t *d;
+    if (type->flags & GP_TYPE_FLAG_HEAPTYPE) {
+        d = (wrapper_descr_t *)gp_object_alloc(&gp_wrapper_descr_type, 0);
+        if (d == NULL)
+            return NULL;
+    } else {
+        wrapper_chunk_t *chunk = wrapper_chunks;
+        if (chunk == NULL || chunk->used == WRAPPER_CHUNK_SIZE) {
+            chunk = gp_mem_calloc(1, sizeof *chunk);
+            if (chunk == NULL) {
+                gp_err_no_memory();
+                return NULL;
+            }
+            chunk->previous = wrapper_chunks;
+            wrapper_chunks = chunk;
+        }
+        d = &chunk->items[chunk->used++];
+        d->base.refcnt = GP_IMMORTAL_REFCNT;
+        d->base.type = &gp_wrapper_descr_type;
+    }
+    d->type = type;
+    d->def = def;
+    return d;
+}
+
+unsigned gp_slots_own_groups(gp_type_t *type)
+{
+    _Static_assert(G_COUNT <= 32, "one bit per slot group");
+    unsigned groups = 0;
+    for (int group = 0; group < G_COUNT; group++) {
+        if (slot_get(type, group) != NULL)
+            groups |= 1u << group;
+    }
+    return groups;
+}
+
+int gp_slots_add_wrappers(gp_type_t *type, unsigned own_groups)
 {
     gp_object_t *dict = type->dict;
     for (size_t i = 0; i < NSLOTDEFS; i++) {
         const slotdef_t *def = &slotdefs[i];
-        if (slot_get(type, def->group) == NULL)
+        if (!(own_groups & (1u << def->group)))
             continue;
         if (def->kind == K_NONE && def->group != G_NEW)
             continue;
         if (!wrapper_wanted(type, def))
             continue;
-        gp_object_t *existing = gp_dict_getitem_cstr(dict, def->name);
-        if (existing != NULL)
+        /* The canonical name object: its hash is cached and, for a name
+           seen before, no str is built (gp_str_static's address cache). */
+        gp_object_t *name = gp_str_static(def->name);
+        if (name == NULL)
+            return -1;
+        if (gp_dict_getitem(dict, name) != NULL)
             continue;
         gp_object_t *w;
         if (def->group == G_NEW) {
             w = gp_cfunction_new(&gp_slots_new_wrapper_def, (gp_object_t *)type);
         } else {
-            wrapper_descr_t *d = (wrapper_descr_t *)gp_object_alloc(&gp_wrapper_descr_type, 0);
-            if (d != NULL) {
-                d->type = type;
-                d->def = def;
-            }
-            w = (gp_object_t *)d;
+            w = (gp_object_t *)wrapper_descr_new(type, def);
         }
-        if (w == NULL || gp_dict_setitem_cstr(dict, def->name, w) < 0) {
+        if (w == NULL || gp_dict_setitem(dict, name, w) < 0) {
             GP_XDECREF(w);
             return -1;
         }

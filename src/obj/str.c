@@ -540,10 +540,46 @@ gp_object_t *gp_str_intern(gp_object_t *s)
     return s;
 }
 
+/* gp_str_static() is called with the same C string literals over and over
+   (every dunder lookup from C, every name a builtin type's dict is filled
+   with at start-up), so a small direct-mapped cache keyed by the literal's
+   address sits in front of the interned table. A hit still compares the
+   text, because a caller may pass a reused buffer rather than a literal.
+   Entries are only valid for the interned table they were found in:
+   another runtime has its own table, and the cache is emptied when the
+   table changes. Entries hold no reference: every cached str is immortal
+   or owned by the interned table, which never drops an entry. */
+#define STATIC_CACHE_SIZE 512
+
+typedef struct static_entry {
+    const char *cstr;
+    gp_object_t *str;
+} static_entry_t;
+
+static static_entry_t static_cache[STATIC_CACHE_SIZE];
+static gp_object_t *static_cache_table;
+
+static static_entry_t *static_cache_slot(const char *cstr, gp_object_t *table)
+{
+    if (table != static_cache_table) {
+        /* The first table finds the cache still zeroed (bss): clearing it
+           anyway would touch every page of it, which costs start-up time. */
+        if (static_cache_table != NULL)
+            memset(static_cache, 0, sizeof static_cache);
+        static_cache_table = table;
+    }
+    uintptr_t a = (uintptr_t)cstr;
+    return &static_cache[((a >> 3) ^ (a >> 13)) & (STATIC_CACHE_SIZE - 1)];
+}
+
 gp_object_t *gp_str_static(const char *cstr)
 {
-    size_t n = strlen(cstr);
     gp_object_t *d = interned_dict();
+    static_entry_t *entry = d ? static_cache_slot(cstr, d) : NULL;
+    if (entry && entry->cstr == cstr && strcmp(GP_STR_DATA(entry->str), cstr) == 0)
+        return entry->str;
+    size_t n = strlen(cstr);
+    gp_object_t *s = NULL;
     if (d && n <= 120) {
         /* A temporary key on the stack: immortal so no DECREF can free it. */
         _Alignas(gp_str_t) char storage[sizeof(gp_str_t) + 128];
@@ -561,15 +597,39 @@ gp_object_t *gp_str_static(const char *cstr)
         /* A str key never makes the lookup fail, so no exception can be
            raised here (and a pending one must survive). */
         gp_object_t *found = gp_dict_getitem_hash(d, (gp_object_t *)key, key->hash);
-        if (found)
+        if (found) {
+            entry->cstr = cstr;
+            entry->str = found;
             return found;
+        }
+        /* A new ASCII name (nearly all of them) is built once with the
+           hash just computed and added without a second lookup. */
+        if (key->ascii) {
+            s = gp_str_new_trusted(cstr, n, key->length, true);
+            if (!s)
+                return NULL;
+            if (!GP_STR(s)->immortal) {
+                GP_STR(s)->hash = key->hash;
+                gp_object_t *pending = gp_err_fetch();
+                if (gp_dict_setitem(d, s, s) == 0)
+                    GP_STR(s)->interned = 1;
+                /* Interning is an optimisation: a failure leaves s usable. */
+                gp_err_clear();
+                gp_err_restore(pending);
+            }
+        }
     }
-    gp_object_t *s = gp_str_intern(gp_str_from_cstr(cstr));
+    if (!s)
+        s = gp_str_intern(gp_str_from_cstr(cstr));
     if (!s)
         return NULL;
     /* The interned table keeps it alive for the runtime's life. */
     if (GP_STR(s)->interned || GP_STR(s)->immortal) {
         GP_DECREF(s);
+        if (entry) {
+            entry->cstr = cstr;
+            entry->str = s;
+        }
     }
     return s;
 }
@@ -823,14 +883,16 @@ static int strbuf_vformat(gp_strbuf_t *b, const char *fmt, va_list *ap)
             strbuf_append_obj_field(b, va_arg(*ap, gp_object_t *), width, prec, left);
             continue;
         case 'T': {
+            /* Type names in messages are CPython's tp_name: dotted for the
+               C types of modules ("collections.deque"), as type->name is. */
             gp_object_t *o = va_arg(*ap, gp_object_t *);
-            const char *name = o ? gp_type_name(GP_TYPE(o)) : "NULL";
+            const char *name = o ? GP_TYPE(o)->name : "NULL";
             strbuf_append_field(b, name, strlen(name), width, prec, left);
             continue;
         }
         case 'N': {
             gp_type_t *t = va_arg(*ap, gp_type_t *);
-            const char *name = t ? gp_type_name(t) : "NULL";
+            const char *name = t ? t->name : "NULL";
             strbuf_append_field(b, name, strlen(name), width, prec, left);
             continue;
         }

@@ -31,6 +31,8 @@
 #include <string.h>
 
 #include "obj/containers.h"
+#include "obj/memoryview.h"
+#include "obj/str.h"
 #include "obj/genericalias.h"
 #include "obj/object.h"
 #include "obj/type.h"
@@ -70,7 +72,8 @@ static gp_object_t *lookup_uncached(gp_type_t *type, gp_object_t *name)
     gp_object_t *mro = type->mro;
     if (mro == NULL) {
         for (gp_type_t *t = type; t != NULL; t = t->base_type) {
-            gp_object_t *v = t->dict ? gp_dict_getitem(t->dict, name) : NULL;
+            gp_object_t *d = gp_type_dict(t);
+            gp_object_t *v = d ? gp_dict_getitem(d, name) : NULL;
             if (v != NULL)
                 return v;
         }
@@ -78,7 +81,7 @@ static gp_object_t *lookup_uncached(gp_type_t *type, gp_object_t *name)
     }
     intptr_t n = GP_TUPLE_SIZE(mro);
     for (intptr_t i = 0; i < n; i++) {
-        gp_object_t *dict = ((gp_type_t *)GP_TUPLE_GET(mro, i))->dict;
+        gp_object_t *dict = gp_type_dict((gp_type_t *)GP_TUPLE_GET(mro, i));
         if (dict == NULL)
             continue;
         gp_object_t *v = gp_dict_getitem(dict, name);
@@ -90,6 +93,9 @@ static gp_object_t *lookup_uncached(gp_type_t *type, gp_object_t *name)
 
 gp_object_t *gp_type_lookup(gp_type_t *type, gp_object_t *name)
 {
+    /* A name that could not be allocated (gp_str_static() out of memory). */
+    if (name == NULL)
+        return NULL;
     if (!(type->flags & GP_TYPE_FLAG_READY) && gp_type_ready(type) < 0) {
         gp_err_clear();
         return NULL;
@@ -103,10 +109,13 @@ gp_object_t *gp_type_lookup(gp_type_t *type, gp_object_t *name)
     /* A failing lookup (unhashable name...) is simply "absent" here. */
     gp_object_t *saved = gp_err_fetch();
     gp_object_t *value = lookup_uncached(type, name);
-    if (gp_err_occurred())
+    /* A lookup that failed (a type's dict could not be filled for want of
+       memory) is not cached: the next one must try again. */
+    bool failed = gp_err_occurred();
+    if (failed)
         gp_err_clear();
     gp_err_restore(saved);
-    if (version != 0 && gp_str_check_exact(name)) {
+    if (!failed && version != 0 && gp_str_check_exact(name)) {
         GP_INCREF(name);
         GP_XDECREF(e->name);
         e->version = version;
@@ -207,7 +216,7 @@ static void subclass_remove(gp_type_t *base, gp_type_t *sub)
      GP_TYPE_FLAG_LIST_SUBCLASS | GP_TYPE_FLAG_TUPLE_SUBCLASS | GP_TYPE_FLAG_DICT_SUBCLASS | \
      GP_TYPE_FLAG_EXC_SUBCLASS | GP_TYPE_FLAG_TYPE_SUBCLASS)
 
-static int type_fill_dict(gp_type_t *type)
+static int type_fill_dict(gp_type_t *type, unsigned own_groups)
 {
     gp_object_t *dict = type->dict;
     for (const gp_method_def_t *m = type->methods; m && m->name; m++) {
@@ -226,11 +235,14 @@ static int type_fill_dict(gp_type_t *type)
         }
         GP_DECREF(d);
     }
-    if (gp_slots_add_wrappers(type) < 0)
+    if (gp_slots_add_wrappers(type, own_groups) < 0)
         return -1;
-    if (gp_dict_getitem_cstr(dict, "__doc__") == NULL) {
+    gp_object_t *doc_name = gp_str_static("__doc__");
+    if (doc_name == NULL)
+        return -1;
+    if (gp_dict_getitem(dict, doc_name) == NULL) {
         gp_object_t *doc = type->doc ? gp_str_from_cstr(type->doc) : gp_none_new();
-        if (doc == NULL || gp_dict_setitem_cstr(dict, "__doc__", doc) < 0) {
+        if (doc == NULL || gp_dict_setitem(dict, doc_name, doc) < 0) {
             GP_XDECREF(doc);
             return -1;
         }
@@ -281,6 +293,108 @@ static void type_inherit_slots(gp_type_t *type, gp_type_t *base)
 #undef INHERIT
 }
 
+/* An unhashable type (eq without hash, own or inherited) says so with
+   `__hash__ = None` in its dict, as in CPython. */
+static int type_add_hash_none(gp_type_t *type)
+{
+    if (type->hash != gp_object_hash_not_implemented)
+        return 0;
+    gp_object_t *hash_name = gp_str_static("__hash__");
+    if (hash_name == NULL)
+        return -1;
+    if (gp_dict_getitem(type->dict, hash_name) != NULL)
+        return 0;
+    return gp_dict_setitem(type->dict, hash_name, gp_None);
+}
+
+/* Filling the dicts of static types lazily
+   ----------------------------------------
+   Filling a builtin type's dict (a descriptor per method and getset, a
+   slot wrapper per own slot, each under an interned name) was two thirds
+   of `gilpy -c pass`: ~1,500 objects and ~1,000 interned names in ~120
+   types, most of which a short script never looks into. So gp_type_ready()
+   does everything else (base, MRO, slot inheritance) at once but leaves
+   the dict of a static type empty, marked GP_TYPE_FLAG_DICT_PENDING, and
+   gp_type_dict() fills it on first use. Every reader of a type's dict goes
+   through gp_type_dict(): gp_type_lookup (so attribute access, the class
+   statement's slot computation and special-method calls), super(), dir(),
+   vars() and `__dict__`. Entries stored into a pending dict before it is
+   filled (structseq's n_fields, __class_getitem__) survive: the methods
+   are other names, and wrappers and __doc__ never replace an entry.
+
+   The own slot groups must be taken before inheritance, so they wait in a
+   small table beside the flag. `object` and `type` are filled at once:
+   every lookup ends in one of them. */
+#define PENDING_DICTS_MAX 512
+
+typedef struct pending_dict {
+    gp_type_t *type;
+    unsigned own_groups;
+} pending_dict_t;
+
+static pending_dict_t pending_dicts[PENDING_DICTS_MAX];
+static size_t pending_dicts_count;
+
+/* Records [type]'s dict for later filling; false when it must be filled now. */
+static bool type_dict_defer(gp_type_t *type, unsigned own_groups)
+{
+    if ((type->flags & GP_TYPE_FLAG_HEAPTYPE) || type == &gp_object_type || type == &gp_type_type ||
+        pending_dicts_count == PENDING_DICTS_MAX)
+        return false;
+    pending_dicts[pending_dicts_count].type = type;
+    pending_dicts[pending_dicts_count].own_groups = own_groups;
+    pending_dicts_count++;
+    type->flags |= GP_TYPE_FLAG_DICT_PENDING;
+    return true;
+}
+
+static int type_dict_fill_pending(gp_type_t *type)
+{
+    /* Cleared first: filling creates descriptors and looks names up, and
+       none of that may come back here. */
+    type->flags &= ~(unsigned)GP_TYPE_FLAG_DICT_PENDING;
+    unsigned own_groups = 0;
+    for (size_t i = 0; i < pending_dicts_count; i++) {
+        if (pending_dicts[i].type == type) {
+            own_groups = pending_dicts[i].own_groups;
+            pending_dicts[i] = pending_dicts[--pending_dicts_count];
+            break;
+        }
+    }
+    /* A lookup may run with an exception pending (gp_type_lookup keeps
+       it aside, other callers may not): it must survive the filling. */
+    gp_object_t *pending = gp_err_fetch();
+    int rc = type_fill_dict(type, own_groups);
+    if (rc == 0)
+        rc = type_add_hash_none(type);
+    if (rc < 0) {
+        /* Out of memory half-way: the type stays pending, so a later
+           lookup fills it again (filling is idempotent) instead of every
+           later lookup missing the names that did not make it in. The
+           slot just freed in the table takes it back. */
+        if (pending_dicts_count < PENDING_DICTS_MAX) {
+            pending_dicts[pending_dicts_count].type = type;
+            pending_dicts[pending_dicts_count].own_groups = own_groups;
+            pending_dicts_count++;
+            type->flags |= GP_TYPE_FLAG_DICT_PENDING;
+        }
+        GP_XDECREF(pending);
+        return -1;
+    }
+    gp_err_restore(pending);
+    /* Nothing can have cached a lookup in the empty dict (lookups fill it
+       first), but a new version costs nothing and keeps that true. */
+    gp_type_modified(type);
+    return 0;
+}
+
+gp_object_t *gp_type_dict(gp_type_t *type)
+{
+    if ((type->flags & GP_TYPE_FLAG_DICT_PENDING) && type_dict_fill_pending(type) < 0)
+        return NULL;
+    return type->dict;
+}
+
 int gp_type_ready(gp_type_t *type)
 {
     if (type->flags & GP_TYPE_FLAG_READY)
@@ -302,15 +416,17 @@ int gp_type_ready(gp_type_t *type)
     }
     if (type->dict == NULL && (type->dict = gp_dict_new()) == NULL)
         goto fail;
-    if (type_fill_dict(type) < 0)
+    /* Taken before the slots are inherited: the wrappers are for the
+       type's own slots only. */
+    unsigned own_groups = gp_slots_own_groups(type);
+    bool fill_later = type_dict_defer(type, own_groups);
+    if (!fill_later && type_fill_dict(type, own_groups) < 0)
         goto fail;
     if (type->hash == NULL && type->richcompare != NULL)
         type->hash = gp_object_hash_not_implemented;
     if (base != NULL)
         type_inherit_slots(type, base);
-    if (type->hash == gp_object_hash_not_implemented &&
-        gp_dict_getitem_cstr(type->dict, "__hash__") == NULL &&
-        gp_dict_setitem_cstr(type->dict, "__hash__", gp_None) < 0)
+    if (!fill_later && type_add_hash_none(type) < 0)
         goto fail;
     if (type->bases == NULL) {
         type->bases = base ? gp_tuple_pack(1, (gp_object_t *)base) : gp_tuple_new(0);
@@ -407,7 +523,7 @@ static gp_object_t *object_format(gp_object_t *self, gp_object_t *const *args, s
     }
     if (gp_str_utf8_len(args[0]) > 0) {
         gp_err_format(&gp_exc_TypeError, "unsupported format string passed to %s.__format__",
-                      gp_type_name(GP_TYPE(self)));
+                      GP_TYPE(self)->name);
         return NULL;
     }
     return gp_object_str(self);
@@ -506,7 +622,7 @@ static gp_object_t *object_state_default(gp_object_t *self)
     gp_object_t *slots = NULL;
     gp_object_t *mro = GP_TYPE(self)->mro;
     for (intptr_t i = 0; mro && i < GP_TUPLE_SIZE(mro); i++) {
-        gp_object_t *d = ((gp_type_t *)GP_TUPLE_GET(mro, i))->dict;
+        gp_object_t *d = gp_type_dict((gp_type_t *)GP_TUPLE_GET(mro, i));
         intptr_t pos = 0;
         gp_object_t *key, *value;
         while (d && gp_dict_next(d, &pos, &key, &value)) {
@@ -1138,7 +1254,7 @@ static int type_init_subclass(gp_type_t *type, gp_object_t *kwds)
     gp_object_t *mro = type->mro, *found = NULL;
     gp_object_t *name = gp_str_static("__init_subclass__");
     for (intptr_t i = 1; i < GP_TUPLE_SIZE(mro) && found == NULL; i++) {
-        gp_object_t *d = ((gp_type_t *)GP_TUPLE_GET(mro, i))->dict;
+        gp_object_t *d = gp_type_dict((gp_type_t *)GP_TUPLE_GET(mro, i));
         found = d ? gp_dict_getitem(d, name) : NULL;
     }
     if (found == NULL)
@@ -1666,7 +1782,7 @@ gp_object_t *gp_type_getattr(gp_object_t *self, gp_object_t *name)
     if (meta_attr != NULL)
         return GP_INCREF(meta_attr);
     gp_err_format(&gp_exc_AttributeError, "type object '%s' has no attribute '%U'",
-                  gp_type_name(type), name);
+                  type->name, name);
     return NULL;
 }
 
@@ -1682,7 +1798,7 @@ static int type_setattr(gp_object_t *self, gp_object_t *name, gp_object_t *value
     gp_type_t *type = (gp_type_t *)self;
     if (!(type->flags & GP_TYPE_FLAG_HEAPTYPE)) {
         gp_err_format(&gp_exc_TypeError, "cannot set '%U' attribute of immutable type '%s'", name,
-                      gp_type_name(type));
+                      type->name);
         return -1;
     }
     gp_object_t *meta_attr = gp_type_lookup(GP_TYPE(self), name);
@@ -1701,7 +1817,7 @@ static int type_setattr(gp_object_t *self, gp_object_t *name, gp_object_t *value
         rc = gp_dict_contains(type->dict, name);
         if (rc == 0)
             gp_err_format(&gp_exc_AttributeError, "type object '%s' has no attribute '%U'",
-                          gp_type_name(type), name);
+                          type->name, name);
         rc = rc > 0 ? gp_dict_delitem(type->dict, name) : -1;
     } else {
         rc = gp_dict_setitem(type->dict, name, value);
@@ -1754,12 +1870,12 @@ static int type_check_settable(gp_type_t *type, const char *attr, gp_object_t *v
 {
     if (!(type->flags & GP_TYPE_FLAG_HEAPTYPE)) {
         gp_err_format(&gp_exc_TypeError, "cannot set '%s' attribute of immutable type '%s'", attr,
-                      gp_type_name(type));
+                      type->name);
         return -1;
     }
     if (value == NULL) {
         gp_err_format(&gp_exc_TypeError, "cannot delete '%s' attribute of immutable type '%s'",
-                      attr, gp_type_name(type));
+                      attr, type->name);
         return -1;
     }
     return 0;
@@ -1860,7 +1976,10 @@ static gp_object_t *type_get_dict(gp_object_t *self, void *closure)
 {
     /* A copy stands in for CPython's read-only mappingproxy. */
     gp_type_t *type = (gp_type_t *)self;
-    return type->dict ? gp_dict_copy(type->dict) : gp_dict_new();
+    gp_object_t *dict = gp_type_dict(type);
+    if (dict == NULL)
+        return gp_err_occurred() ? NULL : gp_dict_new();
+    return gp_dict_copy(dict);
 }
 
 static gp_object_t *type_get_bases(gp_object_t *self, void *closure)
@@ -2105,6 +2224,8 @@ int gp_types_init(void)
         &gp_generator_type,      &gp_coroutine_type,      &gp_async_generator_type,
         &gp_traceback_type,      &gp_frame_type,          &gp_seqiter_type,
         &gp_wrapper_descr_type,  &gp_method_wrapper_type, &gp_member_descr_type,
+        &gp_memoryview_type,     &gp_memoryview_iterator_type, &gp_bytes_iterator_type,
+        &gp_bytearray_iterator_type, &gp_str_iterator_type,
     };
     for (size_t i = 0; i < sizeof(types) / sizeof(types[0]); i++)
         if (gp_type_ready(types[i]) < 0)

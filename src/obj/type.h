@@ -98,9 +98,12 @@ static inline bool gp_is_method_like(gp_object_t *o)
 /* Slots (slots.c)                                                      */
 /* ------------------------------------------------------------------ */
 
-/* Adds the slot wrappers of [type]'s own slots to its dict (static types,
-   before slot inheritance). */
-int gp_slots_add_wrappers(gp_type_t *type);
+/* The slot groups [type] defines itself, one bit each: taken before slot
+   inheritance, so a static type's dict can be filled later (type.c). */
+unsigned gp_slots_own_groups(gp_type_t *type);
+/* Adds the slot wrappers of the slot groups in [own_groups] (from
+   gp_slots_own_groups) to static type [type]'s dict. */
+int gp_slots_add_wrappers(gp_type_t *type, unsigned own_groups);
 /* Recomputes every slot of heap type [type] from the dunders on its MRO. */
 void gp_slots_fixup(gp_type_t *type);
 /* After [name] changed in a heap type's dict: recomputes the slots that

@@ -388,6 +388,12 @@ int gp_trace_start(gp_runtime_t *rt, const gp_trace_options_t *opts)
 {
     if (!opts->n_outputs && !opts->print_stats)
         return 0;
+    if (!GP_GIL_TRACE) {
+        fputs("gilpy: -X gil-trace and -X gil-stats need GIL tracing, which this build "
+              "leaves out (configured with -Dgil_trace=false)\n",
+              stderr);
+        return -1;
+    }
     FILE *files[GP_TRACE_MAX_OUTPUTS] = {0};
     for (int i = 0; i < opts->n_outputs; i++) {
         files[i] = fopen(opts->outputs[i], "w");
@@ -766,6 +772,12 @@ static gp_tracer_t *trace_arm_stats(gp_runtime_t *rt)
 
 gp_object_t *gp_trace_stats(gp_runtime_t *rt)
 {
+    if (!GP_GIL_TRACE) {
+        gp_err_set_string(&gp_exc_RuntimeError,
+                          "GIL statistics need GIL tracing, which this build leaves out "
+                          "(configured with -Dgil_trace=false)");
+        return NULL;
+    }
     gp_tracer_t *tr = trace_arm_stats(rt);
     if (!tr)
         return NULL;

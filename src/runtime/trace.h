@@ -25,6 +25,14 @@
 
 typedef struct gp_tracer gp_tracer_t;
 
+/* GP_GIL_TRACE is 0 in a build configured with -Dgil_trace=false: the
+   hooks in the GIL and the cycle collector are compiled out, and asking for
+   a trace or statistics fails with a message. It exists to measure what the
+   hooks cost while tracing is off (bench/trace_cost.py, docs/trace.md). */
+#ifndef GP_GIL_TRACE
+#define GP_GIL_TRACE 1
+#endif
+
 /* At most this many -X gil-trace=FILE outputs per run (one .json and one
    .svg is the common pair). */
 #define GP_TRACE_MAX_OUTPUTS 4
@@ -74,12 +82,12 @@ gp_object_t *gp_trace_stats(gp_runtime_t *rt);
 void gp_trace_note_gc(gp_runtime_t *rt, bool begin);
 static inline void gp_trace_gc_begin(gp_runtime_t *rt)
 {
-    if (rt && gp_gil_tracing(&rt->gil))
+    if (GP_GIL_TRACE && rt && gp_gil_tracing(&rt->gil))
         gp_trace_note_gc(rt, true);
 }
 static inline void gp_trace_gc_end(gp_runtime_t *rt)
 {
-    if (rt && gp_gil_tracing(&rt->gil))
+    if (GP_GIL_TRACE && rt && gp_gil_tracing(&rt->gil))
         gp_trace_note_gc(rt, false);
 }
 

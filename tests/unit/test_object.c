@@ -635,6 +635,22 @@ static void test_cfunction_rejects_keywords(void **state)
     GP_DECREF(f);
 }
 
+/* A builtin type's dict is filled when first read (obj/type.c): while the
+   type is marked pending its methods are not in the dict yet, and after
+   gp_type_dict() they all are and the mark is gone. */
+static void test_builtin_type_dict_filled_on_first_use(void **state)
+{
+    gp_type_t *t = &gp_slice_type;
+    bool pending = (t->flags & GP_TYPE_FLAG_DICT_PENDING) != 0;
+    assert_int_equal(gp_dict_getitem_cstr(t->dict, "indices") == NULL, pending);
+    gp_object_t *d = gp_type_dict(t);
+    assert_non_null(d);
+    assert_false(t->flags & GP_TYPE_FLAG_DICT_PENDING);
+    assert_non_null(gp_dict_getitem_cstr(d, "indices"));
+    assert_non_null(gp_dict_getitem_cstr(d, "__repr__"));
+    assert_ptr_equal(gp_dict_getitem_cstr(d, "__hash__"), gp_None);
+}
+
 static void test_module_attribute_error(void **state)
 {
     gp_object_t *m = gp_module_new("math");
@@ -706,6 +722,7 @@ int main(void)
         T(test_eq_without_hash_is_unhashable),
         T(test_subclass_of_list_keeps_list_slots),
         T(test_slot_wrapper_calls_builtin),
+        T(test_builtin_type_dict_filled_on_first_use),
         T(test_object_init_rejects_arguments),
         T(test_super_finds_base_attribute),
         T(test_compare_int_and_str),

@@ -166,6 +166,36 @@ static void test_intern_returns_canonical_object(void **state)
     GP_DECREF(c);
 }
 
+/* gp_str_static caches by the C string's address: a buffer reused with new
+   text must give the new text's canonical str, not the cached one. */
+static void test_static_reused_buffer_gets_new_text(void **state)
+{
+    char buf[32];
+    strcpy(buf, "static_alpha_name");
+    gp_object_t *a = gp_str_static(buf);
+    strcpy(buf, "static_beta_name");
+    gp_object_t *b = gp_str_static(buf);
+    assert_ptr_not_equal(a, b);
+    assert_string_equal(gp_str_utf8(a), "static_alpha_name");
+    assert_string_equal(gp_str_utf8(b), "static_beta_name");
+    assert_ptr_equal(gp_str_static(buf), b);
+    strcpy(buf, "static_alpha_name");
+    assert_ptr_equal(gp_str_static(buf), a);
+}
+
+/* A name gp_str_static creates is the interned object, with its hash
+   already the one a fresh equal string computes. */
+static void test_static_creates_the_interned_object(void **state)
+{
+    gp_object_t *s = gp_str_static("static_gamma_name");
+    gp_object_t *fresh = gp_str_from_cstr("static_gamma_name");
+    assert_int_equal(gp_str_hash(s), gp_str_hash(fresh));
+    gp_object_t *interned = gp_str_intern(fresh);
+    assert_ptr_equal(interned, s);
+    GP_DECREF(interned);
+    assert_ptr_equal(gp_str_static("static_gamma_name"), s);
+}
+
 static void test_compare_by_code_point(void **state)
 {
     gp_object_t *a = gp_str_from_cstr("abc");
@@ -435,6 +465,8 @@ int main(void)
         T(test_index_out_of_range),
         T(test_equal_strings_hash_equal),
         T(test_intern_returns_canonical_object),
+        T(test_static_reused_buffer_gets_new_text),
+        T(test_static_creates_the_interned_object),
         T(test_compare_by_code_point),
         T(test_strbuf_builds_text),
         T(test_from_format_directives),
