@@ -246,8 +246,10 @@ gp_object_t *gp_list_as_tuple(gp_object_t *list)
 
 gp_object_t *gp_list_getslice(gp_object_t *list, intptr_t start, intptr_t stop)
 {
-    if (stop < start)
-        stop = start;
+    /* An empty slice never touches the items, which may be NULL (an empty
+       list): NULL + 0 is undefined behaviour that UBSan reports. */
+    if (stop <= start)
+        return gp_list_new(0);
     return gp_list_from_array(GP_LIST_ITEMS(list) + start, (size_t)(stop - start));
 }
 

@@ -19,6 +19,8 @@
 static _Atomic uint64_t mem_allocations;
 static _Atomic int64_t mem_live;
 static _Atomic uint64_t mem_failures;
+/* Reallocs of a live block, counted apart so malloc's path pays for none. */
+static _Atomic uint64_t mem_reallocs;
 /* Allocations left before injected failure; negative means injection is off. */
 static _Atomic long mem_fail_countdown = -1;
 static _Atomic int mem_fail_sticky;
@@ -43,9 +45,24 @@ int64_t gp_mem_live_blocks(void)
     return atomic_load_explicit(&mem_live, memory_order_relaxed);
 }
 
+uint64_t gp_mem_request_count(void)
+{
+    return atomic_load_explicit(&mem_allocations, memory_order_relaxed) +
+           atomic_load_explicit(&mem_reallocs, memory_order_relaxed) +
+           atomic_load_explicit(&mem_failures, memory_order_relaxed);
+}
+
 uint64_t gp_mem_failed_count(void)
 {
     return atomic_load_explicit(&mem_failures, memory_order_relaxed);
+}
+
+/* Called on every refused allocation; does nothing. It exists so that a
+   debugger can stop at the refusal (`break gp_mem_injected_failure`) and
+   show which caller mishandles it. */
+__attribute__((noinline)) void gp_mem_injected_failure(void)
+{
+    __asm__ volatile("");
 }
 
 /* Decides whether this allocation is the one that must fail. */
@@ -63,6 +80,7 @@ static int mem_should_fail(void)
     else
         atomic_store(&mem_fail_countdown, 1);
     atomic_fetch_add(&mem_failures, 1);
+    gp_mem_injected_failure();
     return 1;
 }
 
@@ -96,6 +114,7 @@ void *gp_mem_realloc(void *ptr, size_t size)
         return gp_mem_alloc(size);
     if (mem_should_fail())
         return NULL;
+    atomic_fetch_add_explicit(&mem_reallocs, 1, memory_order_relaxed);
     return realloc(ptr, size ? size : 1);
 }
 

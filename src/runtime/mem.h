@@ -22,8 +22,14 @@ void gp_mem_set_fail_after(long n);
 void gp_mem_set_fail_sticky(int sticky);
 /* Number of allocations made so far (malloc/calloc/realloc of NULL). */
 uint64_t gp_mem_allocated_count(void);
+/* Number of requests the failure injection counts: every gp_mem_alloc,
+   gp_mem_calloc and gp_mem_realloc call, including reallocs that grow a
+   block. gp_mem_set_fail_after(n) refuses the n-th of these. */
+uint64_t gp_mem_request_count(void);
 /* Live blocks: allocations minus frees. */
 int64_t gp_mem_live_blocks(void);
+/* Called on every refused allocation: a place for a debugger's breakpoint. */
+void gp_mem_injected_failure(void);
 /* Number of allocations refused by injection so far. */
 uint64_t gp_mem_failed_count(void);
 
