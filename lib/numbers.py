@@ -1,0 +1,275 @@
+"""Abstract base classes for numbers (PEP 3141).
+
+Design notes
+------------
+The tower is Number > Complex > Real > Rational > Integral. Each level names
+the operations a type must provide (abstract methods) and derives a few from
+them (Real.__complex__ from __float__, Rational.__float__ from numerator and
+denominator, ...). The builtin types are registered virtually: complex as
+Complex, float as Real, int (and so bool) as Integral, so isinstance(1,
+numbers.Rational) holds without int inheriting from anything here.
+"""
+
+from abc import ABCMeta, abstractmethod
+
+__all__ = ["Number", "Complex", "Real", "Rational", "Integral"]
+
+
+class Number(metaclass=ABCMeta):
+    """Root of the numeric hierarchy: isinstance(x, Number) asks whether x
+    is a number of any kind."""
+
+    __slots__ = ()
+    __hash__ = None
+
+
+class Complex(Number):
+    """Complex numbers: +, -, *, /, **, abs(), conjugate(), real, imag."""
+
+    __slots__ = ()
+
+    @abstractmethod
+    def __complex__(self):
+        """complex(self)"""
+
+    def __bool__(self):
+        return self != 0
+
+    @property
+    @abstractmethod
+    def real(self):
+        raise NotImplementedError
+
+    @property
+    @abstractmethod
+    def imag(self):
+        raise NotImplementedError
+
+    @abstractmethod
+    def __add__(self, other):
+        raise NotImplementedError
+
+    @abstractmethod
+    def __radd__(self, other):
+        raise NotImplementedError
+
+    @abstractmethod
+    def __neg__(self):
+        raise NotImplementedError
+
+    @abstractmethod
+    def __pos__(self):
+        raise NotImplementedError
+
+    def __sub__(self, other):
+        return self + -other
+
+    def __rsub__(self, other):
+        return -self + other
+
+    @abstractmethod
+    def __mul__(self, other):
+        raise NotImplementedError
+
+    @abstractmethod
+    def __rmul__(self, other):
+        raise NotImplementedError
+
+    @abstractmethod
+    def __truediv__(self, other):
+        raise NotImplementedError
+
+    @abstractmethod
+    def __rtruediv__(self, other):
+        raise NotImplementedError
+
+    @abstractmethod
+    def __pow__(self, exponent):
+        raise NotImplementedError
+
+    @abstractmethod
+    def __rpow__(self, base):
+        raise NotImplementedError
+
+    @abstractmethod
+    def __abs__(self):
+        raise NotImplementedError
+
+    @abstractmethod
+    def conjugate(self):
+        raise NotImplementedError
+
+    @abstractmethod
+    def __eq__(self, other):
+        raise NotImplementedError
+
+
+Complex.register(complex)
+
+
+class Real(Complex):
+    """Real numbers: adds ordering, float(), trunc/floor/ceil/round,
+    divmod, // and %."""
+
+    __slots__ = ()
+
+    @abstractmethod
+    def __float__(self):
+        raise NotImplementedError
+
+    @abstractmethod
+    def __trunc__(self):
+        raise NotImplementedError
+
+    @abstractmethod
+    def __floor__(self):
+        raise NotImplementedError
+
+    @abstractmethod
+    def __ceil__(self):
+        raise NotImplementedError
+
+    @abstractmethod
+    def __round__(self, ndigits=None):
+        raise NotImplementedError
+
+    def __divmod__(self, other):
+        return (self // other, self % other)
+
+    def __rdivmod__(self, other):
+        return (other // self, other % self)
+
+    @abstractmethod
+    def __floordiv__(self, other):
+        raise NotImplementedError
+
+    @abstractmethod
+    def __rfloordiv__(self, other):
+        raise NotImplementedError
+
+    @abstractmethod
+    def __mod__(self, other):
+        raise NotImplementedError
+
+    @abstractmethod
+    def __rmod__(self, other):
+        raise NotImplementedError
+
+    @abstractmethod
+    def __lt__(self, other):
+        raise NotImplementedError
+
+    @abstractmethod
+    def __le__(self, other):
+        raise NotImplementedError
+
+    def __complex__(self):
+        return complex(float(self))
+
+    @property
+    def real(self):
+        return +self
+
+    @property
+    def imag(self):
+        return 0
+
+    def conjugate(self):
+        return +self
+
+
+Real.register(float)
+
+
+class Rational(Real):
+    """Rationals: numerator and denominator in lowest terms."""
+
+    __slots__ = ()
+
+    @property
+    @abstractmethod
+    def numerator(self):
+        raise NotImplementedError
+
+    @property
+    @abstractmethod
+    def denominator(self):
+        raise NotImplementedError
+
+    def __float__(self):
+        return int(self.numerator) / int(self.denominator)
+
+
+class Integral(Rational):
+    """Integers: adds int(), __index__, bit operations and pow with modulus."""
+
+    __slots__ = ()
+
+    @abstractmethod
+    def __int__(self):
+        raise NotImplementedError
+
+    def __index__(self):
+        return int(self)
+
+    @abstractmethod
+    def __pow__(self, exponent, modulus=None):
+        raise NotImplementedError
+
+    @abstractmethod
+    def __lshift__(self, other):
+        raise NotImplementedError
+
+    @abstractmethod
+    def __rlshift__(self, other):
+        raise NotImplementedError
+
+    @abstractmethod
+    def __rshift__(self, other):
+        raise NotImplementedError
+
+    @abstractmethod
+    def __rrshift__(self, other):
+        raise NotImplementedError
+
+    @abstractmethod
+    def __and__(self, other):
+        raise NotImplementedError
+
+    @abstractmethod
+    def __rand__(self, other):
+        raise NotImplementedError
+
+    @abstractmethod
+    def __xor__(self, other):
+        raise NotImplementedError
+
+    @abstractmethod
+    def __rxor__(self, other):
+        raise NotImplementedError
+
+    @abstractmethod
+    def __or__(self, other):
+        raise NotImplementedError
+
+    @abstractmethod
+    def __ror__(self, other):
+        raise NotImplementedError
+
+    @abstractmethod
+    def __invert__(self):
+        raise NotImplementedError
+
+    def __float__(self):
+        return float(int(self))
+
+    @property
+    def numerator(self):
+        return +self
+
+    @property
+    def denominator(self):
+        return 1
+
+
+Integral.register(int)
