@@ -1,5 +1,5 @@
 # The pure-Python standard-library modules frozen into gilpy (datetime,
-# fractions, statistics, pprint, csv, traceback, warnings, logging): a
+# csv, traceback, warnings): a
 # typical workload for each, timed separately. Prints each phase and
 # `elapsed` (the sum); runs unchanged under gilpy and CPython, so the
 # per-phase ratio shows where gilpy's Python code is slow relative to
@@ -7,13 +7,9 @@
 import csv
 import datetime
 import io
-import logging
-import pprint
-import statistics
 import time
 import traceback
 import warnings
-from fractions import Fraction
 
 
 def timed(name, fn, runs=3):
@@ -34,25 +30,6 @@ def dates():
         d = d + step
         d.isoformat()
         d.weekday()
-
-
-def fractions():
-    total = Fraction(0)
-    for i in range(1, 1500):
-        total += Fraction(1, i)
-    return total
-
-
-def stats():
-    data = [(i * 7919) % 1000 / 10 for i in range(3000)]
-    statistics.mean(data)
-    statistics.stdev(data)
-    statistics.median(data)
-
-
-def pretty():
-    data = {'k%d' % i: [list(range(i % 7)), {'x': i, 'y': str(i) * 3}] for i in range(300)}
-    pprint.pformat(data)
 
 
 def csv_rt():
@@ -83,15 +60,7 @@ def warns():
             warnings.warn('w%d' % (i % 10))
 
 
-def logs():
-    log = logging.getLogger('bench.quiet')
-    log.setLevel(logging.WARNING)
-    for i in range(20000):
-        log.debug('dropped %d', i)
-
-
-phases = [('datetime', dates), ('fractions', fractions), ('statistics', stats),
-          ('pprint', pretty), ('csv', csv_rt), ('traceback', tracebacks),
-          ('warnings', warns), ('logging', logs)]
+phases = [('datetime', dates), ('csv', csv_rt), ('traceback', tracebacks),
+          ('warnings', warns)]
 elapsed = sum(timed(name, fn) for name, fn in phases)
 print('elapsed %.4f' % elapsed)
