@@ -16,7 +16,7 @@ the binary have no source file, so getsource() raises OSError for them.
 """
 
 import sys
-import collections.abc
+import collections
 import enum
 import functools
 import linecache
@@ -123,7 +123,7 @@ def isawaitable(object):
     return (isinstance(object, types.CoroutineType) or
             isinstance(object, types.GeneratorType) and
             bool(object.gi_code.co_flags & CO_ITERABLE_COROUTINE) or
-            isinstance(object, collections.abc.Awaitable))
+            callable(getattr(type(object), '__await__', None)))
 
 
 def istraceback(object):

@@ -19,7 +19,7 @@ Frames come from tracebacks (tb_frame, tb_lineno, tb_next) and, for the
 current stack, from sys._getframe() and f_back.
 """
 
-import collections.abc
+import collections
 import itertools
 import linecache
 import sys
@@ -476,7 +476,7 @@ class TracebackException:
         else:
             yield from self._format_syntax_error(stype)
         notes = self.__notes__
-        if isinstance(notes, collections.abc.Sequence):
+        if isinstance(notes, (list, tuple)):
             for note in notes:
                 note = _safe_string(note, 'note')
                 yield from [l + '\n' for l in note.split('\n')]

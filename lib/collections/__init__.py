@@ -281,13 +281,3 @@ class ChainMap:
 
     def __repr__(self):
         return '%s(%s)' % (self.__class__.__name__, ', '.join(map(repr, self.maps)))
-
-
-def __getattr__(name):
-    # collections.abc is a submodule; CPython scripts often reach it as an
-    # attribute after a bare `import collections`. Import it on first use
-    # rather than at every `import collections`, to keep that import cheap.
-    if name == 'abc':
-        import collections.abc
-        return collections.abc
-    raise AttributeError(f"module 'collections' has no attribute '{name}'")
