@@ -60,15 +60,29 @@ int gp_traceback_here(gp_frame_t *frame, int lasti)
     return 0;
 }
 
+/* Frees a chain of entries in a loop rather than by recursion through
+   tb_next: a RecursionError's traceback is a thousand entries long, which a
+   thread with a small stack could not unwind recursively. */
 static void traceback_dealloc(gp_object_t *self)
 {
-    gp_traceback_t *tb = (gp_traceback_t *)self;
-    gp_gc_untrack(self);
-    GP_CLEAR(tb->next);
-    GP_CLEAR(tb->code);
-    GP_CLEAR(tb->globals);
-    GP_CLEAR(tb->frame);
-    gp_object_free(self);
+    while (self) {
+        gp_traceback_t *tb = (gp_traceback_t *)self;
+        gp_gc_untrack(self);
+        gp_object_t *next = tb->next;
+        tb->next = NULL;
+        GP_CLEAR(tb->code);
+        GP_CLEAR(tb->globals);
+        GP_CLEAR(tb->frame);
+        gp_object_free(self);
+        self = NULL;
+        /* Carry on with the next entry only when this was its last owner. */
+        if (next && GP_TYPE(next) == &gp_traceback_type && next->refcnt == 1) {
+            next->refcnt = 0;
+            self = next;
+        } else {
+            GP_XDECREF(next);
+        }
+    }
 }
 
 static int traceback_traverse(gp_object_t *self, gp_visit_fn visit, void *arg)
