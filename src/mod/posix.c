@@ -33,6 +33,7 @@
 #include <sys/types.h>
 #include <sys/utsname.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "mod/io_internal.h"
@@ -91,6 +92,15 @@ static gp_object_t *posix_fork(gp_object_t *self, gp_object_t *const *args, size
 {
     if (gp_args_check("fork", nargs, kwnames, 0, 0) < 0)
         return NULL;
+    /* Let threads just started reach the GIL first (see threads_starting);
+       while this thread holds the GIL no new one can be started. */
+    gp_runtime_t *rt = gp_runtime();
+    while (atomic_load(&rt->threads_starting) > 0) {
+        gp_thread_state_t *saved = gp_gil_release_for_blocking();
+        struct timespec pause = {0, 50 * 1000};
+        nanosleep(&pause, NULL);
+        gp_gil_acquire_after_blocking(saved);
+    }
     pid_t pid = fork();
     if (pid < 0) {
         gp_err_set_from_errno(errno, NULL);

@@ -466,6 +466,7 @@ static void *thread_boot_cb(void *arg)
         __atomic_store_n(&boot->handle->native_id, (long)syscall(SYS_gettid), __ATOMIC_RELEASE);
     thread_stack_limit_init(ts);
     gp_thread_state_enter(ts);
+    atomic_fetch_sub(&ts->runtime->threads_starting, 1);
     GP_XDECREF((gp_object_t *)boot->handle);
     gp_object_t *result = gp_object_call_tuple_dict(boot->func, boot->args, boot->kwargs);
     if (result)
@@ -542,9 +543,12 @@ static gp_object_t *thread_start(const char *fname, gp_object_t *const *args, si
         rc = pthread_attr_setstacksize(&attr, rt->thread_stack_size);
     pthread_t tid;
     if (rc == 0) {
+        atomic_fetch_add(&rt->threads_starting, 1);
         gp_thread_state_t *saved = gp_gil_release_for_blocking();
         rc = pthread_create(&tid, &attr, thread_boot_cb, boot);
         gp_gil_acquire_after_blocking(saved);
+        if (rc != 0)
+            atomic_fetch_sub(&rt->threads_starting, 1);
     }
     pthread_attr_destroy(&attr);
     if (rc != 0) {

@@ -129,6 +129,11 @@ struct gp_runtime {
     /* added by threads: threading.stack_size() for threads started from
        now on, in bytes; 0 = the platform's default (mod/thread.c). */
     size_t thread_stack_size;
+    /* Threads created but not yet holding the GIL for the first time: they
+       run C code (stack measuring, allocation) with no lock to order them,
+       so os.fork() waits for this to reach 0 (a child must not inherit an
+       allocator lock such a thread held). */
+    _Atomic int threads_starting;
 };
 
 /* The calling thread's state (NULL on a thread that never entered the runtime). */
