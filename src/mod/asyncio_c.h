@@ -283,4 +283,9 @@ int gp_aio_sleep_fire(sleep_t *s);
 /* Makes [task] this thread's stepping task; returns the previous one. */
 task_t *gp_aio_running_task_swap(task_t *task);
 
+/* The exception a coroutine-like's throw(type[, value[, tb]]) raises: an
+   instance made from a class, or the instance given. New reference, or NULL
+   with TypeError (CPython's message) when it is neither. */
+gp_object_t *gp_aio_throw_exception(gp_object_t *const *args, size_t nargs);
+
 #endif /* GP_MOD_ASYNCIO_C_H */

@@ -752,13 +752,8 @@ static gp_object_t *future_iter_send(gp_object_t *self, gp_object_t *const *args
     return r;
 }
 
-static gp_object_t *future_iter_throw(gp_object_t *self, gp_object_t *const *args, size_t nargs,
-                                      gp_object_t *kwnames)
+gp_object_t *gp_aio_throw_exception(gp_object_t *const *args, size_t nargs)
 {
-    if (gp_args_check("throw", nargs, kwnames, 1, 3) < 0)
-        return NULL;
-    future_iter_t *it = (future_iter_t *)self;
-    GP_CLEAR(it->future);
     gp_object_t *exc = args[0];
     if (gp_type_check(exc)) {
         gp_object_t *value = nargs > 1 ? args[1] : gp_None;
@@ -775,6 +770,19 @@ static gp_object_t *future_iter_throw(gp_object_t *self, gp_object_t *const *arg
                           "such a class");
         return NULL;
     }
+    return exc;
+}
+
+static gp_object_t *future_iter_throw(gp_object_t *self, gp_object_t *const *args, size_t nargs,
+                                      gp_object_t *kwnames)
+{
+    if (gp_args_check("throw", nargs, kwnames, 1, 3) < 0)
+        return NULL;
+    future_iter_t *it = (future_iter_t *)self;
+    GP_CLEAR(it->future);
+    gp_object_t *exc = gp_aio_throw_exception(args, nargs);
+    if (!exc)
+        return NULL;
     gp_err_set_exception(exc);
     GP_DECREF(exc);
     return NULL;

@@ -266,22 +266,9 @@ AIO_METHOD(sleep_throw_method)
     if (gp_args_check("throw", nargs, kwnames, 1, 3) < 0)
         return NULL;
     sleep_t *s = SLEEP(self);
-    gp_object_t *exc = args[0];
-    if (gp_type_check(exc)) {
-        gp_object_t *value = nargs > 1 ? args[1] : gp_None;
-        exc = value == gp_None ? gp_object_call0(exc) : gp_object_call1(exc, value);
-        if (!exc)
-            return NULL;
-    } else {
-        GP_INCREF(exc);
-    }
-    if (!gp_exc_check(exc)) {
-        GP_DECREF(exc);
-        gp_err_set_string(&gp_exc_TypeError,
-                          "exceptions must be classes deriving BaseException or instances of "
-                          "such a class");
+    gp_object_t *exc = gp_aio_throw_exception(args, nargs);
+    if (!exc)
         return NULL;
-    }
     /* The exception surfaces at the `await` (or before the body started);
        the body's finally cancels the timer on its way out. */
     bool waiting = s->step == SLEEP_WAITING;

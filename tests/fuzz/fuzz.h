@@ -24,4 +24,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
    programs which print do not flood the fuzzer's log. */
 void gp_fuzz_runtime_start(void);
 
+/* Runs the Python [source] (which must define `target`) in fresh globals
+   and returns `target`, a new reference; aborts with the traceback when
+   the source fails, since a harness without its target cannot fuzz. */
+struct gp_object *gp_fuzz_load_target(const char *source, const char *filename);
+
 #endif

@@ -6,9 +6,11 @@
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <unistd.h>
 
 #include "runtime/runtime.h"
+#include "vm/eval.h"
 
 void gp_fuzz_runtime_start(void)
 {
@@ -39,4 +41,24 @@ const char *__asan_default_options(void);
 const char *__asan_default_options(void)
 {
     return "allocator_may_return_null=1:detect_leaks=0";
+}
+
+gp_object_t *gp_fuzz_load_target(const char *source, const char *filename)
+{
+    gp_object_t *code = gp_compile_source(source, strlen(source), filename, "exec");
+    gp_object_t *globals = code ? gp_dict_new() : NULL;
+    gp_object_t *r = globals ? gp_eval_code(code, globals, NULL) : NULL;
+    if (!r) {
+        gp_exception_print(gp_err_current());
+        abort();
+    }
+    GP_DECREF(r);
+    GP_DECREF(code);
+    gp_object_t *target = gp_dict_getitem_cstr(globals, "target");
+    GP_XINCREF(target);
+    /* [globals] stays alive through the function's own reference. */
+    GP_DECREF(globals);
+    if (!target)
+        abort();
+    return target;
 }

@@ -70,21 +70,7 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
         fprintf(stderr, "fuzz: no target named %s\n", want);
         abort();
     }
-    gp_object_t *code = gp_compile_source(t->source, strlen(t->source), "<fuzz-target>", "exec");
-    gp_object_t *globals = code ? gp_dict_new() : NULL;
-    gp_object_t *r = globals ? gp_eval_code(code, globals, NULL) : NULL;
-    if (!r) {
-        gp_exception_print(gp_err_current());
-        abort();
-    }
-    GP_DECREF(r);
-    GP_DECREF(code);
-    target_fn = gp_dict_getitem_cstr(globals, "target");
-    GP_XINCREF(target_fn);
-    /* [globals] stays alive through the function's own reference. */
-    GP_DECREF(globals);
-    if (!target_fn)
-        abort();
+    target_fn = gp_fuzz_load_target(t->source, "<fuzz-target>");
     return 0;
 }
 
