@@ -104,7 +104,8 @@ PARAMS = {
               'quick': {'count': 1_000_000, 'fib_repeat': 1, 'runs': 1, 'notrace': False}},
 }
 # bench/*.py files that are not micro-benchmarks printing `elapsed`.
-NOT_MICRO = {'run.py', 'suite.py', 'svgplot.py', 'fib.py', 'socket_overlap.py'}
+NOT_MICRO = {'run.py', 'suite.py', 'svgplot.py', 'fib.py', 'socket_overlap.py', 'startup.py',
+             'trace_cost.py'}
 
 
 class Interpreter:
