@@ -536,6 +536,12 @@ gp_object_t *gp_object_richcompare_default(gp_object_t *a, gp_object_t *b, gp_cm
 
 void gp_err_no_attribute(gp_object_t *o, gp_object_t *name)
 {
+    /* The name may only have looked absent: its type's dict could not be
+       filled for want of memory. */
+    if (gp_type_lookup_ran_out(GP_TYPE(o), name)) {
+        gp_err_no_memory();
+        return;
+    }
     gp_err_format(&gp_exc_AttributeError, "'%s' object has no attribute '%U'",
                   GP_TYPE(o)->name, name);
     /* name and obj let the traceback printer suggest a close match. The

@@ -429,6 +429,10 @@ gp_object_t *gp_type_dict(gp_type_t *type);
 bool gp_type_is_subtype(gp_type_t *a, gp_type_t *b);
 /* Looks [name] up along the MRO; borrowed, NULL if absent (no exception). */
 gp_object_t *gp_type_lookup(gp_type_t *type, gp_object_t *name);
+/* True (once) when the last gp_type_lookup of name on type on this thread
+   found nothing only because memory ran out: the caller raises MemoryError
+   rather than AttributeError. */
+bool gp_type_lookup_ran_out(gp_type_t *type, gp_object_t *name);
 gp_object_t *gp_type_lookup_cstr(gp_type_t *type, const char *name);
 /* The class statement: type(name, bases, dict) with metaclass resolution. */
 gp_object_t *gp_type_new_class(gp_type_t *metatype, gp_object_t *name, gp_object_t *bases,

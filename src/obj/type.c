@@ -59,6 +59,15 @@ typedef struct lookup_entry {
 
 static lookup_entry_t lookup_cache[LOOKUP_CACHE_SIZE];
 
+/* The last lookup on this thread that failed for want of memory, so that
+   the "no attribute" error its caller is about to raise can become the
+   MemoryError it really is (gp_type_lookup_ran_out). Identity only: the
+   name is never dereferenced. */
+static _Thread_local struct {
+    gp_type_t *type;
+    gp_object_t *name;
+} lookup_oom;
+
 static void type_assign_version(gp_type_t *type)
 {
     /* After 2**32 - 1 changes versions run out; 0 then disables caching. */
@@ -98,6 +107,8 @@ gp_object_t *gp_type_lookup(gp_type_t *type, gp_object_t *name)
         return NULL;
     if (!(type->flags & GP_TYPE_FLAG_READY) && gp_type_ready(type) < 0) {
         gp_err_clear();
+        lookup_oom.type = type;
+        lookup_oom.name = name;
         return NULL;
     }
     uint32_t version = type->version;
@@ -112,8 +123,14 @@ gp_object_t *gp_type_lookup(gp_type_t *type, gp_object_t *name)
     /* A lookup that failed (a type's dict could not be filled for want of
        memory) is not cached: the next one must try again. */
     bool failed = gp_err_occurred();
-    if (failed)
+    lookup_oom.type = NULL;
+    if (failed) {
+        if (gp_err_matches(&gp_exc_MemoryError)) {
+            lookup_oom.type = type;
+            lookup_oom.name = name;
+        }
         gp_err_clear();
+    }
     gp_err_restore(saved);
     if (!failed && version != 0 && gp_str_check_exact(name)) {
         GP_INCREF(name);
@@ -123,6 +140,14 @@ gp_object_t *gp_type_lookup(gp_type_t *type, gp_object_t *name)
         e->value = value;
     }
     return value;
+}
+
+bool gp_type_lookup_ran_out(gp_type_t *type, gp_object_t *name)
+{
+    if (lookup_oom.type == NULL || lookup_oom.type != type || lookup_oom.name != name)
+        return false;
+    lookup_oom.type = NULL;
+    return true;
 }
 
 gp_object_t *gp_type_lookup_cstr(gp_type_t *type, const char *name)
@@ -1781,6 +1806,10 @@ gp_object_t *gp_type_getattr(gp_object_t *self, gp_object_t *name)
     }
     if (meta_attr != NULL)
         return GP_INCREF(meta_attr);
+    if (gp_type_lookup_ran_out(type, name) || gp_type_lookup_ran_out(meta, name)) {
+        gp_err_no_memory();
+        return NULL;
+    }
     gp_err_format(&gp_exc_AttributeError, "type object '%s' has no attribute '%U'",
                   type->name, name);
     return NULL;
