@@ -127,6 +127,9 @@ _CURLE_PEER_FAILED_VERIFICATION = 60
 
 def _connect_error(error):
     """The exception for a transfer that failed before any response."""
+    if error is None:
+        # The transfer ended cleanly without a complete response head.
+        return RemoteDisconnected('Remote end closed connection without response')
     code, message, errno = error
     if code == _CURLE_COULDNT_RESOLVE_HOST or code == _CURLE_COULDNT_RESOLVE_PROXY:
         return URLError(_gaierror(-2, 'Name or service not known'))

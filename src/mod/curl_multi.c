@@ -202,7 +202,10 @@ static size_t transfer_header_cb(char *data, size_t size, size_t count, void *ar
         t->header_block.start = t->header_block.len = 0;
         t->status = status_line_code(data, len);
         rc = buffer_append(&t->header_block, data, len);
-    } else if ((len == 2 && data[0] == '\r') || (len == 1 && data[0] == '\n')) {
+    } else if (len >= 1 && (data[0] == '\r' || data[0] == '\n')) {
+        /* libcurl ends the header block at any line that starts with CR or
+           LF, "\r?\n" included, and hands the rest to the body: follow its
+           decision, or the client would wait for headers that never come. */
         if (t->status >= 200 && !t->headers_done) {
             long version = 0;
             curl_easy_getinfo(t->easy, CURLINFO_HTTP_VERSION, &version);
