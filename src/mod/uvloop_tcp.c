@@ -1126,11 +1126,31 @@ static void server_start_close(gpuv_server_t *s)
     uv_close((uv_handle_t *)&s->handle, server_close_cb);
 }
 
+/* Gives an accepted transport to Python (on_connection); one that could not
+   be handed over is closed. */
+static void server_hand_over(gpuv_server_t *s, gpuv_tcp_t *t)
+{
+    uv_tcp_nodelay(&t->handle, 1);
+    gp_object_t *r = gp_object_call1(s->on_connection, &t->base);
+    if (!r) {
+        gpuv_loop_defer_exception(s->core, "asyncio server accept");
+        t->closing = true;
+        tcp_start_close(t);
+        return;
+    }
+    GP_DECREF(r);
+}
+
+/* At most this many connections are taken straight from the kernel's accept
+   queue per completion, so a flood cannot starve the rest of the loop. */
+#define SERVER_DRAIN_MAX 256
+
 static void server_complete_run(gp_uv_completion_t *c)
 {
     gpuv_server_t *s = CONTAINER_OF(c, gpuv_server_t, completion);
     s->queued = false;
     GP_INCREF(&s->base);
+    bool accepted_any = false;
     while (s->pending > 0 && !s->close_started && !s->core->closing) {
         s->pending--;
         gpuv_tcp_t *t = tcp_new(s->core);
@@ -1139,19 +1159,50 @@ static void server_complete_run(gp_uv_completion_t *c)
             continue;
         }
         int rc = uv_accept((uv_stream_t *)&s->handle, (uv_stream_t *)&t->handle);
-        gp_object_t *r = NULL;
         if (rc == 0 && s->on_connection) {
-            uv_tcp_nodelay(&t->handle, 1);
-            r = gp_object_call1(s->on_connection, &t->base);
-            if (!r)
-                gpuv_loop_defer_exception(s->core, "asyncio server accept");
-        }
-        GP_XDECREF(r);
-        if (!r) {
+            accepted_any = true;
+            server_hand_over(s, t);
+        } else {
             t->closing = true;
             tcp_start_close(t);
         }
         GP_DECREF(&t->base);
+    }
+    /* libuv stops watching the listening socket after each connection it
+       reports until that one is accepted, so it hands over one connection
+       per loop iteration. A burst of clients connecting in the same
+       iteration then overflows the kernel's accept queue and the dropped
+       SYNs are retried a second later. Taking the rest of the queue here,
+       as CPython's accept loop does, keeps up with any burst the backlog
+       can hold. */
+    int lfd = -1;
+    if (accepted_any && !s->close_started && !s->core->closing && s->on_connection &&
+        uv_fileno((uv_handle_t *)&s->handle, &lfd) == 0) {
+        for (int i = 0; i < SERVER_DRAIN_MAX; i++) {
+            int fd = accept4(lfd, NULL, NULL, SOCK_NONBLOCK | SOCK_CLOEXEC);
+            if (fd < 0) {
+                if (errno == EINTR)
+                    continue;
+                break; /* EAGAIN, or an error libuv's own accept reports */
+            }
+            gpuv_tcp_t *t = tcp_new(s->core);
+            if (!t) {
+                close(fd);
+                gpuv_loop_defer_exception(s->core, "asyncio server");
+                break;
+            }
+            int rc = uv_tcp_open(&t->handle, fd);
+            if (rc == 0) {
+                server_hand_over(s, t);
+            } else {
+                close(fd);
+                t->closing = true;
+                tcp_start_close(t);
+            }
+            GP_DECREF(&t->base);
+            if (s->close_started || s->core->closing || !s->on_connection)
+                break;
+        }
     }
     s->pending = 0;
     s->accept_error = 0;
