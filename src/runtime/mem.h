@@ -19,6 +19,9 @@
 /* Makes the [n]-th next allocation fail (1 = the very next one) and every
    one after it while [sticky] is non-zero; n = -1 turns injection off. */
 void gp_mem_set_fail_after(long n);
+/* Asks for transparent huge pages on the main heap as it grows (mem.c);
+   called once by gp_runtime_new, harmless to call again. */
+void gp_mem_heap_init(void);
 void gp_mem_set_fail_sticky(int sticky);
 /* Number of allocations made so far (malloc/calloc/realloc of NULL). */
 uint64_t gp_mem_allocated_count(void);

@@ -132,6 +132,7 @@ static int runtime_init_objects(gp_runtime_t *rt, int argc, char **argv)
 
 gp_runtime_t *gp_runtime_new(int argc, char **argv)
 {
+    gp_mem_heap_init();
     gp_runtime_t *rt = gp_mem_calloc(1, sizeof *rt);
     gp_thread_state_t *ts = gp_mem_calloc(1, sizeof *ts);
     if (!rt || !ts) {
