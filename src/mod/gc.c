@@ -8,6 +8,10 @@
  * generations, so the per-generation APIs mean what they mean there.
  * gc.garbage is always empty because
  * uncollectable finalizer cycles do not exist here (see runtime/gc.c).
+ * gc.callbacks is the list the collector itself calls around every
+ * collection (it keeps a reference, so rebinding the module attribute does
+ * not change what is called, as in CPython); the debug flags are kept and
+ * reported but print nothing.
  */
 #include "runtime/gc.h"
 #include "obj/containers.h"
@@ -235,7 +239,64 @@ static gp_object_t *gc_get_freeze_count(gp_object_t *self, gp_object_t *const *a
     return gp_int_from_i64(0);
 }
 
+/* gc.get_stats(): one dict per generation, as CPython's. Nothing is ever
+   uncollectable here (see runtime/gc.c). */
+static gp_object_t *gc_get_stats(gp_object_t *self, gp_object_t *const *args, size_t nargs,
+                                 gp_object_t *kwnames)
+{
+    if (gp_check_noargs("gc.get_stats", nargs) < 0)
+        return NULL;
+    gp_object_t *result = gp_list_new(0);
+    for (int g = 0; result && g < GP_GC_GENERATIONS; g++) {
+        intptr_t collections = 0, collected = 0;
+        gp_gc_get_stats(g, &collections, &collected);
+        gp_object_t *d = gp_dict_new();
+        gp_object_t *v[3] = {gp_int_from_i64(collections), gp_int_from_i64(collected),
+                             gp_int_from_i64(0)};
+        bool ok = d && v[0] && v[1] && v[2] &&
+                  gp_dict_setitem_cstr(d, "collections", v[0]) == 0 &&
+                  gp_dict_setitem_cstr(d, "collected", v[1]) == 0 &&
+                  gp_dict_setitem_cstr(d, "uncollectable", v[2]) == 0 &&
+                  gp_list_append(result, d) == 0;
+        for (int i = 0; i < 3; i++)
+            GP_XDECREF(v[i]);
+        GP_XDECREF(d);
+        if (!ok)
+            GP_CLEAR(result);
+    }
+    return result;
+}
+
+static gp_object_t *gc_get_debug(gp_object_t *self, gp_object_t *const *args, size_t nargs,
+                                 gp_object_t *kwnames)
+{
+    if (gp_check_noargs("gc.get_debug", nargs) < 0)
+        return NULL;
+    return gp_int_from_i64(gp_gc_get_debug());
+}
+
+static gp_object_t *gc_set_debug(gp_object_t *self, gp_object_t *const *args, size_t nargs,
+                                 gp_object_t *kwnames)
+{
+    if (gp_args_check("set_debug", nargs, kwnames, 1, 1) < 0)
+        return NULL;
+    if (!gp_int_check(args[0])) {
+        gp_err_format(&gp_exc_TypeError, "'%s' object cannot be interpreted as an integer",
+                      GP_TYPE(args[0])->name);
+        return NULL;
+    }
+    intptr_t flags = gp_number_as_ssize(args[0], &gp_exc_OverflowError);
+    if (flags == -1 && gp_err_occurred())
+        return NULL;
+    gp_gc_set_debug((int)flags);
+    return gp_none_new();
+}
+
 static const gp_method_def_t gc_functions[] = {
+    {"get_stats", gc_get_stats, 0,
+     "Return a list of dictionaries containing per-generation statistics."},
+    {"get_debug", gc_get_debug, 0, "Get the garbage collection debugging flags."},
+    {"set_debug", gc_set_debug, 0, "Set the garbage collection debugging flags."},
     {"collect", gc_collect, GP_METH_KEYWORDS,
      "Run the garbage collector and return the number of unreachable objects found."},
     {"enable", gc_enable, 0, "Enable automatic garbage collection."},
@@ -270,6 +331,8 @@ gp_object_t *gp_gc_module_create(void)
         r = gp_module_add_object(module, "garbage", garbage);
     if (r == 0)
         r = gp_module_add_object(module, "callbacks", callbacks);
+    if (r == 0)
+        gp_gc_set_callbacks(callbacks);
     GP_XDECREF(garbage);
     GP_XDECREF(callbacks);
     if (r < 0)

@@ -104,6 +104,9 @@ typedef struct gp_gc_generation {
     gp_gc_head_t head; /* sentinel of the circular list */
     intptr_t threshold;
     intptr_t count;
+    /* For gc.get_stats(): collections of this generation, objects found. */
+    intptr_t collections;
+    intptr_t collected;
 } gp_gc_generation_t;
 
 typedef struct gp_gc_state {
@@ -114,6 +117,10 @@ typedef struct gp_gc_state {
     intptr_t long_lived_pending;
     bool enabled;
     bool collecting; /* a collection is running: no nested automatic one */
+    int debug;       /* gc.set_debug() flags: kept and reported, not acted on */
+    /* gc.callbacks: the list each collection calls with ("start", info) and
+       ("stop", info); strong, NULL until the gc module is imported. */
+    gp_object_t *callbacks;
 } gp_gc_state_t;
 
 /* The trashcan: nesting depth of deallocs on this thread and the queue of
@@ -233,6 +240,72 @@ static inline bool gc_is_collecting(gp_object_t *o)
 
 static intptr_t gc_collect_generation(gp_gc_state_t *state, int generation);
 
+/* Calls every gc.callbacks entry with (phase, info), as CPython does around
+   each collection. A callback cannot raise: its exception is reported as
+   unraisable and the others still run. The list is copied first, so a
+   callback that edits it changes the next collection, not this one. */
+static void gc_run_callbacks(gp_gc_state_t *state, const char *phase, int generation,
+                             intptr_t collected)
+{
+    if (!state->callbacks || !gp_list_check(state->callbacks) ||
+        GP_LIST_SIZE(state->callbacks) == 0)
+        return;
+    gp_object_t *pending = gp_err_fetch();
+    gp_object_t *calls = gp_list_as_tuple(state->callbacks);
+    gp_object_t *info = gp_dict_new();
+    gp_object_t *name = gp_str_from_cstr(phase);
+    gp_object_t *values[3] = {gp_int_from_i64(generation), gp_int_from_i64(collected),
+                              gp_int_from_i64(0)};
+    static const char *const keys[3] = {"generation", "collected", "uncollectable"};
+    bool ok = calls && info && name;
+    for (int i = 0; i < 3; i++)
+        ok = ok && values[i] && gp_dict_setitem_cstr(info, keys[i], values[i]) == 0;
+    if (ok) {
+        for (intptr_t i = 0; i < GP_TUPLE_SIZE(calls); i++) {
+            gp_object_t *cb = GP_TUPLE_GET(calls, i);
+            gp_object_t *argv[2] = {name, info};
+            gp_object_t *r = gp_object_call(cb, argv, 2, NULL);
+            if (r) {
+                GP_DECREF(r);
+                continue;
+            }
+            gp_object_t *exc = gp_err_fetch();
+            gp_object_t *where = gp_object_repr(cb);
+            if (!where)
+                gp_err_clear();
+            fprintf(stderr, "Exception ignored in: %s\n", where ? gp_str_utf8(where) : "gc callback");
+            GP_XDECREF(where);
+            if (exc) {
+                gp_exception_print(exc);
+                GP_DECREF(exc);
+            }
+        }
+    }
+    gp_err_clear();
+    for (int i = 0; i < 3; i++)
+        GP_XDECREF(values[i]);
+    GP_XDECREF(name);
+    GP_XDECREF(info);
+    GP_XDECREF(calls);
+    gp_err_restore(pending);
+}
+
+/* A collection with its callbacks around it. */
+static intptr_t gc_collect_with_callbacks(gp_gc_state_t *state, int generation)
+{
+    if (state->collecting)
+        return 0;
+    /* As in CPython, no automatic collection starts inside a callback. */
+    state->collecting = true;
+    gc_run_callbacks(state, "start", generation, 0);
+    state->collecting = false;
+    intptr_t found = gc_collect_generation(state, generation);
+    state->collecting = true;
+    gc_run_callbacks(state, "stop", generation, found < 0 ? 0 : found);
+    state->collecting = false;
+    return found;
+}
+
 /* Runs the collection that generation 0 overflowing calls for: the oldest
    generation whose count exceeds its threshold (see the design notes). */
 static void gc_collect_automatic(gp_gc_state_t *state)
@@ -247,7 +320,7 @@ static void gc_collect_automatic(gp_gc_state_t *state)
         /* Collecting may run arbitrary deallocs; keep the caller's pending
            exception (if any) out of their way. */
         gp_object_t *pending = gp_err_fetch();
-        gc_collect_generation(state, i);
+        gc_collect_with_callbacks(state, i);
         if (gp_err_occurred())
             gp_err_clear();
         gp_err_restore(pending);
@@ -515,6 +588,8 @@ static intptr_t gc_collect_generation(gp_gc_state_t *state, int generation)
         gc_find_unreachable(list, &unreachable);
 
     intptr_t found = gc_count_unreachable(&unreachable);
+    gens[generation].collections++;
+    gens[generation].collected += found;
     for (gp_gc_head_t *g = unreachable.next; g != &unreachable; g = g->next)
         gc_set_count(g, 0);
     delete_garbage(&unreachable, list);
@@ -550,7 +625,41 @@ intptr_t gp_gc_collect_generation(int generation)
     gp_gc_state_t *state = gc_state();
     if (!state || generation < 0 || generation >= GP_GC_GENERATIONS)
         return 0;
-    return gc_collect_generation(state, generation);
+    return gc_collect_with_callbacks(state, generation);
+}
+
+bool gp_gc_get_stats(int generation, intptr_t *collections, intptr_t *collected)
+{
+    gp_gc_state_t *state = gc_state();
+    if (!state || generation < 0 || generation >= GP_GC_GENERATIONS)
+        return false;
+    *collections = state->generations[generation].collections;
+    *collected = state->generations[generation].collected;
+    return true;
+}
+
+int gp_gc_get_debug(void)
+{
+    gp_gc_state_t *state = gc_state();
+    return state ? state->debug : 0;
+}
+
+void gp_gc_set_debug(int flags)
+{
+    gp_gc_state_t *state = gc_state();
+    if (state)
+        state->debug = flags;
+}
+
+void gp_gc_set_callbacks(gp_object_t *list)
+{
+    gp_gc_state_t *state = gc_state();
+    if (!state)
+        return;
+    GP_XINCREF(list);
+    gp_object_t *old = state->callbacks;
+    state->callbacks = list;
+    GP_XDECREF(old);
 }
 
 /* ------------------------------------------------------------------ */
@@ -657,6 +766,7 @@ void gp_gc_runtime_fini(gp_runtime_t *rt)
     gp_gc_state_t *state = rt->gc_state;
     if (!state)
         return;
+    GP_CLEAR(state->callbacks);
     /* Objects still tracked are unlinked so that their later deallocation
        does not write into the freed sentinel. */
     for (int i = 0; i < GP_GC_GENERATIONS; i++) {
