@@ -233,6 +233,9 @@ class _Exchange:
 
 
 def _connect_error(url, error, is_ssl):
+    if error is None:
+        # The transfer ended cleanly but no complete response head came.
+        return ServerDisconnectedError()
     code, message, errno = error
     key = ConnectionKey(url.host, url.port, is_ssl)
     if code in (5, 6):  # CURLE_COULDNT_RESOLVE_PROXY / _HOST
