@@ -66,6 +66,10 @@ static int bytesio_check(io_bytes_t *b)
 
 static int bytesio_write_at(io_bytes_t *b, const char *data, size_t len)
 {
+    /* Nothing to write: the buffer may still be unallocated (NULL), which
+       memcpy must not be given even for zero bytes. */
+    if (len == 0)
+        return 0;
     size_t end = b->pos + len;
     if (membuf_reserve(&b->buf, end) < 0)
         return -1;
