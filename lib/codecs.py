@@ -1,75 +1,94 @@
-"""Codec registry and helpers: encode, decode, lookup, BOM constants and
-incremental utf-8 coding.
+"""The codec registry: look codecs up by name, encode and decode through
+them, and the pieces codecs are built from (CodecInfo, incremental coders,
+error handlers, byte order marks).
 
 Design notes
 ------------
-gilpy's str.encode/bytes.decode implement the common text encodings in C;
-this module wraps them in CodecInfo records so code written against the
-codecs API works, and adds the few codecs that live only here
-(utf-8-sig, unicode_escape, raw_unicode_escape, rot13, hex, base64).
-Search functions registered with register() are consulted first, as in
-CPython. Incremental decoders keep the bytes of an incomplete trailing
-sequence until the next call.
+gilpy's str.encode and bytes.decode implement the common text encodings
+(utf-8, utf-16, utf-32, latin-1, ascii) in C.  This module wraps each of
+them in a CodecInfo record, so that code written against the codecs API
+works, and implements the few codecs that exist only here: utf-8-sig,
+unicode_escape, raw_unicode_escape, rot13, hex and base64.
+
+lookup() normalises the name, then asks the search functions registered
+with register() (newest registrations last, first answer wins), then the
+built-in table; answers are cached per normalised name.
+
+An incremental decoder must not split a character across two calls, so
+the built-in ones hold back the bytes of an incomplete trailing character
+(_incomplete_tail) until more input or `final` arrives.
+
+Left out: StreamReader/StreamWriter classes (CodecInfo.streamreader and
+streamwriter are None), EncodedFile, and the charmap helpers.  codecs.open
+with an encoding returns an ordinary text file rather than a
+StreamReaderWriter.
 """
 
 import sys
 
-__all__ = ["register", "lookup", "open", "EncodedFile", "BOM", "BOM_BE",
-           "BOM_LE", "BOM32_BE", "BOM32_LE", "BOM64_BE", "BOM64_LE",
-           "BOM_UTF8", "BOM_UTF16", "BOM_UTF16_LE", "BOM_UTF16_BE",
-           "BOM_UTF32", "BOM_UTF32_LE", "BOM_UTF32_BE", "CodecInfo",
-           "strict_errors", "ignore_errors", "replace_errors",
-           "xmlcharrefreplace_errors", "backslashreplace_errors",
-           "namereplace_errors", "register_error", "lookup_error",
-           "encode", "decode", "iterencode", "iterdecode",
-           "getencoder", "getdecoder", "getincrementalencoder",
-           "getincrementaldecoder", "getreader", "getwriter",
-           "IncrementalEncoder", "IncrementalDecoder", "unregister"]
+__all__ = [
+    # the registry and one-shot coding
+    "register", "unregister", "lookup", "encode", "decode", "CodecInfo",
+    "getencoder", "getdecoder", "getincrementalencoder", "getincrementaldecoder",
+    "getreader", "getwriter", "iterencode", "iterdecode", "open", "EncodedFile",
+    "IncrementalEncoder", "IncrementalDecoder",
+    # byte order marks
+    "BOM", "BOM_BE", "BOM_LE", "BOM32_BE", "BOM32_LE", "BOM64_BE", "BOM64_LE",
+    "BOM_UTF8", "BOM_UTF16", "BOM_UTF16_LE", "BOM_UTF16_BE",
+    "BOM_UTF32", "BOM_UTF32_LE", "BOM_UTF32_BE",
+    # error handlers
+    "register_error", "lookup_error", "strict_errors", "ignore_errors",
+    "replace_errors", "xmlcharrefreplace_errors", "backslashreplace_errors",
+    "namereplace_errors",
+]
 
-BOM_UTF8 = b'\xef\xbb\xbf'
-BOM_LE = BOM_UTF16_LE = b'\xff\xfe'
-BOM_BE = BOM_UTF16_BE = b'\xfe\xff'
-BOM_UTF32_LE = b'\xff\xfe\x00\x00'
-BOM_UTF32_BE = b'\x00\x00\xfe\xff'
-if sys.byteorder == 'little':
-    BOM = BOM_UTF16 = BOM_UTF16_LE
-    BOM_UTF32 = BOM_UTF32_LE
-else:
-    BOM = BOM_UTF16 = BOM_UTF16_BE
-    BOM_UTF32 = BOM_UTF32_BE
-BOM32_LE = BOM_UTF16_LE
-BOM32_BE = BOM_UTF16_BE
-BOM64_LE = BOM_UTF32_LE
-BOM64_BE = BOM_UTF32_BE
+# Byte order marks: U+FEFF as each encoding writes it.  The unqualified
+# names are the machine's native order; BOM32_* and BOM64_* are the old
+# names of the UTF-16 and UTF-32 marks.
+BOM_UTF8 = '\ufeff'.encode('utf-8')
+BOM_UTF16_LE = '\ufeff'.encode('utf-16-le')
+BOM_UTF16_BE = '\ufeff'.encode('utf-16-be')
+BOM_UTF32_LE = '\ufeff'.encode('utf-32-le')
+BOM_UTF32_BE = '\ufeff'.encode('utf-32-be')
+_NATIVE_LITTLE = sys.byteorder == 'little'
+BOM_UTF16 = BOM_UTF16_LE if _NATIVE_LITTLE else BOM_UTF16_BE
+BOM_UTF32 = BOM_UTF32_LE if _NATIVE_LITTLE else BOM_UTF32_BE
+BOM, BOM_LE, BOM_BE = BOM_UTF16, BOM_UTF16_LE, BOM_UTF16_BE
+BOM32_LE, BOM32_BE = BOM_UTF16_LE, BOM_UTF16_BE
+BOM64_LE, BOM64_BE = BOM_UTF32_LE, BOM_UTF32_BE
 
 
 class CodecInfo(tuple):
-    """(encode, decode, streamreader, streamwriter) plus name and the
-    incremental coder classes."""
+    """What lookup() returns.  As a tuple it is (encode, decode,
+    streamreader, streamwriter), the shape of the oldest codec API; the
+    attributes add the name and the incremental coder classes."""
 
+    # False for bytes-to-bytes or str-to-str codecs (hex, base64, rot13),
+    # which str.encode and bytes.decode refuse.
     _is_text_encoding = True
 
     def __new__(cls, encode, decode, streamreader=None, streamwriter=None,
                 incrementalencoder=None, incrementaldecoder=None, name=None,
                 *, _is_text_encoding=None):
-        self = tuple.__new__(cls, (encode, decode, streamreader, streamwriter))
-        self.name = name
-        self.encode = encode
-        self.decode = decode
-        self.incrementalencoder = incrementalencoder
-        self.incrementaldecoder = incrementaldecoder
-        self.streamwriter = streamwriter
-        self.streamreader = streamreader
+        info = super().__new__(cls, (encode, decode, streamreader, streamwriter))
+        info.__dict__.update(name=name, encode=encode, decode=decode,
+                             streamreader=streamreader, streamwriter=streamwriter,
+                             incrementalencoder=incrementalencoder,
+                             incrementaldecoder=incrementaldecoder)
         if _is_text_encoding is not None:
-            self._is_text_encoding = _is_text_encoding
-        return self
+            info._is_text_encoding = _is_text_encoding
+        return info
 
     def __repr__(self):
+        kind = type(self)
         return "<%s.%s object for encoding %s at %#x>" % (
-            self.__class__.__module__, self.__class__.__qualname__, self.name, id(self))
+            kind.__module__, kind.__qualname__, self.name, id(self))
 
 
 class IncrementalEncoder(object):
+    """Base of encoders fed text piece by piece; subclasses define
+    encode().  The default state is 0 (nothing pending)."""
+
     def __init__(self, errors='strict'):
         self.errors = errors
         self.buffer = ""
@@ -88,6 +107,9 @@ class IncrementalEncoder(object):
 
 
 class IncrementalDecoder(object):
+    """Base of decoders fed bytes piece by piece; subclasses define
+    decode().  The state is (pending bytes, flags)."""
+
     def __init__(self, errors='strict'):
         self.errors = errors
 
@@ -105,23 +127,24 @@ class IncrementalDecoder(object):
 
 
 class BufferedIncrementalDecoder(IncrementalDecoder):
-    """Keeps undecodable trailing bytes for the next call."""
+    """A decoder that keeps the bytes _buffer_decode() could not use yet
+    and puts them in front of the next input."""
 
     def __init__(self, errors='strict'):
-        IncrementalDecoder.__init__(self, errors)
+        super().__init__(errors)
         self.buffer = b""
 
     def _buffer_decode(self, input, errors, final):
+        # Returns (text, number of bytes of input used).
         raise NotImplementedError
 
     def decode(self, input, final=False):
-        data = self.buffer + input
-        (result, consumed) = self._buffer_decode(data, self.errors, final)
-        self.buffer = data[consumed:]
-        return result
+        pending = self.buffer + input
+        text, used = self._buffer_decode(pending, self.errors, final)
+        self.buffer = pending[used:]
+        return text
 
     def reset(self):
-        IncrementalDecoder.reset(self)
         self.buffer = b""
 
     def getstate(self):
@@ -355,10 +378,9 @@ def lookup(encoding):
     for search in _search_functions:
         info = search(key)
         if info is not None:
-            if not isinstance(info, CodecInfo):
-                if not isinstance(info, tuple) or len(info) != 4:
-                    raise TypeError("codec search functions must return 4-tuples")
-                info = CodecInfo(*info)
+            # Any 4-tuple will do (CodecInfo is one); it is kept as given.
+            if not isinstance(info, tuple) or len(info) != 4:
+                raise TypeError("codec search functions must return 4-tuples")
             _cache[key] = info
             return info
     name = _ALIASES.get(key) or _ALIASES.get(key.replace('_', ''))
@@ -383,86 +405,87 @@ def lookup(encoding):
 
 
 def encode(obj, encoding='utf-8', errors='strict'):
-    """Encode [obj] with the codec for [encoding]."""
-    return lookup(encoding).encode(obj, errors)[0]
+    """[obj] encoded with the codec named [encoding]."""
+    return lookup(encoding)[0](obj, errors)[0]
 
 
 def decode(obj, encoding='utf-8', errors='strict'):
-    """Decode [obj] with the codec for [encoding]."""
-    return lookup(encoding).decode(obj, errors)[0]
+    """[obj] decoded with the codec named [encoding]."""
+    return lookup(encoding)[1](obj, errors)[0]
 
 
 def getencoder(encoding):
-    return lookup(encoding).encode
+    return lookup(encoding)[0]
 
 
 def getdecoder(encoding):
-    return lookup(encoding).decode
-
-
-def getincrementalencoder(encoding):
-    encoder = lookup(encoding).incrementalencoder
-    if encoder is None:
-        raise LookupError(encoding)
-    return encoder
-
-
-def getincrementaldecoder(encoding):
-    decoder = lookup(encoding).incrementaldecoder
-    if decoder is None:
-        raise LookupError(encoding)
-    return decoder
+    return lookup(encoding)[1]
 
 
 def getreader(encoding):
-    return lookup(encoding).streamreader
+    return lookup(encoding)[2]
 
 
 def getwriter(encoding):
-    return lookup(encoding).streamwriter
+    return lookup(encoding)[3]
+
+
+def _incremental_class(encoding, which):
+    found = getattr(lookup(encoding), which, None)
+    if found is None:
+        raise LookupError(encoding)
+    return found
+
+
+def getincrementalencoder(encoding):
+    return _incremental_class(encoding, 'incrementalencoder')
+
+
+def getincrementaldecoder(encoding):
+    return _incremental_class(encoding, 'incrementaldecoder')
+
+
+def _run_incremental(coder, pieces, empty):
+    # Feed every piece, then flush with final=True; empty results are not
+    # passed on.
+    for piece in pieces:
+        result = coder(piece)
+        if result:
+            yield result
+    result = coder(empty, True)
+    if result:
+        yield result
 
 
 def iterencode(iterator, encoding, errors='strict', **kwargs):
+    """Encode the strings [iterator] yields, yielding bytes."""
     encoder = getincrementalencoder(encoding)(errors, **kwargs)
-    for input in iterator:
-        output = encoder.encode(input)
-        if output:
-            yield output
-    output = encoder.encode("", True)
-    if output:
-        yield output
+    return _run_incremental(encoder.encode, iterator, "")
 
 
 def iterdecode(iterator, encoding, errors='strict', **kwargs):
+    """Decode the bytes [iterator] yields, yielding strings."""
     decoder = getincrementaldecoder(encoding)(errors, **kwargs)
-    for input in iterator:
-        output = decoder.decode(input)
-        if output:
-            yield output
-    output = decoder.decode(b"", True)
-    if output:
-        yield output
+    return _run_incremental(decoder.decode, iterator, b"")
 
 
 def open(filename, mode='r', encoding=None, errors='strict', buffering=-1):
-    """builtins.open with the codec's encoding (binary mode is forced
-    when no encoding is given, as in CPython)."""
+    """Open a file; with an [encoding], as text in that encoding whatever
+    [mode] says ('b' in mode is ignored then)."""
     import builtins
-    if encoding is not None and 'b' not in mode:
-        return builtins.open(filename, mode, buffering, encoding=encoding, errors=errors)
-    if encoding is not None:
-        mode = mode.replace('b', '')
-        return builtins.open(filename, mode, buffering, encoding=encoding, errors=errors)
-    if 'b' not in mode:
-        mode = mode + 'b'
-    return builtins.open(filename, mode, buffering)
+    if encoding is None:
+        return builtins.open(filename, mode, buffering)
+    return builtins.open(filename, mode.replace('b', ''), buffering,
+                         encoding=encoding, errors=errors)
 
 
 def EncodedFile(file, data_encoding, file_encoding=None, errors='strict'):
     raise NotImplementedError("codecs.EncodedFile is not supported by gilpy")
 
 
-_error_handlers = {}
+# ---------------------------------------------------------------------------
+# Error handlers.  Each takes the Unicode error and returns (replacement,
+# position to resume at).
 
 
 def strict_errors(exc):
@@ -473,52 +496,62 @@ def ignore_errors(exc):
     return ('', exc.end)
 
 
+def _failed_part(exc):
+    return exc.object[exc.start:exc.end]
+
+
 def replace_errors(exc):
+    # '?' for each character that could not be encoded; one U+FFFD for
+    # undecodable bytes.
     if isinstance(exc, UnicodeEncodeError):
         return ('?' * (exc.end - exc.start), exc.end)
     return ('\ufffd', exc.end)
 
 
 def xmlcharrefreplace_errors(exc):
-    s = exc.object[exc.start:exc.end]
-    return (''.join('&#%d;' % ord(c) for c in s), exc.end)
+    return (''.join('&#%d;' % ord(ch) for ch in _failed_part(exc)), exc.end)
+
+
+def _escape_code(code):
+    if code < 0x100:
+        return '\\x%02x' % code
+    if code < 0x10000:
+        return '\\u%04x' % code
+    return '\\U%08x' % code
 
 
 def backslashreplace_errors(exc):
+    part = _failed_part(exc)
     if isinstance(exc, UnicodeEncodeError):
-        s = exc.object[exc.start:exc.end]
-        return (''.join('\\x%02x' % ord(c) if ord(c) < 256 else
-                        '\\u%04x' % ord(c) if ord(c) < 0x10000 else '\\U%08x' % ord(c)
-                        for c in s), exc.end)
-    s = exc.object[exc.start:exc.end]
-    return (''.join('\\x%02x' % b for b in s), exc.end)
+        codes = [ord(ch) for ch in part]
+    else:
+        codes = list(part)             # undecodable bytes: always \xNN
+    return (''.join(_escape_code(code) for code in codes), exc.end)
 
 
 def namereplace_errors(exc):
     import unicodedata
-    s = exc.object[exc.start:exc.end]
-    return (''.join('\\N{%s}' % unicodedata.name(c) for c in s), exc.end)
+    return (''.join('\\N{%s}' % unicodedata.name(ch) for ch in _failed_part(exc)), exc.end)
 
 
-for _name, _fn in (('strict', strict_errors), ('ignore', ignore_errors),
-                   ('replace', replace_errors),
-                   ('xmlcharrefreplace', xmlcharrefreplace_errors),
-                   ('backslashreplace', backslashreplace_errors),
-                   ('namereplace', namereplace_errors)):
-    _error_handlers[_name] = _fn
-del _name, _fn
+_error_handlers = {
+    'strict': strict_errors,
+    'ignore': ignore_errors,
+    'replace': replace_errors,
+    'xmlcharrefreplace': xmlcharrefreplace_errors,
+    'backslashreplace': backslashreplace_errors,
+    'namereplace': namereplace_errors,
+}
 
 
 def register_error(name, error_handler):
-    """Register an error handler (used by lookup_error; gilpy's built-in
-    encoders only know the standard handler names)."""
+    """Make [error_handler] known as errors=[name]."""
     if not callable(error_handler):
         raise TypeError("handler must be callable")
     _error_handlers[name] = error_handler
 
 
 def lookup_error(name):
-    try:
-        return _error_handlers[name]
-    except KeyError:
-        raise LookupError("unknown error handler name '%s'" % name) from None
+    if name not in _error_handlers:
+        raise LookupError("unknown error handler name '%s'" % name)
+    return _error_handlers[name]

@@ -1,25 +1,31 @@
-"""Helpers for computing deltas between sequences: SequenceMatcher, Differ,
-ndiff, unified_diff, context_diff and get_close_matches.
+"""Differences between sequences: SequenceMatcher and the text diffs built
+on it (ndiff/Differ, unified_diff, context_diff), plus get_close_matches.
 
 Design notes
 ------------
-SequenceMatcher follows the Ratcliff/Obershelp idea: find the longest
-contiguous matching block, then recurse on the pieces to its left and right.
-Matches of "junk" elements are only allowed to extend a block, never to seed
-one, and with autojunk an element of b that occurs in more than 1% of a
-b of 200+ items counts as popular and is not indexed. The exact choices
-(which of several equal-length blocks wins, how blocks grow) decide the
-output, and unittest and user scripts compare that output with CPython's,
-so they follow CPython's documented behaviour: the earliest block in a,
-then in b, wins.
+SequenceMatcher finds the longest run of equal elements shared by a and b,
+then does the same in the unmatched stretches on either side of it, until
+nothing is left; those runs are the matching blocks and everything else is
+derived from them (opcodes, ratio, grouped opcodes).  Which run wins when
+several are equally long decides every diff printed, and programs compare
+that output with CPython's, so the rule is fixed: the run starting earliest
+in a, then earliest in b.
 
-Differ turns the opcodes into "- ", "+ ", "  " lines; a replaced region is
-searched for its most similar pair of lines (ratio above 0.75), which is
-shown with "? " guide lines marking the changed characters.
+Elements of b are indexed by value.  Two kinds are left out of the index
+and so can never start a run: "junk" (the isjunk predicate says so) and,
+with autojunk, "popular" elements (more than 1% of a b of 200 or more
+items).  A run found without them is then grown over equal popular
+neighbours and after that over equal junk neighbours.
+
+Differ prints "- ", "+ " and "  " lines.  For a block of replaced lines it
+looks for the most similar pair of lines (ratio above 0.75), prints that
+pair with "? " guide lines marking the changed characters, and handles the
+lines above and below the pair the same way.
+
+Left out: HtmlDiff and the command-line demo.
 """
 
 import collections
-import heapq
 
 __all__ = ['get_close_matches', 'ndiff', 'restore', 'SequenceMatcher',
            'Differ', 'IS_CHARACTER_JUNK', 'IS_LINE_JUNK', 'context_diff',
@@ -28,17 +34,21 @@ __all__ = ['get_close_matches', 'ndiff', 'restore', 'SequenceMatcher',
 Match = collections.namedtuple('Match', 'a b size')
 
 
-def _ratio(matches, length):
-    return 2.0 * matches / length if length else 1.0
+def _similarity(matched, total):
+    # Twice the matched elements over all elements; two empty sequences
+    # are identical.
+    return 2.0 * matched / total if total else 1.0
 
 
 class SequenceMatcher:
-    """Compare two sequences of hashable elements."""
+    """Compares two sequences of hashable elements.  b is indexed once, so
+    comparing many sequences against one fixed b is cheap: set b with
+    set_seq2() and vary a with set_seq1()."""
 
     def __init__(self, isjunk=None, a='', b='', autojunk=True):
         self.isjunk = isjunk
-        self.a = self.b = None
         self.autojunk = autojunk
+        self.a = self.b = None
         self.set_seqs(a, b)
 
     def set_seqs(self, a, b):
@@ -46,181 +56,169 @@ class SequenceMatcher:
         self.set_seq2(b)
 
     def set_seq1(self, a):
-        if a is self.a:
-            return
-        self.a = a
-        self.matching_blocks = self.opcodes = None
+        if a is not self.a:
+            self.a = a
+            self._forget_results()
 
     def set_seq2(self, b):
-        if b is self.b:
-            return
-        self.b = b
-        self.matching_blocks = self.opcodes = None
-        self.fullbcount = None
-        self._index_b()
+        if b is not self.b:
+            self.b = b
+            self._forget_results()
+            self._b_counts = None
+            self._build_index()
 
-    def _index_b(self):
-        """Map each element of b to the ascending list of its positions,
-        leaving out junk and (with autojunk) popular elements."""
-        b = self.b
-        b2j = {}
-        for i, elt in enumerate(b):
-            positions = b2j.get(elt)
-            if positions is None:
-                b2j[elt] = [i]
-            else:
-                positions.append(i)
-        self.bjunk = junk = set()
+    def _forget_results(self):
+        self.matching_blocks = None
+        self.opcodes = None
+
+    def _build_index(self):
+        """Fill b2j (element -> ascending positions in b), bjunk and
+        bpopular."""
+        where = {}
+        for pos, item in enumerate(self.b):
+            where.setdefault(item, []).append(pos)
+        self.bjunk = set()
         if self.isjunk:
-            for elt in b2j:
-                if self.isjunk(elt):
-                    junk.add(elt)
-            for elt in junk:
-                del b2j[elt]
-        self.bpopular = popular = set()
-        n = len(b)
-        if self.autojunk and n >= 200:
-            limit = n // 100 + 1
-            for elt, positions in b2j.items():
-                if len(positions) > limit:
-                    popular.add(elt)
-            for elt in popular:
-                del b2j[elt]
-        self.b2j = b2j
+            self.bjunk = {item for item in where if self.isjunk(item)}
+        self.bpopular = set()
+        size = len(self.b)
+        if self.autojunk and size >= 200:
+            ceiling = size // 100 + 1
+            self.bpopular = {item for item, spots in where.items()
+                             if item not in self.bjunk and len(spots) > ceiling}
+        for item in self.bjunk | self.bpopular:
+            del where[item]
+        self.b2j = where
 
     def find_longest_match(self, alo=0, ahi=None, blo=0, bhi=None):
-        """The longest matching block in a[alo:ahi] and b[blo:bhi]."""
-        a, b, b2j, junk = self.a, self.b, self.b2j, self.bjunk
-        if ahi is None:
-            ahi = len(a)
-        if bhi is None:
-            bhi = len(b)
-        besti, bestj, bestsize = alo, blo, 0
-        # run_at[j]: length of the match ending at a[i-1], b[j].
-        run_at = {}
-        empty = []
+        """The longest block of a[alo:ahi] equal to a block of b[blo:bhi],
+        as Match(a, b, size); size 0 when there is none."""
+        a, b = self.a, self.b
+        ahi = len(a) if ahi is None else ahi
+        bhi = len(b) if bhi is None else bhi
+        start_a, start_b, size = alo, blo, 0
+        # ending_at[j] is the length of the common run ending at the
+        # previous a element and b[j]; a run is extended by one when the
+        # current a element also sits at b[j + 1].
+        ending_at = {}
         for i in range(alo, ahi):
-            next_run = {}
-            for j in b2j.get(a[i], empty):
+            here = {}
+            for j in self.b2j.get(a[i], ()):
                 if j < blo:
                     continue
                 if j >= bhi:
                     break
-                k = next_run[j] = run_at.get(j - 1, 0) + 1
-                if k > bestsize:
-                    besti, bestj, bestsize = i - k + 1, j - k + 1, k
-            run_at = next_run
-        # Grow the block over equal non-junk elements the index left out
-        # (popular ones), then over equal junk, on both sides.
+                length = here[j] = ending_at.get(j - 1, 0) + 1
+                if length > size:
+                    start_a, start_b, size = i - length + 1, j - length + 1, length
+            ending_at = here
+        junk = self.bjunk
         for want_junk in (False, True):
-            while (besti > alo and bestj > blo and
-                   (b[bestj - 1] in junk) == want_junk and
-                   a[besti - 1] == b[bestj - 1]):
-                besti, bestj, bestsize = besti - 1, bestj - 1, bestsize + 1
-            while (besti + bestsize < ahi and bestj + bestsize < bhi and
-                   (b[bestj + bestsize] in junk) == want_junk and
-                   a[besti + bestsize] == b[bestj + bestsize]):
-                bestsize += 1
-        return Match(besti, bestj, bestsize)
+            start_a, start_b, size = self._grow(start_a, start_b, size, alo, ahi, blo, bhi,
+                                                lambda item: (item in junk) == want_junk)
+        return Match(start_a, start_b, size)
+
+    def _grow(self, i, j, size, alo, ahi, blo, bhi, allowed):
+        """Extend the block (i, j, size) left and right over equal elements
+        of b that [allowed] accepts, staying inside the bounds."""
+        a, b = self.a, self.b
+        while i > alo and j > blo and allowed(b[j - 1]) and a[i - 1] == b[j - 1]:
+            i, j, size = i - 1, j - 1, size + 1
+        while (i + size < ahi and j + size < bhi and allowed(b[j + size])
+               and a[i + size] == b[j + size]):
+            size += 1
+        return i, j, size
 
     def get_matching_blocks(self):
-        """Matching blocks as Match triples, ascending, ending with
-        (len(a), len(b), 0)."""
+        """The Match blocks in ascending order, adjacent ones merged, with a
+        final Match(len(a), len(b), 0)."""
         if self.matching_blocks is not None:
             return self.matching_blocks
-        la, lb = len(self.a), len(self.b)
-        pending = [(0, la, 0, lb)]
-        found = []
-        while pending:
-            alo, ahi, blo, bhi = pending.pop()
-            i, j, k = x = self.find_longest_match(alo, ahi, blo, bhi)
-            if k:
-                found.append(x)
-                if alo < i and blo < j:
-                    pending.append((alo, i, blo, j))
-                if i + k < ahi and j + k < bhi:
-                    pending.append((i + k, ahi, j + k, bhi))
-        found.sort()
+        blocks = []
+        stretches = [(0, len(self.a), 0, len(self.b))]
+        while stretches:
+            alo, ahi, blo, bhi = stretches.pop()
+            i, j, size = self.find_longest_match(alo, ahi, blo, bhi)
+            if not size:
+                continue
+            blocks.append((i, j, size))
+            if alo < i and blo < j:
+                stretches.append((alo, i, blo, j))
+            if i + size < ahi and j + size < bhi:
+                stretches.append((i + size, ahi, j + size, bhi))
         merged = []
-        i1 = j1 = k1 = 0
-        for i2, j2, k2 in found:
-            if i1 + k1 == i2 and j1 + k1 == j2:
-                k1 += k2
-            else:
-                if k1:
-                    merged.append((i1, j1, k1))
-                i1, j1, k1 = i2, j2, k2
-        if k1:
-            merged.append((i1, j1, k1))
-        merged.append((la, lb, 0))
-        self.matching_blocks = list(map(Match._make, merged))
+        for i, j, size in sorted(blocks):
+            if merged:
+                pi, pj, psize = merged[-1]
+                if pi + psize == i and pj + psize == j:
+                    merged[-1] = (pi, pj, psize + size)
+                    continue
+            merged.append((i, j, size))
+        merged.append((len(self.a), len(self.b), 0))
+        self.matching_blocks = [Match(*block) for block in merged]
         return self.matching_blocks
 
     def get_opcodes(self):
-        """(tag, i1, i2, j1, j2) tuples turning a into b."""
+        """(tag, i1, i2, j1, j2) steps turning a into b; tag is 'equal',
+        'replace', 'delete' or 'insert'."""
         if self.opcodes is not None:
             return self.opcodes
-        i = j = 0
-        self.opcodes = answer = []
-        for ai, bj, size in self.get_matching_blocks():
-            if i < ai and j < bj:
-                answer.append(('replace', i, ai, j, bj))
-            elif i < ai:
-                answer.append(('delete', i, ai, j, bj))
-            elif j < bj:
-                answer.append(('insert', i, ai, j, bj))
-            i, j = ai + size, bj + size
+        steps = []
+        done_a = done_b = 0
+        for i, j, size in self.get_matching_blocks():
+            gap_a, gap_b = i > done_a, j > done_b
+            if gap_a or gap_b:
+                tag = 'replace' if gap_a and gap_b else ('delete' if gap_a else 'insert')
+                steps.append((tag, done_a, i, done_b, j))
             if size:
-                answer.append(('equal', ai, i, bj, j))
-        return answer
+                steps.append(('equal', i, i + size, j, j + size))
+            done_a, done_b = i + size, j + size
+        self.opcodes = steps
+        return steps
 
     def get_grouped_opcodes(self, n=3):
-        """Opcodes in groups with up to [n] lines of context."""
-        codes = self.get_opcodes()
-        if not codes:
-            codes = [("equal", 0, 1, 0, 1)]
-        if codes[0][0] == 'equal':
-            tag, i1, i2, j1, j2 = codes[0]
-            codes[0] = tag, max(i1, i2 - n), i2, max(j1, j2 - n), j2
-        if codes[-1][0] == 'equal':
-            tag, i1, i2, j1, j2 = codes[-1]
-            codes[-1] = tag, i1, min(i2, i1 + n), j1, min(j2, j1 + n)
-        group = []
-        for tag, i1, i2, j1, j2 in codes:
+        """Yield lists of opcodes, one per hunk, each with at most [n]
+        equal elements of context at either end."""
+        steps = list(self.get_opcodes()) or [('equal', 0, 1, 0, 1)]
+        tag, i1, i2, j1, j2 = steps[0]
+        if tag == 'equal':             # only the tail of a leading match
+            steps[0] = (tag, max(i1, i2 - n), i2, max(j1, j2 - n), j2)
+        tag, i1, i2, j1, j2 = steps[-1]
+        if tag == 'equal':             # only the head of a trailing match
+            steps[-1] = (tag, i1, min(i2, i1 + n), j1, min(j2, j1 + n))
+        hunk = []
+        for tag, i1, i2, j1, j2 in steps:
             if tag == 'equal' and i2 - i1 > 2 * n:
-                group.append((tag, i1, min(i2, i1 + n), j1, min(j2, j1 + n)))
-                yield group
-                group = []
-                i1, j1 = max(i1, i2 - n), max(j1, j2 - n)
-            group.append((tag, i1, i2, j1, j2))
-        if group and not (len(group) == 1 and group[0][0] == 'equal'):
-            yield group
+                # A long match ends one hunk and starts the next.
+                hunk.append((tag, i1, i1 + n, j1, j1 + n))
+                yield hunk
+                hunk = []
+                i1, j1 = i2 - n, j2 - n
+            hunk.append((tag, i1, i2, j1, j2))
+        if hunk and not (len(hunk) == 1 and hunk[0][0] == 'equal'):
+            yield hunk
 
     def ratio(self):
-        """Similarity in [0, 1]: 2*M/T."""
-        matches = sum(block[-1] for block in self.get_matching_blocks())
-        return _ratio(matches, len(self.a) + len(self.b))
+        """Similarity in [0, 1]: 2 * matched elements / all elements."""
+        matched = sum(block.size for block in self.get_matching_blocks())
+        return _similarity(matched, len(self.a) + len(self.b))
 
     def quick_ratio(self):
-        """An upper bound on ratio(), from element counts."""
-        if self.fullbcount is None:
-            self.fullbcount = counts = {}
-            for elt in self.b:
-                counts[elt] = counts.get(elt, 0) + 1
-        counts = self.fullbcount
-        left = {}
-        matches = 0
-        for elt in self.a:
-            have = left[elt] if elt in left else counts.get(elt, 0)
-            left[elt] = have - 1
-            if have > 0:
-                matches += 1
-        return _ratio(matches, len(self.a) + len(self.b))
+        """An upper bound on ratio() that ignores element order."""
+        if self._b_counts is None:
+            self._b_counts = collections.Counter(self.b)
+        left = dict(self._b_counts)
+        matched = 0
+        for item in self.a:
+            if left.get(item, 0) > 0:
+                left[item] -= 1
+                matched += 1
+        return _similarity(matched, len(self.a) + len(self.b))
 
     def real_quick_ratio(self):
-        """A cheaper upper bound on ratio(), from the lengths."""
-        la, lb = len(self.a), len(self.b)
-        return _ratio(min(la, lb), la + lb)
+        """An upper bound on ratio() from the lengths alone."""
+        len_a, len_b = len(self.a), len(self.b)
+        return _similarity(min(len_a, len_b), len_a + len_b)
 
     def __class_getitem__(cls, item):
         import types
@@ -228,138 +226,31 @@ class SequenceMatcher:
 
 
 def get_close_matches(word, possibilities, n=3, cutoff=0.6):
-    """The best [n] matches for [word] among [possibilities] with a ratio
-    of at least [cutoff], best first."""
+    """Up to [n] of [possibilities] whose similarity to [word] is at least
+    [cutoff], most similar first."""
     if not n > 0:
         raise ValueError("n must be > 0: %r" % (n,))
     if not 0.0 <= cutoff <= 1.0:
         raise ValueError("cutoff must be in [0.0, 1.0]: %r" % (cutoff,))
-    result = []
-    s = SequenceMatcher()
-    s.set_seq2(word)
-    for x in possibilities:
-        s.set_seq1(x)
-        if (s.real_quick_ratio() >= cutoff and s.quick_ratio() >= cutoff and
-                s.ratio() >= cutoff):
-            result.append((s.ratio(), x))
-    result = heapq.nlargest(n, result)
-    return [x for score, x in result]
-
-
-def _keep_original_ws(s, tag_s):
-    return ''.join(c if tag_c == " " and c.isspace() else tag_c
-                   for c, tag_c in zip(s, tag_s))
-
-
-class Differ:
-    """Human-readable line deltas ("- ", "+ ", "  ", "? ")."""
-
-    def __init__(self, linejunk=None, charjunk=None):
-        self.linejunk = linejunk
-        self.charjunk = charjunk
-
-    def compare(self, a, b):
-        cruncher = SequenceMatcher(self.linejunk, a, b)
-        for tag, alo, ahi, blo, bhi in cruncher.get_opcodes():
-            if tag == 'replace':
-                g = self._fancy_replace(a, alo, ahi, b, blo, bhi)
-            elif tag == 'delete':
-                g = self._dump('-', a, alo, ahi)
-            elif tag == 'insert':
-                g = self._dump('+', b, blo, bhi)
-            elif tag == 'equal':
-                g = self._dump(' ', a, alo, ahi)
-            else:
-                raise ValueError('unknown tag %r' % (tag,))
-            yield from g
-
-    def _dump(self, tag, x, lo, hi):
-        for i in range(lo, hi):
-            yield '%s %s' % (tag, x[i])
-
-    def _plain_replace(self, a, alo, ahi, b, blo, bhi):
-        if bhi - blo < ahi - alo:
-            yield from self._dump('+', b, blo, bhi)
-            yield from self._dump('-', a, alo, ahi)
-        else:
-            yield from self._dump('-', a, alo, ahi)
-            yield from self._dump('+', b, blo, bhi)
-
-    def _fancy_replace(self, a, alo, ahi, b, blo, bhi):
-        """Pair the most similar lines of a replaced region and show their
-        character differences; plain -/+ when nothing is similar enough."""
-        best_ratio, cutoff = 0.74, 0.75
-        cruncher = SequenceMatcher(self.charjunk)
-        eqi = eqj = None
-        for j in range(blo, bhi):
-            bj = b[j]
-            cruncher.set_seq2(bj)
-            for i in range(alo, ahi):
-                ai = a[i]
-                if ai == bj:
-                    if eqi is None:
-                        eqi, eqj = i, j
-                    continue
-                cruncher.set_seq1(ai)
-                if (cruncher.real_quick_ratio() > best_ratio and
-                        cruncher.quick_ratio() > best_ratio and
-                        cruncher.ratio() > best_ratio):
-                    best_ratio, best_i, best_j = cruncher.ratio(), i, j
-        if best_ratio < cutoff:
-            if eqi is None:
-                yield from self._plain_replace(a, alo, ahi, b, blo, bhi)
-                return
-            best_i, best_j, best_ratio = eqi, eqj, 1.0
-        else:
-            eqi = None
-        yield from self._fancy_helper(a, alo, best_i, b, blo, best_j)
-        aelt, belt = a[best_i], b[best_j]
-        if eqi is None:
-            atags = btags = ''
-            cruncher.set_seqs(aelt, belt)
-            for tag, ai1, ai2, bj1, bj2 in cruncher.get_opcodes():
-                la, lb = ai2 - ai1, bj2 - bj1
-                if tag == 'replace':
-                    atags += '^' * la
-                    btags += '^' * lb
-                elif tag == 'delete':
-                    atags += '-' * la
-                elif tag == 'insert':
-                    btags += '+' * lb
-                elif tag == 'equal':
-                    atags += ' ' * la
-                    btags += ' ' * lb
-                else:
-                    raise ValueError('unknown tag %r' % (tag,))
-            yield from self._qformat(aelt, belt, atags, btags)
-        else:
-            yield '  ' + aelt
-        yield from self._fancy_helper(a, best_i + 1, ahi, b, best_j + 1, bhi)
-
-    def _fancy_helper(self, a, alo, ahi, b, blo, bhi):
-        if alo < ahi:
-            if blo < bhi:
-                yield from self._fancy_replace(a, alo, ahi, b, blo, bhi)
-            else:
-                yield from self._dump('-', a, alo, ahi)
-        elif blo < bhi:
-            yield from self._dump('+', b, blo, bhi)
-
-    def _qformat(self, aline, bline, atags, btags):
-        atags = _keep_original_ws(aline, atags).rstrip()
-        btags = _keep_original_ws(bline, btags).rstrip()
-        yield "- " + aline
-        if atags:
-            yield f"? {atags}\n"
-        yield "+ " + bline
-        if btags:
-            yield f"? {btags}\n"
+    matcher = SequenceMatcher()
+    matcher.set_seq2(word)
+    scored = []
+    for candidate in possibilities:
+        matcher.set_seq1(candidate)
+        # Cheap upper bounds first; ratio() is the expensive one.
+        if (matcher.real_quick_ratio() >= cutoff and matcher.quick_ratio() >= cutoff
+                and matcher.ratio() >= cutoff):
+            scored.append((matcher.ratio(), candidate))
+    # Equal scores are ordered by the candidate itself, highest first.
+    scored.sort(reverse=True)
+    return [candidate for _, candidate in scored[:n]]
 
 
 def IS_LINE_JUNK(line, pat=None):
-    """True for blank lines and lines holding only '#'."""
-    stripped = line.strip()
-    return stripped == '' or stripped == '#'
+    """True for a line that is blank or holds a lone '#'."""
+    if pat is not None:
+        return pat(line) is not None
+    return line.strip() in ('', '#')
 
 
 def IS_CHARACTER_JUNK(ch, ws=" \t"):
@@ -367,127 +258,225 @@ def IS_CHARACTER_JUNK(ch, ws=" \t"):
     return ch in ws
 
 
-def _format_range_unified(start, stop):
-    beginning = start + 1
-    length = stop - start
-    if length == 1:
-        return '{}'.format(beginning)
-    if not length:
-        beginning -= 1
-    return '{},{}'.format(beginning, length)
+# ---------------------------------------------------------------------------
+# ndiff / Differ
 
 
-def unified_diff(a, b, fromfile='', tofile='', fromfiledate='',
-                 tofiledate='', n=3, lineterm='\n'):
-    """Yield the lines of a unified diff of a and b."""
-    _check_types(a, b, fromfile, tofile, fromfiledate, tofiledate, lineterm)
-    started = False
-    for group in SequenceMatcher(None, a, b).get_grouped_opcodes(n):
-        if not started:
-            started = True
-            fromdate = '\t{}'.format(fromfiledate) if fromfiledate else ''
-            todate = '\t{}'.format(tofiledate) if tofiledate else ''
-            yield '--- {}{}{}'.format(fromfile, fromdate, lineterm)
-            yield '+++ {}{}{}'.format(tofile, todate, lineterm)
-        first, last = group[0], group[-1]
-        file1_range = _format_range_unified(first[1], last[2])
-        file2_range = _format_range_unified(first[3], last[4])
-        yield '@@ -{} +{} @@{}'.format(file1_range, file2_range, lineterm)
-        for tag, i1, i2, j1, j2 in group:
+def _prefixed(prefix, lines, lo, hi):
+    return [prefix + lines[k] for k in range(lo, hi)]
+
+
+class Differ:
+    """Line-by-line comparison for people: each output line starts with
+    '- ' (only in a), '+ ' (only in b), '  ' (in both) or '? ' (a guide
+    line marking changed characters of the line above)."""
+
+    def __init__(self, linejunk=None, charjunk=None):
+        self.linejunk = linejunk
+        self.charjunk = charjunk
+
+    def compare(self, a, b):
+        """Yield the delta lines from a to b."""
+        matcher = SequenceMatcher(self.linejunk, a, b)
+        for tag, alo, ahi, blo, bhi in matcher.get_opcodes():
             if tag == 'equal':
-                for line in a[i1:i2]:
-                    yield ' ' + line
-                continue
-            if tag in ('replace', 'delete'):
-                for line in a[i1:i2]:
-                    yield '-' + line
-            if tag in ('replace', 'insert'):
-                for line in b[j1:j2]:
-                    yield '+' + line
+                yield from _prefixed('  ', a, alo, ahi)
+            elif tag == 'delete':
+                yield from _prefixed('- ', a, alo, ahi)
+            elif tag == 'insert':
+                yield from _prefixed('+ ', b, blo, bhi)
+            else:
+                yield from self._replace(a, alo, ahi, b, blo, bhi)
+
+    def _replace(self, a, alo, ahi, b, blo, bhi):
+        """Delta for replacing a[alo:ahi] with b[blo:bhi], both non-empty."""
+        threshold = 0.75
+        best, best_i, best_j = 0.74, None, None
+        same_i = same_j = None         # first pair of identical lines
+        chars = SequenceMatcher(self.charjunk)
+        for j in range(blo, bhi):
+            chars.set_seq2(b[j])
+            for i in range(alo, ahi):
+                if a[i] == b[j]:
+                    if same_i is None:
+                        same_i, same_j = i, j
+                    continue
+                chars.set_seq1(a[i])
+                if (chars.real_quick_ratio() > best and chars.quick_ratio() > best
+                        and chars.ratio() > best):
+                    best, best_i, best_j = chars.ratio(), i, j
+        if best >= threshold:
+            identical = False
+        elif same_i is not None:
+            # Nothing is similar enough, but an unchanged line can anchor
+            # the two halves.
+            best_i, best_j, identical = same_i, same_j, True
+        else:
+            yield from self._unpaired(a, alo, ahi, b, blo, bhi)
+            return
+        yield from self._around(a, alo, best_i, b, blo, best_j)
+        if identical:
+            yield '  ' + a[best_i]
+        else:
+            yield from self._pair(a[best_i], b[best_j])
+        yield from self._around(a, best_i + 1, ahi, b, best_j + 1, bhi)
+
+    def _unpaired(self, a, alo, ahi, b, blo, bhi):
+        # The shorter side is shown first.
+        removed = _prefixed('- ', a, alo, ahi)
+        added = _prefixed('+ ', b, blo, bhi)
+        if bhi - blo < ahi - alo:
+            return added + removed
+        return removed + added
+
+    def _around(self, a, alo, ahi, b, blo, bhi):
+        """Delta for the lines left over above or below a paired line."""
+        if alo < ahi and blo < bhi:
+            yield from self._replace(a, alo, ahi, b, blo, bhi)
+        elif alo < ahi:
+            yield from _prefixed('- ', a, alo, ahi)
+        elif blo < bhi:
+            yield from _prefixed('+ ', b, blo, bhi)
+
+    def _pair(self, old, new):
+        """Two similar lines with guide lines under each: '^' for changed,
+        '-' for removed and '+' for added characters."""
+        marks_old, marks_new = [], []
+        matcher = SequenceMatcher(self.charjunk, old, new)
+        for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+            symbol = {'equal': ' ', 'replace': '^', 'delete': '-', 'insert': '+'}[tag]
+            if tag != 'insert':
+                marks_old.append(symbol * (i2 - i1))
+            if tag != 'delete':
+                marks_new.append(symbol * (j2 - j1))
+        for prefix, line, marks in (('- ', old, marks_old), ('+ ', new, marks_new)):
+            yield prefix + line
+            guide = _guide(line, ''.join(marks))
+            if guide:
+                yield '? %s\n' % guide
 
 
-def _format_range_context(start, stop):
-    beginning = start + 1
-    length = stop - start
-    if not length:
-        beginning -= 1
-    if length <= 1:
-        return '{}'.format(beginning)
-    return '{},{}'.format(beginning, beginning + length - 1)
-
-
-def context_diff(a, b, fromfile='', tofile='', fromfiledate='',
-                 tofiledate='', n=3, lineterm='\n'):
-    """Yield the lines of a context diff of a and b."""
-    _check_types(a, b, fromfile, tofile, fromfiledate, tofiledate, lineterm)
-    prefix = dict(insert='+ ', delete='- ', replace='! ', equal='  ')
-    started = False
-    for group in SequenceMatcher(None, a, b).get_grouped_opcodes(n):
-        if not started:
-            started = True
-            fromdate = '\t{}'.format(fromfiledate) if fromfiledate else ''
-            todate = '\t{}'.format(tofiledate) if tofiledate else ''
-            yield '*** {}{}{}'.format(fromfile, fromdate, lineterm)
-            yield '--- {}{}{}'.format(tofile, todate, lineterm)
-        first, last = group[0], group[-1]
-        yield '***************' + lineterm
-        yield '*** {} ****{}'.format(_format_range_context(first[1], last[2]), lineterm)
-        if any(tag in ('replace', 'delete') for tag, _, _, _, _ in group):
-            for tag, i1, i2, _, _ in group:
-                if tag != 'insert':
-                    for line in a[i1:i2]:
-                        yield prefix[tag] + line
-        yield '--- {} ----{}'.format(_format_range_context(first[3], last[4]), lineterm)
-        if any(tag in ('replace', 'insert') for tag, _, _, _, _ in group):
-            for tag, _, _, j1, j2 in group:
-                if tag != 'delete':
-                    for line in b[j1:j2]:
-                        yield prefix[tag] + line
-
-
-def _check_types(a, b, *args):
-    if a and not isinstance(a[0], str):
-        raise TypeError('lines to compare must be str, not %s (%r)' %
-                        (type(a[0]).__name__, a[0]))
-    if b and not isinstance(b[0], str):
-        raise TypeError('lines to compare must be str, not %s (%r)' %
-                        (type(b[0]).__name__, b[0]))
-    for arg in args:
-        if not isinstance(arg, str):
-            raise TypeError('all arguments must be str, not: %r' % (arg,))
-
-
-def diff_bytes(dfunc, a, b, fromfile=b'', tofile=b'', fromfiledate=b'',
-               tofiledate=b'', n=3, lineterm=b'\n'):
-    """Run a str diff function on bytes, decoded as latin-1."""
-    def decode(s):
-        try:
-            return s.decode('ascii', 'surrogateescape')
-        except AttributeError as err:
-            msg = ('all arguments must be bytes, not %s (%r)' %
-                   (type(s).__name__, s))
-            raise TypeError(msg) from err
-    a = list(map(decode, a))
-    b = list(map(decode, b))
-    lines = dfunc(a, b, decode(fromfile), decode(tofile), decode(fromfiledate),
-                  decode(tofiledate), n, decode(lineterm))
-    for line in lines:
-        yield line.encode('ascii', 'surrogateescape')
+def _guide(line, marks):
+    # Under an unchanged tab the guide keeps the tab, so that the marks
+    # stay aligned with the characters above them.
+    shown = ''.join(ch if mark == ' ' and ch.isspace() else mark
+                    for ch, mark in zip(line, marks))
+    return shown.rstrip()
 
 
 def ndiff(a, b, linejunk=None, charjunk=IS_CHARACTER_JUNK):
-    """A Differ-style delta of two lists of lines."""
+    """A Differ delta of two lists of lines."""
     return Differ(linejunk, charjunk).compare(a, b)
 
 
 def restore(delta, which):
-    """One of the two sequences an ndiff delta was made from."""
+    """Recover sequence 1 or 2 from an ndiff delta."""
     try:
-        tag = {1: "- ", 2: "+ "}[int(which)]
+        own = {1: '- ', 2: '+ '}[int(which)]
     except KeyError:
-        raise ValueError('unknown delta choice (must be 1 or 2): %r'
-                         % which) from None
-    prefixes = ("  ", tag)
+        raise ValueError('unknown delta choice (must be 1 or 2): %r' % (which,)) from None
     for line in delta:
-        if line[:2] in prefixes:
+        if line[:2] in ('  ', own):
             yield line[2:]
+
+
+# ---------------------------------------------------------------------------
+# Patch-style diffs
+
+
+def _require_str(a, b, names):
+    for side in (a, b):
+        if side and not isinstance(side[0], str):
+            raise TypeError('lines to compare must be str, not %s (%r)'
+                            % (type(side[0]).__name__, side[0]))
+    for value in names:
+        if not isinstance(value, str):
+            raise TypeError('all arguments must be str, not: %r' % (value,))
+
+
+def _header(marker, name, date, lineterm):
+    return '%s %s%s%s' % (marker, name, '\t' + date if date else '', lineterm)
+
+
+def _unified_range(start, stop):
+    # "first,count" with 1-based first; a count of 1 is left out, and an
+    # empty range names the line before it.
+    count = stop - start
+    if count == 1:
+        return str(start + 1)
+    return '%d,%d' % (start + 1 if count else start, count)
+
+
+def unified_diff(a, b, fromfile='', tofile='', fromfiledate='',
+                 tofiledate='', n=3, lineterm='\n'):
+    """Yield a unified diff ("---", "+++", "@@" hunks) turning a into b."""
+    _require_str(a, b, (fromfile, tofile, fromfiledate, tofiledate, lineterm))
+    first_hunk = True
+    for hunk in SequenceMatcher(None, a, b).get_grouped_opcodes(n):
+        if first_hunk:
+            first_hunk = False
+            yield _header('---', fromfile, fromfiledate, lineterm)
+            yield _header('+++', tofile, tofiledate, lineterm)
+        yield '@@ -%s +%s @@%s' % (_unified_range(hunk[0][1], hunk[-1][2]),
+                                   _unified_range(hunk[0][3], hunk[-1][4]), lineterm)
+        for tag, i1, i2, j1, j2 in hunk:
+            if tag == 'equal':
+                yield from (' ' + line for line in a[i1:i2])
+                continue
+            yield from ('-' + line for line in a[i1:i2])
+            yield from ('+' + line for line in b[j1:j2])
+
+
+def _context_range(start, stop):
+    # "first,last" (1-based, inclusive), or a single number for ranges of
+    # at most one line.
+    first = start + 1 if stop > start else start
+    if stop - start <= 1:
+        return str(first)
+    return '%d,%d' % (first, stop)
+
+
+_CONTEXT_MARK = {'equal': '  ', 'replace': '! ', 'delete': '- ', 'insert': '+ '}
+
+
+def context_diff(a, b, fromfile='', tofile='', fromfiledate='',
+                 tofiledate='', n=3, lineterm='\n'):
+    """Yield a context diff ("***"/"---" sections per hunk) turning a into b."""
+    _require_str(a, b, (fromfile, tofile, fromfiledate, tofiledate, lineterm))
+    first_hunk = True
+    for hunk in SequenceMatcher(None, a, b).get_grouped_opcodes(n):
+        if first_hunk:
+            first_hunk = False
+            yield _header('***', fromfile, fromfiledate, lineterm)
+            yield _header('---', tofile, tofiledate, lineterm)
+        tags = {step[0] for step in hunk}
+        yield '***************' + lineterm
+        yield '*** %s ****%s' % (_context_range(hunk[0][1], hunk[-1][2]), lineterm)
+        # Each side is listed only when something changed on it.
+        if tags & {'replace', 'delete'}:
+            for tag, i1, i2, _, _ in hunk:
+                if tag != 'insert':
+                    yield from (_CONTEXT_MARK[tag] + line for line in a[i1:i2])
+        yield '--- %s ----%s' % (_context_range(hunk[0][3], hunk[-1][4]), lineterm)
+        if tags & {'replace', 'insert'}:
+            for tag, _, _, j1, j2 in hunk:
+                if tag != 'delete':
+                    yield from (_CONTEXT_MARK[tag] + line for line in b[j1:j2])
+
+
+def diff_bytes(dfunc, a, b, fromfile=b'', tofile=b'', fromfiledate=b'',
+               tofiledate=b'', n=3, lineterm=b'\n'):
+    """Run the str diff function [dfunc] over bytes.  Bytes pass through
+    unchanged: they are mapped to str with surrogateescape and back."""
+    def to_text(data):
+        try:
+            return data.decode('ascii', 'surrogateescape')
+        except AttributeError as err:
+            raise TypeError('all arguments must be bytes, not %s (%r)'
+                            % (type(data).__name__, data)) from err
+    a = [to_text(x) for x in a]
+    b = [to_text(x) for x in b]
+    texts = [to_text(x) for x in (fromfile, tofile, fromfiledate, tofiledate)]
+    lines = dfunc(a, b, *texts, n, to_text(lineterm))
+    for line in lines:
+        yield line.encode('ascii', 'surrogateescape')

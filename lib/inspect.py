@@ -1,18 +1,37 @@
-"""Inspect live objects: type predicates, members, signatures, source.
+"""Look inside live objects: what kind they are, their members, call
+signatures, source text and the frames of the running program.
 
 Design notes
 ------------
-Signatures are built from a function's code object (argument counts and
-names, co_flags for *args/**kwargs), __defaults__, __kwdefaults__ and
-__annotations__; __wrapped__ chains (functools.wraps) and __signature__
-are honoured, and bound methods drop their first parameter. gilpy's
-builtins carry no __text_signature__, so signature() of a C function raises
-ValueError, as CPython does for builtins without one.
+The module has four parts, in file order:
 
-Source lookup reads the file through linecache and takes the block that
-starts at co_firstlineno (or at the "class" line for classes) and ends
-where the indentation returns to the starting level. Modules frozen into
-the binary have no source file, so getsource() raises OSError for them.
+* Kind tests.  Most of them are a plain isinstance() check, so they are
+  generated from one table by make_kind_test(); the few that need logic
+  (code flags, descriptors, awaitables) are written out.
+
+* Members, documentation and source.  gilpy has no tokenizer module, so
+  the end of a def/class block is found by indentation: the header may span
+  several lines while brackets are open, a body on the header line makes a
+  one-line block, and otherwise the block runs while lines are indented
+  deeper than the header.  Classes are located by walking their
+  __qualname__ ("Outer.Inner") through "class" lines.  Modules frozen into
+  the binary have no file, so asking for their source raises OSError.
+
+* Frames: records (FrameInfo, Traceback) built from sys._getframe() and
+  linecache.  Their `positions` field is always None because gilpy's code
+  objects carry no column tables.
+
+* Signatures.  Parameter, Signature and BoundArguments follow CPython's
+  public behaviour, including its 3.11 error texts.  A signature is read
+  from a function's code object (argument counts, names and flags) plus
+  __defaults__, __kwdefaults__ and __annotations__.  gilpy's builtins carry
+  no text signatures, so signature() of a C function raises ValueError, as
+  CPython does for builtins without one.
+
+Left out: getcomments() (always None), getargvalues/formatargvalues,
+classify_class_attrs, walktree and other rarely used helpers, and the
+string evaluation of annotations inside signature() (eval_str is accepted
+but only get_annotations() honours it).
 """
 
 import sys
@@ -35,127 +54,139 @@ __all__ = ["ismodule", "isclass", "ismethod", "isfunction", "isgeneratorfunction
            "getmodulename", "ismemberdescriptor", "isgetsetdescriptor", "getclosurevars",
            "getgeneratorstate", "getcoroutinestate", "get_annotations", "markcoroutinefunction"]
 
-CO_OPTIMIZED = 1
-CO_NEWLOCALS = 2
-CO_VARARGS = 4
-CO_VARKEYWORDS = 8
-CO_NESTED = 16
-CO_GENERATOR = 32
-CO_NOFREE = 64
-CO_COROUTINE = 128
-CO_ITERABLE_COROUTINE = 256
-CO_ASYNC_GENERATOR = 512
+# Bits of code.co_flags.
+CO_OPTIMIZED = 0x0001
+CO_NEWLOCALS = 0x0002
+CO_VARARGS = 0x0004
+CO_VARKEYWORDS = 0x0008
+CO_NESTED = 0x0010
+CO_GENERATOR = 0x0020
+CO_NOFREE = 0x0040
+CO_COROUTINE = 0x0080
+CO_ITERABLE_COROUTINE = 0x0100
+CO_ASYNC_GENERATOR = 0x0200
 
-TPFLAGS_IS_ABSTRACT = 1 << 20
+# Bit of type.__flags__ that CPython sets on abstract classes.
+TPFLAGS_IS_ABSTRACT = 0x100000
+
+# A private "nothing given" marker, distinct from every user value.
+_MISSING = object()
 
 
 # ---------------------------------------------------------------------------
-# Predicates
+# Kind tests
 
 
-def ismodule(object):
-    return isinstance(object, types.ModuleType)
+def make_kind_test(name, kind):
+    """An isinstance() test named [name]; the parameter keeps CPython's name
+    `object` so that keyword calls behave alike."""
+    def test(object):
+        return isinstance(object, kind)
+    test.__name__ = test.__qualname__ = name
+    test.__doc__ = "True if the argument is an instance of %s." % kind.__name__
+    return test
 
 
-def isclass(object):
-    return isinstance(object, type)
+ismodule = make_kind_test("ismodule", types.ModuleType)
+isclass = make_kind_test("isclass", type)
+ismethod = make_kind_test("ismethod", types.MethodType)
+isfunction = make_kind_test("isfunction", types.FunctionType)
+isgenerator = make_kind_test("isgenerator", types.GeneratorType)
+iscoroutine = make_kind_test("iscoroutine", types.CoroutineType)
+isasyncgen = make_kind_test("isasyncgen", types.AsyncGeneratorType)
+istraceback = make_kind_test("istraceback", types.TracebackType)
+isframe = make_kind_test("isframe", types.FrameType)
+iscode = make_kind_test("iscode", types.CodeType)
+isbuiltin = make_kind_test("isbuiltin", types.BuiltinFunctionType)
+del make_kind_test
 
 
-def ismethod(object):
-    return isinstance(object, types.MethodType)
-
-
-def isfunction(object):
-    return isinstance(object, types.FunctionType)
-
-
-def _has_code_flag(f, flag):
-    while ismethod(f):
-        f = f.__func__
-    f = _unwrap_partial(f)
-    if not (isfunction(f) or _signature_is_functionlike(f)):
+def _looks_like_function(obj):
+    # Cython-style objects that mimic a Python function closely enough for
+    # their code object to be read the same way.
+    if not callable(obj) or isinstance(obj, type):
         return False
-    return bool(f.__code__.co_flags & flag)
+    code = getattr(obj, '__code__', None)
+    defaults = getattr(obj, '__defaults__', _MISSING)
+    kwdefaults = getattr(obj, '__kwdefaults__', _MISSING)
+    notes = getattr(obj, '__annotations__', None)
+    return (isinstance(code, types.CodeType)
+            and isinstance(getattr(obj, '__name__', None), str)
+            and (defaults is None or isinstance(defaults, tuple))
+            and (kwdefaults is None or isinstance(kwdefaults, dict))
+            and (notes is None or isinstance(notes, dict)))
 
 
-def _unwrap_partial(func):
-    while isinstance(func, functools.partial):
-        func = func.func
-    return func
+def _code_flags(obj):
+    """co_flags of the function behind [obj] (methods and partials are
+    looked through), or 0 when there is no Python code behind it."""
+    while True:
+        if isinstance(obj, types.MethodType):
+            obj = obj.__func__
+        elif isinstance(obj, functools.partial):
+            obj = obj.func
+        else:
+            break
+    if isinstance(obj, types.FunctionType) or _looks_like_function(obj):
+        return obj.__code__.co_flags
+    return 0
 
 
 def isgeneratorfunction(obj):
-    return _has_code_flag(obj, CO_GENERATOR)
+    return bool(_code_flags(obj) & CO_GENERATOR)
 
 
-_is_coroutine_mark = object()
+def isasyncgenfunction(obj):
+    return bool(_code_flags(obj) & CO_ASYNC_GENERATOR)
+
+
+# markcoroutinefunction() tags a plain function with this value so that
+# iscoroutinefunction() reports it (used by asyncio-style wrappers).
+_COROUTINE_TAG = object()
 
 
 def markcoroutinefunction(func):
-    if hasattr(func, '__func__'):
-        func = func.__func__
-    func._is_coroutine_marker = _is_coroutine_mark
+    target = getattr(func, '__func__', func)
+    target._is_coroutine_marker = _COROUTINE_TAG
     return func
 
 
 def iscoroutinefunction(obj):
-    return (_has_code_flag(obj, CO_COROUTINE) or
-            getattr(obj, '_is_coroutine_marker', None) is _is_coroutine_mark)
-
-
-def isasyncgenfunction(obj):
-    return _has_code_flag(obj, CO_ASYNC_GENERATOR)
-
-
-def isasyncgen(object):
-    return isinstance(object, types.AsyncGeneratorType)
-
-
-def isgenerator(object):
-    return isinstance(object, types.GeneratorType)
-
-
-def iscoroutine(object):
-    return isinstance(object, types.CoroutineType)
+    if _code_flags(obj) & CO_COROUTINE:
+        return True
+    return getattr(obj, '_is_coroutine_marker', None) is _COROUTINE_TAG
 
 
 def isawaitable(object):
-    return (isinstance(object, types.CoroutineType) or
-            isinstance(object, types.GeneratorType) and
-            bool(object.gi_code.co_flags & CO_ITERABLE_COROUTINE) or
-            callable(getattr(type(object), '__await__', None)))
+    if isinstance(object, types.CoroutineType):
+        return True
+    if isinstance(object, types.GeneratorType):
+        # A generator decorated with types.coroutine.
+        if object.gi_code.co_flags & CO_ITERABLE_COROUTINE:
+            return True
+    return callable(getattr(type(object), '__await__', None))
 
 
-def istraceback(object):
-    return isinstance(object, types.TracebackType)
-
-
-def isframe(object):
-    return isinstance(object, types.FrameType)
-
-
-def iscode(object):
-    return isinstance(object, types.CodeType)
-
-
-def isbuiltin(object):
-    return isinstance(object, types.BuiltinFunctionType)
+def _plain_callable(obj):
+    return isinstance(obj, (type, types.MethodType, types.FunctionType))
 
 
 def ismethoddescriptor(object):
-    if isclass(object) or ismethod(object) or isfunction(object):
+    if _plain_callable(object):
         return False
-    tp = type(object)
-    return hasattr(tp, "__get__") and not hasattr(tp, "__set__")
+    kind = type(object)
+    return hasattr(kind, '__get__') and not hasattr(kind, '__set__')
 
 
 def isdatadescriptor(object):
-    if isclass(object) or ismethod(object) or isfunction(object):
+    if _plain_callable(object):
         return False
-    tp = type(object)
-    return hasattr(tp, "__set__") or hasattr(tp, "__delete__")
+    kind = type(object)
+    return hasattr(kind, '__set__') or hasattr(kind, '__delete__')
 
 
+# gilpy's types module may not export the slot descriptor types, so these
+# two compare the type's name.
 def ismemberdescriptor(object):
     return type(object).__name__ == 'member_descriptor'
 
@@ -165,309 +196,120 @@ def isgetsetdescriptor(object):
 
 
 def isroutine(object):
-    return (isbuiltin(object) or isfunction(object) or ismethod(object) or
-            ismethoddescriptor(object))
+    return (isinstance(object, (types.BuiltinFunctionType, types.FunctionType, types.MethodType))
+            or ismethoddescriptor(object))
 
 
 def isabstract(object):
-    if not isinstance(object, type):
-        return False
-    return bool(getattr(object, '__abstractmethods__', None))
-
-
-def _signature_is_functionlike(obj):
-    if not callable(obj) or isclass(obj):
-        return False
-    name = getattr(obj, '__name__', None)
-    code = getattr(obj, '__code__', None)
-    defaults = getattr(obj, '__defaults__', _void)
-    kwdefaults = getattr(obj, '__kwdefaults__', _void)
-    annotations = getattr(obj, '__annotations__', None)
-    return (isinstance(code, types.CodeType) and isinstance(name, str) and
-            (defaults is None or isinstance(defaults, tuple)) and
-            (kwdefaults is None or isinstance(kwdefaults, dict)) and
-            (isinstance(annotations, (dict)) or annotations is None))
+    # gilpy's abc keeps the abstract set in __abstractmethods__ and sets no
+    # type flag, so an abstract class is one with a non-empty set.
+    return isinstance(object, type) and bool(getattr(object, '__abstractmethods__', None))
 
 
 # ---------------------------------------------------------------------------
-# Members, docs, modules
-
-
-def getmembers(object, predicate=None):
-    """(name, value) pairs of [object]'s attributes, sorted by name."""
-    if isclass(object):
-        mro = (object,) + getmro(object)
-    else:
-        mro = ()
-    results = []
-    processed = set()
-    names = dir(object)
-    if isclass(object):
-        try:
-            for base in object.__bases__:
-                for k, v in base.__dict__.items():
-                    if isinstance(v, types.DynamicClassAttribute):
-                        names.append(k)
-        except (AttributeError, TypeError):
-            pass
-    for key in names:
-        try:
-            value = getattr(object, key)
-            if key in processed:
-                raise AttributeError
-        except AttributeError:
-            for base in mro:
-                if key in base.__dict__:
-                    value = base.__dict__[key]
-                    break
-            else:
-                continue
-        if not predicate or predicate(value):
-            results.append((key, value))
-        processed.add(key)
-    results.sort(key=lambda pair: pair[0])
-    return results
+# Members and documentation
 
 
 def getmro(cls):
     return cls.__mro__
 
 
-def cleandoc(doc):
-    """[doc] with its indentation made uniform, as for docstrings."""
-    try:
-        lines = doc.expandtabs().split('\n')
-    except UnicodeError:
-        return None
-    margin = sys.maxsize
-    for line in lines[1:]:
-        content = len(line.lstrip())
-        if content:
-            indent = len(line) - content
-            margin = min(margin, indent)
-    if lines:
-        lines[0] = lines[0].lstrip()
-    if margin < sys.maxsize:
-        for i in range(1, len(lines)):
-            lines[i] = lines[i][margin:]
-    while lines and not lines[-1]:
-        lines.pop()
-    while lines and not lines[0]:
-        lines.pop(0)
-    return '\n'.join(lines)
-
-
-def getdoc(object):
-    """The cleaned docstring of [object], inherited from a base if absent."""
-    try:
-        # gilpy's bound methods do not forward __doc__ to their function.
-        doc = object.__func__.__doc__ if ismethod(object) else object.__doc__
-    except AttributeError:
-        return None
-    if doc is None:
+def getmembers(object, predicate=None):
+    """Sorted (name, value) pairs for [object]'s attributes, optionally
+    filtered by [predicate]."""
+    names = set(dir(object))
+    owners = ()
+    if isinstance(object, type):
+        owners = object.__mro__
+        # Enum-style DynamicClassAttribute entries of the bases refuse to be
+        # read from the class but still count as members.
+        dynamic = getattr(types, 'DynamicClassAttribute', None)
+        for base in object.__bases__:
+            names.update(k for k, v in base.__dict__.items()
+                         if dynamic is not None and isinstance(v, dynamic))
+    found = []
+    for name in sorted(names):
         try:
-            doc = _finddoc(object)
-        except (AttributeError, TypeError):
-            return None
-    if not isinstance(doc, str):
-        return None
-    return cleandoc(doc)
+            value = getattr(object, name)
+        except AttributeError:
+            holders = [o for o in owners if name in o.__dict__]
+            if not holders:
+                continue
+            value = holders[0].__dict__[name]
+        if not predicate or predicate(value):
+            found.append((name, value))
+    return found
 
 
-def _finddoc(obj):
-    if isclass(obj):
-        for base in obj.__mro__:
-            if base is not object:
-                doc = base.__doc__
-                if doc is not None:
-                    return doc
+def cleandoc(doc):
+    """Remove a docstring's common indentation (the first line is only
+    left-stripped) and its blank lines at both ends."""
+    lines = doc.expandtabs().split('\n')
+    body = lines[1:]
+    indents = [len(text) - len(text.lstrip()) for text in body if text.lstrip()]
+    cut = min(indents) if indents else 0
+    lines = [lines[0].lstrip()] + [text[cut:] for text in body]
+    start, stop = 0, len(lines)
+    while start < stop and not lines[start]:
+        start += 1
+    while stop > start and not lines[stop - 1]:
+        stop -= 1
+    return '\n'.join(lines[start:stop])
+
+
+def _owner_class(func):
+    """The class a plain function was defined in, found by following its
+    __qualname__ from its module; None for module-level functions."""
+    holder = sys.modules.get(func.__module__)
+    path = func.__qualname__.split('.')[:-1]
+    if holder is None or not path or '<locals>' in path:
         return None
-    if ismethod(obj):
+    for part in path:
+        holder = getattr(holder, part, None)
+    return holder if isinstance(holder, type) else None
+
+
+def _inherited_doc(obj):
+    """The docstring [obj] inherits from a base class, or None."""
+    if isinstance(obj, type):
+        for base in obj.__mro__[1:]:
+            if base is not object and base.__doc__ is not None:
+                return base.__doc__
+        return None
+    if isinstance(obj, types.MethodType):
         name = obj.__func__.__name__
-        self = obj.__self__
-        cls = self if isclass(self) else self.__class__
-    elif isfunction(obj):
+        owner = obj.__self__ if isinstance(obj.__self__, type) else type(obj.__self__)
+    elif isinstance(obj, types.FunctionType):
         name = obj.__name__
-        cls = _findclass(obj)
-        if cls is None or getattr(cls, name) is not obj:
+        owner = _owner_class(obj)
+        if owner is None or getattr(owner, name, None) is not obj:
             return None
     else:
         return None
-    for base in cls.__mro__:
-        try:
-            doc = getattr(base, name).__doc__
-        except AttributeError:
-            continue
-        if doc is not None:
-            return doc
+    for base in owner.__mro__:
+        text = getattr(base.__dict__.get(name), '__doc__', None)
+        if text is not None:
+            return text
     return None
 
 
-def _findclass(func):
-    cls = sys.modules.get(func.__module__)
-    if cls is None:
-        return None
-    for name in func.__qualname__.split('.')[:-1]:
-        cls = getattr(cls, name, None)
-    if not isclass(cls):
-        return None
-    return cls
-
-
-def getmodulename(path):
-    fname = os.path.basename(path)
-    for suffix in ('.py', '.pyc'):
-        if fname.endswith(suffix):
-            return fname[:-len(suffix)]
-    return None
-
-
-def getfile(object):
-    """The file an object was defined in."""
-    if ismodule(object):
-        if getattr(object, '__file__', None):
-            return object.__file__
-        raise TypeError('{!r} is a built-in module'.format(object))
-    if isclass(object):
-        if hasattr(object, '__module__'):
-            module = sys.modules.get(object.__module__)
-            if getattr(module, '__file__', None):
-                return module.__file__
-            if object.__module__ == '__main__':
-                raise OSError('source code not available')
-        raise TypeError('{!r} is a built-in class'.format(object))
-    if ismethod(object):
-        object = object.__func__
-    if isfunction(object):
-        object = object.__code__
-    if istraceback(object):
-        object = object.tb_frame
-    if isframe(object):
-        object = object.f_code
-    if iscode(object):
-        return object.co_filename
-    raise TypeError('module, class, method, function, traceback, frame, or '
-                    'code object was expected, got {}'.format(type(object).__name__))
-
-
-def getsourcefile(object):
-    filename = getfile(object)
-    if filename.startswith('<') and filename.endswith('>'):
-        return None
-    if os.path.exists(filename):
-        return filename
-    return None
-
-
-def getmodule(object, _filename=None):
-    """The module [object] was defined in, or None."""
-    if ismodule(object):
-        return object
-    if hasattr(object, '__module__'):
-        return sys.modules.get(object.__module__)
+def getdoc(object):
+    """[object]'s docstring, inherited from a base class if it has none,
+    cleaned with cleandoc(); None when there is no string to show."""
     try:
-        file = getfile(object)
-    except TypeError:
+        # gilpy's bound methods do not forward __doc__ to their function.
+        if isinstance(object, types.MethodType):
+            text = object.__func__.__doc__
+        else:
+            text = object.__doc__
+    except AttributeError:
         return None
-    for module in list(sys.modules.values()):
-        if getattr(module, '__file__', None) == file:
-            return module
-    return None
-
-
-def _block_end(lines, start):
-    """Index after the indented block whose header is lines[start]."""
-    first = lines[start]
-    indent = len(first) - len(first.lstrip())
-    i = start + 1
-    # Headers may continue over several lines (open brackets, decorators).
-    depth = 0
-    for ch in first:
-        if ch in '([{':
-            depth += 1
-        elif ch in ')]}':
-            depth -= 1
-    while i < len(lines) and depth > 0:
-        for ch in lines[i]:
-            if ch in '([{':
-                depth += 1
-            elif ch in ')]}':
-                depth -= 1
-        i += 1
-    if first.rstrip().endswith(':') is False and i == start + 1 and ':' in first:
-        body = first.split(':', 1)[1].strip()
-        if body and not body.startswith('#'):
-            return start + 1
-    last = i
-    while i < len(lines):
-        line = lines[i]
-        stripped = line.strip()
-        if stripped and not stripped.startswith('#'):
-            if len(line) - len(line.lstrip()) <= indent:
-                break
-            last = i + 1
-        i += 1
-    return max(last, start + 1)
-
-
-def findsource(object):
-    """(all lines of the file, index of the object's first line)."""
-    file = getsourcefile(object)
-    if file is None:
+    if text is None:
         try:
-            file = getfile(object)
-        except TypeError:
-            raise
-        if not (file.startswith('<') and file.endswith('>')):
-            raise OSError('source code not available')
-    lines = linecache.getlines(file)
-    if not lines:
-        raise OSError('could not get source code')
-    if ismodule(object):
-        return lines, 0
-    if isclass(object):
-        qualname = object.__qualname__
-        name = qualname.split('.')[-1]
-        pat = re.compile(r'^(\s*)class\s*' + re.escape(name) + r'\b')
-        for i, line in enumerate(lines):
-            if pat.match(line):
-                return lines, i
-        raise OSError('could not find class definition')
-    if ismethod(object):
-        object = object.__func__
-    if isfunction(object):
-        object = object.__code__
-    if istraceback(object):
-        object = object.tb_frame
-    if isframe(object):
-        object = object.f_code
-    if iscode(object):
-        lnum = object.co_firstlineno - 1
-        if lnum >= len(lines):
-            raise OSError('lineno is out of bounds')
-        return lines, lnum
-    raise OSError('could not find code object')
-
-
-def getsourcelines(object):
-    """(lines of the object's source, first line number)."""
-    object = unwrap(object)
-    lines, lnum = findsource(object)
-    if istraceback(object):
-        object = object.tb_frame
-    if ismodule(object) or (isframe(object) and object.f_code.co_name == "<module>"):
-        return lines, 0
-    start = lnum
-    while start < len(lines) and lines[start].lstrip().startswith('@'):
-        start += 1
-    end = _block_end(lines, start)
-    return lines[lnum:end], lnum + 1
-
-
-def getsource(object):
-    """The source text of a module, class, method or function."""
-    lines, lnum = getsourcelines(object)
-    return ''.join(lines)
+            text = _inherited_doc(object)
+        except (AttributeError, TypeError):
+            return None
+    return cleandoc(text) if isinstance(text, str) else None
 
 
 def getcomments(object):
@@ -475,92 +317,264 @@ def getcomments(object):
 
 
 # ---------------------------------------------------------------------------
+# Files, modules and source text
+
+
+def getmodulename(path):
+    base = os.path.basename(path)
+    for ending in ('.py', '.pyc'):
+        if base.endswith(ending):
+            return base[:-len(ending)]
+    return None
+
+
+def _code_of(obj):
+    """The code object behind a method, function, traceback or frame, or
+    [obj] itself when it is none of those."""
+    if isinstance(obj, types.MethodType):
+        obj = obj.__func__
+    if isinstance(obj, types.FunctionType):
+        return obj.__code__
+    if isinstance(obj, types.TracebackType):
+        obj = obj.tb_frame
+    if isinstance(obj, types.FrameType):
+        return obj.f_code
+    return obj
+
+
+def getfile(object):
+    """Name of the file [object] was defined in."""
+    if isinstance(object, types.ModuleType):
+        path = getattr(object, '__file__', None)
+        if path:
+            return path
+        raise TypeError('{!r} is a built-in module'.format(object))
+    if isinstance(object, type):
+        owner_name = getattr(object, '__module__', None)
+        if owner_name is not None:
+            path = getattr(sys.modules.get(owner_name), '__file__', None)
+            if path:
+                return path
+            if owner_name == '__main__':
+                raise OSError('source code not available')
+        raise TypeError('{!r} is a built-in class'.format(object))
+    code = _code_of(object)
+    if isinstance(code, types.CodeType):
+        return code.co_filename
+    raise TypeError('module, class, method, function, traceback, frame, or '
+                    'code object was expected, got {}'.format(type(object).__name__))
+
+
+def getsourcefile(object):
+    path = getfile(object)
+    if path.startswith('<') and path.endswith('>'):
+        return None
+    return path if os.path.exists(path) else None
+
+
+def getmodule(object, _filename=None):
+    """The module [object] belongs to, or None if it cannot be told."""
+    if isinstance(object, types.ModuleType):
+        return object
+    if hasattr(object, '__module__'):
+        return sys.modules.get(object.__module__)
+    try:
+        path = getfile(object)
+    except TypeError:
+        return None
+    for module in list(sys.modules.values()):
+        if getattr(module, '__file__', None) == path:
+            return module
+    return None
+
+
+_CLASS_LINE = re.compile(r'\s*class\s+(\w+)')
+
+
+def _find_class_line(lines, qualname):
+    """Index of the "class" line for [qualname], searching each enclosing
+    name in turn below the previous one."""
+    at = 0
+    for part in (p for p in qualname.split('.') if p != '<locals>'):
+        for index in range(at, len(lines)):
+            found = _CLASS_LINE.match(lines[index])
+            if found and found.group(1) == part:
+                at = index
+                break
+        else:
+            # The path may run through functions: fall back to the first
+            # class of the innermost name.
+            at = None
+            break
+    if at is None:
+        last = qualname.rsplit('.', 1)[-1]
+        for index, text in enumerate(lines):
+            found = _CLASS_LINE.match(text)
+            if found and found.group(1) == last:
+                return index
+        raise OSError('could not find class definition')
+    return at
+
+
+def findsource(object):
+    """(every line of [object]'s file, index of its first line)."""
+    path = getsourcefile(object)
+    if path is None:
+        path = getfile(object)
+        if not (path.startswith('<') and path.endswith('>')):
+            raise OSError('source code not available')
+    lines = linecache.getlines(path)
+    if not lines:
+        raise OSError('could not get source code')
+    if isinstance(object, types.ModuleType):
+        return lines, 0
+    if isinstance(object, type):
+        return lines, _find_class_line(lines, object.__qualname__)
+    code = _code_of(object)
+    if not isinstance(code, types.CodeType):
+        raise OSError('could not find code object')
+    first = code.co_firstlineno - 1
+    if first >= len(lines):
+        raise OSError('lineno is out of bounds')
+    return lines, first
+
+
+def _bracket_balance(text):
+    return sum(text.count(c) for c in '([{') - sum(text.count(c) for c in ')]}')
+
+
+def _block_stop(lines, header):
+    """Index just past the block whose (first) header line is lines[header]."""
+    base = len(lines[header]) - len(lines[header].lstrip())
+    # The header goes on while brackets stay open (long parameter lists).
+    depth = _bracket_balance(lines[header])
+    body = header + 1
+    while depth > 0 and body < len(lines):
+        depth += _bracket_balance(lines[body])
+        body += 1
+    tail = ''.join(lines[header:body]).rstrip()
+    if body == header + 1 and not tail.endswith(':') and ':' in tail:
+        rest = tail.split(':', 1)[1].strip()
+        if rest and not rest.startswith('#'):
+            return body            # "def f(): return 1" or a lambda
+    stop = body
+    for index in range(body, len(lines)):
+        text = lines[index]
+        content = text.strip()
+        if not content or content.startswith('#'):
+            continue               # blanks and comments never end a block
+        if len(text) - len(text.lstrip()) <= base:
+            break
+        stop = index + 1
+    return stop
+
+
+def getsourcelines(object):
+    """(source lines of [object], number of its first line)."""
+    object = unwrap(object)
+    lines, first = findsource(object)
+    if isinstance(object, types.TracebackType):
+        object = object.tb_frame
+    if isinstance(object, types.ModuleType) or (
+            isinstance(object, types.FrameType) and object.f_code.co_name == '<module>'):
+        return lines, 0
+    header = first
+    while header < len(lines) and lines[header].lstrip().startswith('@'):
+        header += 1
+    if header == len(lines):
+        return lines[first:], first + 1
+    return lines[first:_block_stop(lines, header)], first + 1
+
+
+def getsource(object):
+    """The source text of a module, class, method, function or frame."""
+    return ''.join(getsourcelines(object)[0])
+
+
+# ---------------------------------------------------------------------------
 # Frames
 
 
+class _Located:
+    # Shared by the frame records: a tuple of named fields plus the
+    # `positions` attribute, which is not part of the tuple.
+    def __repr__(self):
+        shown = ', '.join('%s=%r' % pair for pair in zip(self._fields, self))
+        return '%s(%s, positions=%r)' % (type(self).__name__, shown, self.positions)
+
+
+class Traceback(_Located, collections.namedtuple(
+        '_Traceback', 'filename lineno function code_context index')):
+    def __new__(cls, filename, lineno, function, code_context, index, *, positions=None):
+        record = super().__new__(cls, filename, lineno, function, code_context, index)
+        record.positions = positions
+        return record
+
+
+class FrameInfo(_Located, collections.namedtuple(
+        '_FrameInfo', 'frame filename lineno function code_context index')):
+    def __new__(cls, frame, filename, lineno, function, code_context, index, *, positions=None):
+        record = super().__new__(cls, frame, filename, lineno, function, code_context, index)
+        record.positions = positions
+        return record
+
+
 def currentframe():
-    """The caller's frame."""
+    """The frame of the caller."""
     return sys._getframe(1) if hasattr(sys, "_getframe") else None
 
 
-class FrameInfo(tuple):
-    """(frame, filename, lineno, function, code_context, index)."""
-
-    def __new__(cls, frame, filename, lineno, function, code_context, index, *, positions=None):
-        self = tuple.__new__(cls, (frame, filename, lineno, function, code_context, index))
-        self.positions = positions
-        return self
-
-    frame = property(lambda self: self[0])
-    filename = property(lambda self: self[1])
-    lineno = property(lambda self: self[2])
-    function = property(lambda self: self[3])
-    code_context = property(lambda self: self[4])
-    index = property(lambda self: self[5])
-
-    def __repr__(self):
-        return ('FrameInfo(frame={!r}, filename={!r}, lineno={!r}, function={!r}, '
-                'code_context={!r}, index={!r}, positions={!r})'.format(
-                    *self, self.positions))
+def _context(filename, lineno, context):
+    """([context] source lines centred on [lineno], index of it), or
+    (None, None)."""
+    if context <= 0:
+        return None, None
+    lines = linecache.getlines(filename)
+    if not lines:
+        return None, None
+    start = max(0, min(lineno - 1 - context // 2, len(lines) - context))
+    return lines[start:start + context], lineno - 1 - start
 
 
-def _frame_info(frame, context):
-    filename = frame.f_code.co_filename
-    lineno = frame.f_lineno
-    if context > 0:
-        start = lineno - 1 - context // 2
-        lines = linecache.getlines(filename)
-        start = max(0, min(start, len(lines) - context))
-        code_context = lines[start:start + context] or None
-        index = lineno - 1 - start if code_context else None
-    else:
-        code_context = index = None
-    return FrameInfo(frame, filename, lineno, frame.f_code.co_name, code_context, index)
+def _describe(frame, lineno, context):
+    code = frame.f_code
+    window, index = _context(code.co_filename, lineno, context)
+    return FrameInfo(frame, code.co_filename, lineno, code.co_name, window, index)
 
 
 def getframeinfo(frame, context=1):
-    if istraceback(frame):
-        frame = frame.tb_frame
-    info = _frame_info(frame, context)
-    return Traceback(*info[1:])
-
-
-class Traceback(tuple):
-    def __new__(cls, filename, lineno, function, code_context, index):
-        return tuple.__new__(cls, (filename, lineno, function, code_context, index))
-
-    filename = property(lambda self: self[0])
-    lineno = property(lambda self: self[1])
-    function = property(lambda self: self[2])
-    code_context = property(lambda self: self[3])
-    index = property(lambda self: self[4])
-
-
-def stack(context=1):
-    """FrameInfo records for the caller's frame and its callers."""
-    frame = sys._getframe(1)
-    result = []
-    while frame is not None:
-        result.append(_frame_info(frame, context))
-        frame = frame.f_back
-    return result
+    """A Traceback record for a frame or traceback entry."""
+    if isinstance(frame, types.TracebackType):
+        lineno, frame = frame.tb_lineno, frame.tb_frame
+    else:
+        lineno = frame.f_lineno
+    return Traceback(*_describe(frame, lineno, context)[1:])
 
 
 def getouterframes(frame, context=1):
-    result = []
+    """FrameInfo records from [frame] out to the outermost caller."""
+    records = []
     while frame is not None:
-        result.append(_frame_info(frame, context))
+        records.append(_describe(frame, frame.f_lineno, context))
         frame = frame.f_back
-    return result
+    return records
+
+
+def stack(context=1):
+    return getouterframes(sys._getframe(1), context)
+
+
+def getinnerframes(tb, context=1):
+    """FrameInfo records for a traceback, outermost first."""
+    records = []
+    while tb is not None:
+        records.append(_describe(tb.tb_frame, tb.tb_lineno, context))
+        tb = tb.tb_next
+    return records
 
 
 def trace(context=1):
-    exc = sys.exc_info()[2]
-    result = []
-    while exc is not None:
-        result.append(_frame_info(exc.tb_frame, context))
-        exc = exc.tb_next
-    return result
+    return getinnerframes(sys.exc_info()[2], context)
 
 
 GEN_CREATED = 'GEN_CREATED'
@@ -568,144 +582,151 @@ GEN_RUNNING = 'GEN_RUNNING'
 GEN_SUSPENDED = 'GEN_SUSPENDED'
 GEN_CLOSED = 'GEN_CLOSED'
 
-
-def getgeneratorstate(generator):
-    if getattr(generator, 'gi_running', False):
-        return GEN_RUNNING
-    if getattr(generator, 'gi_suspended', False):
-        return GEN_SUSPENDED
-    if generator.gi_frame is None:
-        return GEN_CLOSED
-    if getattr(generator, 'gi_suspended', None) is None and generator.gi_frame.f_lasti == -1:
-        return GEN_CREATED
-    return GEN_CREATED if not getattr(generator, 'gi_suspended', True) else GEN_SUSPENDED
-
-
 CORO_CREATED = 'CORO_CREATED'
 CORO_RUNNING = 'CORO_RUNNING'
 CORO_SUSPENDED = 'CORO_SUSPENDED'
 CORO_CLOSED = 'CORO_CLOSED'
 
 
+def _run_state(running, suspended, frame, names):
+    # [names] is (created, running, suspended, closed).
+    if running:
+        return names[1]
+    if suspended:
+        return names[2]
+    return names[3] if frame is None else names[0]
+
+
+def getgeneratorstate(generator):
+    return _run_state(generator.gi_running, getattr(generator, 'gi_suspended', False),
+                      generator.gi_frame, (GEN_CREATED, GEN_RUNNING, GEN_SUSPENDED, GEN_CLOSED))
+
+
 def getcoroutinestate(coroutine):
-    if coroutine.cr_running:
-        return CORO_RUNNING
-    if getattr(coroutine, 'cr_suspended', False):
-        return CORO_SUSPENDED
-    if coroutine.cr_frame is None:
-        return CORO_CLOSED
-    return CORO_CREATED
+    return _run_state(coroutine.cr_running, getattr(coroutine, 'cr_suspended', False),
+                      coroutine.cr_frame,
+                      (CORO_CREATED, CORO_RUNNING, CORO_SUSPENDED, CORO_CLOSED))
 
 
 # ---------------------------------------------------------------------------
-# Attributes and wrappers
+# Attributes, wrappers, annotations, closures
 
 
-_sentinel = object()
+def _dict_lookup(classes, name):
+    for cls in classes:
+        if name in cls.__dict__:
+            return cls.__dict__[name]
+    return _MISSING
 
 
-def getattr_static(obj, attr, default=_sentinel):
-    """Look up [attr] without running descriptors or __getattr__."""
-    instance_result = _sentinel
-    if not isinstance(obj, type):
+def _is_data_descriptor(value):
+    kind = type(value)
+    return _dict_lookup(kind.__mro__, '__set__') is not _MISSING or \
+        _dict_lookup(kind.__mro__, '__delete__') is not _MISSING
+
+
+def getattr_static(obj, attr, default=_MISSING):
+    """Find [attr] the way attribute access would, but without running
+    descriptors, __getattr__ or __getattribute__."""
+    if isinstance(obj, type):
+        own = _MISSING
+        in_class = _dict_lookup(obj.__mro__, attr)
+    else:
         try:
-            instance_dict = object.__getattribute__(obj, "__dict__")
+            own = object.__getattribute__(obj, '__dict__').get(attr, _MISSING)
         except AttributeError:
-            instance_dict = {}
-        instance_result = instance_dict.get(attr, _sentinel)
-        klass = type(obj)
-    else:
-        klass = obj
-    for entry in klass.__mro__:
-        if attr in entry.__dict__:
-            klass_result = entry.__dict__[attr]
-            break
-    else:
-        klass_result = _sentinel
-    if instance_result is not _sentinel and klass_result is not _sentinel:
-        if hasattr(type(klass_result), '__set__'):
-            return klass_result
-    if instance_result is not _sentinel:
-        return instance_result
-    if klass_result is not _sentinel:
-        return klass_result
-    if obj is klass:
-        for entry in type(klass).__mro__:
-            if attr in entry.__dict__:
-                return entry.__dict__[attr]
-    if default is not _sentinel:
+            own = _MISSING
+        in_class = _dict_lookup(type(obj).__mro__, attr)
+    # A data descriptor on the class beats the instance dictionary.
+    if in_class is not _MISSING and (own is _MISSING or _is_data_descriptor(in_class)):
+        return in_class
+    if own is not _MISSING:
+        return own
+    if isinstance(obj, type):
+        found = _dict_lookup(type(obj).__mro__, attr)
+        if found is not _MISSING:
+            return found
+    if default is not _MISSING:
         return default
     raise AttributeError(attr)
 
 
 def unwrap(func, *, stop=None):
-    """Follow __wrapped__ links to the innermost function."""
-    f = func
-    memo = {id(f): f}
-    recursion_limit = sys.getrecursionlimit()
-    while not isinstance(func, type) and hasattr(func, '__wrapped__'):
-        if stop is not None and stop(func):
+    """Follow the __wrapped__ chain left by functools.wraps to its end, or
+    to the first function for which stop(function) is true."""
+    seen = {id(func)}
+    current = func
+    while not isinstance(current, type) and hasattr(current, '__wrapped__'):
+        if stop is not None and stop(current):
             break
-        func = func.__wrapped__
-        id_func = id(func)
-        if (id_func in memo) or (len(memo) >= recursion_limit):
-            raise ValueError('wrapper loop when unwrapping {!r}'.format(f))
-        memo[id_func] = func
-    return func
+        current = current.__wrapped__
+        if id(current) in seen or len(seen) >= sys.getrecursionlimit():
+            raise ValueError('wrapper loop when unwrapping {!r}'.format(func))
+        seen.add(id(current))
+    return current
 
 
 def get_annotations(obj, *, globals=None, locals=None, eval_str=False):
+    """A fresh dict of [obj]'s own annotations; with eval_str, string
+    annotations are evaluated in the namespace [obj] was defined in."""
     if isinstance(obj, type):
-        ann = obj.__dict__.get('__annotations__', None)
-    elif isinstance(obj, types.ModuleType) or callable(obj):
-        ann = getattr(obj, '__annotations__', None)
+        found = obj.__dict__.get('__annotations__', None)
+        module = sys.modules.get(getattr(obj, '__module__', None))
+        home, scope = getattr(module, '__dict__', None), dict(vars(obj))
+    elif isinstance(obj, types.ModuleType):
+        found = getattr(obj, '__annotations__', None)
+        home, scope = obj.__dict__, None
+    elif callable(obj):
+        found = getattr(obj, '__annotations__', None)
+        inner = obj
+        while True:
+            if hasattr(inner, '__wrapped__'):
+                inner = inner.__wrapped__
+            elif isinstance(inner, functools.partial):
+                inner = inner.func
+            else:
+                break
+        home, scope = getattr(inner, '__globals__', None), None
     else:
         raise TypeError(f"{obj!r} is not a module, class, or callable.")
-    if ann is None:
+    if found is None:
         return {}
-    if not isinstance(ann, dict):
+    if not isinstance(found, dict):
         raise ValueError(f"{obj!r}.__annotations__ is neither a dict nor None")
-    if not ann:
-        return {}
     if not eval_str:
-        return dict(ann)
-    if globals is None:
-        globals = getattr(obj, '__globals__', {})
-    return {key: value if not isinstance(value, str) else eval(value, globals, locals)
-            for key, value in ann.items()}
+        return dict(found)
+    home = home if globals is None else globals
+    scope = scope if locals is None else locals
+    return {key: eval(value, home, scope) if isinstance(value, str) else value
+            for key, value in found.items()}
 
 
 ClosureVars = collections.namedtuple('ClosureVars', 'nonlocals globals builtins unbound')
 
 
 def getclosurevars(func):
-    if ismethod(func):
+    """Sort the outside names [func]'s code uses into closure cells,
+    globals, builtins and names found nowhere."""
+    if isinstance(func, types.MethodType):
         func = func.__func__
-    if not isfunction(func):
+    if not isinstance(func, types.FunctionType):
         raise TypeError("{!r} is not a Python function".format(func))
     code = func.__code__
-    nonlocal_vars = {}
-    if func.__closure__ is not None:
-        nonlocal_vars = {var: cell.cell_contents
-                         for var, cell in zip(code.co_freevars, func.__closure__)}
-    global_ns = func.__globals__
-    builtin_ns = global_ns.get("__builtins__", {})
-    if ismodule(builtin_ns):
+    cells = func.__closure__ or ()
+    nonlocal_vars = {name: cell.cell_contents for name, cell in zip(code.co_freevars, cells)}
+    module_ns = func.__globals__
+    builtin_ns = module_ns.get('__builtins__', {})
+    if isinstance(builtin_ns, types.ModuleType):
         builtin_ns = builtin_ns.__dict__
-    global_vars = {}
-    builtin_vars = {}
-    unbound_names = set()
-    for name in getattr(code, 'co_names', ()):
-        if name in ("None", "True", "False"):
-            continue
-        try:
-            global_vars[name] = global_ns[name]
-        except KeyError:
-            try:
-                builtin_vars[name] = builtin_ns[name]
-            except KeyError:
-                unbound_names.add(name)
-    return ClosureVars(nonlocal_vars, global_vars, builtin_vars, unbound_names)
+    global_vars, builtin_vars, unbound = {}, {}, set()
+    for name in code.co_names:
+        if name in module_ns:
+            global_vars[name] = module_ns[name]
+        elif name in builtin_ns:
+            builtin_vars[name] = builtin_ns[name]
+        elif name not in ('None', 'True', 'False'):
+            unbound.add(name)
+    return ClosureVars(nonlocal_vars, global_vars, builtin_vars, unbound)
 
 
 # ---------------------------------------------------------------------------
@@ -713,14 +734,15 @@ def getclosurevars(func):
 
 
 class _void:
-    """Marker for "no value"."""
+    """Marker for a keyword argument of replace() that was not given."""
 
 
 class _empty:
-    """Marker object for Signature.empty and Parameter.empty."""
+    """Signature.empty and Parameter.empty: no default or no annotation."""
 
 
 class _ParameterKind(enum.IntEnum):
+    # The values order the kinds as they must appear in a signature.
     POSITIONAL_ONLY = 0
     POSITIONAL_OR_KEYWORD = 1
     VAR_POSITIONAL = 2
@@ -732,7 +754,7 @@ class _ParameterKind(enum.IntEnum):
 
     @property
     def description(self):
-        return _PARAM_NAME_MAPPING[self]
+        return _KIND_WORDS[self]
 
 
 _POSITIONAL_ONLY = _ParameterKind.POSITIONAL_ONLY
@@ -741,16 +763,13 @@ _VAR_POSITIONAL = _ParameterKind.VAR_POSITIONAL
 _KEYWORD_ONLY = _ParameterKind.KEYWORD_ONLY
 _VAR_KEYWORD = _ParameterKind.VAR_KEYWORD
 
-_PARAM_NAME_MAPPING = {
-    _POSITIONAL_ONLY: 'positional-only',
-    _POSITIONAL_OR_KEYWORD: 'positional or keyword',
-    _VAR_POSITIONAL: 'variadic positional',
-    _KEYWORD_ONLY: 'keyword-only',
-    _VAR_KEYWORD: 'variadic keyword'
-}
+_KIND_WORDS = dict(zip(_ParameterKind, ('positional-only', 'positional or keyword',
+                                        'variadic positional', 'keyword-only',
+                                        'variadic keyword')))
 
 
 def formatannotation(annotation, base_module=None):
+    """How an annotation is shown inside a rendered signature."""
     if getattr(annotation, '__module__', None) == 'typing':
         return repr(annotation).replace('typing.', '')
     if isinstance(annotation, types.GenericAlias):
@@ -758,12 +777,12 @@ def formatannotation(annotation, base_module=None):
     if isinstance(annotation, type):
         if annotation.__module__ in ('builtins', base_module):
             return annotation.__qualname__
-        return annotation.__module__ + '.' + annotation.__qualname__
+        return '%s.%s' % (annotation.__module__, annotation.__qualname__)
     return repr(annotation)
 
 
 class Parameter:
-    """One parameter of a Signature: name, kind, default, annotation."""
+    """One parameter of a Signature.  Immutable; see replace()."""
 
     __slots__ = ('_name', '_kind', '_default', '_annotation')
 
@@ -777,95 +796,71 @@ class Parameter:
 
     def __init__(self, name, kind, *, default=_empty, annotation=_empty):
         try:
-            self._kind = _ParameterKind(kind)
+            kind = _ParameterKind(kind)
         except ValueError:
             raise ValueError(f'value {kind!r} is not a valid Parameter.kind')
-        if default is not _empty:
-            if self._kind in (_VAR_POSITIONAL, _VAR_KEYWORD):
-                msg = '{} parameters cannot have default values'
-                msg = msg.format(self._kind.description)
-                raise ValueError(msg)
-        self._default = default
-        self._annotation = annotation
+        if default is not _empty and kind in (_VAR_POSITIONAL, _VAR_KEYWORD):
+            raise ValueError('%s parameters cannot have default values' % kind.description)
         if name is _empty:
             raise ValueError('name is a required attribute for Parameter')
         if not isinstance(name, str):
-            msg = 'name must be a str, not a {}'.format(type(name).__name__)
-            raise TypeError(msg)
-        if name[0] == '.' and name[1:].isdigit():
-            if self._kind != _POSITIONAL_OR_KEYWORD:
-                msg = ('implicit arguments must be passed as positional or keyword '
-                       'arguments, not {}')
-                msg = msg.format(self._kind.description)
-                raise ValueError(msg)
-            self._kind = _POSITIONAL_ONLY
-            name = 'implicit{}'.format(name[1:])
+            raise TypeError('name must be a str, not a %s' % type(name).__name__)
+        if name[:1] == '.' and name[1:].isdigit():
+            # ".0" is how comprehension code objects name their iterator.
+            if kind != _POSITIONAL_OR_KEYWORD:
+                raise ValueError('implicit arguments must be passed as positional or '
+                                 'keyword arguments, not %s' % kind.description)
+            kind, name = _POSITIONAL_ONLY, 'implicit' + name[1:]
         import keyword
         if not name.isidentifier() or keyword.iskeyword(name):
-            raise ValueError('{!r} is not a valid parameter name'.format(name))
+            raise ValueError('%r is not a valid parameter name' % (name,))
         self._name = name
+        self._kind = kind
+        self._default = default
+        self._annotation = annotation
 
-    @property
-    def name(self):
-        return self._name
-
-    @property
-    def default(self):
-        return self._default
-
-    @property
-    def annotation(self):
-        return self._annotation
-
-    @property
-    def kind(self):
-        return self._kind
+    name = property(lambda self: self._name)
+    kind = property(lambda self: self._kind)
+    default = property(lambda self: self._default)
+    annotation = property(lambda self: self._annotation)
 
     def replace(self, *, name=_void, kind=_void, annotation=_void, default=_void):
-        if name is _void:
-            name = self._name
-        if kind is _void:
-            kind = self._kind
-        if annotation is _void:
-            annotation = self._annotation
-        if default is _void:
-            default = self._default
-        return type(self)(name, kind, default=default, annotation=annotation)
+        """A copy with the given fields changed."""
+        def pick(new, old):
+            return old if new is _void else new
+        return type(self)(pick(name, self._name), pick(kind, self._kind),
+                          default=pick(default, self._default),
+                          annotation=pick(annotation, self._annotation))
 
     def __str__(self):
-        kind = self.kind
-        formatted = self._name
-        if self._annotation is not _empty:
-            formatted = '{}: {}'.format(formatted, formatannotation(self._annotation))
+        text = self._name
+        has_note = self._annotation is not _empty
+        if has_note:
+            text += ': ' + formatannotation(self._annotation)
         if self._default is not _empty:
-            if self._annotation is not _empty:
-                formatted = '{} = {}'.format(formatted, repr(self._default))
-            else:
-                formatted = '{}={}'.format(formatted, repr(self._default))
-        if kind == _VAR_POSITIONAL:
-            formatted = '*' + formatted
-        elif kind == _VAR_KEYWORD:
-            formatted = '**' + formatted
-        return formatted
+            # PEP 8 spacing: "x=1" but "x: int = 1".
+            text += (' = ' if has_note else '=') + repr(self._default)
+        stars = {_VAR_POSITIONAL: '*', _VAR_KEYWORD: '**'}.get(self._kind, '')
+        return stars + text
 
     def __repr__(self):
-        return '<{} "{}">'.format(self.__class__.__name__, self)
+        return '<%s "%s">' % (type(self).__name__, self)
+
+    def _key(self):
+        return (self._name, self._kind, self._default, self._annotation)
 
     def __hash__(self):
-        return hash((self.name, self.kind, self.annotation, self.default))
+        return hash((self._name, self._kind, self._annotation, self._default))
 
     def __eq__(self, other):
-        if self is other:
-            return True
         if not isinstance(other, Parameter):
             return NotImplemented
-        return (self._name == other._name and self._kind == other._kind and
-                self._default == other._default and self._annotation == other._annotation)
+        return self is other or self._key() == other._key()
 
 
 class BoundArguments:
-    """The result of Signature.bind(): a mapping of parameter names to
-    argument values, with .args and .kwargs views for calling."""
+    """What Signature.bind() produced: `arguments` maps parameter names to
+    values in parameter order; args and kwargs rebuild a call from it."""
 
     __slots__ = ('arguments', '_signature', '__weakref__')
 
@@ -877,78 +872,87 @@ class BoundArguments:
     def signature(self):
         return self._signature
 
+    def _split(self):
+        """(parameters passable by position, the remaining parameters).  The
+        positional run ends at the first keyword-only or **kwargs parameter,
+        or at the first one with no value."""
+        params = list(self._signature.parameters.values())
+        for at, param in enumerate(params):
+            if param.kind >= _KEYWORD_ONLY or param.name not in self.arguments:
+                return params[:at], params[at:]
+        return params, []
+
     @property
     def args(self):
-        args = []
-        for param_name, param in self._signature.parameters.items():
-            if param.kind in (_VAR_KEYWORD, _KEYWORD_ONLY):
-                break
-            try:
-                arg = self.arguments[param_name]
-            except KeyError:
-                break
+        values = []
+        for param in self._split()[0]:
+            value = self.arguments[param.name]
+            if param.kind == _VAR_POSITIONAL:
+                values.extend(value)
             else:
-                if param.kind == _VAR_POSITIONAL:
-                    args.extend(arg)
-                else:
-                    args.append(arg)
-        return tuple(args)
+                values.append(value)
+        return tuple(values)
 
     @property
     def kwargs(self):
-        kwargs = {}
-        kwargs_started = False
-        for param_name, param in self._signature.parameters.items():
-            if not kwargs_started:
-                if param.kind in (_VAR_KEYWORD, _KEYWORD_ONLY):
-                    kwargs_started = True
-                elif param_name not in self.arguments:
-                    kwargs_started = True
-                    continue
-            if not kwargs_started:
+        named = {}
+        for param in self._split()[1]:
+            if param.name not in self.arguments:
                 continue
-            try:
-                arg = self.arguments[param_name]
-            except KeyError:
-                pass
+            value = self.arguments[param.name]
+            if param.kind == _VAR_KEYWORD:
+                named.update(value)
             else:
-                if param.kind == _VAR_KEYWORD:
-                    kwargs.update(arg)
-                else:
-                    kwargs[param_name] = arg
-        return kwargs
+                named[param.name] = value
+        return named
 
     def apply_defaults(self):
-        """Fill in defaults (and empty *args/**kwargs) for missing arguments."""
-        arguments = self.arguments
-        new_arguments = []
+        """Give every parameter without a value its default: () for *args,
+        {} for **kwargs; parameters with no default stay absent."""
+        given = self.arguments
+        filled = {}
         for name, param in self._signature.parameters.items():
-            try:
-                new_arguments.append((name, arguments[name]))
-            except KeyError:
-                if param.default is not _empty:
-                    val = param.default
-                elif param.kind is _VAR_POSITIONAL:
-                    val = ()
-                elif param.kind is _VAR_KEYWORD:
-                    val = {}
-                else:
-                    continue
-                new_arguments.append((name, val))
-        self.arguments = dict(new_arguments)
+            if name in given:
+                filled[name] = given[name]
+            elif param.default is not _empty:
+                filled[name] = param.default
+            elif param.kind == _VAR_POSITIONAL:
+                filled[name] = ()
+            elif param.kind == _VAR_KEYWORD:
+                filled[name] = {}
+        self.arguments = filled
 
     def __eq__(self, other):
-        if self is other:
-            return True
         if not isinstance(other, BoundArguments):
             return NotImplemented
         return self.signature == other.signature and self.arguments == other.arguments
 
     def __repr__(self):
-        args = []
-        for arg, value in self.arguments.items():
-            args.append('{}={!r}'.format(arg, value))
-        return '<{} ({})>'.format(self.__class__.__name__, ', '.join(args))
+        shown = ', '.join('%s=%r' % pair for pair in self.arguments.items())
+        return '<%s (%s)>' % (type(self).__name__, shown)
+
+
+def _check_order(parameters):
+    """The parameters as a name -> Parameter dict, after checking that their
+    kinds ascend, their names are unique and that no positional parameter
+    without a default follows one with a default."""
+    checked = {}
+    highest = _POSITIONAL_ONLY
+    defaults_started = False
+    for param in parameters:
+        if param.kind < highest:
+            raise ValueError('wrong parameter order: %s parameter before %s parameter'
+                             % (highest.description, param.kind.description))
+        highest = param.kind
+        if param.kind <= _POSITIONAL_OR_KEYWORD:
+            if param.default is not _empty:
+                defaults_started = True
+            elif defaults_started:
+                raise ValueError('non-default argument follows default argument')
+        if param.name in checked:
+            raise ValueError('duplicate parameter name: %r' % (param.name,))
+        checked[param.name] = param
+    return checked
 
 
 class Signature:
@@ -956,411 +960,311 @@ class Signature:
 
     __slots__ = ('_return_annotation', '_parameters')
 
-    _parameter_cls = Parameter
-    _bound_arguments_cls = BoundArguments
-
     empty = _empty
 
     def __init__(self, parameters=None, *, return_annotation=_empty,
                  __validate_parameters__=True):
         if parameters is None:
-            params = {}
+            table = {}
+        elif __validate_parameters__:
+            table = _check_order(parameters)
         else:
-            if __validate_parameters__:
-                params = {}
-                top_kind = _POSITIONAL_ONLY
-                seen_default = False
-                for param in parameters:
-                    kind = param.kind
-                    name = param.name
-                    if kind < top_kind:
-                        msg = ('wrong parameter order: {} parameter before {} parameter')
-                        msg = msg.format(top_kind.description, kind.description)
-                        raise ValueError(msg)
-                    elif kind > top_kind:
-                        top_kind = kind
-                    if kind in (_POSITIONAL_ONLY, _POSITIONAL_OR_KEYWORD):
-                        if param.default is _empty:
-                            if seen_default:
-                                msg = 'non-default argument follows default argument'
-                                raise ValueError(msg)
-                        else:
-                            seen_default = True
-                    if name in params:
-                        msg = 'duplicate parameter name: {!r}'.format(name)
-                        raise ValueError(msg)
-                    params[name] = param
-            else:
-                params = {param.name: param for param in parameters}
-        self._parameters = types.MappingProxyType(params)
+            table = {param.name: param for param in parameters}
+        self._parameters = types.MappingProxyType(table)
         self._return_annotation = return_annotation
 
     @classmethod
     def from_callable(cls, obj, *, follow_wrapped=True, globals=None, locals=None,
                       eval_str=False):
-        return _signature_from_callable(obj, sigcls=cls, follow_wrapper_chains=follow_wrapped)
+        return _signature_of(obj, cls, follow_wrapped, True)
 
-    @property
-    def parameters(self):
-        return self._parameters
-
-    @property
-    def return_annotation(self):
-        return self._return_annotation
+    parameters = property(lambda self: self._parameters)
+    return_annotation = property(lambda self: self._return_annotation)
 
     def replace(self, *, parameters=_void, return_annotation=_void):
         if parameters is _void:
-            parameters = self.parameters.values()
+            parameters = self._parameters.values()
         if return_annotation is _void:
             return_annotation = self._return_annotation
         return type(self)(parameters, return_annotation=return_annotation)
 
-    def _hash_basis(self):
-        params = tuple(param for param in self.parameters.values()
-                       if param.kind != _KEYWORD_ONLY)
-        kwo_params = {param.name: param for param in self.parameters.values()
-                      if param.kind == _KEYWORD_ONLY}
-        return params, kwo_params, self.return_annotation
+    def _compare_key(self):
+        # Keyword-only parameters compare as a set: their order does not
+        # change how the callable can be called.
+        params = self._parameters.values()
+        ordered = tuple(p for p in params if p.kind != _KEYWORD_ONLY)
+        by_name = {p.name: p for p in params if p.kind == _KEYWORD_ONLY}
+        return ordered, by_name, self._return_annotation
 
     def __hash__(self):
-        params, kwo_params, return_annotation = self._hash_basis()
-        kwo_params = frozenset(kwo_params.values())
-        return hash((params, kwo_params, return_annotation))
+        ordered, by_name, returns = self._compare_key()
+        return hash((ordered, frozenset(by_name.values()), returns))
 
     def __eq__(self, other):
-        if self is other:
-            return True
         if not isinstance(other, Signature):
             return NotImplemented
-        return self._hash_basis() == other._hash_basis()
+        return self is other or self._compare_key() == other._compare_key()
 
-    def _bind(self, args, kwargs, *, partial=False):
-        arguments = {}
-        parameters = iter(self.parameters.values())
-        parameters_ex = ()
-        arg_vals = iter(args)
-        while True:
-            try:
-                arg_val = next(arg_vals)
-            except StopIteration:
-                try:
-                    param = next(parameters)
-                except StopIteration:
-                    break
-                else:
-                    if param.kind == _VAR_POSITIONAL:
-                        break
-                    elif param.name in kwargs:
-                        if param.kind == _POSITIONAL_ONLY:
-                            msg = '{arg!r} parameter is positional only, ' \
-                                  'but was passed as a keyword'
-                            msg = msg.format(arg=param.name)
-                            raise TypeError(msg) from None
-                        parameters_ex = (param,)
-                        break
-                    elif (param.kind == _VAR_KEYWORD or param.default is not _empty):
-                        parameters_ex = (param,)
-                        break
-                    else:
-                        if partial:
-                            parameters_ex = (param,)
-                            break
-                        else:
-                            msg = 'missing a required argument: {arg!r}'
-                            msg = msg.format(arg=param.name)
-                            raise TypeError(msg) from None
-            else:
-                try:
-                    param = next(parameters)
-                except StopIteration:
-                    raise TypeError('too many positional arguments') from None
-                else:
-                    if param.kind in (_VAR_KEYWORD, _KEYWORD_ONLY):
-                        raise TypeError('too many positional arguments') from None
-                    if param.kind == _VAR_POSITIONAL:
-                        values = [arg_val]
-                        values.extend(arg_vals)
-                        arguments[param.name] = tuple(values)
-                        break
-                    if param.name in kwargs and param.kind != _POSITIONAL_ONLY:
-                        raise TypeError('multiple values for argument {arg!r}'.format(
-                            arg=param.name)) from None
-                    arguments[param.name] = arg_val
-        kwargs_param = None
-        for param in list(parameters_ex) + list(parameters):
-            if param.kind == _VAR_KEYWORD:
-                kwargs_param = param
-                continue
+    def _bind(self, args, kwargs, partial):
+        params = list(self._parameters.values())
+        pending = dict(kwargs)
+        bound = {}
+        at = 0                         # first parameter not yet filled
+
+        # 1. Positional values fill the parameters from the left.
+        for taken, value in enumerate(args):
+            param = params[at] if at < len(params) else None
+            if param is None or param.kind >= _KEYWORD_ONLY:
+                raise TypeError('too many positional arguments') from None
+            at += 1
             if param.kind == _VAR_POSITIONAL:
+                bound[param.name] = tuple(args[taken:])
+                break
+            if param.kind == _POSITIONAL_OR_KEYWORD and param.name in pending:
+                raise TypeError('multiple values for argument %r' % (param.name,)) from None
+            bound[param.name] = value
+        else:
+            # 2. The first parameter the positional values did not reach
+            # is checked on its own: that is where a missing positional
+            # argument is reported.
+            if at < len(params):
+                param = params[at]
+                if param.kind == _VAR_POSITIONAL:
+                    at += 1
+                elif param.name in pending:
+                    if param.kind == _POSITIONAL_ONLY:
+                        raise TypeError('%r parameter is positional only, but was passed '
+                                        'as a keyword' % (param.name,))
+                elif (param.kind != _VAR_KEYWORD and param.default is _empty
+                      and not partial):
+                    raise TypeError('missing a required argument: %r' % (param.name,))
+
+        # 3. The rest are filled from the keyword arguments.
+        catch_all = None
+        for param in params[at:]:
+            if param.kind == _VAR_KEYWORD:
+                catch_all = param
+            elif param.kind == _VAR_POSITIONAL:
                 continue
-            param_name = param.name
-            try:
-                arg_val = kwargs.pop(param_name)
-            except KeyError:
-                if (not partial and param.kind != _VAR_POSITIONAL and
-                        param.default is _empty):
-                    raise TypeError('missing a required argument: {arg!r}'.format(
-                        arg=param_name)) from None
-            else:
+            elif param.name in pending:
                 if param.kind == _POSITIONAL_ONLY:
-                    raise TypeError('{arg!r} parameter is positional only, '
-                                    'but was passed as a keyword'.format(arg=param.name))
-                arguments[param_name] = arg_val
-        if kwargs:
-            if kwargs_param is not None:
-                arguments[kwargs_param.name] = kwargs
-            else:
-                raise TypeError('got an unexpected keyword argument {arg!r}'.format(
-                    arg=next(iter(kwargs))))
-        return self._bound_arguments_cls(self, arguments)
+                    raise TypeError('%r parameter is positional only, but was passed '
+                                    'as a keyword' % (param.name,))
+                bound[param.name] = pending.pop(param.name)
+            elif param.default is _empty and not partial:
+                raise TypeError('missing a required argument: %r' % (param.name,))
+
+        # 4. Leftover keywords go to **kwargs or are an error.
+        if pending:
+            if catch_all is None:
+                raise TypeError('got an unexpected keyword argument %r' % (next(iter(pending)),))
+            bound[catch_all.name] = pending
+        return BoundArguments(self, bound)
 
     def bind(self, /, *args, **kwargs):
-        """Map arguments to parameters; TypeError if they do not fit."""
-        return self._bind(args, kwargs)
+        """Match a call's arguments to the parameters (TypeError if the
+        call would fail)."""
+        return self._bind(args, kwargs, False)
 
     def bind_partial(self, /, *args, **kwargs):
-        """Like bind(), but missing required arguments are allowed."""
-        return self._bind(args, kwargs, partial=True)
+        """Like bind(), but required arguments may be missing."""
+        return self._bind(args, kwargs, True)
 
     def __repr__(self):
-        return '<{} {}>'.format(self.__class__.__name__, self)
+        return '<%s %s>' % (type(self).__name__, self)
 
     def __str__(self):
-        result = []
-        render_pos_only_separator = False
-        render_kw_only_separator = True
-        for param in self.parameters.values():
-            formatted = str(param)
-            kind = param.kind
-            if kind == _POSITIONAL_ONLY:
-                render_pos_only_separator = True
-            elif render_pos_only_separator:
-                result.append('/')
-                render_pos_only_separator = False
-            if kind == _VAR_POSITIONAL:
-                render_kw_only_separator = False
-            elif kind == _KEYWORD_ONLY and render_kw_only_separator:
-                result.append('*')
-                render_kw_only_separator = False
-            result.append(formatted)
-        if render_pos_only_separator:
-            result.append('/')
-        rendered = '({})'.format(', '.join(result))
-        if self.return_annotation is not _empty:
-            anno = formatannotation(self.return_annotation)
-            rendered += ' -> {}'.format(anno)
-        return rendered
+        params = list(self._parameters.values())
+        has_star_args = any(p.kind == _VAR_POSITIONAL for p in params)
+        parts = []
+        for at, param in enumerate(params):
+            previous = params[at - 1].kind if at else None
+            if param.kind == _KEYWORD_ONLY and previous != _KEYWORD_ONLY and not has_star_args:
+                parts.append('*')
+            parts.append(str(param))
+            following = params[at + 1].kind if at + 1 < len(params) else None
+            if param.kind == _POSITIONAL_ONLY and following != _POSITIONAL_ONLY:
+                parts.append('/')
+        text = '(%s)' % ', '.join(parts)
+        if self._return_annotation is not _empty:
+            text += ' -> ' + formatannotation(self._return_annotation)
+        return text
 
 
-def _signature_from_function(cls, func):
-    """The Signature of a Python function from its code object."""
+def _read_code_signature(cls, func):
+    """Signature of a Python function, read from its code object: the
+    positional names come first in co_varnames, then the keyword-only
+    names, then *args and **kwargs if the flags say they exist."""
     code = func.__code__
-    pos_count = code.co_argcount
-    arg_names = code.co_varnames
-    posonly_count = code.co_posonlyargcount
-    positional = arg_names[:pos_count]
-    keyword_only_count = code.co_kwonlyargcount
-    keyword_only = arg_names[pos_count:pos_count + keyword_only_count]
-    annotations = getattr(func, '__annotations__', None) or {}
-    defaults = func.__defaults__
-    kwdefaults = func.__kwdefaults__
-    pos_default_count = len(defaults) if defaults else 0
-    parameters = []
-    non_default_count = pos_count - pos_default_count
-    posonly_left = posonly_count
-    for name in positional[:non_default_count]:
-        kind = _POSITIONAL_ONLY if posonly_left else _POSITIONAL_OR_KEYWORD
-        parameters.append(Parameter(name, annotation=annotations.get(name, _empty), kind=kind))
-        if posonly_left:
-            posonly_left -= 1
-    for offset, name in enumerate(positional[non_default_count:]):
-        kind = _POSITIONAL_ONLY if posonly_left else _POSITIONAL_OR_KEYWORD
-        parameters.append(Parameter(name, annotation=annotations.get(name, _empty),
-                                    kind=kind, default=defaults[offset]))
-        if posonly_left:
-            posonly_left -= 1
+    names = code.co_varnames
+    n_pos, n_posonly, n_kwonly = code.co_argcount, code.co_posonlyargcount, code.co_kwonlyargcount
+    notes = getattr(func, '__annotations__', None) or {}
+    pos_defaults = func.__defaults__ or ()
+    kw_defaults = func.__kwdefaults__ or {}
+    first_default = n_pos - len(pos_defaults)
+
+    def make(name, kind, default=_empty):
+        return Parameter(name, kind, default=default, annotation=notes.get(name, _empty))
+
+    params = []
+    for at in range(n_pos):
+        kind = _POSITIONAL_ONLY if at < n_posonly else _POSITIONAL_OR_KEYWORD
+        default = pos_defaults[at - first_default] if at >= first_default else _empty
+        params.append(make(names[at], kind, default))
+    extra = n_pos + n_kwonly           # where *args / **kwargs names sit
     if code.co_flags & CO_VARARGS:
-        name = arg_names[pos_count + keyword_only_count]
-        parameters.append(Parameter(name, annotation=annotations.get(name, _empty),
-                                    kind=_VAR_POSITIONAL))
-    for name in keyword_only:
-        default = _empty
-        if kwdefaults is not None:
-            default = kwdefaults.get(name, _empty)
-        parameters.append(Parameter(name, annotation=annotations.get(name, _empty),
-                                    kind=_KEYWORD_ONLY, default=default))
+        params.append(make(names[extra], _VAR_POSITIONAL))
+        extra += 1
+    for name in names[n_pos:n_pos + n_kwonly]:
+        params.append(make(name, _KEYWORD_ONLY, kw_defaults.get(name, _empty)))
     if code.co_flags & CO_VARKEYWORDS:
-        index = pos_count + keyword_only_count
-        if code.co_flags & CO_VARARGS:
-            index += 1
-        name = arg_names[index]
-        parameters.append(Parameter(name, annotation=annotations.get(name, _empty),
-                                    kind=_VAR_KEYWORD))
-    return cls(parameters, return_annotation=annotations.get('return', _empty),
+        params.append(make(names[extra], _VAR_KEYWORD))
+    return cls(params, return_annotation=notes.get('return', _empty),
                __validate_parameters__=False)
 
 
-def _drop_first(sig):
-    params = tuple(sig.parameters.values())
-    if not params or params[0].kind in (_VAR_KEYWORD, _KEYWORD_ONLY):
+def _without_first(sig):
+    """[sig] with the bound first parameter (self or cls) removed."""
+    params = list(sig.parameters.values())
+    if not params or params[0].kind >= _KEYWORD_ONLY:
         raise ValueError('invalid method signature')
     if params[0].kind == _VAR_POSITIONAL:
-        return sig
+        return sig                     # def method(*args): self is in args
     return sig.replace(parameters=params[1:])
 
 
-def _signature_from_callable(obj, *, follow_wrapper_chains=True, skip_bound_arg=True,
-                             sigcls=None):
-    sigcls = sigcls or Signature
+def _partial_signature(sig, part):
+    """What is left of [sig] once functools.partial [part] supplied some of
+    its arguments.  Values given by position disappear; values given by
+    keyword become defaults, and a positional-or-keyword parameter set that
+    way makes the later positional parameters keyword-only."""
+    keywords = part.keywords or {}
+    try:
+        given = sig.bind_partial(*part.args, **keywords).arguments
+    except TypeError as exc:
+        raise ValueError('partial object {!r} has incorrect arguments'.format(part)) from exc
+    kept = []
+    keyword_tail = False
+    for param in sig.parameters.values():
+        kind = param.kind
+        if param.name in given:
+            if kind == _POSITIONAL_ONLY:
+                continue
+            if kind == _POSITIONAL_OR_KEYWORD:
+                if param.name not in keywords:
+                    continue
+                keyword_tail = True
+                param = param.replace(default=given[param.name])
+            elif kind == _KEYWORD_ONLY:
+                param = param.replace(default=given[param.name])
+        if keyword_tail:
+            if kind == _VAR_POSITIONAL:
+                continue
+            if kind == _POSITIONAL_OR_KEYWORD:
+                param = param.replace(kind=_KEYWORD_ONLY)
+        kept.append(param)
+    return sig.replace(parameters=kept)
+
+
+def _class_signature(cls, sigcls):
+    """Signature of calling the class [cls]."""
+    # A metaclass __call__ written in Python decides what calling means.
+    meta_call = _dict_lookup(type(cls).__mro__, '__call__')
+    if isinstance(meta_call, types.FunctionType):
+        return _without_first(_read_code_signature(sigcls, meta_call))
+    # The nearest class in the MRO defining __new__ or __init__ in Python
+    # decides; __new__ wins when one class defines both.
+    for base in cls.__mro__:
+        if base is object:
+            break
+        for hook in ('__new__', '__init__'):
+            if hook in base.__dict__:
+                method = getattr(cls, hook)
+                return _without_first(_signature_of(method, sigcls, True, True))
+    if cls.__init__ is object.__init__ and cls.__new__ is object.__new__:
+        return sigcls([])
+    raise ValueError('no signature found for builtin type {!r}'.format(cls))
+
+
+def _signature_of(obj, sigcls, follow_wrapped, drop_bound):
     if not callable(obj):
         raise TypeError('{!r} is not a callable object'.format(obj))
     if isinstance(obj, types.MethodType):
-        sig = _signature_from_callable(obj.__func__, follow_wrapper_chains=follow_wrapper_chains,
-                                       sigcls=sigcls)
-        return _drop_first(sig) if skip_bound_arg else sig
-    if follow_wrapper_chains:
-        obj = unwrap(obj, stop=(lambda f: hasattr(f, "__signature__")))
+        sig = _signature_of(obj.__func__, sigcls, follow_wrapped, drop_bound)
+        return _without_first(sig) if drop_bound else sig
+    if follow_wrapped:
+        obj = unwrap(obj, stop=lambda f: hasattr(f, '__signature__'))
         if isinstance(obj, types.MethodType):
-            return _signature_from_callable(obj, follow_wrapper_chains=follow_wrapper_chains,
-                                            sigcls=sigcls)
-    try:
-        sig = obj.__signature__
-    except AttributeError:
-        pass
-    else:
-        if sig is not None:
-            if not isinstance(sig, Signature):
-                raise TypeError('unexpected object {!r} in __signature__ attribute'.format(sig))
-            return sig
-    if isfunction(obj) or _signature_is_functionlike(obj):
-        return _signature_from_function(sigcls, obj)
+            return _signature_of(obj, sigcls, follow_wrapped, drop_bound)
+    preset = getattr(obj, '__signature__', None)
+    if preset is not None:
+        if not isinstance(preset, Signature):
+            raise TypeError('unexpected object {!r} in __signature__ attribute'.format(preset))
+        return preset
+    if isinstance(obj, types.FunctionType) or _looks_like_function(obj):
+        return _read_code_signature(sigcls, obj)
     if isinstance(obj, functools.partial):
-        wrapped_sig = _signature_from_callable(obj.func, follow_wrapper_chains=follow_wrapper_chains,
-                                               sigcls=sigcls)
-        return _signature_get_partial(wrapped_sig, obj)
+        return _partial_signature(_signature_of(obj.func, sigcls, follow_wrapped, drop_bound), obj)
     if isinstance(obj, type):
-        for base in obj.__mro__:
-            for name in ('__new__', '__init__'):
-                if name in base.__dict__ and base is not object:
-                    meth = getattr(obj, name)
-                    if name == '__new__':
-                        sig = _signature_from_callable(meth, sigcls=sigcls)
-                        return _drop_first(sig)
-                    sig = _signature_from_callable(meth, sigcls=sigcls)
-                    return _drop_first(sig)
-        if obj.__init__ is object.__init__ and obj.__new__ is object.__new__:
-            return sigcls.from_callable(lambda: None) if False else sigcls([])
-        raise ValueError('no signature found for builtin type {!r}'.format(obj))
+        return _class_signature(obj, sigcls)
     if isbuiltin(obj) or ismethoddescriptor(obj) or type(obj).__name__ in (
-            'method-wrapper', 'wrapper_descriptor', 'builtin_function_or_method'):
+            'method-wrapper', 'wrapper_descriptor'):
         raise ValueError("no signature found for builtin {!r}".format(obj))
     call = getattr(type(obj), '__call__', None)
     if call is not None:
-        sig = _signature_from_callable(call, follow_wrapper_chains=follow_wrapper_chains,
-                                       sigcls=sigcls)
-        return _drop_first(sig)
+        return _without_first(_signature_of(call, sigcls, follow_wrapped, drop_bound))
     raise ValueError('callable {!r} is not supported by signature'.format(obj))
 
 
-def _signature_get_partial(wrapped_sig, partial):
-    old_params = wrapped_sig.parameters
-    new_params = dict(old_params.items())
-    partial_args = partial.args or ()
-    partial_keywords = partial.keywords or {}
-    try:
-        ba = wrapped_sig.bind_partial(*partial_args, **partial_keywords)
-    except TypeError as ex:
-        raise ValueError('partial object {!r} has incorrect arguments'.format(partial)) from ex
-    transform_to_kwonly = False
-    for param_name, param in old_params.items():
-        try:
-            arg_value = ba.arguments[param_name]
-        except KeyError:
-            pass
-        else:
-            if param.kind is _POSITIONAL_ONLY:
-                new_params.pop(param_name)
-                continue
-            if param.kind is _POSITIONAL_OR_KEYWORD:
-                if param_name in partial_keywords:
-                    transform_to_kwonly = True
-                    new_params[param_name] = param.replace(default=arg_value)
-                else:
-                    new_params.pop(param.name)
-                    continue
-            if param.kind is _KEYWORD_ONLY:
-                new_params[param_name] = param.replace(default=arg_value)
-        if transform_to_kwonly:
-            if param.kind is _POSITIONAL_OR_KEYWORD:
-                new_param = new_params[param_name].replace(kind=_KEYWORD_ONLY)
-                new_params[param_name] = new_param
-                new_params.pop(param_name)
-                new_params[param_name] = new_param
-            elif param.kind is _VAR_POSITIONAL:
-                new_params.pop(param.name)
-    return wrapped_sig.replace(parameters=new_params.values())
-
-
 def signature(obj, *, follow_wrapped=True, globals=None, locals=None, eval_str=False):
-    """The Signature of a callable."""
+    """The Signature of the callable [obj]."""
     return Signature.from_callable(obj, follow_wrapped=follow_wrapped)
 
 
 FullArgSpec = collections.namedtuple(
-    'FullArgSpec', 'args, varargs, varkw, defaults, kwonlyargs, kwonlydefaults, annotations')
+    'FullArgSpec', 'args varargs varkw defaults kwonlyargs kwonlydefaults annotations')
 
 
 def getfullargspec(func):
-    """The FullArgSpec of a callable (bound methods keep self)."""
+    """The older tuple form of a signature.  Wrappers are not followed and a
+    bound method keeps its first parameter."""
     try:
-        sig = _signature_from_callable(func, follow_wrapper_chains=False, skip_bound_arg=False)
-    except Exception as ex:
-        raise TypeError('unsupported callable') from ex
-    args = []
-    varargs = None
-    varkw = None
-    posonlyargs = []
-    kwonlyargs = []
-    annotations = {}
-    defaults = ()
-    kwdefaults = {}
-    if sig.return_annotation is not sig.empty:
-        annotations['return'] = sig.return_annotation
+        sig = _signature_of(func, Signature, False, False)
+    except Exception as exc:
+        raise TypeError('unsupported callable') from exc
+    spec = dict(args=[], varargs=None, varkw=None, defaults=(), kwonlyargs=[],
+                kwonlydefaults={}, annotations={})
+    if sig.return_annotation is not _empty:
+        spec['annotations']['return'] = sig.return_annotation
     for param in sig.parameters.values():
-        kind = param.kind
-        name = param.name
-        if kind is _POSITIONAL_ONLY:
-            posonlyargs.append(name)
-            if param.default is not param.empty:
-                defaults += (param.default,)
-        elif kind is _POSITIONAL_OR_KEYWORD:
-            args.append(name)
-            if param.default is not param.empty:
-                defaults += (param.default,)
-        elif kind is _VAR_POSITIONAL:
-            varargs = name
-        elif kind is _KEYWORD_ONLY:
-            kwonlyargs.append(name)
-            if param.default is not param.empty:
-                kwdefaults[name] = param.default
-        elif kind is _VAR_KEYWORD:
-            varkw = name
-        if param.annotation is not param.empty:
-            annotations[name] = param.annotation
-    if not kwdefaults:
-        kwdefaults = None
-    if not defaults:
-        defaults = None
-    return FullArgSpec(posonlyargs + args, varargs, varkw, defaults,
-                       kwonlyargs, kwdefaults, annotations)
+        kind, name = param.kind, param.name
+        if kind <= _POSITIONAL_OR_KEYWORD:
+            spec['args'].append(name)
+            if param.default is not _empty:
+                spec['defaults'] += (param.default,)
+        elif kind == _VAR_POSITIONAL:
+            spec['varargs'] = name
+        elif kind == _KEYWORD_ONLY:
+            spec['kwonlyargs'].append(name)
+            if param.default is not _empty:
+                spec['kwonlydefaults'][name] = param.default
+        else:
+            spec['varkw'] = name
+        if param.annotation is not _empty:
+            spec['annotations'][name] = param.annotation
+    spec['defaults'] = spec['defaults'] or None
+    spec['kwonlydefaults'] = spec['kwonlydefaults'] or None
+    return FullArgSpec(**spec)
 
 
 def getcallargs(func, /, *positional, **named):
-    """A dict of the arguments [func] would receive for this call."""
-    sig = signature(func)
-    if ismethod(func) and func.__self__ is not None:
+    """The parameter -> value dict [func] would see for this call,
+    defaults included."""
+    if isinstance(func, types.MethodType) and func.__self__ is not None:
+        sig = _signature_of(func, Signature, True, False)
         positional = (func.__self__,) + positional
-        sig = _signature_from_callable(func, skip_bound_arg=False)
+    else:
+        sig = signature(func)
     bound = sig.bind(*positional, **named)
     bound.apply_defaults()
     return dict(bound.arguments)

@@ -1,26 +1,37 @@
-"""Extract, format and print Python stack traces and exceptions.
+"""Stack traces and exception reports as text, the way the interpreter
+prints them.
 
 Design notes
 ------------
-Everything is built on two record types. FrameSummary holds one frame's
-file, line number, function name and (looked up lazily through linecache)
-source line; StackSummary is a list of them that knows how to format itself.
-TracebackException captures an exception, its traceback and, recursively,
-its __cause__/__context__ chain, so it can be formatted long after the
-exception is gone; every format_*/print_* function is a thin wrapper over it.
+There are three layers:
 
-The text must equal what the interpreter prints for an uncaught exception
-(src/vm/traceback.c), byte for byte: the same chain messages, the same
-folding of more than three identical frames into "[Previous line repeated N
-more times]", and no position-caret lines (gilpy keeps no column
-information, so neither side prints them).
+* Frame walking: walk_tb() and walk_stack() produce (frame, line number)
+  pairs; _take() applies the `limit` rules shared by every function
+  (positive: the first n, negative: the last n, None: sys.tracebacklimit).
 
-Frames come from tracebacks (tb_frame, tb_lineno, tb_next) and, for the
-current stack, from sys._getframe() and f_back.
+* Records: FrameSummary is one entry (file, line, function, source line
+  looked up lazily through linecache); StackSummary is a list of them that
+  renders itself, folding runs of more than three identical entries into a
+  "[Previous line repeated N more times]" line.
+
+* TracebackException captures an exception together with its traceback and
+  the whole __cause__/__context__ graph, so it can be rendered after the
+  exception is gone.  The graph is captured with an explicit work list,
+  never recursion, so a very long chain cannot exhaust the C stack.  Every
+  print_*/format_* function is a thin layer over it.
+
+The text must match src/vm/traceback.c, which prints uncaught exceptions,
+and CPython 3.11.  One difference remains: the C printer draws CPython's
+caret lines (^ and ~) under frame source lines from the code objects'
+per-instruction positions, which are not exposed to Python yet (no
+co_positions), so the lines formatted here have none.  The only carets
+drawn here are those of SyntaxError, whose offsets are on the exception.
+
+Left out: the boxed rendering of exception groups (their members are
+captured in `exceptions` but not printed), and capture_locals finds nothing
+for traceback frames because gilpy's traceback frames keep no locals.
 """
 
-import collections
-import itertools
 import linecache
 import sys
 
@@ -31,194 +42,183 @@ __all__ = ['extract_stack', 'extract_tb', 'format_exception',
            'FrameSummary', 'StackSummary', 'TracebackException',
            'walk_stack', 'walk_tb']
 
-_RECURSIVE_CUTOFF = 3
 
-_cause_message = ("\nThe above exception was the direct cause "
-                  "of the following exception:\n\n")
-_context_message = ("\nDuring handling of the above exception, "
-                    "another exception occurred:\n\n")
-
-
-class _Sentinel:
+class _Implicit:
+    # Default of the optional `value` and `tb` arguments; it shows as
+    # <implicit> in help() signatures, as in CPython.
     def __repr__(self):
-        return "<implicit>"
+        return '<implicit>'
 
 
-_sentinel = _Sentinel()
+_IMPLICIT = _Implicit()
+
+# Identical consecutive entries shown before the rest are folded.
+_SHOWN_REPEATS = 3
+
+_CAUSE_HEADER = '\nThe above exception was the direct cause of the following exception:\n\n'
+_CONTEXT_HEADER = '\nDuring handling of the above exception, another exception occurred:\n\n'
+
+# __notes__ values that are shown note by note (a str counts: CPython walks
+# it as a sequence of one-character notes).
+_NOTE_SEQUENCES = (list, tuple, str, range)
 
 try:
-    _group_type = BaseExceptionGroup
+    _GROUP_TYPE = BaseExceptionGroup
 except NameError:
-    _group_type = ()
+    _GROUP_TYPE = ()
 
 
-def _out(file):
-    return sys.stderr if file is None else file
+def _emit(lines, file):
+    target = sys.stderr if file is None else file
+    for text in lines:
+        print(text, file=target, end='')
+
+
+def _shown(value, what, render=str):
+    """render(value), or a placeholder when that raises."""
+    try:
+        return render(value)
+    except BaseException:
+        return '<%s %s() failed>' % (what, render.__name__)
 
 
 # ---------------------------------------------------------------------------
-# Plain helpers over tracebacks and stacks
-
-
-def print_list(extracted_list, file=None):
-    """Print the entries of an extracted stack or traceback."""
-    file = _out(file)
-    for item in StackSummary.from_list(extracted_list).format():
-        print(item, file=file, end="")
-
-
-def format_list(extracted_list):
-    """One string per entry, each ending in a newline (two lines when the
-    source is known)."""
-    return StackSummary.from_list(extracted_list).format()
-
-
-def print_tb(tb, limit=None, file=None):
-    """Print up to [limit] entries of traceback [tb]."""
-    print_list(extract_tb(tb, limit=limit), file=file)
-
-
-def format_tb(tb, limit=None):
-    """A shorthand for format_list(extract_tb(tb, limit))."""
-    return extract_tb(tb, limit=limit).format()
-
-
-def extract_tb(tb, limit=None):
-    """The entries of traceback [tb] as a StackSummary."""
-    return StackSummary._extract_from_extended_frame_gen(
-        _walk_tb_with_lines(tb), limit=limit)
+# Walking frames
 
 
 def walk_tb(tb):
-    """Yield (frame, lineno) for each entry of traceback [tb]."""
+    """(frame, line number) for each entry of traceback [tb], oldest first."""
     while tb is not None:
         yield tb.tb_frame, tb.tb_lineno
         tb = tb.tb_next
 
 
-def _walk_tb_with_lines(tb):
-    while tb is not None:
-        yield tb.tb_frame, tb.tb_lineno
-        tb = tb.tb_next
+def _frames_outward(frame):
+    while frame is not None:
+        yield frame, frame.f_lineno
+        frame = frame.f_back
 
 
 def walk_stack(f):
-    """Yield (frame, lineno) from [f] outwards (default: the caller's frame)."""
-    if f is None:
-        f = sys._getframe().f_back
-    while f is not None:
-        yield f, f.f_lineno
-        f = f.f_back
+    """(frame, line number) from [f] out to the outermost caller; [f]
+    defaults to the frame calling walk_stack()."""
+    # Resolved now rather than inside a generator, where the "caller"
+    # would be whoever first advances it.
+    return _frames_outward(sys._getframe(1) if f is None else f)
 
 
-def print_stack(f=None, limit=None, file=None):
-    """Print the current stack (or the one ending at [f])."""
-    if f is None:
-        f = sys._getframe().f_back
-    print_list(extract_stack(f, limit=limit), file=file)
+def _take(pairs, limit):
+    """The entries of [pairs] that [limit] keeps."""
+    if limit is None and hasattr(sys, 'tracebacklimit'):
+        limit = max(sys.tracebacklimit, 0)
+    pairs = list(pairs)
+    if limit is None:
+        return pairs
+    return pairs[:limit] if limit >= 0 else pairs[limit:]
 
 
-def format_stack(f=None, limit=None):
-    """A shorthand for format_list(extract_stack(f, limit))."""
-    if f is None:
-        f = sys._getframe().f_back
-    return format_list(extract_stack(f, limit=limit))
+def extract_tb(tb, limit=None):
+    """Traceback [tb] as a StackSummary, oldest entry first."""
+    return StackSummary.extract(walk_tb(tb), limit=limit)
 
 
 def extract_stack(f=None, limit=None):
-    """The current stack (or the one ending at [f]) as a StackSummary,
-    oldest frame first."""
-    if f is None:
-        f = sys._getframe().f_back
-    frames = []
-    while f is not None:
-        frames.append((f, f.f_lineno))
-        f = f.f_back
-    stack = StackSummary._extract_from_extended_frame_gen(iter(frames), limit=limit)
-    stack.reverse()
-    return stack
+    """The stack ending at [f] (default: the caller) as a StackSummary,
+    outermost frame first.  [limit] counts from the innermost frame."""
+    summary = StackSummary.extract(_frames_outward(sys._getframe(1) if f is None else f),
+                                   limit=limit)
+    summary.reverse()
+    return summary
+
+
+def format_list(extracted_list):
+    """Render FrameSummary objects or 4-tuples, one string per entry."""
+    return StackSummary.from_list(extracted_list).format()
+
+
+def print_list(extracted_list, file=None):
+    _emit(format_list(extracted_list), file)
+
+
+def format_tb(tb, limit=None):
+    return extract_tb(tb, limit=limit).format()
+
+
+def print_tb(tb, limit=None, file=None):
+    _emit(format_tb(tb, limit=limit), file)
+
+
+def format_stack(f=None, limit=None):
+    return extract_stack(sys._getframe(1) if f is None else f, limit=limit).format()
+
+
+def print_stack(f=None, limit=None, file=None):
+    _emit(format_stack(sys._getframe(1) if f is None else f, limit=limit), file)
 
 
 def clear_frames(tb):
-    """Frames of gilpy tracebacks are snapshots that hold no live locals,
-    so there is nothing to clear."""
+    """Nothing to do: gilpy's traceback frames hold no live locals."""
     return None
 
 
 # ---------------------------------------------------------------------------
-# Exceptions
+# Whole exceptions
 
 
-def _parse_value_tb(exc, value, tb):
-    if (value is _sentinel) != (tb is _sentinel):
+def _value_and_tb(exc, value, tb):
+    """Sort out the two calling conventions: (exc) alone, or the old
+    (type, value, tb) triple whose first item is ignored."""
+    if (value is _IMPLICIT) != (tb is _IMPLICIT):
         raise ValueError("Both or neither of value and tb must be given")
-    if value is tb is _sentinel:
-        if exc is not None:
-            if isinstance(exc, BaseException):
-                return exc, exc.__traceback__
-            raise TypeError(f'Exception expected for value, '
-                            f'{type(exc).__name__} found')
+    if value is not _IMPLICIT:
+        return value, tb
+    if exc is None:
         return None, None
-    return value, tb
+    if not isinstance(exc, BaseException):
+        raise TypeError(f'Exception expected for value, {type(exc).__name__} found')
+    return exc, exc.__traceback__
 
 
-def print_exception(exc, /, value=_sentinel, tb=_sentinel, limit=None,
-                    file=None, chain=True):
-    """Print an exception with its traceback and chain, like the
-    interpreter does for an uncaught one."""
-    value, tb = _parse_value_tb(exc, value, tb)
-    te = TracebackException(type(value), value, tb, limit=limit, compact=True)
-    file = _out(file)
-    for line in te.format(chain=chain):
-        print(line, file=file, end="")
-
-
-def format_exception(exc, /, value=_sentinel, tb=_sentinel, limit=None,
+def format_exception(exc, /, value=_IMPLICIT, tb=_IMPLICIT, limit=None,
                      chain=True):
-    """The lines print_exception() would print, as a list of strings."""
-    value, tb = _parse_value_tb(exc, value, tb)
-    te = TracebackException(type(value), value, tb, limit=limit, compact=True)
-    return list(te.format(chain=chain))
+    """The report print_exception() would write, as a list of strings."""
+    value, tb = _value_and_tb(exc, value, tb)
+    report = TracebackException(type(value), value, tb, limit=limit, compact=True)
+    return list(report.format(chain=chain))
 
 
-def format_exception_only(exc, /, value=_sentinel):
-    """The final "Type: message" line(s) for an exception."""
-    if value is _sentinel:
+def print_exception(exc, /, value=_IMPLICIT, tb=_IMPLICIT, limit=None,
+                    file=None, chain=True):
+    """Write the report the interpreter gives for an uncaught exception."""
+    value, tb = _value_and_tb(exc, value, tb)
+    report = TracebackException(type(value), value, tb, limit=limit, compact=True)
+    _emit(report.format(chain=chain), file)
+
+
+def format_exception_only(exc, /, value=_IMPLICIT):
+    """Just the closing "Type: message" line(s) of a report."""
+    if value is _IMPLICIT:
         value = exc
-    te = TracebackException(type(value), value, None, compact=True)
-    return list(te.format_exception_only())
-
-
-def _format_final_exc_line(etype, value):
-    valuestr = _safe_string(value, 'exception')
-    if value is None or not valuestr:
-        return "%s\n" % etype
-    return "%s: %s\n" % (etype, valuestr)
-
-
-def _safe_string(value, what, func=str):
-    try:
-        return func(value)
-    except BaseException:
-        return f'<{what} {func.__name__}() failed>'
-
-
-def print_exc(limit=None, file=None, chain=True):
-    """Print the exception being handled."""
-    print_exception(*sys.exc_info(), limit=limit, file=file, chain=chain)
+    return list(TracebackException(type(value), value, None, compact=True)
+                .format_exception_only())
 
 
 def format_exc(limit=None, chain=True):
-    """The exception being handled, formatted as one string."""
-    return "".join(format_exception(*sys.exc_info(), limit=limit, chain=chain))
+    """The exception being handled, as one string."""
+    return ''.join(format_exception(*sys.exc_info(), limit=limit, chain=chain))
+
+
+def print_exc(limit=None, file=None, chain=True):
+    _emit(format_exception(*sys.exc_info(), limit=limit, chain=chain), file)
 
 
 def print_last(limit=None, file=None, chain=True):
-    """Print the last uncaught exception (sys.last_value)."""
-    if not hasattr(sys, "last_type"):
+    """Report the last uncaught exception (sys.last_type and friends)."""
+    if not hasattr(sys, 'last_type'):
         raise ValueError("no last exception")
-    print_exception(sys.last_type, sys.last_value, sys.last_traceback,
-                    limit, file, chain)
+    report = format_exception(sys.last_type, sys.last_value, sys.last_traceback,
+                              limit=limit, chain=chain)
+    _emit(report, file)
 
 
 # ---------------------------------------------------------------------------
@@ -226,313 +226,277 @@ def print_last(limit=None, file=None, chain=True):
 
 
 class FrameSummary:
-    """One frame of a stack or traceback: filename, lineno, name, line and
-    optionally the frame's locals (as reprs)."""
+    """One entry of a stack or traceback.  Compares equal to the 4-tuple
+    (filename, lineno, name, line) as well."""
 
     __slots__ = ('filename', 'lineno', 'end_lineno', 'colno', 'end_colno',
-                 'name', '_line', 'locals')
+                 'name', '_source', 'locals')
 
     def __init__(self, filename, lineno, name, *, lookup_line=True,
                  locals=None, line=None,
                  end_lineno=None, colno=None, end_colno=None):
         self.filename = filename
         self.lineno = lineno
+        self.name = name
         self.end_lineno = end_lineno
         self.colno = colno
         self.end_colno = end_colno
-        self.name = name
-        self._line = line
+        self._source = line
+        if locals:
+            self.locals = {key: _shown(value, 'local', repr) for key, value in locals.items()}
+        else:
+            self.locals = None
         if lookup_line:
-            self.line
-        self.locals = {k: repr(v) for k, v in locals.items()} if locals else None
+            self._load()
+
+    def _load(self):
+        if self._source is None and self.lineno is not None:
+            self._source = linecache.getline(self.filename, self.lineno)
+        return self._source
+
+    @property
+    def line(self):
+        text = self._load()
+        return None if text is None else text.strip()
+
+    def _as_tuple(self):
+        return (self.filename, self.lineno, self.name, self.line)
 
     def __eq__(self, other):
-        if isinstance(other, FrameSummary):
-            return (self.filename == other.filename and
-                    self.lineno == other.lineno and
-                    self.name == other.name and
-                    self.locals == other.locals)
         if isinstance(other, tuple):
-            return (self.filename, self.lineno, self.name, self.line) == other
+            return self._as_tuple() == other
+        if isinstance(other, FrameSummary):
+            return (self.filename, self.lineno, self.name, self.locals) == \
+                (other.filename, other.lineno, other.name, other.locals)
         return NotImplemented
 
     def __getitem__(self, pos):
-        return (self.filename, self.lineno, self.name, self.line)[pos]
+        return self._as_tuple()[pos]
 
     def __iter__(self):
-        return iter([self.filename, self.lineno, self.name, self.line])
-
-    def __repr__(self):
-        return "<FrameSummary file {filename}, line {lineno} in {name}>".format(
-            filename=self.filename, lineno=self.lineno, name=self.name)
+        return iter(self._as_tuple())
 
     def __len__(self):
         return 4
 
-    @property
-    def _original_line(self):
-        self.line
-        return self._line
+    def __repr__(self):
+        return '<FrameSummary file %s, line %s in %s>' % (self.filename, self.lineno, self.name)
 
-    @property
-    def line(self):
-        if self._line is None:
-            if self.lineno is None:
-                return None
-            self._line = linecache.getline(self.filename, self.lineno)
-        return self._line.strip()
+
+def _fold_note(count):
+    plural = 's' if count > 1 else ''
+    return '  [Previous line repeated %d more time%s]\n' % (count, plural)
 
 
 class StackSummary(list):
-    """A list of FrameSummary objects, oldest first for tracebacks."""
+    """A list of FrameSummary entries that can render itself."""
 
     @classmethod
     def extract(klass, frame_gen, *, limit=None, lookup_lines=True,
                 capture_locals=False):
-        """Build from an iterable of (frame, lineno) pairs."""
-        return klass._extract_from_extended_frame_gen(
-            frame_gen, limit=limit, lookup_lines=lookup_lines,
-            capture_locals=capture_locals)
-
-    @classmethod
-    def _extract_from_extended_frame_gen(klass, frame_gen, *, limit=None,
-                                         lookup_lines=True, capture_locals=False):
-        if limit is None:
-            limit = getattr(sys, 'tracebacklimit', None)
-            if limit is not None and limit < 0:
-                limit = 0
-        if limit is not None:
-            if limit >= 0:
-                frame_gen = itertools.islice(frame_gen, limit)
-            else:
-                frame_gen = collections.deque(frame_gen, maxlen=-limit)
-        result = klass()
-        for f, lineno in frame_gen:
-            co = f.f_code
-            f_locals = f.f_locals if capture_locals else None
-            result.append(FrameSummary(co.co_filename, lineno, co.co_name,
-                                       lookup_line=False, locals=f_locals))
+        """Build from (frame, line number) pairs such as walk_tb() gives."""
+        summary = klass()
+        for frame, lineno in _take(frame_gen, limit):
+            code = frame.f_code
+            summary.append(FrameSummary(
+                code.co_filename, lineno, code.co_name, lookup_line=False,
+                locals=frame.f_locals if capture_locals else None))
         if lookup_lines:
-            for f in result:
-                f.line
-        return result
+            for entry in summary:
+                entry._load()
+        return summary
 
     @classmethod
     def from_list(klass, a_list):
-        """Build from FrameSummary objects or (filename, lineno, name, line)
+        """Build from FrameSummary objects or (file, line, name, source)
         tuples."""
-        result = StackSummary()
-        for frame in a_list:
-            if isinstance(frame, FrameSummary):
-                result.append(frame)
-            else:
-                filename, lineno, name, line = frame
-                result.append(FrameSummary(filename, lineno, name, line=line))
-        return result
+        summary = StackSummary()
+        for item in a_list:
+            if not isinstance(item, FrameSummary):
+                filename, lineno, name, line = item
+                item = FrameSummary(filename, lineno, name, line=line)
+            summary.append(item)
+        return summary
 
     def format_frame_summary(self, frame_summary):
-        """The text of one entry: the File line, then the source line."""
-        row = ['  File "{}", line {}, in {}\n'.format(
-            frame_summary.filename, frame_summary.lineno, frame_summary.name)]
-        line = frame_summary.line
-        if line:
-            row.append('    {}\n'.format(line.strip()))
-        if frame_summary.locals:
-            for name, value in sorted(frame_summary.locals.items()):
-                row.append('    {name} = {value}\n'.format(name=name, value=value))
-        return ''.join(row)
+        """One entry as text: the "File" line, the stripped source line if
+        there is one, then captured locals in name order."""
+        text = '  File "%s", line %s, in %s\n' % (
+            frame_summary.filename, frame_summary.lineno, frame_summary.name)
+        source = frame_summary.line
+        if source:
+            text += '    %s\n' % source.strip()
+        for key, shown in sorted((frame_summary.locals or {}).items()):
+            text += '    %s = %s\n' % (key, shown)
+        return text
 
     def format(self):
-        """One string per entry; runs of more than three identical entries
-        (recursion) are folded into a "[Previous line repeated ...]" line."""
-        result = []
-        last_file = last_line = last_name = None
-        count = 0
-        for fs in self:
-            if (last_file is None or last_file != fs.filename or
-                    last_line is None or last_line != fs.lineno or
-                    last_name is None or last_name != fs.name):
-                if count > _RECURSIVE_CUTOFF:
-                    result.append(_repeated_line(count - _RECURSIVE_CUTOFF))
-                last_file, last_line, last_name = fs.filename, fs.lineno, fs.name
-                count = 0
-            count += 1
-            if count > _RECURSIVE_CUTOFF:
-                continue
-            result.append(self.format_frame_summary(fs))
-        if count > _RECURSIVE_CUTOFF:
-            result.append(_repeated_line(count - _RECURSIVE_CUTOFF))
-        return result
-
-
-def _repeated_line(n):
-    return (f'  [Previous line repeated {n} more '
-            f'time{"s" if n > 1 else ""}]\n')
+        """One string per entry; after three identical consecutive entries
+        (deep recursion) the rest of the run is summarised in one line."""
+        rendered = []
+        run_key, run_length = None, 0
+        for entry in self:
+            key = (entry.filename, entry.lineno, entry.name)
+            if key != run_key:
+                if run_length > _SHOWN_REPEATS:
+                    rendered.append(_fold_note(run_length - _SHOWN_REPEATS))
+                run_key, run_length = key, 0
+            run_length += 1
+            if run_length <= _SHOWN_REPEATS:
+                rendered.append(self.format_frame_summary(entry))
+        if run_length > _SHOWN_REPEATS:
+            rendered.append(_fold_note(run_length - _SHOWN_REPEATS))
+        return rendered
 
 
 class TracebackException:
-    """An exception captured for later formatting: its type name, message,
-    StackSummary and the TracebackExceptions of its cause and context."""
+    """A snapshot of an exception, its traceback and the exceptions chained
+    to it, ready to be rendered with format()."""
 
     def __init__(self, exc_type, exc_value, exc_traceback, *, limit=None,
                  lookup_lines=True, capture_locals=False, compact=False,
                  max_group_width=15, max_group_depth=10, _seen=None):
-        is_recursive_call = _seen is not None
-        if _seen is None:
-            _seen = set()
-        _seen.add(id(exc_value))
-        self.stack = StackSummary._extract_from_extended_frame_gen(
-            _walk_tb_with_lines(exc_traceback), limit=limit,
-            lookup_lines=lookup_lines, capture_locals=capture_locals)
+        options = dict(limit=limit, lookup_lines=lookup_lines, capture_locals=capture_locals)
+        self._capture(exc_type, exc_value, exc_traceback, options)
+        if _seen is not None:
+            # A member of a graph being captured by its root (which already
+            # marked it seen): the root links the chain.
+            return
+        seen = {id(exc_value)}
+        todo = [(self, exc_value)]
+        while todo:
+            record, exc = todo.pop()
+            if exc is None:
+                continue
+            cause, context = exc.__cause__, exc.__context__
+            if cause is not None and id(cause) not in seen:
+                record.__cause__ = self._linked(cause, options, seen, todo)
+            # A compact capture skips a context the report would not show.
+            if compact and (record.__cause__ is not None or exc.__suppress_context__):
+                context = None
+            if context is not None and id(context) not in seen:
+                record.__context__ = self._linked(context, options, seen, todo)
+            if isinstance(exc, _GROUP_TYPE):
+                record.exceptions = [self._linked(member, options, seen, todo)
+                                     for member in exc.exceptions]
+
+    @staticmethod
+    def _linked(exc, options, seen, todo):
+        seen.add(id(exc))
+        record = TracebackException(type(exc), exc, exc.__traceback__, _seen=seen, **options)
+        todo.append((record, exc))
+        return record
+
+    def _capture(self, exc_type, exc_value, exc_traceback, options):
+        self.stack = StackSummary.extract(walk_tb(exc_traceback), limit=options['limit'],
+                                          lookup_lines=options['lookup_lines'],
+                                          capture_locals=options['capture_locals'])
         self.exc_type = exc_type
-        self._str = _safe_string(exc_value, 'exception')
+        self._str = _shown(exc_value, 'exception')
         try:
             self.__notes__ = getattr(exc_value, '__notes__', None)
-        except Exception as e:
-            self.__notes__ = [
-                f'Ignored error getting __notes__: {_safe_string(e, "__notes__", repr)}']
-        if exc_type and issubclass(exc_type, SyntaxError):
-            self.filename = exc_value.filename
-            lno = exc_value.lineno
-            self.lineno = str(lno) if lno is not None else None
-            end_lno = getattr(exc_value, 'end_lineno', None)
-            self.end_lineno = str(end_lno) if end_lno is not None else None
-            self.text = exc_value.text
-            self.offset = exc_value.offset
-            self.end_offset = getattr(exc_value, 'end_offset', None)
-            self.msg = exc_value.msg
-        if lookup_lines:
-            self._load_lines()
-        self.__suppress_context__ = \
-            exc_value.__suppress_context__ if exc_value is not None else False
+        except Exception as failure:
+            self.__notes__ = ['Ignored error getting __notes__: '
+                              + _shown(failure, '__notes__', repr)]
+        if exc_type is not None and issubclass(exc_type, SyntaxError):
+            # Line numbers are kept as strings, as CPython does.
+            self.lineno = None if exc_value.lineno is None else str(exc_value.lineno)
+            end = getattr(exc_value, 'end_lineno', None)
+            self.end_lineno = None if end is None else str(end)
+            self.filename, self.text, self.msg = exc_value.filename, exc_value.text, exc_value.msg
+            self.offset, self.end_offset = exc_value.offset, getattr(exc_value, 'end_offset', None)
+        self.__suppress_context__ = False if exc_value is None else exc_value.__suppress_context__
         self.__cause__ = None
         self.__context__ = None
         self.exceptions = None
-        if is_recursive_call:
-            return
-        # Walk the chain iteratively so deep chains cannot overflow the stack.
-        queue = [(self, exc_value)]
-        while queue:
-            te, e = queue.pop()
-            if e is None:
-                continue
-            cause = e.__cause__
-            if cause is not None and id(cause) not in _seen:
-                te.__cause__ = TracebackException(
-                    type(cause), cause, cause.__traceback__, limit=limit,
-                    lookup_lines=lookup_lines, capture_locals=capture_locals,
-                    _seen=_seen)
-                queue.append((te.__cause__, cause))
-            context = e.__context__
-            if (context is not None and id(context) not in _seen and
-                    not e.__suppress_context__):
-                te.__context__ = TracebackException(
-                    type(context), context, context.__traceback__, limit=limit,
-                    lookup_lines=lookup_lines, capture_locals=capture_locals,
-                    _seen=_seen)
-                queue.append((te.__context__, context))
-            group = getattr(e, 'exceptions', None)
-            if group and isinstance(e, _group_type):
-                te.exceptions = []
-                for sub in group:
-                    ste = TracebackException(
-                        type(sub), sub, sub.__traceback__, limit=limit,
-                        lookup_lines=lookup_lines,
-                        capture_locals=capture_locals, _seen=_seen)
-                    te.exceptions.append(ste)
-                    queue.append((ste, sub))
 
     @classmethod
     def from_exception(cls, exc, *args, **kwargs):
-        """Capture [exc] with its own traceback."""
+        """Capture [exc] with its own __traceback__."""
         return cls(type(exc), exc, exc.__traceback__, *args, **kwargs)
 
-    def _load_lines(self):
-        for frame in self.stack:
-            frame.line
-
     def __eq__(self, other):
-        if isinstance(other, TracebackException):
-            return self.__dict__ == other.__dict__
-        return NotImplemented
+        if not isinstance(other, TracebackException):
+            return NotImplemented
+        return self.__dict__ == other.__dict__
 
     def __str__(self):
         return self._str
 
-    def format_exception_only(self):
-        """Yield the "Type: message" line(s), with SyntaxError details and
-        __notes__."""
-        if self.exc_type is None:
-            yield _format_final_exc_line(None, self._str)
-            return
-        stype = self.exc_type.__qualname__
-        smod = self.exc_type.__module__
-        if smod not in ("__main__", "builtins"):
-            if not isinstance(smod, str):
-                smod = "<unknown>"
-            stype = smod + '.' + stype
-        if not issubclass(self.exc_type, SyntaxError):
-            yield _format_final_exc_line(stype, self._str)
-        else:
-            yield from self._format_syntax_error(stype)
-        notes = self.__notes__
-        if isinstance(notes, (list, tuple)):
-            for note in notes:
-                note = _safe_string(note, 'note')
-                yield from [l + '\n' for l in note.split('\n')]
-        elif notes is not None:
-            yield _safe_string(notes, '__notes__', func=repr) + '\n'
+    def _type_name(self):
+        kind = self.exc_type
+        module = kind.__module__
+        if module in ('__main__', 'builtins'):
+            return kind.__qualname__
+        if not isinstance(module, str):
+            module = '<unknown>'
+        return module + '.' + kind.__qualname__
 
-    def _format_syntax_error(self, stype):
-        filename_suffix = ''
+    def format_exception_only(self):
+        """Yield the closing line(s): "Type: message" (SyntaxError adds its
+        location and source), then any __notes__, one line each."""
+        if self.exc_type is None:
+            yield 'None: %s\n' % self._str
+            return
+        name = self._type_name()
+        if issubclass(self.exc_type, SyntaxError):
+            yield from self._syntax_error_lines(name)
+        elif self._str:
+            yield '%s: %s\n' % (name, self._str)
+        else:
+            yield name + '\n'
+        notes = self.__notes__
+        if isinstance(notes, _NOTE_SEQUENCES):
+            for note in notes:
+                for piece in _shown(note, 'note').split('\n'):
+                    yield piece + '\n'
+        elif notes is not None:
+            yield _shown(notes, '__notes__', repr) + '\n'
+
+    def _syntax_error_lines(self, name):
+        where = ''
         if self.lineno is not None:
-            yield '  File "{}", line {}\n'.format(
-                self.filename or "<string>", self.lineno)
+            yield '  File "%s", line %s\n' % (self.filename or '<string>', self.lineno)
         elif self.filename is not None:
-            filename_suffix = ' ({})'.format(self.filename)
-        text = self.text
-        if text is not None:
-            rtext = text.rstrip('\n')
-            ltext = rtext.lstrip(' \n\f')
-            spaces = len(rtext) - len(ltext)
-            yield '    {}\n'.format(ltext)
+            where = ' (%s)' % self.filename
+        if self.text is not None:
+            source = self.text.rstrip('\n')
+            shown = source.lstrip(' \n\f')
+            yield '    %s\n' % shown
             if self.offset is not None:
-                offset = self.offset
-                end_offset = self.end_offset if self.end_offset not in {None, 0} else offset
-                if offset == end_offset or end_offset == -1:
-                    end_offset = offset + 1
-                colno = offset - 1 - spaces
-                end_colno = end_offset - 1 - spaces
-                if colno >= 0:
-                    caretspace = ''.join(c if c.isspace() else ' ' for c in ltext[:colno])
-                    yield '    {}{}\n'.format(caretspace, '^' * (end_colno - colno))
-        msg = self.msg or "<no detail available>"
-        yield "{}: {}{}\n".format(stype, msg, filename_suffix)
+                # Offsets are 1-based columns of the unstripped text; an
+                # empty or missing range still gets one caret.
+                indent = len(source) - len(shown)
+                first = self.offset - 1 - indent
+                end = self.end_offset if self.end_offset not in (None, 0) else self.offset
+                if end == self.offset or end == -1:
+                    end = self.offset + 1
+                last = end - 1 - indent
+                if first >= 0:
+                    # Tabs are kept so that the carets line up on screen.
+                    pad = ''.join(ch if ch.isspace() else ' ' for ch in shown[:first])
+                    yield '    %s%s\n' % (pad, '^' * (last - first))
+        yield '%s: %s%s\n' % (name, self.msg or '<no detail available>', where)
 
     def format(self, *, chain=True, _ctx=None):
-        """Yield the lines of the full report: the chain (oldest first),
-        each with its traceback and final line."""
-        output = []
-        exc = self
-        if chain:
-            while exc:
-                if exc.__cause__ is not None:
-                    chained_msg = _cause_message
-                    chained_exc = exc.__cause__
-                elif exc.__context__ is not None and not exc.__suppress_context__:
-                    chained_msg = _context_message
-                    chained_exc = exc.__context__
-                else:
-                    chained_msg = None
-                    chained_exc = None
-                output.append((chained_msg, exc))
-                exc = chained_exc
-        else:
-            output.append((None, exc))
-        for msg, exc in reversed(output):
-            if msg is not None:
-                yield msg
-            if exc.stack:
+        """Yield the whole report: the chained exceptions oldest first, each
+        with its traceback, separated by the chaining sentence."""
+        links = []                     # (header before it, record), newest first
+        record, header = self, None
+        while record is not None:
+            links.append((header, record))
+            if not chain:
+                break
+            if record.__cause__ is not None:
+                record, header = record.__cause__, _CAUSE_HEADER
+            elif record.__context__ is not None and not record.__suppress_context__:
+                record, header = record.__context__, _CONTEXT_HEADER
+            else:
+                record = None
+        for header, record in reversed(links):
+            if record.stack:
                 yield 'Traceback (most recent call last):\n'
-                yield from exc.stack.format()
-            yield from exc.format_exception_only()
+                yield from record.stack.format()
+            yield from record.format_exception_only()
+            if header is not None:
+                yield header

@@ -1,24 +1,34 @@
-"""Python part of the warnings subsystem: issue, filter and show warnings.
+"""Warnings: issue them, filter them, show them.
 
 Design notes
 ------------
-warn() finds the frame [stacklevel] calls up (sys._getframe), and hands the
-message, its file, line and module to warn_explicit(), which walks
-`filters` -- a list of (action, message regex, category, module regex,
-lineno) tuples, first match wins -- and then acts: "error" raises, "ignore"
-drops, and "default"/"module"/"once" record the warning in a registry so it
-is shown once per location, per module or per process; "always" shows it
-every time.
+A warning goes through three steps:
 
-Each module keeps its registry in its globals as __warningregistry__. Every
-change to the filters bumps a version number; a registry stamped with an
-older version is emptied on its next use, so a new filter takes effect even
-for warnings already shown.
+1. Locate.  warn() takes the file, line and module of the frame
+   [stacklevel] calls up and passes them on to warn_explicit().
 
-Showing goes through two replaceable hooks, showwarning() and
-formatwarning(), exactly as in CPython: a program (or catch_warnings) may
-replace either, and the default path writes
-"file:line: Category: message\n  source line\n" to sys.stderr.
+2. Decide.  warn_explicit() first asks the caller's registry (a dict kept
+   in the module's globals as __warningregistry__) whether this text,
+   category and line were already shown.  Otherwise the first entry of
+   `filters` that matches picks the action: "error" raises the warning,
+   "ignore" drops it, "always" shows it, and "default", "module" and
+   "once" show it and note it in the registry so it is not shown again at
+   that line, in that module, or at all.  The registries follow CPython's
+   C implementation, including the keys they hold.  Any change to the
+   filters bumps a version number, and a registry stamped with an older
+   version is emptied before use, so a new filter applies at once even to
+   warnings already shown.
+
+3. Show.  Through two hooks programs may replace, showwarning() and
+   formatwarning().  The default writes "file:line: Category: message"
+   and the source line to sys.stderr.  catch_warnings(record=True)
+   diverts step 3 into a list of WarningMessage objects.
+
+gilpy's core defines only some warning categories; the rest are created
+here, once, and added to builtins.
+
+Left out: -W command-line options (sys.warnoptions) and the tracemalloc
+traceback of ResourceWarning sources.
 """
 
 import sys
@@ -27,44 +37,42 @@ __all__ = ["warn", "warn_explicit", "showwarning",
            "formatwarning", "filterwarnings", "simplefilter",
            "resetwarnings", "catch_warnings"]
 
+
+def _add_builtin_categories():
+    """Create the standard categories gilpy's core lacks, with their
+    CPython docstrings (which users can read), and publish them in builtins
+    so that every module sees the same classes."""
+    import builtins
+    wanted = {
+        "PendingDeprecationWarning":
+            "Base class for warnings about features which will be deprecated\n"
+            "in the future.",
+        "SyntaxWarning": "Base class for warnings about dubious syntax.",
+        "FutureWarning":
+            "Base class for warnings about constructs that will change semantically\n"
+            "in the future.",
+        "ImportWarning": "Base class for warnings about probable mistakes in module imports",
+        "UnicodeWarning":
+            "Base class for warnings about Unicode related problems, mostly\n"
+            "related to conversion problems.",
+        "BytesWarning":
+            "Base class for warnings about bytes and buffer related problems, mostly\n"
+            "related to conversion from str or comparing to str.",
+        "ResourceWarning": "Base class for warnings about resource usage.",
+        "EncodingWarning": "Base class for warnings about encodings.",
+    }
+    for name, doc in wanted.items():
+        if not hasattr(builtins, name):
+            made = type(name, (Warning,), {"__module__": "builtins", "__doc__": doc})
+            setattr(builtins, name, made)
+
+
+_add_builtin_categories()
+
 _ACTIONS = ("error", "ignore", "always", "default", "module", "once")
 
-
-def _install_missing_categories():
-    """gilpy's core defines only Warning, UserWarning, DeprecationWarning and
-    RuntimeWarning; the other standard categories are created here, once,
-    and published in builtins so every module sees the same classes."""
-    import builtins
-    missing = [
-        ("PendingDeprecationWarning", "Warning",
-         "Base class for warnings about features which will be deprecated\n"
-         "in the future."),
-        ("SyntaxWarning", "Warning", "Base class for warnings about dubious syntax."),
-        ("FutureWarning", "Warning",
-         "Base class for warnings about constructs that will change semantically\n"
-         "in the future."),
-        ("ImportWarning", "Warning",
-         "Base class for warnings about probable mistakes in module imports"),
-        ("UnicodeWarning", "Warning",
-         "Base class for warnings about Unicode related problems, mostly\n"
-         "related to conversion problems."),
-        ("BytesWarning", "Warning",
-         "Base class for warnings about bytes and buffer related problems, mostly\n"
-         "related to conversion from str or comparing to str."),
-        ("ResourceWarning", "Warning",
-         "Base class for warnings about resource usage."),
-        ("EncodingWarning", "Warning",
-         "Base class for warnings about encodings."),
-    ]
-    for name, base, doc in missing:
-        if not hasattr(builtins, name):
-            cls = type(name, (getattr(builtins, base),),
-                       {"__module__": "builtins", "__doc__": doc})
-            setattr(builtins, name, cls)
-
-
-_install_missing_categories()
-
+# Each entry: (action, message regex or None, category, module regex, string
+# or None, line number or 0).  The first entry that matches decides.
 filters = [
     ('default', None, DeprecationWarning, '__main__', 0),
     ('ignore', None, DeprecationWarning, None, 0),
@@ -74,6 +82,9 @@ filters = [
 ]
 defaultaction = "default"
 onceregistry = {}
+
+# Bumped on every change to `filters`; registries remember the value they
+# were filled under.
 _filters_version = 1
 
 
@@ -83,139 +94,61 @@ def _filters_mutated():
 
 
 # ---------------------------------------------------------------------------
-# Showing
-
-
-def showwarning(message, category, filename, lineno, file=None, line=None):
-    """Write a warning to [file] (default sys.stderr)."""
-    msg = WarningMessage(message, category, filename, lineno, file, line)
-    _showwarnmsg_impl(msg)
-
-
-def formatwarning(message, category, filename, lineno, line=None):
-    """The standard text of a warning."""
-    msg = WarningMessage(message, category, filename, lineno, None, line)
-    return _formatwarnmsg_impl(msg)
-
-
-def _showwarnmsg_impl(msg):
-    file = msg.file
-    if file is None:
-        file = sys.stderr
-        if file is None:
-            return
-    text = _formatwarnmsg(msg)
-    try:
-        file.write(text)
-    except OSError:
-        pass
-
-
-def _formatwarnmsg_impl(msg):
-    category = msg.category.__name__
-    s = f"{msg.filename}:{msg.lineno}: {category}: {msg.message}\n"
-    if msg.line is None:
-        try:
-            import linecache
-            line = linecache.getline(msg.filename, msg.lineno)
-        except Exception:
-            line = None
-    else:
-        line = msg.line
-    if line:
-        s += "  %s\n" % line.strip()
-    return s
-
-
-_showwarning_orig = showwarning
-_formatwarning_orig = formatwarning
-
-
-def _showwarnmsg(msg):
-    """Show through the user's showwarning() if one was installed."""
-    try:
-        sw = showwarning
-    except NameError:
-        pass
-    else:
-        if sw is not _showwarning_orig:
-            if not callable(sw):
-                raise TypeError("warnings.showwarning() must be set to a "
-                                "function or method")
-            sw(msg.message, msg.category, msg.filename, msg.lineno,
-               msg.file, msg.line)
-            return
-    _showwarnmsg_impl(msg)
-
-
-def _formatwarnmsg(msg):
-    """Format through the user's formatwarning() if one was installed."""
-    try:
-        fw = formatwarning
-    except NameError:
-        pass
-    else:
-        if fw is not _formatwarning_orig:
-            return fw(msg.message, msg.category, msg.filename, msg.lineno, msg.line)
-    return _formatwarnmsg_impl(msg)
-
-
-# ---------------------------------------------------------------------------
 # Filters
+
+
+def _check_action(action, lineno):
+    assert action in _ACTIONS, "invalid action: %r" % (action,)
+    assert isinstance(lineno, int) and lineno >= 0, "lineno must be an int >= 0"
 
 
 def filterwarnings(action, message="", category=Warning, module="", lineno=0,
                    append=False):
-    """Insert a filter whose message and module are regular expressions
-    matched at the start (the message case-insensitively)."""
-    assert action in _ACTIONS, "invalid action: %r" % (action,)
+    """Add a filter.  [message] and [module] are regular expressions that
+    must match at the start of the text (the message ignoring case); empty
+    ones match anything."""
+    _check_action(action, lineno)
     assert isinstance(message, str), "message must be a string"
     assert isinstance(category, type), "category must be a class"
     assert issubclass(category, Warning), "category must be a Warning subclass"
     assert isinstance(module, str), "module must be a string"
-    assert isinstance(lineno, int) and lineno >= 0, \
-        "lineno must be an int >= 0"
+    message_re = module_re = None
     if message or module:
         import re
-    message = re.compile(message, re.I) if message else None
-    module = re.compile(module) if module else None
-    _add_filter(action, message, category, module, lineno, append=append)
+        message_re = re.compile(message, re.I) if message else None
+        module_re = re.compile(module) if module else None
+    _insert_filter((action, message_re, category, module_re, lineno), append)
 
 
 def simplefilter(action, category=Warning, lineno=0, append=False):
-    """Insert a filter that matches every message and module."""
-    assert action in _ACTIONS, "invalid action: %r" % (action,)
-    assert isinstance(lineno, int) and lineno >= 0, \
-        "lineno must be an int >= 0"
-    _add_filter(action, None, category, None, lineno, append=append)
+    """Add a filter that matches any message in any module."""
+    _check_action(action, lineno)
+    _insert_filter((action, None, category, None, lineno), append)
 
 
-def _add_filter(*item, append):
-    if not append:
-        try:
-            filters.remove(item)
-        except ValueError:
-            pass
-        filters.insert(0, item)
-    elif item not in filters:
-        filters.append(item)
+def _insert_filter(entry, append):
+    # At the front (moving an equal entry there), or at the back unless an
+    # equal entry already exists.
+    if append:
+        if entry not in filters:
+            filters.append(entry)
+    else:
+        if entry in filters:
+            filters.remove(entry)
+        filters.insert(0, entry)
     _filters_mutated()
 
 
 def resetwarnings():
-    """Remove every filter (the default action then applies)."""
-    filters[:] = []
+    """Drop every filter, leaving only `defaultaction`."""
+    del filters[:]
     _filters_mutated()
 
 
-class _OptionError(Exception):
-    """Raised for a bad -W option."""
-
-
-def _matches(pattern, text):
+def _pattern_accepts(pattern, text):
     if pattern is None:
         return True
-    if isinstance(pattern, str):
+    if isinstance(pattern, str):       # the built-in '__main__' entry
         return pattern == text
     return pattern.match(text) is not None
 
@@ -225,94 +158,90 @@ def _matches(pattern, text):
 
 
 def warn(message, category=None, stacklevel=1, source=None):
-    """Issue a warning, or maybe ignore it or raise it as an exception."""
+    """Issue a warning on behalf of the code [stacklevel] frames up."""
     if isinstance(message, Warning):
-        category = message.__class__
-    if category is None:
+        category = type(message)
+    elif category is None:
         category = UserWarning
     if not (isinstance(category, type) and issubclass(category, Warning)):
-        raise TypeError("category must be a Warning subclass, "
-                        "not '{:s}'".format(type(category).__name__))
+        raise TypeError("category must be a Warning subclass, not '%s'"
+                        % type(category).__name__)
     try:
         frame = sys._getframe(stacklevel) if stacklevel > 0 else sys._getframe()
     except ValueError:
-        globals = sys.__dict__
-        filename = "sys"
-        lineno = 1
+        # Deeper than the stack: blamed on the sys module, as CPython does.
+        namespace, filename, lineno = sys.__dict__, "sys", 1
     else:
-        globals = frame.f_globals
-        filename = frame.f_code.co_filename
-        lineno = frame.f_lineno
-    if '__name__' in globals:
-        module = globals['__name__']
-    else:
-        module = "<string>"
-    registry = globals.setdefault("__warningregistry__", {})
-    warn_explicit(message, category, filename, lineno, module, registry,
-                  globals, source)
+        namespace, filename, lineno = frame.f_globals, frame.f_code.co_filename, frame.f_lineno
+    module = namespace.get('__name__', "<string>")
+    registry = namespace.setdefault("__warningregistry__", {})
+    warn_explicit(message, category, filename, lineno, module, registry, namespace, source)
+
+
+def _fresh(registry):
+    """Empty [registry] if it was filled under older filters."""
+    stamp = registry.get('version')
+    if stamp != _filters_version:
+        registry.clear()
+        registry.update(version=_filters_version)
+    return registry
 
 
 def warn_explicit(message, category, filename, lineno,
                   module=None, registry=None, module_globals=None,
                   source=None):
-    """Issue a warning for an explicit location."""
+    """Issue a warning for an explicit place in an explicit module."""
     lineno = int(lineno)
     if module is None:
         module = filename or "<unknown>"
-        if module[-3:].lower() == ".py":
+        if module.endswith(".py"):
             module = module[:-3]
-    if registry is None:
+    own_registry = registry is not None
+    if not own_registry:
         registry = {}
-    if registry.get('version', 0) != _filters_version:
-        registry.clear()
-        registry['version'] = _filters_version
+    elif registry.get('version') != _filters_version:
+        _fresh(registry)
     if isinstance(message, Warning):
-        text = str(message)
-        category = message.__class__
+        category, text = type(message), str(message)
     else:
-        text = message
-        message = category(message)
-    key = (text, category, lineno)
-    if registry.get(key):
+        text, message = message, category(message)
+    seen_here = (text, category, lineno)
+    if registry.get(seen_here):
         return
-    for item in filters:
-        action, msg, cat, mod, ln = item
-        if (_matches(msg, text) and issubclass(category, cat) and
-                _matches(mod, module) and (ln == 0 or lineno == ln)):
+    # The first matching filter decides (inlined: this runs for every
+    # warning issued).
+    for entry in filters:
+        action, message_re, wanted, module_re, line = entry
+        if (issubclass(category, wanted) and (not line or line == lineno)
+                and (message_re is None or _pattern_accepts(message_re, text))
+                and (module_re is None or _pattern_accepts(module_re, module))):
             break
     else:
-        action = defaultaction
+        action, entry = defaultaction, None
     if action == "ignore":
         return
     if action == "error":
         raise message
-    if action == "once":
-        registry[key] = 1
-        oncekey = (text, category)
-        if onceregistry.get(oncekey):
+    if action not in ("always", "default", "module", "once"):
+        raise RuntimeError("Unrecognized action (%r) in warnings.filters:\n %s" % (action, entry))
+    if action != "always":
+        registry[seen_here] = True
+    if action in ("module", "once"):
+        # One showing per (text, category): per registry, or process-wide
+        # for "once" without a registry of its own.
+        scope = registry if action == "module" or own_registry else _fresh(onceregistry)
+        if scope.get((text, category)):
             return
-        onceregistry[oncekey] = 1
-    elif action == "always":
-        pass
-    elif action == "module":
-        registry[key] = 1
-        altkey = (text, category, 0)
-        if registry.get(altkey):
-            return
-        registry[altkey] = 1
-    elif action == "default":
-        registry[key] = 1
-    else:
-        raise RuntimeError(
-            "Unrecognized action (%r) in warnings.filters:\n %s" % (action, item))
-    _showwarnmsg(WarningMessage(message, category, filename, lineno, source=source))
+        scope[(text, category)] = True
+    _deliver(WarningMessage(message, category, filename, lineno, source=source))
 
 
-class WarningMessage(object):
-    """One warning as recorded by catch_warnings(record=True)."""
+# ---------------------------------------------------------------------------
+# Showing
 
-    _WARNING_DETAILS = ("message", "category", "filename", "lineno", "file",
-                        "line", "source")
+
+class WarningMessage:
+    """One warning: what catch_warnings(record=True) collects."""
 
     def __init__(self, message, category, filename, lineno, file=None,
                  line=None, source=None):
@@ -323,63 +252,118 @@ class WarningMessage(object):
         self.file = file
         self.line = line
         self.source = source
-        self._category_name = category.__name__ if category else None
+        self._category_name = None if category is None else category.__name__
 
     def __str__(self):
-        return ("{message : %r, category : %r, filename : %r, lineno : %s, "
-                "line : %r}" % (self.message, self._category_name,
-                                self.filename, self.lineno, self.line))
+        fields = (self.message, self._category_name, self.filename, self.lineno, self.line)
+        return "{message : %r, category : %r, filename : %r, lineno : %s, line : %r}" % fields
 
 
-class catch_warnings(object):
-    """Context manager that saves the filters and showwarning() on entry and
-    restores them on exit; with record=True, warnings are appended to the
-    list returned by __enter__ instead of being shown."""
+def _formatwarnmsg_impl(msg):
+    """The standard text: "file:line: Category: message" plus the stripped
+    source line when there is one."""
+    text = "%s:%s: %s: %s\n" % (msg.filename, msg.lineno, msg.category.__name__, msg.message)
+    line = msg.line
+    if line is None:
+        try:
+            import linecache
+            line = linecache.getline(msg.filename, msg.lineno)
+        except Exception:
+            line = None
+    if line:
+        text += "  %s\n" % line.strip()
+    return text
+
+
+def _showwarnmsg_impl(msg):
+    """Write a warning to its file (sys.stderr by default).  A stream that
+    is gone or broken loses the warning rather than raising."""
+    stream = sys.stderr if msg.file is None else msg.file
+    if stream is None:
+        return
+    text = _format_via_hook(msg)
+    try:
+        stream.write(text)
+    except OSError:
+        pass
+
+
+def showwarning(message, category, filename, lineno, file=None, line=None):
+    """Show a warning; programs may replace this function."""
+    _showwarnmsg_impl(WarningMessage(message, category, filename, lineno, file, line))
+
+
+def formatwarning(message, category, filename, lineno, line=None):
+    """The text showwarning() writes; programs may replace this function."""
+    return _formatwarnmsg_impl(WarningMessage(message, category, filename, lineno, None, line))
+
+
+# The hooks as shipped, to tell whether a program replaced them.
+_showwarning_orig = showwarning
+_formatwarning_orig = formatwarning
+
+
+def _deliver(msg):
+    hook = globals().get('showwarning')
+    if hook is None or hook is _showwarning_orig:
+        _showwarnmsg_impl(msg)
+        return
+    if not callable(hook):
+        raise TypeError("warnings.showwarning() must be set to a function or method")
+    hook(msg.message, msg.category, msg.filename, msg.lineno, msg.file, msg.line)
+
+
+def _format_via_hook(msg):
+    hook = globals().get('formatwarning')
+    if hook is None or hook is _formatwarning_orig:
+        return _formatwarnmsg_impl(msg)
+    return hook(msg.message, msg.category, msg.filename, msg.lineno, msg.line)
+
+
+# ---------------------------------------------------------------------------
+# catch_warnings
+
+
+class catch_warnings:
+    """Save the filters and the show hooks on entry and put them back on
+    exit.  record=True collects warnings into the list __enter__ returns
+    instead of showing them; action (and category, lineno, append) adds a
+    simplefilter() for the duration."""
 
     def __init__(self, *, record=False, module=None,
                  action=None, category=Warning, lineno=0, append=False):
         self._record = record
-        self._module = sys.modules['warnings'] if module is None else module
-        self._entered = False
-        if action is None:
-            self._filter = None
-        else:
-            self._filter = (action, category, lineno, append)
+        self._module = sys.modules[__name__] if module is None else module
+        self._extra_filter = None if action is None else (action, category, lineno, append)
+        self._saved = None
 
     def __repr__(self):
-        args = []
+        shown = []
         if self._record:
-            args.append("record=True")
-        if self._module is not sys.modules['warnings']:
-            args.append("module=%r" % self._module)
-        name = type(self).__name__
-        return "%s(%s)" % (name, ", ".join(args))
+            shown.append("record=True")
+        if self._module is not sys.modules[__name__]:
+            shown.append("module=%r" % self._module)
+        return "%s(%s)" % (type(self).__name__, ", ".join(shown))
 
     def __enter__(self):
-        if self._entered:
+        if self._saved is not None:
             raise RuntimeError("Cannot enter %r twice" % self)
-        self._entered = True
-        self._filters = self._module.filters
-        self._module.filters = self._filters[:]
-        self._module._filters_mutated()
-        self._showwarning = self._module.showwarning
-        self._showwarnmsg_impl = self._module._showwarnmsg_impl
-        if self._filter is not None:
-            simplefilter(*self._filter)
-        if self._record:
-            log = []
-            self._module._showwarnmsg_impl = log.append
-            self._module.showwarning = self._module._showwarning_orig
-            return log
-        return None
+        target = self._module
+        self._saved = (target.filters, target.showwarning, target._showwarnmsg_impl)
+        target.filters = target.filters[:]
+        target._filters_mutated()
+        if self._extra_filter is not None:
+            simplefilter(*self._extra_filter)
+        if not self._record:
+            return None
+        collected = []
+        target._showwarnmsg_impl = collected.append
+        target.showwarning = target._showwarning_orig
+        return collected
 
     def __exit__(self, *exc_info):
-        if not self._entered:
+        if self._saved is None:
             raise RuntimeError("Cannot exit %r without entering first" % self)
-        self._module.filters = self._filters
-        self._module._filters_mutated()
-        self._module.showwarning = self._showwarning
-        self._module._showwarnmsg_impl = self._showwarnmsg_impl
-
-
-_warnings_defaults = False
+        target = self._module
+        target.filters, target.showwarning, target._showwarnmsg_impl = self._saved
+        target._filters_mutated()
