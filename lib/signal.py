@@ -1,73 +1,88 @@
-"""signal: set handlers for asynchronous events (CPython's API).
+"""signal: handlers for asynchronous events, with CPython's enums.
 
-The C part is _signal (src/mod/signal.c); this module turns its numbers
-into the enums CPython's signal module exposes: Signals (SIGINT is
-<Signals.SIGINT: 2>), Handlers (SIG_DFL, SIG_IGN) and Sigmasks. Python
-handlers run in the main thread, between bytecodes, as in CPython.
+Design notes
+------------
+_signal (src/mod/signal.c) does the work: it installs the C handler,
+records arrivals, and runs Python handlers in the main thread between
+bytecodes, as CPython does.  It speaks plain ints.  This module re-exports
+it and adds the three IntEnums CPython's signal module has:
+
+* Signals: every SIGxxx number (SIGINT prints as <Signals.SIGINT: 2>);
+* Handlers: SIG_DFL and SIG_IGN;
+* Sigmasks: SIG_BLOCK, SIG_UNBLOCK and SIG_SETMASK.
+
+The module-level constants are replaced by those members, and signal(),
+getsignal() and valid_signals() hand back members where a number has one.
+A few signal numbers have two names (SIGIOT is SIGABRT on Linux); the
+enum's member takes the usual name and the other becomes its alias.
+
+Left out: nothing of _signal's API; functions other than the four below
+(pthread_sigmask, sigwait, ...) return plain ints.
 """
 
 import _signal
 from _signal import *
-from enum import IntEnum as _IntEnum
+import enum as _enum
 
-_names = [name for name in dir(_signal)
-          if name.isupper() and name.startswith('SIG') and not name.startswith('SIG_')]
-_names.sort(key=lambda name: (getattr(_signal, name), name))
-# Members in number order; of two names for one number (SIGIOT, SIGABRT)
-# the canonical one comes first, as CPython's enum has it.
-_canonical = {'SIGIOT': 'SIGABRT', 'SIGPOLL': 'SIGIO'}
-_ordered = []
-for _name in _names:
-    if _name in _canonical:
-        continue
-    _ordered.append((_name, getattr(_signal, _name)))
-for _alias, _target in _canonical.items():
-    if hasattr(_signal, _alias):
-        _ordered.append((_alias, getattr(_signal, _alias)))
-
-Signals = _IntEnum('Signals', _ordered, module=__name__)
-Handlers = _IntEnum('Handlers', [('SIG_DFL', _signal.SIG_DFL), ('SIG_IGN', _signal.SIG_IGN)],
-                    module=__name__)
-Sigmasks = _IntEnum('Sigmasks', [('SIG_BLOCK', _signal.SIG_BLOCK),
-                                 ('SIG_UNBLOCK', _signal.SIG_UNBLOCK),
-                                 ('SIG_SETMASK', _signal.SIG_SETMASK)], module=__name__)
-
-for _member in list(Signals.__members__.items()) + list(Handlers.__members__.items()) + \
-        list(Sigmasks.__members__.items()):
-    globals()[_member[0]] = _member[1]
-del _member, _name, _alias, _target, _names, _ordered, _canonical
+# Second names for a number; the enum member carries the other name.
+_ALIASES = ('SIGIOT', 'SIGPOLL')
 
 
-def _int_to_enum(value, enum_class):
-    try:
-        return enum_class(value)
-    except (ValueError, TypeError):
-        return value
+def _signal_pairs():
+    # (name, number) for every SIGxxx constant: ordered by number, and at
+    # one number the usual name ahead of the alias, so the alias is the one
+    # the enum folds into the member.
+    names = [key for key in dir(_signal)
+             if key.startswith('SIG') and key.isupper() and not key.startswith('SIG_')]
+    names.sort(key=lambda key: (key in _ALIASES, getattr(_signal, key), key))
+    return [(key, getattr(_signal, key)) for key in names]
 
 
-def _enum_to_int(value):
-    try:
-        return int(value)
-    except (ValueError, TypeError):
-        return value
+def _make_enum(enum_name, pairs):
+    made = _enum.IntEnum(enum_name, pairs, module=__name__)
+    globals().update(made.__members__)
+    return made
+
+
+Signals = _make_enum('Signals', _signal_pairs())
+Handlers = _make_enum('Handlers', [(key, getattr(_signal, key))
+                                   for key in ('SIG_DFL', 'SIG_IGN')])
+Sigmasks = _make_enum('Sigmasks', [(key, getattr(_signal, key))
+                                   for key in ('SIG_BLOCK', 'SIG_UNBLOCK', 'SIG_SETMASK')])
+
+
+def _as_member(enum_cls, value):
+    # A member of [enum_cls] when [value] names one; anything else (a
+    # Python handler, None, an unknown number) passes through unchanged.
+    if isinstance(value, int):
+        try:
+            return enum_cls(value)
+        except ValueError:
+            pass
+    return value
+
+
+def _as_number(value):
+    # _signal wants plain ints for signals and the SIG_DFL/SIG_IGN handlers.
+    return int(value) if isinstance(value, _enum.IntEnum) else value
 
 
 def signal(signalnum, handler):
-    """Set the action for the given signal; return the previous one."""
-    handler = _signal.signal(_enum_to_int(signalnum), _enum_to_int(handler))
-    return _int_to_enum(handler, Handlers)
+    """Set [handler] for [signalnum] and return the previous handler."""
+    previous = _signal.signal(_as_number(signalnum), _as_number(handler))
+    return _as_member(Handlers, previous)
 
 
 def getsignal(signalnum):
-    """Return the current action for the given signal."""
-    return _int_to_enum(_signal.getsignal(signalnum), Handlers)
+    """The handler currently set for [signalnum]."""
+    return _as_member(Handlers, _signal.getsignal(_as_number(signalnum)))
 
 
 def strsignal(signalnum):
-    """Return the system description of the given signal."""
-    return _signal.strsignal(signalnum)
+    """The system's description of [signalnum], or None."""
+    return _signal.strsignal(_as_number(signalnum))
 
 
 def valid_signals():
-    """Return the set of valid signal numbers on this platform."""
-    return {_int_to_enum(x, Signals) for x in _signal.valid_signals()}
+    """The set of signal numbers this platform knows, as Signals."""
+    return {_as_member(Signals, number) for number in _signal.valid_signals()}

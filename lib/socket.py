@@ -2,179 +2,172 @@
 
 Design notes
 ------------
-As in CPython, _socket (src/mod/socket.c) owns descriptors and system calls;
-this module subclasses its socket type to add what is easier in Python: the
-context manager, accept() returning a socket, makefile(), the enum views of
-family and type, and the helpers create_connection, create_server and
-socketpair. Blocking calls wait on gilpy's service loop with the GIL
-released, so threads blocked on sockets overlap.
+The C module _socket (src/mod/socket.c) owns descriptors, addresses and the
+system calls; blocking calls wait on gilpy's service loop with the GIL
+released, so threads blocked on sockets overlap.  This file adds the parts
+that read better in Python:
 
-A socket stays open while files made by makefile() use it: close() only
-closes the descriptor once the last of them is closed (the _io_refs count).
+* the AddressFamily and SocketKind enums, built from whatever AF_* and SOCK_*
+  constants _socket exports, and a socket subclass whose family and type
+  attributes (and getaddrinfo's results) come back as their members;
+* file objects over a socket (makefile and the raw SocketIO beneath them);
+* the helpers create_connection, create_server, socketpair, fromfd, getfqdn.
+
+Closing with files outstanding.  A file made by makefile() keeps working
+after the socket's own close(): the socket counts its live files and only
+releases the descriptor when close() has been asked for and the count has
+dropped to zero.  Whichever of the two happens last does the real close.
+
+Left out: sendfile, the MsgFlag/AddressInfo enums, Windows-only calls and
+gethostbyaddr-based name lookups (_socket has no gethostbyaddr, so getfqdn
+asks getaddrinfo for the canonical name instead).
 """
 
 import _socket
 from _socket import *
+import builtins
 import io
 import os
 from enum import IntEnum
 
-__all__ = ["fromfd", "getfqdn", "create_connection", "create_server",
-           "has_dualstack_ipv6", "AddressFamily", "SocketKind", "socket",
-           "SocketType", "socketpair", "SocketIO"]
-__all__.extend(name for name in dir(_socket) if name.isupper())
+__all__ = [
+    "fromfd", "getfqdn", "create_connection", "create_server",
+    "has_dualstack_ipv6", "AddressFamily", "SocketKind", "socket",
+    "SocketType", "socketpair",
+]
+__all__ += [_n for _n in dir(_socket) if _n.isupper()]
 
 error = OSError
 timeout = TimeoutError
+SocketType = _socket.socket
+
+# The sentinel meaning "leave the timeout to setdefaulttimeout()".  Other
+# modules (urllib.request, http) import it by this name.
+_GLOBAL_DEFAULT_TIMEOUT = object()
 
 
-def _enum_members(prefix, exclude=()):
-    return {name: value for name, value in vars(_socket).items()
-            if name.startswith(prefix) and name.isupper() and name not in exclude}
+def _constant_enum(enum_name, prefix):
+    # One IntEnum holding every upper-case _socket constant with [prefix];
+    # the module-level constants are then replaced by its members so that
+    # socket.AF_INET prints as an enum, as in CPython.
+    members = {}
+    for key in dir(_socket):
+        if key.startswith(prefix) and key.isupper():
+            members[key] = getattr(_socket, key)
+    enum_cls = IntEnum(enum_name, members)
+    enum_cls.__module__ = __name__
+    globals().update(enum_cls.__members__)
+    return enum_cls
 
 
-AddressFamily = IntEnum("AddressFamily", _enum_members("AF_"))
-AddressFamily.__module__ = "socket"
-SocketKind = IntEnum("SocketKind", _enum_members("SOCK_"))
-SocketKind.__module__ = "socket"
-for _name, _member in list(AddressFamily.__members__.items()) + list(SocketKind.__members__.items()):
-    globals()[_name] = _member
-del _name, _member
+AddressFamily = _constant_enum("AddressFamily", "AF_")
+SocketKind = _constant_enum("SocketKind", "SOCK_")
 
 
-def _intenum_or_int(value, enum_class):
+def _member_or_int(enum_cls, number):
+    # A platform may hand back a family or kind our enum does not know;
+    # such numbers stay plain ints rather than failing.
     try:
-        return enum_class(value)
+        return enum_cls(number)
     except ValueError:
-        return value
+        return number
 
 
-_LOCALHOST = "127.0.0.1"
-_LOCALHOST_V6 = "::1"
+# The C getters, fetched once: the subclass shadows both names.
+_raw_family = _socket.socket.family.__get__
+_raw_type = _socket.socket.type.__get__
 
 
 class socket(_socket.socket):
-    """A socket object: socket(family=AF_INET, type=SOCK_STREAM, proto=0, fileno=None)."""
+    """socket(family=AF_INET, type=SOCK_STREAM, proto=0, fileno=None)"""
 
     def __init__(self, family=-1, type=-1, proto=-1, fileno=None):
+        # -1 means "unspecified".  With a descriptor, _socket asks the kernel
+        # what the socket is; without one, fall back to a TCP/IPv4 socket.
         if fileno is None:
-            if family == -1:
-                family = AF_INET
-            if type == -1:
-                type = SOCK_STREAM
-            if proto == -1:
-                proto = 0
+            family = AF_INET if family == -1 else family
+            type = SOCK_STREAM if type == -1 else type
+            proto = 0 if proto == -1 else proto
         _socket.socket.__init__(self, family, type, proto, fileno)
-        self._io_refs = 0
+        self._open_files = 0
         self._closed = False
+
+    # -- what it looks like -------------------------------------------------
+
+    @property
+    def family(self):
+        return _member_or_int(AddressFamily, _raw_family(self))
+
+    @property
+    def type(self):
+        return _member_or_int(SocketKind, _raw_type(self))
+
+    def __repr__(self):
+        shut = getattr(self, "_closed", False)
+        cls = type(self)
+        head = "<%s.%s%s" % (cls.__module__, cls.__qualname__,
+                             " [closed]" if shut else "")
+        # The enums print as plain numbers here, matching CPython 3.11.
+        fields = ["fd=%i" % self.fileno(),
+                  "family=%s" % self.family,
+                  "type=%s" % self.type,
+                  "proto=%i" % self.proto]
+        if not shut:
+            for label, query in (("laddr", self.getsockname),
+                                 ("raddr", self.getpeername)):
+                try:
+                    where = query()
+                except OSError:
+                    continue
+                if where:
+                    fields.append("%s=%s" % (label, where))
+        return head + " " + ", ".join(fields) + ">"
+
+    def __getstate__(self):
+        raise TypeError(f"cannot pickle {type(self).__name__!r} object")
+
+    # -- lifetime ------------------------------------------------------------
 
     def __enter__(self):
         return self
 
-    def __exit__(self, *args):
+    def __exit__(self, *exc_info):
         if not self._closed:
             self.close()
 
-    def __repr__(self):
-        closed = getattr(self, "_closed", False)
-        text = "<%s.%s%s fd=%i, family=%s, type=%s, proto=%i" % (
-            self.__class__.__module__, self.__class__.__qualname__,
-            " [closed]" if closed else "", self.fileno(),
-            self.family, self.type, self.proto)
-        if not closed:
-            try:
-                laddr = self.getsockname()
-                if laddr:
-                    text += ", laddr=%s" % str(laddr)
-            except OSError:
-                pass
-            try:
-                raddr = self.getpeername()
-                if raddr:
-                    text += ", raddr=%s" % str(raddr)
-            except OSError:
-                pass
-        return text + ">"
+    def close(self):
+        self._closed = True
+        if self._open_files <= 0:
+            _socket.socket.close(self)
 
-    def __getstate__(self):
-        raise TypeError(f"cannot pickle {self.__class__.__name__!r} object")
-
-    @property
-    def family(self):
-        return _intenum_or_int(_socket.socket.family.__get__(self), AddressFamily)
-
-    @property
-    def type(self):
-        return _intenum_or_int(_socket.socket.type.__get__(self), SocketKind)
-
-    def dup(self):
-        fd = os.dup(self.fileno())
-        sock = self.__class__(self.family, self.type, self.proto, fileno=fd)
-        sock.settimeout(self.gettimeout())
-        return sock
-
-    def accept(self):
-        """accept() -> (socket object, address info)"""
-        fd, addr = self._accept()
-        sock = socket(self.family, self.type, self.proto, fileno=fd)
-        if getdefaulttimeout() is None and self.gettimeout():
-            sock.setblocking(True)
-        return sock, addr
-
-    def makefile(self, mode="r", buffering=None, *, encoding=None, errors=None, newline=None):
-        """A file object reading and/or writing this socket."""
-        if not set(mode) <= {"r", "w", "b"}:
-            raise ValueError("invalid mode %r (only r, w, b allowed)" % (mode,))
-        writing = "w" in mode
-        reading = "r" in mode or not writing
-        assert reading or writing
-        binary = "b" in mode
-        rawmode = ""
-        if reading:
-            rawmode += "r"
-        if writing:
-            rawmode += "w"
-        raw = SocketIO(self, rawmode)
-        self._io_refs += 1
-        if buffering is None:
-            buffering = -1
-        if buffering < 0:
-            buffering = io.DEFAULT_BUFFER_SIZE
-        if buffering == 0:
-            if not binary:
-                raise ValueError("unbuffered streams must be binary")
-            return raw
-        if reading and writing:
-            buffer = _BufferedRWPair(raw, buffering)
-        elif reading:
-            buffer = io.BufferedReader(raw, buffering)
-        else:
-            buffer = io.BufferedWriter(raw, buffering)
-        if binary:
-            return buffer
-        encoding = io.text_encoding(encoding) if hasattr(io, "text_encoding") else (encoding or "utf-8")
-        text = io.TextIOWrapper(buffer, encoding, errors, newline)
-        text.mode = mode
-        return text
-
-    def _decref_socketios(self):
-        if self._io_refs > 0:
-            self._io_refs -= 1
+    def _file_closed(self):
+        # Called by SocketIO.close(): one fewer file holds the descriptor.
+        if self._open_files > 0:
+            self._open_files -= 1
         if self._closed:
             self.close()
 
-    def _real_close(self, _ss=_socket.socket):
-        _ss.close(self)
-
-    def close(self):
-        self._closed = True
-        if self._io_refs <= 0:
-            self._real_close()
-
     def detach(self):
-        """Closes the socket object without closing its descriptor, and returns it."""
+        """Give up the descriptor without closing it; returns it."""
         self._closed = True
-        return super().detach()
+        return _socket.socket.detach(self)
+
+    def dup(self):
+        twin = type(self)(self.family, self.type, self.proto,
+                          fileno=os.dup(self.fileno()))
+        twin.settimeout(self.gettimeout())
+        return twin
+
+    def accept(self):
+        """accept() -> (socket object, address info)"""
+        fd, peer = self._accept()
+        conn = socket(self.family, self.type, self.proto, fileno=fd)
+        # A listener with a timeout would otherwise pass its non-blocking
+        # mode on to the connection; CPython gives a blocking one unless a
+        # process-wide default timeout says otherwise.
+        if self.gettimeout() and getdefaulttimeout() is None:
+            conn.setblocking(True)
+        return conn, peer
 
     def get_inheritable(self):
         return os.get_inheritable(self.fileno())
@@ -182,142 +175,171 @@ class socket(_socket.socket):
     def set_inheritable(self, inheritable):
         os.set_inheritable(self.fileno(), inheritable)
 
+    # -- files -----------------------------------------------------------------
 
-SocketType = _socket.socket
+    def makefile(self, mode="r", buffering=None, *,
+                 encoding=None, errors=None, newline=None):
+        """A file object reading and/or writing this socket."""
+        letters = set(mode)
+        if letters - {"r", "w", "b"}:
+            raise ValueError("invalid mode %r (only r, w, b allowed)" % (mode,))
+        can_write = "w" in letters
+        can_read = "r" in letters or not can_write
+        size = io.DEFAULT_BUFFER_SIZE if buffering is None or buffering < 0 else buffering
+        if size == 0 and "b" not in letters:
+            raise ValueError("unbuffered streams must be binary")
+
+        raw = SocketIO(self, ("r" if can_read else "") + ("w" if can_write else ""))
+        self._open_files += 1
+        if size == 0:
+            return raw
+        if can_read and can_write:
+            stream = _DuplexBuffer(raw, size)
+        elif can_read:
+            stream = io.BufferedReader(raw, size)
+        else:
+            stream = io.BufferedWriter(raw, size)
+        if "b" in letters:
+            return stream
+        if hasattr(io, "text_encoding"):
+            encoding = io.text_encoding(encoding)
+        elif encoding is None:
+            encoding = "utf-8"
+        text = io.TextIOWrapper(stream, encoding, errors, newline)
+        text.mode = mode
+        return text
 
 
 def fromfd(fd, family, type, proto=0):
-    """A socket object from a duplicate of [fd]."""
-    nfd = os.dup(fd)
-    return socket(family, type, proto, nfd)
+    """A socket object on a duplicate of descriptor [fd]."""
+    return socket(family, type, proto, os.dup(fd))
+
+
+# Messages as CPython's: IOBase's for data calls, SocketIO's own for queries.
+_CLOSED_FILE = "I/O operation on closed file."
+_CLOSED_SOCKET = "I/O operation on closed socket."
 
 
 class SocketIO(io.RawIOBase):
-    """The raw I/O object makefile() buffers: reads and writes one socket."""
+    """Raw binary I/O on one socket: what makefile() buffers."""
+
+    _MODES = ("r", "w", "rw", "rb", "wb", "rwb")
 
     def __init__(self, sock, mode):
-        if mode not in ("r", "w", "rw", "rb", "wb", "rwb"):
+        if mode not in self._MODES:
             raise ValueError("invalid mode: %r" % mode)
         io.RawIOBase.__init__(self)
-        self._sock = sock
-        if "b" not in mode:
-            mode += "b"
-        self._mode = mode
-        self._reading = "r" in mode
-        self._writing = "w" in mode
-        self._timeout_occurred = False
-        self._is_closed = False
+        self._owner = sock
+        self._mode = mode if mode.endswith("b") else mode + "b"
+        # After a timeout the stream position is unknown (part of a record
+        # may have been consumed), so further reads are refused.
+        self._timed_out = False
+
+    def _usable(self, for_what=None):
+        if self._owner is None:
+            raise ValueError(_CLOSED_FILE)
+        if for_what == "r" and "r" not in self._mode:
+            raise io.UnsupportedOperation("File or stream is not readable.")
+        if for_what == "w" and "w" not in self._mode:
+            raise io.UnsupportedOperation("File or stream is not writable.")
+        if for_what == "r" and self._timed_out:
+            raise OSError("cannot read from timed out object")
+        return self._owner
+
+    def _receive(self, call, arg):
+        try:
+            return call(arg)
+        except TimeoutError:
+            self._timed_out = True
+            raise
+        except BlockingIOError:
+            return None
 
     def readinto(self, b):
-        self._checkReadable()
-        if self._timeout_occurred:
-            raise OSError("cannot read from timed out object")
-        try:
-            return self._sock.recv_into(b)
-        except TimeoutError:
-            self._timeout_occurred = True
-            raise
-        except BlockingIOError:
-            return None
+        return self._receive(self._usable("r").recv_into, b)
 
     def read(self, size=-1):
-        self._checkReadable()
-        if self._timeout_occurred:
-            raise OSError("cannot read from timed out object")
-        if size is None or size < 0:
-            chunks = []
-            while True:
-                data = self.read(io.DEFAULT_BUFFER_SIZE)
-                if not data:
-                    break
-                chunks.append(data)
-            return b"".join(chunks)
-        try:
-            return self._sock.recv(size)
-        except TimeoutError:
-            self._timeout_occurred = True
-            raise
-        except BlockingIOError:
-            return None
+        sock = self._usable("r")
+        if size is not None and size >= 0:
+            return self._receive(sock.recv, size)
+        pieces = []
+        while True:
+            piece = self._receive(sock.recv, io.DEFAULT_BUFFER_SIZE)
+            if not piece:
+                break
+            pieces.append(piece)
+        return b"".join(pieces)
 
     def write(self, b):
-        self._checkWritable()
         try:
-            return self._sock.send(b)
+            return self._usable("w").send(b)
         except BlockingIOError:
             return None
 
-    def _checkClosed(self):
-        if self._is_closed:
-            raise ValueError("I/O operation on closed socket.")
-
-    def _checkReadable(self):
-        self._checkClosed()
-        if not self._reading:
-            raise io.UnsupportedOperation("File or stream is not readable.")
-
-    def _checkWritable(self):
-        self._checkClosed()
-        if not self._writing:
-            raise io.UnsupportedOperation("File or stream is not writable.")
+    def _query(self, answer):
+        if self._owner is None:
+            raise ValueError(_CLOSED_SOCKET)
+        return answer
 
     def readable(self):
-        self._checkClosed()
-        return self._reading
+        return self._query("r" in self._mode)
 
     def writable(self):
-        self._checkClosed()
-        return self._writing
+        return self._query("w" in self._mode)
 
     def seekable(self):
-        self._checkClosed()
-        return False
+        return self._query(False)
 
     def fileno(self):
-        self._checkClosed()
-        return self._sock.fileno()
+        return self._usable().fileno()
 
     @property
     def closed(self):
-        return self._is_closed
+        return self._owner is None
 
     @property
     def name(self):
-        if not self._is_closed:
-            return self.fileno()
-        return -1
+        return -1 if self._owner is None else self._owner.fileno()
 
     @property
     def mode(self):
         return self._mode
 
     def close(self):
-        if self._is_closed:
-            return
-        self._is_closed = True
-        self._sock._decref_socketios()
-        self._sock = None
+        owner, self._owner = self._owner, None
+        if owner is not None:
+            owner._file_closed()
 
 
-class _BufferedRWPair:
-    """A reader and a writer over one raw SocketIO, for makefile('rwb')."""
+class _DuplexBuffer:
+    """Buffered reading and writing over one SocketIO (makefile('rwb')).
 
-    def __init__(self, raw, buffering):
+    gilpy's io has no BufferedRWPair, so this pairs a reader and a writer
+    that share the raw stream and forwards each call to the right one.
+    """
+
+    def __init__(self, raw, size):
         self.raw = raw
-        self._reader = io.BufferedReader(raw, buffering)
-        self._writer = io.BufferedWriter(raw, buffering)
+        self._in = io.BufferedReader(raw, size)
+        self._out = io.BufferedWriter(raw, size)
 
     def read(self, size=-1):
-        return self._reader.read(size)
-
-    def readline(self, size=-1):
-        return self._reader.readline(size)
+        return self._in.read(size)
 
     def read1(self, size=-1):
-        return self._reader.read1(size)
+        return self._in.read1(size)
+
+    def readline(self, size=-1):
+        return self._in.readline(size)
 
     def peek(self, size=0):
-        return self._reader.peek(size)
+        return self._in.peek(size)
+
+    def write(self, data):
+        return self._out.write(data)
+
+    def flush(self):
+        self._out.flush()
 
     def readable(self):
         return True
@@ -327,12 +349,6 @@ class _BufferedRWPair:
 
     def seekable(self):
         return False
-
-    def write(self, data):
-        return self._writer.write(data)
-
-    def flush(self):
-        self._writer.flush()
 
     def fileno(self):
         return self.raw.fileno()
@@ -342,83 +358,92 @@ class _BufferedRWPair:
         return self.raw.closed
 
     def close(self):
+        # Unsent bytes go out before the descriptor may be released.
         try:
-            self._writer.flush()
+            self._out.flush()
         finally:
             self.raw.close()
 
     def __enter__(self):
         return self
 
-    def __exit__(self, *args):
+    def __exit__(self, *exc_info):
         self.close()
 
     def __iter__(self):
         return self
 
     def __next__(self):
-        line = self.readline()
-        if not line:
-            raise StopIteration
-        return line
+        line = self._in.readline()
+        if line:
+            return line
+        raise StopIteration
 
 
 def getfqdn(name=""):
     """The fully qualified domain name of [name] (default: this host)."""
     name = name.strip()
-    if not name or name in ("0.0.0.0", "::"):
+    if name in ("", "0.0.0.0", "::"):
         name = gethostname()
     try:
-        infos = getaddrinfo(name, None, 0, SOCK_STREAM, 0, AI_CANONNAME)
+        answers = getaddrinfo(name, None, 0, SOCK_STREAM, 0, AI_CANONNAME)
     except OSError:
         return name
-    for info in infos:
-        if info[3]:
-            return info[3]
-    return name
+    canonical = [entry[3] for entry in answers if entry[3]]
+    return canonical[0] if canonical else name
 
 
-_GLOBAL_DEFAULT_TIMEOUT = object()
+def create_connection(address, timeout=_GLOBAL_DEFAULT_TIMEOUT,
+                      source_address=None, *, all_errors=False):
+    """Connect to (host, port), trying each address getaddrinfo() yields.
 
-
-def create_connection(address, timeout=_GLOBAL_DEFAULT_TIMEOUT, source_address=None):
-    """Connects to (host, port), trying each address getaddrinfo() gives."""
+    The first address that accepts wins.  If none does, the first failure
+    is raised, or all of them in an ExceptionGroup when [all_errors].
+    """
     host, port = address
-    exceptions = []
-    for res in getaddrinfo(host, port, 0, SOCK_STREAM):
-        af, socktype, proto, canonname, sa = res
-        sock = None
+    failures = []
+    for family, kind, proto, _canon, sockaddr in getaddrinfo(host, port, 0, SOCK_STREAM):
+        candidate = None
         try:
-            sock = socket(af, socktype, proto)
+            candidate = socket(family, kind, proto)
             if timeout is not _GLOBAL_DEFAULT_TIMEOUT:
-                sock.settimeout(timeout)
+                candidate.settimeout(timeout)
             if source_address:
-                sock.bind(source_address)
-            sock.connect(sa)
-            exceptions.clear()
-            return sock
-        except OSError as exc:
-            exceptions.append(exc)
-            if sock is not None:
-                sock.close()
-    if exceptions:
-        try:
-            raise exceptions[0]
-        finally:
-            exceptions.clear()
-    raise OSError("getaddrinfo returns an empty list")
+                candidate.bind(source_address)
+            candidate.connect(sockaddr)
+        except OSError as failure:
+            if candidate is not None:
+                candidate.close()
+            failures.append(failure)
+            continue
+        return candidate
+    if not failures:
+        raise OSError("getaddrinfo returns an empty list")
+    # gilpy may be built without ExceptionGroup; then the first error stands
+    # in for the group.
+    group_type = getattr(builtins, "ExceptionGroup", None)
+    if all_errors and group_type is not None:
+        raise group_type("create_connection failed", failures)
+    first = failures[0]
+    # Break the traceback -> frame -> list -> exception cycle before raising.
+    failures = None
+    raise first
 
 
 def has_dualstack_ipv6():
     """Whether an AF_INET6 socket can also accept IPv4 connections."""
     if not has_ipv6:
         return False
+    probe = None
     try:
-        with socket(AF_INET6, SOCK_STREAM) as sock:
-            sock.setsockopt(IPPROTO_IPV6, IPV6_V6ONLY, 0)
-            return True
+        probe = socket(AF_INET6, SOCK_STREAM)
+        probe.setsockopt(IPPROTO_IPV6, IPV6_V6ONLY, 0)
     except OSError:
         return False
+    finally:
+        if probe is not None:
+            probe.close()
+    return True
 
 
 def create_server(address, *, family=AF_INET, backlog=None, reuse_port=False,
@@ -431,45 +456,44 @@ def create_server(address, *, family=AF_INET, backlog=None, reuse_port=False,
             raise ValueError("dualstack_ipv6 not supported on this platform")
         if family != AF_INET6:
             raise ValueError("dualstack_ipv6 requires AF_INET6 family")
-    sock = socket(family, SOCK_STREAM)
+
+    listener = socket(family, SOCK_STREAM)
     try:
-        sock.setsockopt(SOL_SOCKET, SO_REUSEADDR, 1)
+        # A restarted server must be able to take its port back while old
+        # connections linger in TIME_WAIT.
+        listener.setsockopt(SOL_SOCKET, SO_REUSEADDR, 1)
         if reuse_port:
-            sock.setsockopt(SOL_SOCKET, SO_REUSEPORT, 1)
-        if has_ipv6 and family == AF_INET6:
-            sock.setsockopt(IPPROTO_IPV6, IPV6_V6ONLY, 0 if dualstack_ipv6 else 1)
+            listener.setsockopt(SOL_SOCKET, SO_REUSEPORT, 1)
+        if family == AF_INET6 and has_ipv6:
+            listener.setsockopt(IPPROTO_IPV6, IPV6_V6ONLY, int(not dualstack_ipv6))
         try:
-            sock.bind(address)
-        except OSError as err:
-            raise OSError(err.errno, "%s (while attempting to bind on address %r)"
-                          % (err.strerror, address)) from None
+            listener.bind(address)
+        except OSError as exc:
+            detail = "%s (while attempting to bind on address %r)" % (exc.strerror, address)
+            raise OSError(exc.errno, detail) from None
         if backlog is None:
-            sock.listen()
+            listener.listen()
         else:
-            sock.listen(backlog)
-        return sock
-    except OSError:
-        sock.close()
+            listener.listen(backlog)
+    except BaseException:
+        listener.close()
         raise
+    return listener
 
 
 def socketpair(family=None, type=SOCK_STREAM, proto=0):
-    """Two connected sockets (AF_UNIX by default)."""
+    """Two connected sockets (AF_UNIX unless [family] says otherwise)."""
     if family is None:
         family = AF_UNIX
-    a, b = _socket.socketpair(family, type, proto)
-    a = socket(family, type, proto, a.detach())
-    b = socket(family, type, proto, b.detach())
-    return a, b
+    # _socket returns its own type; rewrap each descriptor in our subclass.
+    return tuple(socket(family, type, proto, half.detach())
+                 for half in _socket.socketpair(family, type, proto))
 
 
 def getaddrinfo(host, port, family=0, type=0, proto=0, flags=0):
-    """Resolves host and port into a list of
+    """Resolve [host] and [port] into a list of
     (family, type, proto, canonname, sockaddr) tuples."""
-    result = []
-    for af, socktype, proto, canonname, sa in _socket.getaddrinfo(
-            host, port, family, type, proto, flags):
-        result.append((_intenum_or_int(af, AddressFamily),
-                       _intenum_or_int(socktype, SocketKind),
-                       proto, canonname, sa))
-    return result
+    return [(_member_or_int(AddressFamily, af), _member_or_int(SocketKind, kind),
+             pr, canon, sockaddr)
+            for af, kind, pr, canon, sockaddr
+            in _socket.getaddrinfo(host, port, family, type, proto, flags)]

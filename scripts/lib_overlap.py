@@ -62,22 +62,19 @@ def lines_of(path):
         return f.read().splitlines()
 
 
+# Modules whose CPython text lives under another name (the upstream file of
+# the same name only re-exports it).
+ALIASES = {
+    "collections/abc.py": "_collections_abc.py",
+}
+
+
 def counterpart(lib_root, path, cpython_lib):
-    rel = os.path.relpath(path, lib_root)
-    cand = os.path.join(cpython_lib, rel)
-    if os.path.exists(cand):
-        return cand
-    # lib/collections/abc.py may be _collections_abc.py upstream, and so on.
-    base = os.path.basename(rel)
-    alt = {
-        "collections/abc.py": "_collections_abc.py",
-        "os.py": "os.py",
-    }.get(rel.replace(os.sep, "/"))
-    if alt and os.path.exists(os.path.join(cpython_lib, alt)):
-        return os.path.join(cpython_lib, alt)
-    cand = os.path.join(cpython_lib, "_" + base)
-    if os.path.exists(cand):
-        return cand
+    rel = os.path.relpath(path, lib_root).replace(os.sep, "/")
+    candidates = [ALIASES.get(rel), rel, "_" + os.path.basename(rel)]
+    for cand in candidates:
+        if cand and os.path.exists(os.path.join(cpython_lib, cand)):
+            return os.path.join(cpython_lib, cand)
     return None
 
 
@@ -102,7 +99,12 @@ def main():
     ap.add_argument("--cpython-lib", default=sysconfig.get_paths()["stdlib"])
     ap.add_argument("--max", type=float, default=None,
                     help="exit 1 if any module's share exceeds this fraction")
+    ap.add_argument("--skip-missing", action="store_true",
+                    help="exit 77 (a skipped test) when no CPython Lib/ is found")
     args = ap.parse_args()
+    if not os.path.isfile(os.path.join(args.cpython_lib, "os.py")):
+        print("lib_overlap: no CPython Lib/ at %s" % args.cpython_lib)
+        return 77 if args.skip_missing else 2
 
     lib_root = os.path.normpath(args.lib)
     files = list(args.files)

@@ -1,201 +1,175 @@
-"""JSON (JavaScript Object Notation, RFC 8259) encoding and decoding.
+"""json: JSON text (RFC 8259) to Python values and back.
 
 Design notes
 ------------
-The API is CPython's: dumps/dump/loads/load, JSONEncoder, JSONDecoder and
-JSONDecodeError, with the same options and the same error messages. The
-work happens in C (src/mod/json.c): json.loads() of a str with default
-options is a single call into the scanner, and json.dumps() one call into
-the encoder. Calls with default options reuse one shared encoder/decoder.
+The public surface is CPython's: dumps/dump/loads/load with the same keyword
+options, and the JSONEncoder, JSONDecoder and JSONDecodeError classes from
+the submodules.  The real work is C (src/mod/json.c, exposed as _json):
 
-Bytes input is decoded after detecting its encoding from the first bytes
-(UTF-8 with or without BOM, UTF-16 and UTF-32 in either byte order), as
-RFC 8259 section 8.1 and CPython do.
+* A call that passes no options at all is the common case, and it goes
+  straight to one long-lived encoder or decoder built at import time, so
+  json.dumps(x) and json.loads(s) cost a single C call each.  Any option
+  (or a cls) builds a fresh object for that call, exactly as if the user had
+  written cls(**options).encode(x) themselves.
+* dump() writes the encoder's output chunks to the file one by one; gilpy's
+  encoder hands the text back as one chunk, so that is one write.
+
+Bytes input.  RFC 8259 says JSON travels as UTF-8, but CPython also accepts
+UTF-16 and UTF-32 and guesses which from a byte-order mark or, failing
+that, from where the zero bytes fall in the first four bytes (an ASCII
+character encoded in UTF-16 or UTF-32 has zero bytes beside it).  gilpy's
+codecs decode those with 'surrogatepass' as CPython does; only utf-8-sig
+is missing from them, so that BOM is cut off here.
+
+Left out: the pure-Python fallback encoder and scanner CPython keeps for
+platforms without _json; gilpy always has its C half.
 """
 
 __version__ = '2.0.9'
+__author__ = 'gilpy'
 __all__ = [
     'dump', 'dumps', 'load', 'loads',
     'JSONDecoder', 'JSONDecodeError', 'JSONEncoder',
 ]
 
-__author__ = 'gilpy'
-
 from .decoder import JSONDecoder, JSONDecodeError
 from .encoder import JSONEncoder
 
-_default_encoder = JSONEncoder(
-    skipkeys=False,
-    ensure_ascii=True,
-    check_circular=True,
-    allow_nan=True,
-    indent=None,
-    separators=None,
-    default=None,
-)
+# The shared objects behind option-free calls.  Both are stateless between
+# calls, so threads may use them at once.
+_plain_encoder = JSONEncoder()
+_plain_decoder = JSONDecoder()
+
+# The encoder options dumps() and dump() accept, and the values under which
+# _plain_encoder does the job.
+_DUMP_OPTION_NAMES = ('skipkeys', 'ensure_ascii', 'check_circular', 'allow_nan',
+                      'indent', 'separators', 'default', 'sort_keys')
+_PLAIN_DUMP_OPTIONS = (False, True, True, True, None, None, None, False)
 
 
-def dump(obj, fp, *, skipkeys=False, ensure_ascii=True, check_circular=True,
-         allow_nan=True, cls=None, indent=None, separators=None,
-         default=None, sort_keys=False, **kw):
-    """Serialize [obj] as JSON to the text file [fp] (anything with a
-    .write(str) method). Options as for dumps()."""
-    if (not skipkeys and ensure_ascii and
-            check_circular and allow_nan and
-            cls is None and indent is None and separators is None and
-            default is None and not sort_keys and not kw):
-        iterable = _default_encoder.iterencode(obj)
-    else:
-        if cls is None:
-            cls = JSONEncoder
-        iterable = cls(skipkeys=skipkeys, ensure_ascii=ensure_ascii,
-                       check_circular=check_circular, allow_nan=allow_nan, indent=indent,
-                       separators=separators,
-                       default=default, sort_keys=sort_keys, **kw).iterencode(obj)
-    for chunk in iterable:
-        fp.write(chunk)
+def _encoder_for(cls, given, extra):
+    # The shared encoder when every option in [given] is at its default,
+    # else a new one.  Options are compared with `is` so that look-alike
+    # values (0 for False, an object equal to None) reach the constructor.
+    if cls is None and not extra:
+        for value, plain in zip(given, _PLAIN_DUMP_OPTIONS):
+            if value is not plain:
+                break
+        else:
+            return _plain_encoder
+    options = dict(zip(_DUMP_OPTION_NAMES, given))
+    options.update(extra)
+    return (cls or JSONEncoder)(**options)
 
 
 def dumps(obj, *, skipkeys=False, ensure_ascii=True, check_circular=True,
           allow_nan=True, cls=None, indent=None, separators=None,
           default=None, sort_keys=False, **kw):
-    """Serialize [obj] to a JSON str.
+    """Return [obj] as a JSON str.
 
-    skipkeys: drop dict keys that are not str, int, float, bool or None
-    instead of raising TypeError. ensure_ascii: escape non-ASCII
-    characters. check_circular: detect reference cycles (ValueError)
-    instead of recursing. allow_nan: write NaN/Infinity instead of raising
-    ValueError. indent: pretty-print with that many spaces (or that str)
-    per level. separators: (item_separator, key_separator). default: a
-    function that returns a serializable version of other objects.
-    sort_keys: output dicts sorted by key. cls: a JSONEncoder subclass.
+    The options are JSONEncoder's (see its constructor); cls picks a
+    JSONEncoder subclass and **kw goes to its constructor.
     """
-    if (not skipkeys and ensure_ascii and
-            check_circular and allow_nan and
-            cls is None and indent is None and separators is None and
-            default is None and not sort_keys and not kw):
-        return _default_encoder.encode(obj)
-    if cls is None:
-        cls = JSONEncoder
-    return cls(
-        skipkeys=skipkeys, ensure_ascii=ensure_ascii,
-        check_circular=check_circular, allow_nan=allow_nan, indent=indent,
-        separators=separators, default=default, sort_keys=sort_keys,
-        **kw).encode(obj)
+    if cls is None and not kw and indent is None and default is None \
+            and separators is None and skipkeys is False and sort_keys is False \
+            and ensure_ascii is True and check_circular is True and allow_nan is True:
+        # Checked inline, not through _encoder_for: this is the hot path.
+        return _plain_encoder.encode(obj)
+    given = (skipkeys, ensure_ascii, check_circular, allow_nan,
+             indent, separators, default, sort_keys)
+    return _encoder_for(cls, given, kw).encode(obj)
 
 
-_default_decoder = JSONDecoder(object_hook=None, object_pairs_hook=None)
+def dump(obj, fp, *, skipkeys=False, ensure_ascii=True, check_circular=True,
+         allow_nan=True, cls=None, indent=None, separators=None,
+         default=None, sort_keys=False, **kw):
+    """Write [obj] as JSON to [fp], anything with a write(str) method.
+    Options as for dumps()."""
+    given = (skipkeys, ensure_ascii, check_circular, allow_nan,
+             indent, separators, default, sort_keys)
+    for piece in _encoder_for(cls, given, kw).iterencode(obj):
+        fp.write(piece)
 
 
 def detect_encoding(b):
-    """The encoding of the JSON bytes [b]: 'utf-8', 'utf-8-sig',
-    'utf-16', 'utf-16-be', 'utf-16-le', 'utf-32', 'utf-32-be' or
-    'utf-32-le', judged from a BOM or from where the zero bytes are."""
-    bstartswith = b.startswith
-    if bstartswith((b'\xff\xfe\x00\x00', b'\x00\x00\xfe\xff')):
-        return 'utf-32'
-    if bstartswith((b'\xff\xfe', b'\xfe\xff')):
-        return 'utf-16'
-    if bstartswith(b'\xef\xbb\xbf'):
-        return 'utf-8-sig'
+    """Guess which UTF encoding the JSON bytes [b] use.
 
-    if len(b) >= 4:
-        if not b[0]:
-            # 00 00 -- -- : utf-32-be;  00 XX -- -- : utf-16-be
-            return 'utf-16-be' if b[1] else 'utf-32-be'
-        if not b[1]:
-            # XX 00 00 00 : utf-32-le;  XX 00 00 XX or XX 00 XX -- : utf-16-le
-            return 'utf-16-le' if b[2] or b[3] else 'utf-32-le'
-    elif len(b) == 2:
-        if not b[0]:
-            return 'utf-16-be'
-        if not b[1]:
-            return 'utf-16-le'
+    Returns one of 'utf-8', 'utf-8-sig', 'utf-16', 'utf-16-be',
+    'utf-16-le', 'utf-32', 'utf-32-be' or 'utf-32-le'.
+    """
+    # A byte-order mark settles it.  The UTF-32 little-endian mark begins
+    # with the UTF-16 one, so the longer marks are tried first.
+    if b[:4] in (b'\xff\xfe\x00\x00', b'\x00\x00\xfe\xff'):
+        return 'utf-32'
+    if b[:2] in (b'\xff\xfe', b'\xfe\xff'):
+        return 'utf-16'
+    if b[:3] == b'\xef\xbb\xbf':
+        return 'utf-8-sig'
+    # Otherwise a JSON text starts with an ASCII character, and the zero
+    # bytes around it give the width and byte order away.  Only two bytes
+    # (a one-character document) can still be UTF-16; three cannot be
+    # anything wider than UTF-8.
+    size = len(b)
+    if size == 2 or size >= 4:
+        wide = size >= 4
+        if b[0] == 0:
+            return 'utf-32-be' if wide and b[1] == 0 else 'utf-16-be'
+        if b[1] == 0:
+            return 'utf-32-le' if wide and b[2] == 0 and b[3] == 0 else 'utf-16-le'
     return 'utf-8'
 
 
-def _decode_units(b, encoding, width, big):
-    # UTF-16 (width 2) and UTF-32 (width 4) code units to text, pairing
-    # UTF-16 surrogates; lone surrogates are kept as CPython's
-    # 'surrogatepass' keeps them.
-    n = len(b)
-    usable = n - n % width
-    units = [int.from_bytes(b[i:i + width], 'big' if big else 'little')
-             for i in range(0, usable, width)]
-    out = []
-    i = 0
-    count = len(units)
-    while i < count:
-        u = units[i]
-        if width == 2 and 0xD800 <= u <= 0xDBFF and i + 1 < count and 0xDC00 <= units[i + 1] <= 0xDFFF:
-            u = 0x10000 + ((u - 0xD800) << 10) + (units[i + 1] - 0xDC00)
-            i += 1
-        elif u > 0x10FFFF:
-            raise UnicodeDecodeError(encoding, b, i * width, (i + 1) * width,
-                                     'code point not in range(0x110000)')
-        out.append(chr(u))
-        i += 1
-    if usable != n:
-        raise UnicodeDecodeError(encoding, b, usable, n, 'truncated data')
-    return ''.join(out)
-
-
-def _decode_bytes(b, encoding):
-    if encoding == 'utf-8':
-        return b.decode('utf-8')
+def _bytes_to_text(data):
+    encoding = detect_encoding(data)
     if encoding == 'utf-8-sig':
-        return b[3:].decode('utf-8')
-    if encoding == 'utf-16':
-        return _decode_units(b[2:], encoding, 2, b[:2] == b'\xfe\xff')
-    if encoding == 'utf-32':
-        return _decode_units(b[4:], encoding, 4, b[:4] == b'\x00\x00\xfe\xff')
-    width = 2 if encoding.startswith('utf-16') else 4
-    return _decode_units(b, encoding, width, encoding.endswith('be'))
+        data, encoding = data[3:], 'utf-8'
+    # Lone surrogates survive, as in CPython; the parser treats them as
+    # ordinary characters.
+    return data.decode(encoding, 'surrogatepass')
 
 
 def loads(s, *, cls=None, object_hook=None, parse_float=None,
           parse_int=None, parse_constant=None, object_pairs_hook=None, **kw):
-    """Deserialize [s] (a str, bytes or bytearray holding a JSON document)
-    to a Python object.
+    """Return the Python value of the JSON document [s] (str, bytes or
+    bytearray).
 
-    object_hook(dict) and object_pairs_hook(list of pairs) replace the
-    dicts decoded; parse_float, parse_int and parse_constant receive the
-    text of numbers and of NaN/Infinity/-Infinity. cls: a JSONDecoder
-    subclass. Raises JSONDecodeError for invalid documents.
+    object_hook and object_pairs_hook transform each decoded object;
+    parse_float, parse_int and parse_constant receive the text of numbers
+    and of NaN/Infinity/-Infinity; cls picks a JSONDecoder subclass and
+    **kw goes to its constructor.  Raises JSONDecodeError for bad input.
     """
     if isinstance(s, str):
-        if s.startswith('\ufeff'):
+        if s[:1] == '\ufeff':
             raise JSONDecodeError("Unexpected UTF-8 BOM (decode using utf-8-sig)", s, 0)
+    elif isinstance(s, (bytes, bytearray)):
+        s = _bytes_to_text(bytes(s))
     else:
-        if not isinstance(s, (bytes, bytearray)):
-            raise TypeError(f'the JSON object must be str, bytes or bytearray, '
-                            f'not {s.__class__.__name__}')
-        s = _decode_bytes(bytes(s), detect_encoding(s))
+        raise TypeError('the JSON object must be str, bytes or bytearray, '
+                        'not %s' % type(s).__name__)
 
-    if (cls is None and object_hook is None and
-            parse_int is None and parse_float is None and
-            parse_constant is None and object_pairs_hook is None and not kw):
-        return _default_decoder.decode(s)
-    if cls is None:
-        cls = JSONDecoder
-    if object_hook is not None:
-        kw['object_hook'] = object_hook
-    if object_pairs_hook is not None:
-        kw['object_pairs_hook'] = object_pairs_hook
-    if parse_float is not None:
-        kw['parse_float'] = parse_float
-    if parse_int is not None:
-        kw['parse_int'] = parse_int
-    if parse_constant is not None:
-        kw['parse_constant'] = parse_constant
-    return cls(**kw).decode(s)
+    if not kw and cls is None and object_hook is None and parse_float is None \
+            and parse_int is None and parse_constant is None \
+            and object_pairs_hook is None:
+        # Checked inline, not with a loop: this is the hot path.
+        return _plain_decoder.decode(s)
+    hooks = (object_hook, object_pairs_hook, parse_float, parse_int, parse_constant)
+    # Hooks left at None are not passed on, so that a decoder subclass with
+    # a narrower constructor still works when they are unused.
+    for name, hook in zip(_HOOK_NAMES, hooks):
+        if hook is not None:
+            kw[name] = hook
+    return (cls or JSONDecoder)(**kw).decode(s)
+
+
+_HOOK_NAMES = ('object_hook', 'object_pairs_hook', 'parse_float', 'parse_int',
+               'parse_constant')
 
 
 def load(fp, *, cls=None, object_hook=None, parse_float=None,
          parse_int=None, parse_constant=None, object_pairs_hook=None, **kw):
-    """Deserialize the JSON document read from [fp] (anything with a
-    .read() method returning str or bytes). Options as for loads()."""
-    return loads(fp.read(),
-                 cls=cls, object_hook=object_hook,
-                 parse_float=parse_float, parse_int=parse_int,
-                 parse_constant=parse_constant, object_pairs_hook=object_pairs_hook, **kw)
+    """Read [fp] (anything with read() returning str or bytes) to the end
+    and decode it as one JSON document.  Options as for loads()."""
+    text = fp.read()
+    return loads(text, cls=cls, object_hook=object_hook,
+                 object_pairs_hook=object_pairs_hook, parse_float=parse_float,
+                 parse_int=parse_int, parse_constant=parse_constant, **kw)

@@ -1,12 +1,21 @@
-"""JSONEncoder: Python values to JSON text through _json's Encoder.
+"""json.encoder: the JSONEncoder class, a thin front for _json's C encoder.
 
 Design notes
 ------------
-The encoder's options are turned into one C Encoder object per call of
-encode()/iterencode(); the C side writes the whole text, indented or not,
-in one pass. iterencode() therefore yields a single chunk: the output is
-the same text CPython's generator would produce piece by piece, and
-dump() writes it in one call.
+A JSONEncoder only stores its options.  Each encode()/iterencode() call
+hands them to _json.make_encoder, which returns a C callable that writes
+the whole document (indented or not) in one pass.  So iterencode() yields
+one chunk, not the many small ones of CPython's generator; joined, the text
+is the same, and dump() then costs one write.
+
+Error messages.  CPython encodes a one-shot unindented document in C and
+everything else in Python, and the two paths word a few errors
+differently.  The C encoder knows both wordings; the last argument of
+make_encoder says which path CPython would have taken.
+
+The module-level names CPython has (encode_basestring*, their py_/c_
+variants, c_make_encoder, INFINITY) are kept as aliases of the C functions
+because tools look them up; there is no pure-Python encoder behind them.
 """
 
 import _json
@@ -17,68 +26,64 @@ INFINITY = float('inf')
 
 encode_basestring = _json.encode_basestring
 encode_basestring_ascii = _json.encode_basestring_ascii
-py_encode_basestring = encode_basestring
-py_encode_basestring_ascii = encode_basestring_ascii
-c_encode_basestring = encode_basestring
-c_encode_basestring_ascii = encode_basestring_ascii
+c_encode_basestring = py_encode_basestring = encode_basestring
+c_encode_basestring_ascii = py_encode_basestring_ascii = encode_basestring_ascii
 c_make_encoder = _json.make_encoder
 
 
 class JSONEncoder(object):
-    """Extensible JSON <https://json.org> encoder.
+    """Turns Python values into JSON text.
 
-    dict -> object, list and tuple -> array, str -> string, int and float
-    -> number, True/False -> true/false, None -> null. Override default()
-    to encode other types: it returns something serializable or raises
-    TypeError.
+    dict becomes an object, list and tuple an array, str a string, int and
+    float a number, True/False/None true/false/null.  For anything else
+    default() is asked for a stand-in; override it (or pass default=) to
+    support more types.
     """
+
+    # Between array items / object members, and between a key and its value.
     item_separator = ', '
     key_separator = ': '
 
     def __init__(self, *, skipkeys=False, ensure_ascii=True,
                  check_circular=True, allow_nan=True, sort_keys=False,
                  indent=None, separators=None, default=None):
-        self.skipkeys = skipkeys
-        self.ensure_ascii = ensure_ascii
-        self.check_circular = check_circular
-        self.allow_nan = allow_nan
-        self.sort_keys = sort_keys
-        self.indent = indent
-        if separators is not None:
+        self.__dict__.update(skipkeys=skipkeys, ensure_ascii=ensure_ascii,
+                             check_circular=check_circular,
+                             allow_nan=allow_nan, sort_keys=sort_keys,
+                             indent=indent)
+        if separators is None:
+            # Indented output ends its lines after the comma, so the space
+            # the one-line form puts there would only trail.
+            if indent is not None:
+                self.item_separator = ','
+        else:
             self.item_separator, self.key_separator = separators
-        elif indent is not None:
-            self.item_separator = ','
+        # A default= argument shadows the method for this instance only.
         if default is not None:
             self.default = default
 
     def default(self, o):
-        """Called for objects JSON has no form for; return a serializable
-        stand-in or raise TypeError (the default)."""
-        raise TypeError(f'Object of type {o.__class__.__name__} '
-                        f'is not JSON serializable')
+        """Return a JSON-encodable stand-in for [o], or raise TypeError."""
+        raise TypeError('Object of type %s is not JSON serializable'
+                        % type(o).__name__)
 
     def encode(self, o):
-        """Return the JSON text of [o]."""
+        """Return the JSON text of [o] as one str."""
+        # A bare string needs no encoder object at all.
         if isinstance(o, str):
-            if self.ensure_ascii:
-                return encode_basestring_ascii(o)
-            return encode_basestring(o)
-        chunks = self.iterencode(o, _one_shot=True)
-        if not isinstance(chunks, (list, tuple)):
-            chunks = list(chunks)
-        return ''.join(chunks)
+            quote = encode_basestring_ascii if self.ensure_ascii else encode_basestring
+            return quote(o)
+        pieces = self.iterencode(o, _one_shot=True)
+        return ''.join(pieces)
 
     def iterencode(self, o, _one_shot=False):
-        """Encode [o], yielding the JSON text in chunks."""
+        """Encode [o]; returns an iterable of str chunks of the JSON text."""
         indent = self.indent
         if indent is not None and not isinstance(indent, str):
-            indent = ' ' * indent
-        # CPython encodes one-shot unindented output in C and everything
-        # else in Python, and a few error messages differ between the two:
-        # the encoder is told which ones to use.
-        python_messages = not _one_shot or indent is not None
-        encoder = _json.make_encoder(
+            indent = indent * ' '
+        run = c_make_encoder(
             self.check_circular, self.default, None, indent,
             self.key_separator, self.item_separator, self.sort_keys,
-            self.skipkeys, self.allow_nan, self.ensure_ascii, python_messages)
-        return encoder(o, 0)
+            self.skipkeys, self.allow_nan, self.ensure_ascii,
+            indent is not None or not _one_shot)
+        return run(o, 0)
