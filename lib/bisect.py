@@ -1,92 +1,34 @@
-"""Bisection algorithms.
+"""Binary search over sorted sequences: bisect_left/right and insort_left/right.
 
-The pure-Python algorithms of CPython's Lib/bisect.py (CPython accelerates
-them with _bisect; these are the same functions, with the same key=
-semantics and error messages).
+Design notes
+------------
+Each search keeps the half-open window [lo, hi) that must contain the
+answer and halves it until it is empty.  The left and right flavours differ
+only in what happens on an element equal to x: bisect_left keeps looking to
+its left (the answer is the first position whose element is >= x),
+bisect_right to its right (the first element > x).  Only `<` is used, the
+same comparison list.sort() and heapq use.
+
+key= applies to the elements of the sequence, never to x: callers pass x
+already in key space (insort does the conversion, since it also has to
+insert the element itself).  The key and no-key loops are written out
+separately so the common no-key case pays nothing per step.
+
+CPython accelerates this module with _bisect; gilpy has only this file.
 """
 
-
-def insort_right(a, x, lo=0, hi=None, *, key=None):
-    """Insert item x in list a, and keep it sorted assuming a is sorted.
-
-    If x is already in a, insert it to the right of the rightmost x.
-
-    Optional args lo (default 0) and hi (default len(a)) bound the
-    slice of a to be searched.
-    """
-    if key is None:
-        lo = bisect_right(a, x, lo, hi)
-    else:
-        lo = bisect_right(a, key(x), lo, hi, key=key)
-    a.insert(lo, x)
-
-
-def bisect_right(a, x, lo=0, hi=None, *, key=None):
-    """Return the index where to insert item x in list a, assuming a is sorted.
-
-    The return value i is such that all e in a[:i] have e <= x, and all e in
-    a[i:] have e > x.  So if x already appears in the list, a.insert(i, x) will
-    insert just after the rightmost x already there.
-
-    Optional args lo (default 0) and hi (default len(a)) bound the
-    slice of a to be searched.
-    """
-
+def _window(a, lo, hi):
     if lo < 0:
         raise ValueError('lo must be non-negative')
-    if hi is None:
-        hi = len(a)
-    # Note, the comparison uses "<" to match the
-    # __lt__() logic in list.sort() and in heapq.
-    if key is None:
-        while lo < hi:
-            mid = (lo + hi) // 2
-            if x < a[mid]:
-                hi = mid
-            else:
-                lo = mid + 1
-    else:
-        while lo < hi:
-            mid = (lo + hi) // 2
-            if x < key(a[mid]):
-                hi = mid
-            else:
-                lo = mid + 1
-    return lo
+    return len(a) if hi is None else hi
 
-
-def insort_left(a, x, lo=0, hi=None, *, key=None):
-    """Insert item x in list a, and keep it sorted assuming a is sorted.
-
-    If x is already in a, insert it to the left of the leftmost x.
-
-    Optional args lo (default 0) and hi (default len(a)) bound the
-    slice of a to be searched.
-    """
-
-    if key is None:
-        lo = bisect_left(a, x, lo, hi)
-    else:
-        lo = bisect_left(a, key(x), lo, hi, key=key)
-    a.insert(lo, x)
 
 def bisect_left(a, x, lo=0, hi=None, *, key=None):
-    """Return the index where to insert item x in list a, assuming a is sorted.
+    """First index in a[lo:hi] (a sorted) where x could go: before any equal items.
 
-    The return value i is such that all e in a[:i] have e < x, and all e in
-    a[i:] have e >= x.  So if x already appears in the list, a.insert(i, x) will
-    insert just before the leftmost x already there.
-
-    Optional args lo (default 0) and hi (default len(a)) bound the
-    slice of a to be searched.
+    Everything before it is < x; everything from it on is >= x.
     """
-
-    if lo < 0:
-        raise ValueError('lo must be non-negative')
-    if hi is None:
-        hi = len(a)
-    # Note, the comparison uses "<" to match the
-    # __lt__() logic in list.sort() and in heapq.
+    hi = _window(a, lo, hi)
     if key is None:
         while lo < hi:
             mid = (lo + hi) // 2
@@ -94,16 +36,51 @@ def bisect_left(a, x, lo=0, hi=None, *, key=None):
                 lo = mid + 1
             else:
                 hi = mid
-    else:
-        while lo < hi:
-            mid = (lo + hi) // 2
-            if key(a[mid]) < x:
-                lo = mid + 1
-            else:
-                hi = mid
+        return lo
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if key(a[mid]) < x:
+            lo = mid + 1
+        else:
+            hi = mid
     return lo
 
 
-# Create aliases
+def bisect_right(a, x, lo=0, hi=None, *, key=None):
+    """Last index in a[lo:hi] (a sorted) where x could go: after any equal items.
+
+    Everything before it is <= x; everything from it on is > x.
+    """
+    hi = _window(a, lo, hi)
+    if key is None:
+        while lo < hi:
+            mid = (lo + hi) // 2
+            if x < a[mid]:
+                hi = mid
+            else:
+                lo = mid + 1
+        return lo
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if x < key(a[mid]):
+            hi = mid
+        else:
+            lo = mid + 1
+    return lo
+
+
+def insort_left(a, x, lo=0, hi=None, *, key=None):
+    """Insert x into sorted list a, before any items equal to it."""
+    probe = x if key is None else key(x)
+    a.insert(bisect_left(a, probe, lo, hi, key=key), x)
+
+
+def insort_right(a, x, lo=0, hi=None, *, key=None):
+    """Insert x into sorted list a, after any items equal to it."""
+    probe = x if key is None else key(x)
+    a.insert(bisect_right(a, probe, lo, hi, key=key), x)
+
+
+# The short names mean the "right" flavour.
 bisect = bisect_right
 insort = insort_right

@@ -1,9 +1,40 @@
-"""Utilities for with-statement contexts.  See PEP 343.
+"""Helpers for building and combining context managers (the `with` statement).
 
-CPython 3.11's Lib/contextlib.py, without the abc registration machinery
-(AbstractContextManager keeps its __subclasshook__-free form) and with the
-async helpers kept to asynccontextmanager, aclosing and AsyncExitStack's
-synchronous core.
+Design notes
+------------
+What is here: the generator adapters (contextmanager, asynccontextmanager),
+the small ready-made managers (closing, aclosing, suppress, nullcontext,
+redirect_stdout, redirect_stderr, chdir), the decorator mixins
+(ContextDecorator, AsyncContextDecorator), the two "abstract" bases, and the
+callback stacks ExitStack and AsyncExitStack.
+
+What is left out: the bases are ordinary classes, not abc.ABCs, so
+isinstance() against them only sees real subclasses (no duck-typed
+__subclasshook__), and subscripting them returns the class itself rather
+than a GenericAlias.  Keeping abc out keeps `import contextlib` cheap.
+
+Generator adapters.  A `with` body talks to the generator in two ways: a
+clean exit resumes it once (it must then finish), and an exception is thrown
+into it at the yield.  After the throw the generator either finishes (the
+exception is swallowed), yields again (an error), or raises.  Raising the
+very exception it was given means "not handled": __exit__ then answers False
+so the interpreter re-raises the original with its original traceback,
+instead of a copy with extra frames.  PEP 479 turns a StopIteration that
+escapes a generator into a RuntimeError whose __cause__ is the StopIteration;
+that case is also "not handled", for the same reason.
+
+Exit stacks.  Each registered exit is stored as one callable taking the
+usual (type, value, traceback) triple, tagged with whether it must be
+awaited.  Unwinding (the _Unwinding helper) is shared by the sync and async
+stacks: only the call site differs, one awaits and one does not.  Because
+the callbacks run inside our own __exit__, an exception raised by one of them
+would get the *body's* exception as its __context__ even when a later
+exception was in flight; _Unwinding repairs the chain so it reads as if the
+managers had been nested `with` statements.
+
+gilpy: exits registered from context-manager objects are plain closures that
+call the type's __exit__ (looked up on the type, as `with` does), with
+__self__ set for introspection; gilpy has no constructible method type.
 """
 import sys
 from functools import wraps
@@ -15,652 +46,274 @@ __all__ = ["asynccontextmanager", "contextmanager", "closing", "nullcontext",
            "chdir"]
 
 
-class AbstractContextManager:
-    """An abstract base class for context managers."""
+def _subscript_to_self(cls, item):
+    return cls
 
-    __class_getitem__ = classmethod(lambda cls, item: cls)
+
+class AbstractContextManager:
+    """Base for context managers: entering yields the manager itself."""
+
+    __class_getitem__ = classmethod(_subscript_to_self)
 
     def __enter__(self):
-        """Return `self` upon entering the runtime context."""
         return self
 
     def __exit__(self, exc_type, exc_value, traceback):
-        """Raise any exception triggered within the runtime context."""
         return None
 
 
 class AbstractAsyncContextManager:
-    """An abstract base class for asynchronous context managers."""
+    """Base for async context managers: entering yields the manager itself."""
+
+    __class_getitem__ = classmethod(_subscript_to_self)
 
     async def __aenter__(self):
-        """Return `self` upon entering the runtime context."""
         return self
 
     async def __aexit__(self, exc_type, exc_value, traceback):
-        """Raise any exception triggered within the runtime context."""
         return None
 
 
-class ContextDecorator(object):
-    "A base class or mixin that enables context managers to work as decorators."
+# --- Using a manager as a decorator -----------------------------------------
 
-    def _recreate_cm(self):
-        """Return a recreated instance of self.
+class ContextDecorator:
+    """Mixin: an instance used as a decorator wraps each call in `with self`."""
 
-        Allows an otherwise one-shot context manager like
-        _GeneratorContextManager to support use as
-        a decorator via implicit recreation.
-        """
+    def _manager_for_call(self):
+        # Reusable managers serve every call themselves; one-shot ones (the
+        # generator adapters) override this to build a fresh manager.
         return self
 
     def __call__(self, func):
         @wraps(func)
-        def inner(*args, **kwds):
-            with self._recreate_cm():
-                return func(*args, **kwds)
-        return inner
+        def run_inside(*args, **kwargs):
+            with self._manager_for_call():
+                return func(*args, **kwargs)
+        return run_inside
 
 
-class AsyncContextDecorator(object):
-    "A base class or mixin that enables async context managers to work as decorators."
+class AsyncContextDecorator:
+    """Mixin: decorating a coroutine function wraps each call in `async with`."""
 
-    def _recreate_cm(self):
-        """Return a recreated instance of self.
-        """
+    def _manager_for_call(self):
         return self
 
     def __call__(self, func):
         @wraps(func)
-        async def inner(*args, **kwds):
-            async with self._recreate_cm():
-                return await func(*args, **kwds)
-        return inner
+        async def run_inside(*args, **kwargs):
+            async with self._manager_for_call():
+                return await func(*args, **kwargs)
+        return run_inside
 
 
-class _GeneratorContextManagerBase:
-    """Shared functionality for @contextmanager and @asynccontextmanager."""
+# --- Generator adapters -----------------------------------------------------
 
-    def __init__(self, func, args, kwds):
-        self.gen = func(*args, **kwds)
-        self.func, self.args, self.kwds = func, args, kwds
-        # Issue 19330: ensure context manager instances have good docstrings
-        doc = getattr(func, "__doc__", None)
-        if doc is None:
-            doc = type(self).__doc__
-        self.__doc__ = doc
-        # Unfortunately, this still doesn't provide good help output when
-        # inspecting the created context manager instances, since pydoc
-        # currently bypasses the instance docstring and shows the docstring
-        # for the class instead.
-        # See http://bugs.python.org/issue19404 for more details.
+def _thrown_back(raised, thrown, traceback, stop_kinds):
+    """True when the generator answered a throw of [thrown] by letting it out.
 
-    def _recreate_cm(self):
-        # _GCMB instances are one-shot context managers, so the
-        # CM must be recreated each time a decorated function is
-        # called
-        return self.__class__(self.func, self.args, self.kwds)
+    That is [raised] being [thrown] itself, or PEP 479's RuntimeError wrapper
+    around it.  The original traceback is put back so that the interpreter's
+    re-raise shows where the body failed.
+    """
+    if raised is not thrown:
+        wrapped = (isinstance(raised, RuntimeError) and raised.__cause__ is thrown
+                   and isinstance(thrown, stop_kinds))
+        if not wrapped:
+            return False
+    thrown.__traceback__ = traceback
+    return True
 
 
-class _GeneratorContextManager(
-    _GeneratorContextManagerBase,
-    AbstractContextManager,
-    ContextDecorator,
-):
-    """Helper for @contextmanager decorator."""
+class _GeneratorBacked:
+    """State shared by the sync and async generator adapters.
+
+    The generator is created at once (so argument errors surface at the call,
+    not at `with`); the factory and its arguments are kept only until the
+    manager is entered, in case it is used as a decorator and needs cloning.
+    """
+
+    def __init__(self, factory, args, kwargs):
+        self.gen = factory(*args, **kwargs)
+        self._factory_call = (factory, args, kwargs)
+        # help() on the manager should describe the user's function.
+        doc = getattr(factory, "__doc__", None)
+        self.__doc__ = type(self).__doc__ if doc is None else doc
+
+    def _manager_for_call(self):
+        factory, args, kwargs = self._factory_call
+        return type(self)(factory, args, kwargs)
+
+
+class _GeneratorContextManager(_GeneratorBacked, AbstractContextManager,
+                               ContextDecorator):
+    """A context manager driven by a one-yield generator (@contextmanager)."""
 
     def __enter__(self):
-        # do not keep args and kwds alive unnecessarily
-        # they are only needed for recreation, which is not possible anymore
-        del self.args, self.kwds, self.func
+        self._factory_call = None
         try:
             return next(self.gen)
         except StopIteration:
             raise RuntimeError("generator didn't yield") from None
 
-    def __exit__(self, typ, value, traceback):
-        if typ is None:
+    def __exit__(self, exc_type, exc_value, traceback):
+        if exc_type is None:
             try:
                 next(self.gen)
             except StopIteration:
                 return False
-            else:
-                raise RuntimeError("generator didn't stop")
-        else:
-            if value is None:
-                # Need to force instantiation so we can reliably
-                # tell if we get the same exception back
-                value = typ()
-            try:
-                self.gen.throw(typ, value, traceback)
-            except StopIteration as exc:
-                # Suppress StopIteration *unless* it's the same exception that
-                # was passed to throw().  This prevents a StopIteration
-                # raised inside the "with" statement from being suppressed.
-                return exc is not value
-            except RuntimeError as exc:
-                # Don't re-raise the passed in exception. (issue27122)
-                if exc is value:
-                    exc.__traceback__ = traceback
-                    return False
-                # Avoid suppressing if a StopIteration exception
-                # was passed to throw() and later wrapped into a RuntimeError
-                # (see PEP 479 for sync generators; async generators also
-                # have this behavior). But do this only if the exception wrapped
-                # by the RuntimeError is actually Stop(Async)Iteration (see
-                # issue29692).
-                if (
-                    isinstance(value, StopIteration)
-                    and exc.__cause__ is value
-                ):
-                    value.__traceback__ = traceback
-                    return False
-                raise
-            except BaseException as exc:
-                # only re-raise if it's *not* the exception that was
-                # passed to throw(), because __exit__() must not raise
-                # an exception unless __exit__() itself failed.  But throw()
-                # has to raise the exception to signal propagation, so this
-                # fixes the impedance mismatch between the throw() protocol
-                # and the __exit__() protocol.
-                if exc is not value:
-                    raise
-                exc.__traceback__ = traceback
+            raise RuntimeError("generator didn't stop")
+        if exc_value is None:
+            # Only the class was given: make an instance so that "is this
+            # the exception we threw?" has an answer.
+            exc_value = exc_type()
+        try:
+            self.gen.throw(exc_type, exc_value, traceback)
+        except StopIteration as finished:
+            # The generator returned: it handled the exception.  Unless the
+            # body's exception was itself this StopIteration.
+            return finished is not exc_value
+        except BaseException as raised:
+            if _thrown_back(raised, exc_value, traceback, StopIteration):
                 return False
-            raise RuntimeError("generator didn't stop after throw()")
+            raise
+        raise RuntimeError("generator didn't stop after throw()")
 
 
-class _AsyncGeneratorContextManager(
-    _GeneratorContextManagerBase,
-    AbstractAsyncContextManager,
-    AsyncContextDecorator,
-):
-    """Helper for @asynccontextmanager decorator."""
+class _AsyncGeneratorContextManager(_GeneratorBacked, AbstractAsyncContextManager,
+                                    AsyncContextDecorator):
+    """An async context manager driven by an async generator (@asynccontextmanager)."""
 
     async def __aenter__(self):
-        # do not keep args and kwds alive unnecessarily
-        # they are only needed for recreation, which is not possible anymore
-        del self.args, self.kwds, self.func
+        self._factory_call = None
         try:
-            return await anext(self.gen)
+            return await self.gen.__anext__()
         except StopAsyncIteration:
             raise RuntimeError("generator didn't yield") from None
 
-    async def __aexit__(self, typ, value, traceback):
-        if typ is None:
+    async def __aexit__(self, exc_type, exc_value, traceback):
+        if exc_type is None:
             try:
-                await anext(self.gen)
+                await self.gen.__anext__()
             except StopAsyncIteration:
                 return False
-            else:
-                raise RuntimeError("generator didn't stop")
-        else:
-            if value is None:
-                # Need to force instantiation so we can reliably
-                # tell if we get the same exception back
-                value = typ()
-            try:
-                await self.gen.athrow(typ, value, traceback)
-            except StopAsyncIteration as exc:
-                # Suppress StopIteration *unless* it's the same exception that
-                # was passed to throw().  This prevents a StopIteration
-                # raised inside the "with" statement from being suppressed.
-                return exc is not value
-            except RuntimeError as exc:
-                # Don't re-raise the passed in exception. (issue27122)
-                if exc is value:
-                    exc.__traceback__ = traceback
-                    return False
-                # Avoid suppressing if a Stop(Async)Iteration exception
-                # was passed to athrow() and later wrapped into a RuntimeError
-                # (see PEP 479 for sync generators; async generators also
-                # have this behavior). But do this only if the exception wrapped
-                # by the RuntimeError is actually Stop(Async)Iteration (see
-                # issue29692).
-                if (
-                    isinstance(value, (StopIteration, StopAsyncIteration))
-                    and exc.__cause__ is value
-                ):
-                    value.__traceback__ = traceback
-                    return False
-                raise
-            except BaseException as exc:
-                # only re-raise if it's *not* the exception that was
-                # passed to throw(), because __exit__() must not raise
-                # an exception unless __exit__() itself failed.  But throw()
-                # has to raise the exception to signal propagation, so this
-                # fixes the impedance mismatch between the throw() protocol
-                # and the __exit__() protocol.
-                if exc is not value:
-                    raise
-                exc.__traceback__ = traceback
+            raise RuntimeError("generator didn't stop")
+        if exc_value is None:
+            exc_value = exc_type()
+        try:
+            await self.gen.athrow(exc_type, exc_value, traceback)
+        except StopAsyncIteration as finished:
+            return finished is not exc_value
+        except BaseException as raised:
+            if _thrown_back(raised, exc_value, traceback,
+                            (StopIteration, StopAsyncIteration)):
                 return False
-            raise RuntimeError("generator didn't stop after athrow()")
+            raise
+        raise RuntimeError("generator didn't stop after athrow()")
 
 
 def contextmanager(func):
-    """@contextmanager decorator.
+    """Turn a generator function that yields once into a context manager factory.
 
-    Typical usage:
-
-        @contextmanager
-        def some_generator(<arguments>):
-            <setup>
-            try:
-                yield <value>
-            finally:
-                <cleanup>
-
-    This makes this:
-
-        with some_generator(<arguments>) as <variable>:
-            <body>
-
-    equivalent to this:
-
-        <setup>
-        try:
-            <variable> = <value>
-            <body>
-        finally:
-            <cleanup>
+    Code before the yield runs on entry, the yielded value is bound by `as`,
+    and code after it runs on exit; an exception from the block is raised at
+    the yield.
     """
     @wraps(func)
-    def helper(*args, **kwds):
-        return _GeneratorContextManager(func, args, kwds)
-    return helper
+    def make_manager(*args, **kwargs):
+        return _GeneratorContextManager(func, args, kwargs)
+    return make_manager
 
 
 def asynccontextmanager(func):
-    """@asynccontextmanager decorator."""
+    """The `async with` counterpart of contextmanager, for async generators."""
     @wraps(func)
-    def helper(*args, **kwds):
-        return _AsyncGeneratorContextManager(func, args, kwds)
-    return helper
+    def make_manager(*args, **kwargs):
+        return _AsyncGeneratorContextManager(func, args, kwargs)
+    return make_manager
 
+
+# --- Small ready-made managers ----------------------------------------------
 
 class closing(AbstractContextManager):
-    """Context to automatically close something at the end of a block.
+    """Call thing.close() when the block ends, however it ends."""
 
-    Code like this:
-
-        with closing(<module>.open(<arguments>)) as f:
-            <block>
-
-    is equivalent to this:
-
-        f = <module>.open(<arguments>)
-        try:
-            <block>
-        finally:
-            f.close()
-
-    """
     def __init__(self, thing):
         self.thing = thing
+
     def __enter__(self):
         return self.thing
-    def __exit__(self, *exc_info):
+
+    def __exit__(self, exc_type, exc_value, traceback):
         self.thing.close()
 
 
 class aclosing(AbstractAsyncContextManager):
-    """Async context manager for safely finalizing an asynchronously cleaned-up
-    resource such as an async generator, calling its ``aclose()`` method.
-    """
+    """Await thing.aclose() when the `async with` block ends (e.g. async generators)."""
+
     def __init__(self, thing):
         self.thing = thing
+
     async def __aenter__(self):
         return self.thing
+
     async def __aexit__(self, *exc_info):
         await self.thing.aclose()
 
 
-class _RedirectStream(AbstractContextManager):
+class _StreamSwap(AbstractContextManager):
+    """Point sys.<_stream_name> at another file for the duration of a block.
 
-    _stream = None
-
-    def __init__(self, new_target):
-        self._new_target = new_target
-        # We use a list of old targets to make this CM re-entrant
-        self._old_targets = []
-
-    def __enter__(self):
-        self._old_targets.append(getattr(sys, self._stream))
-        setattr(sys, self._stream, self._new_target)
-        return self._new_target
-
-    def __exit__(self, exctype, excinst, exctb):
-        setattr(sys, self._stream, self._old_targets.pop())
-
-
-class redirect_stdout(_RedirectStream):
-    """Context manager for temporarily redirecting stdout to another file.
-
-        # How to send help() to stderr
-        with redirect_stdout(sys.stderr):
-            help(dir)
-
-        # How to write help() to a file
-        with open('help.txt', 'w') as f:
-            with redirect_stdout(f):
-                help(pow)
+    The previous values are kept on a stack, so one instance may be entered
+    again while it is already active.
     """
 
-    _stream = "stdout"
+    _stream_name = None
+
+    def __init__(self, new_target):
+        self._target = new_target
+        self._saved = []
+
+    def __enter__(self):
+        self._saved.append(getattr(sys, self._stream_name))
+        setattr(sys, self._stream_name, self._target)
+        return self._target
+
+    def __exit__(self, exc_type, exc_value, traceback):
+        setattr(sys, self._stream_name, self._saved.pop())
 
 
-class redirect_stderr(_RedirectStream):
-    """Context manager for temporarily redirecting stderr to another file."""
+class redirect_stdout(_StreamSwap):
+    """Send sys.stdout to [new_target] inside the block."""
 
-    _stream = "stderr"
+    _stream_name = "stdout"
+
+
+class redirect_stderr(_StreamSwap):
+    """Send sys.stderr to [new_target] inside the block."""
+
+    _stream_name = "stderr"
 
 
 class suppress(AbstractContextManager):
-    """Context manager to suppress specified exceptions
+    """Swallow the listed exception types (and their subclasses) raised in the block.
 
-    After the exception is suppressed, execution proceeds with the next
-    statement following the with statement.
-
-         with suppress(FileNotFoundError):
-             os.remove(somefile)
-         # Execution still resumes here if the file was already removed
+    Matching uses issubclass(), so virtual subclasses count too.
     """
 
     def __init__(self, *exceptions):
-        self._exceptions = exceptions
+        self._kinds = exceptions
 
     def __enter__(self):
         pass
 
-    def __exit__(self, exctype, excinst, exctb):
-        # Unlike isinstance and issubclass, CPython exception handling
-        # currently only looks at the concrete type hierarchy (ignoring
-        # the instance and subclass checking hooks). While Guido considers
-        # that a bug rather than a feature, it's a fairly hard one to fix
-        # due to various internal implementation details. suppress provides
-        # the simpler issubclass based semantics, rather than trying to
-        # exactly reproduce the limitations of the CPython interpreter.
-        #
-        # See http://bugs.python.org/issue12029 for more details
-        return exctype is not None and issubclass(exctype, self._exceptions)
-
-
-class _BaseExitStack:
-    """A base class for ExitStack and AsyncExitStack."""
-
-    @staticmethod
-    def _create_exit_wrapper(cm, cm_exit):
-        # CPython binds with types.MethodType(cm_exit, cm); a closure does
-        # the same job without needing a constructible method type.
-        def _exit_wrapper(exc_type, exc, tb):
-            return cm_exit(cm, exc_type, exc, tb)
-        _exit_wrapper.__self__ = cm
-        return _exit_wrapper
-
-    @staticmethod
-    def _create_cb_wrapper(callback, /, *args, **kwds):
-        def _exit_wrapper(exc_type, exc, tb):
-            callback(*args, **kwds)
-        return _exit_wrapper
-
-    def __init__(self):
-        self._exit_callbacks = []
-
-    def pop_all(self):
-        """Preserve the context stack by transferring it to a new instance."""
-        new_stack = type(self)()
-        new_stack._exit_callbacks = self._exit_callbacks
-        self._exit_callbacks = []
-        return new_stack
-
-    def push(self, exit):
-        """Registers a callback with the standard __exit__ method signature.
-
-        Can suppress exceptions the same way __exit__ method can.
-        Also accepts any object with an __exit__ method (registering a call
-        to the method instead of the object itself).
-        """
-        # We use an unbound method rather than a bound method to follow
-        # the standard lookup behaviour for special methods.
-        _cb_type = type(exit)
-
-        try:
-            exit_method = _cb_type.__exit__
-        except AttributeError:
-            # Not a context manager, so assume it's a callable.
-            self._push_exit_callback(exit)
-        else:
-            self._push_cm_exit(exit, exit_method)
-        return exit  # Allow use as a decorator.
-
-    def enter_context(self, cm):
-        """Enters the supplied context manager.
-
-        If successful, also pushes its __exit__ method as a callback and
-        returns the result of the __enter__ method.
-        """
-        # We look up the special methods on the type to match the with
-        # statement.
-        cls = type(cm)
-        try:
-            _enter = cls.__enter__
-            _exit = cls.__exit__
-        except AttributeError:
-            raise TypeError(f"'{cls.__module__}.{cls.__qualname__}' object does "
-                            f"not support the context manager protocol") from None
-        result = _enter(cm)
-        self._push_cm_exit(cm, _exit)
-        return result
-
-    def callback(self, callback, /, *args, **kwds):
-        """Registers an arbitrary callback and arguments.
-
-        Cannot suppress exceptions.
-        """
-        _exit_wrapper = self._create_cb_wrapper(callback, *args, **kwds)
-
-        # We changed the signature, so using @wraps is not appropriate, but
-        # setting __wrapped__ may still help with introspection.
-        _exit_wrapper.__wrapped__ = callback
-        self._push_exit_callback(_exit_wrapper)
-        return callback  # Allow use as a decorator
-
-    def _push_cm_exit(self, cm, cm_exit):
-        """Helper to correctly register callbacks to __exit__ methods."""
-        _exit_wrapper = self._create_exit_wrapper(cm, cm_exit)
-        self._push_exit_callback(_exit_wrapper, True)
-
-    def _push_exit_callback(self, callback, is_sync=True):
-        self._exit_callbacks.append((is_sync, callback))
-
-
-# Inspired by discussions on http://bugs.python.org/issue13585
-class ExitStack(_BaseExitStack, AbstractContextManager):
-    """Context manager for dynamic management of a stack of exit callbacks.
-
-    For example:
-        with ExitStack() as stack:
-            files = [stack.enter_context(open(fname)) for fname in filenames]
-            # All opened files will automatically be closed at the end of
-            # the with statement, even if attempts to open files later
-            # in the list raise an exception.
-    """
-
-    def __enter__(self):
-        return self
-
-    def __exit__(self, *exc_details):
-        received_exc = exc_details[0] is not None
-
-        # We manipulate the exception state so it behaves as though
-        # we were actually nesting multiple with statements
-        frame_exc = sys.exc_info()[1]
-        def _fix_exception_context(new_exc, old_exc):
-            # Context may not be correct, so find the end of the chain
-            while 1:
-                exc_context = new_exc.__context__
-                if exc_context is None or exc_context is old_exc:
-                    # Context is already set correctly (see issue 20317)
-                    return
-                if exc_context is frame_exc:
-                    break
-                new_exc = exc_context
-            # Change the end of the chain to point to the exception
-            # we expect it to reference
-            new_exc.__context__ = old_exc
-
-        # Callbacks are invoked in LIFO order to match the behaviour of
-        # nested context managers
-        suppressed_exc = False
-        pending_raise = False
-        while self._exit_callbacks:
-            is_sync, cb = self._exit_callbacks.pop()
-            assert is_sync
-            try:
-                if cb(*exc_details):
-                    suppressed_exc = True
-                    pending_raise = False
-                    exc_details = (None, None, None)
-            except:
-                new_exc_details = sys.exc_info()
-                # simulate the stack of exceptions by setting the context
-                _fix_exception_context(new_exc_details[1], exc_details[1])
-                pending_raise = True
-                exc_details = new_exc_details
-        if pending_raise:
-            try:
-                # bare "raise exc_details[1]" replaces our carefully
-                # set-up context
-                fixed_ctx = exc_details[1].__context__
-                raise exc_details[1]
-            except BaseException:
-                exc_details[1].__context__ = fixed_ctx
-                raise
-        return received_exc and suppressed_exc
-
-    def close(self):
-        """Immediately unwind the context stack."""
-        self.__exit__(None, None, None)
-
-
-# Inspired by discussions on https://bugs.python.org/issue29302
-class AsyncExitStack(_BaseExitStack, AbstractAsyncContextManager):
-    """Async context manager for dynamic management of a stack of exit
-    callbacks.
-    """
-
-    @staticmethod
-    def _create_async_exit_wrapper(cm, cm_exit):
-        def _exit_wrapper(exc_type, exc, tb):
-            return cm_exit(cm, exc_type, exc, tb)
-        _exit_wrapper.__self__ = cm
-        return _exit_wrapper
-
-    @staticmethod
-    def _create_async_cb_wrapper(callback, /, *args, **kwds):
-        async def _exit_wrapper(exc_type, exc, tb):
-            await callback(*args, **kwds)
-        return _exit_wrapper
-
-    async def enter_async_context(self, cm):
-        """Enters the supplied async context manager."""
-        cls = type(cm)
-        try:
-            _enter = cls.__aenter__
-            _exit = cls.__aexit__
-        except AttributeError:
-            raise TypeError(f"'{cls.__module__}.{cls.__qualname__}' object does "
-                            f"not support the asynchronous context manager protocol"
-                           ) from None
-        result = await _enter(cm)
-        self._push_async_cm_exit(cm, _exit)
-        return result
-
-    def push_async_exit(self, exit):
-        """Registers a coroutine function with the standard __aexit__ method
-        signature."""
-        _cb_type = type(exit)
-        try:
-            exit_method = _cb_type.__aexit__
-        except AttributeError:
-            # Not an async context manager, so assume it's a coroutine function
-            self._push_exit_callback(exit, False)
-        else:
-            self._push_async_cm_exit(exit, exit_method)
-        return exit  # Allow use as a decorator
-
-    def push_async_callback(self, callback, /, *args, **kwds):
-        """Registers an arbitrary coroutine function and arguments."""
-        _exit_wrapper = self._create_async_cb_wrapper(callback, *args, **kwds)
-        _exit_wrapper.__wrapped__ = callback
-        self._push_exit_callback(_exit_wrapper, False)
-        return callback  # Allow use as a decorator
-
-    async def aclose(self):
-        """Immediately unwind the context stack."""
-        await self.__aexit__(None, None, None)
-
-    def _push_async_cm_exit(self, cm, cm_exit):
-        """Helper to correctly register coroutine function to __aexit__
-        method."""
-        _exit_wrapper = self._create_async_exit_wrapper(cm, cm_exit)
-        self._push_exit_callback(_exit_wrapper, False)
-
-    async def __aenter__(self):
-        return self
-
-    async def __aexit__(self, *exc_details):
-        received_exc = exc_details[0] is not None
-        frame_exc = sys.exc_info()[1]
-        def _fix_exception_context(new_exc, old_exc):
-            while 1:
-                exc_context = new_exc.__context__
-                if exc_context is None or exc_context is old_exc:
-                    return
-                if exc_context is frame_exc:
-                    break
-                new_exc = exc_context
-            new_exc.__context__ = old_exc
-
-        suppressed_exc = False
-        pending_raise = False
-        while self._exit_callbacks:
-            is_sync, cb = self._exit_callbacks.pop()
-            try:
-                if is_sync:
-                    cb_suppress = cb(*exc_details)
-                else:
-                    cb_suppress = await cb(*exc_details)
-
-                if cb_suppress:
-                    suppressed_exc = True
-                    pending_raise = False
-                    exc_details = (None, None, None)
-            except:
-                new_exc_details = sys.exc_info()
-                _fix_exception_context(new_exc_details[1], exc_details[1])
-                pending_raise = True
-                exc_details = new_exc_details
-        if pending_raise:
-            try:
-                fixed_ctx = exc_details[1].__context__
-                raise exc_details[1]
-            except BaseException:
-                exc_details[1].__context__ = fixed_ctx
-                raise
-        return received_exc and suppressed_exc
+    def __exit__(self, exc_type, exc_value, traceback):
+        if exc_type is None:
+            return False
+        return issubclass(exc_type, self._kinds)
 
 
 class nullcontext(AbstractContextManager, AbstractAsyncContextManager):
-    """Context manager that does no additional processing.
-
-    Used as a stand-in for a normal context manager, when a particular
-    block of code is only sometimes used with a normal context manager:
-
-    cm = optional_cm if condition else nullcontext()
-    with cm:
-        # Perform operation, using optional_cm if condition is True
-    """
+    """A do-nothing manager (sync or async) whose `as` value is [enter_result]."""
 
     def __init__(self, enter_result=None):
         self.enter_result = enter_result
@@ -668,28 +321,241 @@ class nullcontext(AbstractContextManager, AbstractAsyncContextManager):
     def __enter__(self):
         return self.enter_result
 
-    def __exit__(self, *excinfo):
+    def __exit__(self, exc_type, exc_value, traceback):
         pass
 
     async def __aenter__(self):
         return self.enter_result
 
-    async def __aexit__(self, *excinfo):
+    async def __aexit__(self, *exc_info):
         pass
 
 
 class chdir(AbstractContextManager):
-    """Non thread-safe context manager to change the current working directory."""
+    """Change the working directory for the block, then go back.
+
+    The working directory belongs to the process, so this is not safe to use
+    from several threads at once.
+    """
 
     def __init__(self, path):
         self.path = path
-        self._old_cwd = []
+        self._previous = []
 
     def __enter__(self):
+        # os is imported lazily so that importing contextlib stays cheap.
         import os
-        self._old_cwd.append(os.getcwd())
+        here = os.getcwd()
         os.chdir(self.path)
+        self._previous.append(here)
 
-    def __exit__(self, *excinfo):
+    def __exit__(self, exc_type, exc_value, traceback):
         import os
-        os.chdir(self._old_cwd.pop())
+        os.chdir(self._previous.pop())
+
+
+# --- Exit stacks --------------------------------------------------------------
+
+def _call_exit_method(manager, method):
+    def run_exit(exc_type, exc_value, traceback):
+        return method(manager, exc_type, exc_value, traceback)
+    run_exit.__self__ = manager
+    return run_exit
+
+
+def _protocol_error(manager, what):
+    cls = type(manager)
+    return TypeError("'%s.%s' object does not support the %s protocol"
+                     % (cls.__module__, cls.__qualname__, what))
+
+
+class _Unwinding:
+    """One pass over a stack's exits, newest first, as nested `with`s would run.
+
+    The caller pops each exit with next_exit(), calls it with `details`, and
+    reports the outcome with returned() or raised(); finish() then gives
+    __exit__'s answer or raises the exception a callback left pending.
+    """
+
+    def __init__(self, exits, details):
+        self._exits = exits
+        self.details = details
+        self._received = details[0] is not None
+        # The exception being handled when unwinding began (the body's): a
+        # callback's error gets it as __context__ automatically.
+        self._outer = sys.exc_info()[1]
+        self._suppressed = False
+        self._pending = False
+
+    def next_exit(self):
+        return self._exits.pop() if self._exits else None
+
+    def returned(self, result):
+        if result:
+            self._suppressed = True
+            self._pending = False
+            self.details = (None, None, None)
+
+    def raised(self, error):
+        self._chain_to(error, self.details[1])
+        self._pending = True
+        self.details = (type(error), error, error.__traceback__)
+
+    def _chain_to(self, error, previous):
+        # Follow error's __context__ links; if they lead to the body's
+        # exception before reaching [previous], splice [previous] in there.
+        node = error
+        while True:
+            link = node.__context__
+            if link is None or link is previous:
+                return
+            if link is self._outer:
+                node.__context__ = previous
+                return
+            node = link
+
+    def finish(self):
+        if self._pending:
+            error = self.details[1]
+            # Raising here would overwrite the repaired __context__ with the
+            # exception our caller is handling; put it back as it leaves.
+            context = error.__context__
+            try:
+                raise error
+            finally:
+                error.__context__ = context
+        return self._received and self._suppressed
+
+
+class _ExitStackBase:
+    """Registration methods shared by ExitStack and AsyncExitStack.
+
+    _exits holds (needs_await, exit_callable) pairs, newest last.
+    """
+
+    def __init__(self):
+        self._exits = []
+
+    def pop_all(self):
+        """Move every registered exit to a new stack of the same type and return it."""
+        moved = type(self)()
+        moved._exits, self._exits = self._exits, []
+        return moved
+
+    def push(self, exit):
+        """Register a context manager's __exit__, or a callable with that signature.
+
+        The callable may suppress an exception by returning true.  Returns
+        [exit], so push can decorate a function.
+        """
+        method = getattr(type(exit), "__exit__", None)
+        if method is None:
+            self._exits.append((False, exit))
+        else:
+            self._exits.append((False, _call_exit_method(exit, method)))
+        return exit
+
+    def enter_context(self, cm):
+        """Enter [cm], register its exit, and return what __enter__ returned."""
+        cls = type(cm)
+        enter = getattr(cls, "__enter__", None)
+        leave = getattr(cls, "__exit__", None)
+        if enter is None or leave is None:
+            raise _protocol_error(cm, "context manager") from None
+        result = enter(cm)
+        self._exits.append((False, _call_exit_method(cm, leave)))
+        return result
+
+    def callback(self, callback, /, *args, **kwds):
+        """Register callback(*args, **kwds) to run at exit; it cannot suppress.
+
+        Returns [callback], so it can be used as a decorator.
+        """
+        def run_callback(exc_type, exc_value, traceback):
+            callback(*args, **kwds)
+        run_callback.__wrapped__ = callback
+        self._exits.append((False, run_callback))
+        return callback
+
+
+class ExitStack(_ExitStackBase, AbstractContextManager):
+    """A context manager that runs a dynamic list of exits when it ends.
+
+    Enter any number of managers or register callbacks while the block runs;
+    they unwind newest first, each seeing (and possibly suppressing) the
+    exception left by the ones after it.
+    """
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc_details):
+        run = _Unwinding(self._exits, exc_details)
+        while True:
+            entry = run.next_exit()
+            if entry is None:
+                break
+            try:
+                run.returned(entry[1](*run.details))
+            except BaseException as error:
+                run.raised(error)
+        return run.finish()
+
+    def close(self):
+        """Run every registered exit now, as if the block had ended cleanly."""
+        self.__exit__(None, None, None)
+
+
+class AsyncExitStack(_ExitStackBase, AbstractAsyncContextManager):
+    """The `async with` exit stack: it accepts async managers and coroutine callbacks."""
+
+    async def enter_async_context(self, cm):
+        """Enter async manager [cm], register its __aexit__, return the __aenter__ result."""
+        cls = type(cm)
+        enter = getattr(cls, "__aenter__", None)
+        leave = getattr(cls, "__aexit__", None)
+        if enter is None or leave is None:
+            raise _protocol_error(cm, "asynchronous context manager") from None
+        result = await enter(cm)
+        self._exits.append((True, _call_exit_method(cm, leave)))
+        return result
+
+    def push_async_exit(self, exit):
+        """Register an async manager's __aexit__ or a coroutine function with that signature."""
+        method = getattr(type(exit), "__aexit__", None)
+        if method is None:
+            self._exits.append((True, exit))
+        else:
+            self._exits.append((True, _call_exit_method(exit, method)))
+        return exit
+
+    def push_async_callback(self, callback, /, *args, **kwds):
+        """Register `await callback(*args, **kwds)` to run at exit; it cannot suppress."""
+        async def run_callback(exc_type, exc_value, traceback):
+            await callback(*args, **kwds)
+        run_callback.__wrapped__ = callback
+        self._exits.append((True, run_callback))
+        return callback
+
+    async def aclose(self):
+        """Run every registered exit now, as if the block had ended cleanly."""
+        await self.__aexit__(None, None, None)
+
+    async def __aenter__(self):
+        return self
+
+    async def __aexit__(self, *exc_details):
+        run = _Unwinding(self._exits, exc_details)
+        while True:
+            entry = run.next_exit()
+            if entry is None:
+                break
+            needs_await, exit_fn = entry
+            try:
+                result = exit_fn(*run.details)
+                if needs_await:
+                    result = await result
+                run.returned(result)
+            except BaseException as error:
+                run.raised(error)
+        return run.finish()

@@ -1,322 +1,326 @@
-"""Generic (shallow and deep) copying operations.
+"""Shallow and deep copies of arbitrary objects: copy.copy and copy.deepcopy.
 
-Interface summary:
+Design notes
+------------
+Both functions try, in order:
 
-        import copy
+  1. Atoms (numbers, strings, bytes, None, functions, classes, ranges...)
+     are their own copy.  Shallow copy also treats tuples, frozensets and
+     slices as atoms, since sharing their items is what "shallow" means.
+  2. A per-type table for the builtin containers (list, dict, set,
+     bytearray, tuple...) and bound methods.
+  3. The object's own hook: __copy__() on the class, or __deepcopy__(memo)
+     on the object.
+  4. A __reduce_ex__ or __reduce__ that a class defines itself: its result
+     (callable, args[, state[, list items[, dict items[, state setter]]]])
+     is replayed by _rebuild, deep-copying args, state and items for
+     deepcopy.  A string result means "a global singleton": the object
+     itself is returned.
+  5. Otherwise the default instance protocol.  gilpy's `object` has no
+     __reduce_ex__, so _default_parts computes what CPython's copyreg
+     protocol-2 reduction would give: cls.__new__(cls, *__getnewargs__()),
+     the state from __getstate__() or from __dict__ plus the slot values,
+     and the items of list and dict subclasses.  Set subclasses get their
+     items added after creation.
 
-        x = copy.copy(y)                # make a shallow copy of y
-        x = copy.deepcopy(y)            # make a deep copy of y
-        x = copy.replace(y, a=1, b=2)   # (3.13) not provided
+deepcopy's memo maps id(original) -> copy, so shared references stay shared
+and cycles terminate: containers and instances are entered in the memo
+before their contents are copied.  The memo also keeps every original alive
+(in a list stored under id(memo)) because ids are only unique among live
+objects.  Objects that turn out to be their own copy are not memoised.
 
-For module specific errors, copy.Error is raised.
-
-This follows CPython's Lib/copy.py: builtin containers are copied through a
-dispatch table, classes may define __copy__ and __deepcopy__, and a custom
-__reduce_ex__/__reduce__ is honoured. gilpy's `object` has no
-__reduce_ex__, so an ordinary instance is copied the way CPython's
-copyreg protocol 2+ would do it: cls.__new__(cls, *__getnewargs__()), then
-its state (__getstate__(), or __dict__ plus slot values) applied with
-__setstate__ when defined, else by updating __dict__ and setting slots;
-list, dict and set subclasses also get their items.
+Not provided: copyreg.dispatch_table registrations and copy.replace (3.13).
 """
 
 import types
 
-class Error(Exception):
-    pass
-error = Error   # backward compatibility
-
 __all__ = ["Error", "copy", "deepcopy"]
 
 
+class Error(Exception):
+    pass
+
+
+error = Error   # the old lowercase name, still accepted
+
+
+# --- Types that are their own copy ----------------------------------------------
+
+_ATOMS = frozenset([
+    type(None), type(Ellipsis), type(NotImplemented), bool, int, float, complex,
+    str, bytes, range, type, property, types.FunctionType,
+    types.BuiltinFunctionType, types.CodeType,
+])
+_SHALLOW_ATOMS = _ATOMS | {tuple, frozenset, slice}
+
+
+# --- Shallow copy ------------------------------------------------------------------
+
+def _copy_method(m):
+    # A new bound method of the same function on the same object.
+    return m.__func__.__get__(m.__self__)
+
+
+_SHALLOW = {
+    list: list.copy,
+    dict: dict.copy,
+    set: set.copy,
+    bytearray: bytearray.copy,
+    types.MethodType: _copy_method,
+}
+
+
 def copy(x):
-    """Shallow copy operation on arbitrary Python objects.
-
-    See the module's __doc__ string for more info.
-    """
-
+    """Return a shallow copy of [x]: a new container holding the same items."""
     cls = type(x)
-
-    copier = _copy_dispatch.get(cls)
-    if copier:
-        return copier(x)
-
-    if issubclass(cls, type):
-        # treat it as a regular class:
-        return _copy_immutable(x)
-
-    copier = getattr(cls, "__copy__", None)
+    if cls in _SHALLOW_ATOMS or issubclass(cls, type):
+        return x
+    copier = _SHALLOW.get(cls)
     if copier is not None:
         return copier(x)
-
-    rv = _custom_reduce(x, cls)
-    if rv is not None:
-        if isinstance(rv, str):
-            return x
-        return _reconstruct(x, None, *rv)
-    return _copy_instance(x, cls, None)
+    hook = getattr(cls, '__copy__', None)
+    if hook is not None:
+        return hook(x)
+    return _by_protocol(x, cls, None)
 
 
-_copy_dispatch = d = {}
-
-def _copy_immutable(x):
-    return x
-for t in (type(None), int, float, bool, type(1j), str, tuple,
-          bytes, frozenset, type, range, slice, property,
-          types.BuiltinFunctionType, type(Ellipsis), type(NotImplemented),
-          types.FunctionType, types.CodeType):
-    d[t] = _copy_immutable
-
-d[list] = list.copy
-d[dict] = dict.copy
-d[set] = set.copy
-d[bytearray] = bytearray.copy
-
-del d, t
-
+# --- Deep copy -----------------------------------------------------------------------
 
 def deepcopy(x, memo=None, _nil=[]):
-    """Deep copy operation on arbitrary Python objects.
+    """Return a deep copy of [x]: its contents are copied too, recursively.
 
-    See the module's __doc__ string for more info.
+    [memo] maps id(original) to copy; pass the same dict to several calls
+    (as __deepcopy__ hooks must) to keep shared objects shared.
     """
-
     if memo is None:
         memo = {}
-
-    d = id(x)
-    y = memo.get(d, _nil)
-    if y is not _nil:
-        return y
-
+    known = memo.get(id(x), _nil)
+    if known is not _nil:
+        return known
     cls = type(x)
-
-    copier = _deepcopy_dispatch.get(cls)
+    if cls in _ATOMS or issubclass(cls, type):
+        return x
+    copier = _DEEP.get(cls)
     if copier is not None:
-        y = copier(x, memo)
+        result = copier(x, memo)
     else:
-        if issubclass(cls, type):
-            y = _deepcopy_atomic(x, memo)
+        hook = getattr(x, '__deepcopy__', None)
+        if hook is not None:
+            result = hook(memo)
         else:
-            copier = getattr(x, "__deepcopy__", None)
-            if copier is not None:
-                y = copier(memo)
-            else:
-                rv = _custom_reduce(x, cls)
-                if rv is not None:
-                    if isinstance(rv, str):
-                        y = x
-                    else:
-                        y = _reconstruct(x, memo, *rv)
-                else:
-                    y = _copy_instance(x, cls, memo)
+            result = _by_protocol(x, cls, memo)
+    if result is not x:
+        memo[id(x)] = result
+        _pin_original(x, memo)
+    return result
 
-    # If is its own copy, don't memoize.
-    if y is not x:
-        memo[d] = y
-        _keep_alive(x, memo) # Make sure x lives at least as long as d
-    return y
 
-_deepcopy_dispatch = d = {}
-
-def _deepcopy_atomic(x, memo):
-    return x
-for t in (type(None), type(Ellipsis), type(NotImplemented), int, float,
-          bool, type(1j), bytes, str, types.CodeType, type, range,
-          types.BuiltinFunctionType, types.FunctionType, property):
-    d[t] = _deepcopy_atomic
-
-def _deepcopy_list(x, memo, deepcopy=deepcopy):
-    y = []
-    memo[id(x)] = y
-    append = y.append
-    for a in x:
-        append(deepcopy(a, memo))
-    return y
-d[list] = _deepcopy_list
-
-def _deepcopy_tuple(x, memo, deepcopy=deepcopy):
-    y = [deepcopy(a, memo) for a in x]
-    # We're not going to put the tuple in the memo, but it's still important we
-    # check for it, in case the tuple contains recursive mutable structures.
-    try:
-        return memo[id(x)]
-    except KeyError:
-        pass
-    for k, j in zip(x, y):
-        if k is not j:
-            y = tuple(y)
-            break
+def _pin_original(x, memo):
+    # While x is in the memo its id must not be reused by a new object.
+    holder = memo.get(id(memo))
+    if holder is None:
+        memo[id(memo)] = [x]
     else:
-        y = x
-    return y
-d[tuple] = _deepcopy_tuple
+        holder.append(x)
 
-def _deepcopy_dict(x, memo, deepcopy=deepcopy):
-    y = {}
-    memo[id(x)] = y
+
+def _deep_list(x, memo):
+    result = []
+    memo[id(x)] = result
+    result.extend([deepcopy(item, memo) for item in x])
+    return result
+
+
+def _deep_dict(x, memo):
+    result = {}
+    memo[id(x)] = result
     for key, value in x.items():
-        y[deepcopy(key, memo)] = deepcopy(value, memo)
-    return y
-d[dict] = _deepcopy_dict
+        result[deepcopy(key, memo)] = deepcopy(value, memo)
+    return result
 
-def _deepcopy_set(x, memo, deepcopy=deepcopy):
-    y = set()
-    memo[id(x)] = y
-    for a in x:
-        y.add(deepcopy(a, memo))
-    return y
-d[set] = _deepcopy_set
 
-def _deepcopy_frozenset(x, memo, deepcopy=deepcopy):
-    return frozenset(deepcopy(a, memo) for a in x)
-d[frozenset] = _deepcopy_frozenset
+def _deep_set(x, memo):
+    result = set()
+    memo[id(x)] = result
+    for item in x:
+        result.add(deepcopy(item, memo))
+    return result
 
-def _deepcopy_bytearray(x, memo):
+
+def _deep_tuple(x, memo):
+    items = [deepcopy(item, memo) for item in x]
+    # Copying the items may have copied this very tuple (a cycle through
+    # a mutable item): use that copy so the cycle stays closed.
+    if id(x) in memo:
+        return memo[id(x)]
+    for before, after in zip(x, items):
+        if before is not after:
+            return tuple(items)
+    return x
+
+
+def _deep_frozenset(x, memo):
+    return frozenset(deepcopy(item, memo) for item in x)
+
+
+def _deep_bytearray(x, memo):
     return bytearray(x)
-d[bytearray] = _deepcopy_bytearray
-
-def _deepcopy_method(x, memo): # Copy instance methods
-    return type(x)(x.__func__, deepcopy(x.__self__, memo))
-d[types.MethodType] = _deepcopy_method
-
-del d, t
-
-def _keep_alive(x, memo):
-    """Keeps a reference to the object x in the memo.
-
-    Because we remember objects by their id, we have
-    to assure that possibly temporary objects are kept
-    alive by referencing them.
-    We store a reference at the id of the memo, which should
-    normally not be used unless someone tries to deepcopy
-    the memo itself...
-    """
-    try:
-        memo[id(memo)].append(x)
-    except KeyError:
-        # aha, this is the first one :-)
-        memo[id(memo)]=[x]
 
 
-def _custom_reduce(x, cls):
-    """The result of a class-defined __reduce_ex__ or __reduce__, else None."""
-    reductor = getattr(cls, "__reduce_ex__", None)
-    if reductor is not None and reductor is not getattr(object, "__reduce_ex__", None):
-        rv = reductor(x, 4)
-    else:
-        reductor = getattr(cls, "__reduce__", None)
-        if reductor is None or reductor is getattr(object, "__reduce__", None):
-            return None
-        rv = reductor(x)
-    if isinstance(rv, str):
-        return rv
-    if not isinstance(rv, tuple):
-        raise Error("un(deep)copyable object of type %s" % cls)
-    return rv
+def _deep_method(m, memo):
+    return m.__func__.__get__(deepcopy(m.__self__, memo))
 
 
-def _slot_names(cls):
-    names = []
-    for c in cls.__mro__:
-        slots = c.__dict__.get('__slots__', ())
-        if isinstance(slots, str):
-            slots = (slots,)
-        for name in slots:
-            if name in ('__dict__', '__weakref__'):
-                continue
-            if name.startswith('__') and not name.endswith('__'):
-                stripped = c.__name__.lstrip('_')
-                if stripped:
-                    name = '_%s%s' % (stripped, name)
-            names.append(name)
-    return names
+_DEEP = {
+    list: _deep_list,
+    dict: _deep_dict,
+    set: _deep_set,
+    tuple: _deep_tuple,
+    frozenset: _deep_frozenset,
+    bytearray: _deep_bytearray,
+    types.MethodType: _deep_method,
+}
 
 
-def _copy_instance(x, cls, memo):
-    """Copies an instance as copyreg's protocol 2 reduction would."""
-    deep = memo is not None
-    getnewargs = getattr(x, '__getnewargs_ex__', None)
-    if getnewargs is not None:
-        args, kwargs = getnewargs()
-    else:
-        getnewargs = getattr(x, '__getnewargs__', None)
-        args = getnewargs() if getnewargs is not None else ()
-        kwargs = {}
-    if deep and (args or kwargs):
-        args = deepcopy(args, memo)
-        kwargs = deepcopy(kwargs, memo)
-    y = cls.__new__(cls, *args, **kwargs)
-    if deep:
-        memo[id(x)] = y
+# --- Reduction protocol -------------------------------------------------------------
 
-    getstate = getattr(x, '__getstate__', None)
-    if getstate is not None:
-        state = getstate()
-    else:
-        state = getattr(x, '__dict__', None) or None
-        slots = {}
-        for name in _slot_names(cls):
-            try:
-                slots[name] = getattr(x, name)
-            except AttributeError:
-                pass
-        if slots:
-            state = (state, slots)
-    listiter = iter(x) if isinstance(x, list) else None
-    dictiter = iter(x.items()) if isinstance(x, dict) else None
-    if isinstance(x, (set, frozenset)) and not isinstance(x, frozenset):
-        for item in x:
-            y.add(deepcopy(item, memo) if deep else item)
-    _fill(y, memo, state, listiter, dictiter)
-    return y
+# object's own reduce methods, if gilpy has them: inheriting those does not
+# count as defining a reduction.
+_BASE_REDUCE_EX = getattr(object, '__reduce_ex__', None)
+_BASE_REDUCE = getattr(object, '__reduce__', None)
 
 
-def _fill(y, memo, state, listiter, dictiter):
-    deep = memo is not None
-    if state is not None:
-        if deep:
-            state = deepcopy(state, memo)
-        if hasattr(y, '__setstate__'):
-            y.__setstate__(state)
-        else:
-            if isinstance(state, tuple) and len(state) == 2:
-                state, slotstate = state
-            else:
-                slotstate = None
-            if state is not None:
-                y.__dict__.update(state)
-            if slotstate is not None:
-                for key, value in slotstate.items():
-                    setattr(y, key, value)
-
-    if listiter is not None:
-        if deep:
-            for item in listiter:
-                item = deepcopy(item, memo)
-                y.append(item)
-        else:
-            for item in listiter:
-                y.append(item)
-    if dictiter is not None:
-        if deep:
-            for key, value in dictiter:
-                key = deepcopy(key, memo)
-                value = deepcopy(value, memo)
-                y[key] = value
-        else:
-            for key, value in dictiter:
-                y[key] = value
+def _own_reduction(x, cls):
+    """The value of a __reduce_ex__/__reduce__ the class defines, or None."""
+    reduce_ex = getattr(cls, '__reduce_ex__', None)
+    if reduce_ex is not None and reduce_ex is not _BASE_REDUCE_EX:
+        return reduce_ex(x, 4)
+    reduce = getattr(cls, '__reduce__', None)
+    if reduce is not None and reduce is not _BASE_REDUCE:
+        return reduce(x)
+    return None
 
 
-def _reconstruct(x, memo, func, args,
-                 state=None, listiter=None, dictiter=None,
-                 *, deepcopy=deepcopy):
+def _by_protocol(x, cls, memo):
+    parts = _own_reduction(x, cls)
+    if parts is None:
+        return _copy_plain_instance(x, cls, memo)
+    if isinstance(parts, str):
+        return x
+    if not isinstance(parts, tuple) or not 2 <= len(parts) <= 6:
+        raise TypeError('%s.__reduce__ must return a string or a tuple of 2 to 6 items'
+                        % cls.__name__)
+    return _rebuild(x, memo, *parts)
+
+
+def _rebuild(x, memo, func, args, state=None, listitems=None, dictitems=None,
+             state_setter=None):
+    """Replay a reduce tuple; [memo] None means a shallow copy."""
     deep = memo is not None
     if deep and args:
         args = deepcopy(args, memo)
     y = func(*args)
     if deep:
         memo[id(x)] = y
-    _fill(y, memo, state, listiter, dictiter)
+    _fill(y, memo, state, listitems, dictitems, state_setter)
+    return y
+
+
+def _fill(y, memo, state, listitems, dictitems, state_setter=None):
+    # The part of a reduce tuple after creation: state, then items.
+    deep = memo is not None
+    if state is not None:
+        if deep:
+            state = deepcopy(state, memo)
+        _apply_state(y, state, state_setter)
+    if listitems is not None:
+        for item in listitems:
+            y.append(deepcopy(item, memo) if deep else item)
+    if dictitems is not None:
+        for key, value in dictitems:
+            if deep:
+                key, value = deepcopy(key, memo), deepcopy(value, memo)
+            y[key] = value
+
+
+def _apply_state(y, state, state_setter):
+    if state_setter is not None:
+        state_setter(y, state)
+        return
+    setstate = getattr(y, '__setstate__', None)
+    if setstate is not None:
+        setstate(state)
+        return
+    # Default state: a __dict__ update, or (dict, slot values) for classes
+    # with __slots__.
+    slot_values = None
+    if isinstance(state, tuple) and len(state) == 2:
+        state, slot_values = state
+    if state:
+        y.__dict__.update(state)
+    if slot_values:
+        for name, value in slot_values.items():
+            setattr(y, name, value)
+
+
+# --- Plain instances (no reduce method of their own) --------------------------------
+
+def _slot_names(cls):
+    """Attribute names of every __slots__ entry along the MRO, mangled as Python does."""
+    names = []
+    for klass in cls.__mro__:
+        slots = klass.__dict__.get('__slots__', ())
+        if isinstance(slots, str):
+            slots = (slots,)
+        for name in slots:
+            if name in ('__dict__', '__weakref__'):
+                continue
+            if name.startswith('__') and not name.endswith('__'):
+                owner = klass.__name__.lstrip('_')
+                if owner:
+                    name = '_' + owner + name
+            names.append(name)
+    return names
+
+
+def _instance_state(x, cls):
+    getstate = getattr(x, '__getstate__', None)
+    if getstate is not None:
+        return getstate()
+    state = getattr(x, '__dict__', None) or None
+    slot_values = {}
+    for name in _slot_names(cls):
+        value = getattr(x, name, _nil_slot)
+        if value is not _nil_slot:
+            slot_values[name] = value
+    if slot_values:
+        return (state, slot_values)
+    return state
+
+
+_nil_slot = object()
+
+
+def _copy_plain_instance(x, cls, memo):
+    # Replays what copyreg's protocol-2 reduction would give.
+    newargs_ex = getattr(x, '__getnewargs_ex__', None)
+    if newargs_ex is not None:
+        args, kwargs = newargs_ex()
+    else:
+        newargs = getattr(x, '__getnewargs__', None)
+        args, kwargs = (newargs() if newargs is not None else ()), {}
+    if memo is not None:
+        if args:
+            args = deepcopy(args, memo)
+        if kwargs:
+            kwargs = deepcopy(kwargs, memo)
+    y = cls.__new__(cls, *args, **kwargs)
+    if memo is not None:
+        memo[id(x)] = y
+    listitems = iter(x) if isinstance(x, list) else None
+    dictitems = iter(x.items()) if isinstance(x, dict) else None
+    _fill(y, memo, _instance_state(x, cls), listitems, dictitems)
+    if isinstance(x, set):
+        for item in x:
+            y.add(item if memo is None else deepcopy(item, memo))
     return y

@@ -1,10 +1,44 @@
-"""functools: tools for working with functions and callable objects.
+"""Higher-order helpers: tools that take or return callables.
 
-A pure-Python version of CPython 3.11's functools, trimmed to what gilpy
-runs: partial (with CPython's repr), partialmethod, reduce, update_wrapper
-and wraps, lru_cache and cache (with cache_info/cache_clear and typed=),
-cmp_to_key, total_ordering, cached_property and singledispatch (dispatch on
-the argument's MRO; abstract base classes are not consulted).
+Design notes
+------------
+Covered: partial and partialmethod, reduce, update_wrapper and wraps,
+lru_cache and cache, cmp_to_key, total_ordering, cached_property,
+singledispatch and singledispatchmethod.
+
+Left out or simplified:
+  * singledispatch looks an argument's class up along its __mro__; abstract
+    base classes that a class merely registers with (or duck-types) are only
+    consulted when no real base matched, and then the most derived matching
+    one wins instead of CPython's "ambiguous dispatch" error.  `registry` is
+    a plain dict, not a read-only proxy.
+  * cached_property takes no lock (as in CPython 3.12): two threads reading
+    a fresh attribute at once may both compute it; the last store wins.
+  * partial has no pickling support and no __class_getitem__.
+
+lru_cache.  gilpy's dicts keep insertion order, so the dict that maps keys
+to results is also the recency list: a hit pops the key and stores it again
+(moving it to the newest end), and eviction deletes the first key.  Both are
+single C operations, several times cheaper than relinking a Python-level
+doubly linked list.  The catch is that deleted entries leave holes at the
+front of the dict's entry array which `next(iter(d))` must step over; the
+wrapper counts deletions and, once they pass a threshold that grows with
+the square root of maxsize, replaces the dict with a compact copy, keeping
+eviction amortised O(sqrt(maxsize)) C steps and O(1) bytecodes.
+
+Thread safety relies on the GIL making each dict operation atomic.  Two
+threads may compute the same missing value at once (both results are
+correct; one is kept), and an eviction racing with cache_clear() is simply
+skipped.  The counters are best effort under contention, like the cache
+itself.
+
+Cache keys.  A call with one int or str argument and no keywords is keyed
+by the argument itself (the common memoisation case, and hash is cheap);
+every other call is keyed by a tuple of the positional arguments, then a
+marker object and the (name, value) pairs, then (typed=True) the argument
+types.
+A tuple key never equals a bare int or str key, so f(1) and f(1.0) are
+cached separately when untyped, as in CPython.
 """
 
 __all__ = ['update_wrapper', 'wraps', 'WRAPPER_ASSIGNMENTS', 'WRAPPER_UPDATES',
@@ -12,12 +46,14 @@ __all__ = ['update_wrapper', 'wraps', 'WRAPPER_ASSIGNMENTS', 'WRAPPER_UPDATES',
            'partial', 'partialmethod', 'singledispatch', 'singledispatchmethod',
            'cached_property']
 
+import sys
 from collections import namedtuple
-from _thread import RLock
 
-################################################################################
-### update_wrapper() and wraps() decorator
-################################################################################
+# A default that no caller can pass, for "argument omitted" and "not found".
+_ABSENT = object()
+
+
+# --- Wrapper metadata -------------------------------------------------------
 
 WRAPPER_ASSIGNMENTS = ('__module__', '__name__', '__qualname__', '__doc__',
                        '__annotations__')
@@ -26,656 +62,543 @@ WRAPPER_UPDATES = ('__dict__',)
 
 def update_wrapper(wrapper, wrapped, assigned=WRAPPER_ASSIGNMENTS,
                    updated=WRAPPER_UPDATES):
-    """Update a wrapper function to look like the wrapped function."""
-    for attr in assigned:
-        try:
-            value = getattr(wrapped, attr)
-        except AttributeError:
-            pass
-        else:
-            setattr(wrapper, attr, value)
-    for attr in updated:
-        getattr(wrapper, attr).update(getattr(wrapped, attr, {}))
-    # Set __wrapped__ last so an inherited __wrapped__ from wrapped.__dict__
-    # does not replace it.
+    """Copy [wrapped]'s identity onto [wrapper] and point __wrapped__ at it.
+
+    Attributes named in [assigned] that [wrapped] lacks are skipped; the
+    dicts named in [updated] are merged.  __wrapped__ is written last so a
+    __wrapped__ inherited through __dict__ cannot override it.
+    """
+    for name in assigned:
+        value = getattr(wrapped, name, _ABSENT)
+        if value is not _ABSENT:
+            setattr(wrapper, name, value)
+    for name in updated:
+        getattr(wrapper, name).update(getattr(wrapped, name, {}))
     wrapper.__wrapped__ = wrapped
     return wrapper
 
 
 def wraps(wrapped, assigned=WRAPPER_ASSIGNMENTS, updated=WRAPPER_UPDATES):
-    """Decorator factory to apply update_wrapper() to a wrapper function."""
-    return partial(update_wrapper, wrapped=wrapped,
-                   assigned=assigned, updated=updated)
+    """Decorator form of update_wrapper: @wraps(f) on the wrapper of f."""
+    return partial(update_wrapper, wrapped=wrapped, assigned=assigned,
+                   updated=updated)
 
 
-################################################################################
-### total_ordering class decorator
-################################################################################
+# --- total_ordering -----------------------------------------------------------
 
-def _gt_from_lt(self, other):
-    op_result = type(self).__lt__(self, other)
-    if op_result is NotImplemented:
-        return op_result
-    return not op_result and self != other
+# Preference order when a class defines several comparisons.
+_ORDER_OPS = ('__lt__', '__le__', '__gt__', '__ge__')
+_STRICT = {'__lt__', '__gt__'}
+_BELOW = {'__lt__', '__le__'}
 
-def _le_from_lt(self, other):
-    op_result = type(self).__lt__(self, other)
-    if op_result is NotImplemented:
-        return op_result
-    return op_result or self == other
 
-def _ge_from_lt(self, other):
-    op_result = type(self).__lt__(self, other)
-    if op_result is NotImplemented:
-        return op_result
-    return not op_result
+def _comparison_from(root, target):
+    """Build [target] (say __ge__) out of the class's own [root] (say __lt__).
 
-def _ge_from_le(self, other):
-    op_result = type(self).__le__(self, other)
-    if op_result is NotImplemented:
-        return op_result
-    return not op_result or self == other
+    Every such derivation is "r" or "not r" (not when the two face opposite
+    ways), fixed up for equal operands: a non-strict target also accepts
+    equality ("or =="), a strict one excludes it ("and !="), except for the
+    plain negation pairs (< vs >=, <= vs >) which already get ties right.
+    """
+    negate = (root in _BELOW) != (target in _BELOW)
+    plain_negation = negate and (root in _STRICT) != (target in _STRICT)
+    if plain_negation:
+        tie = None
+    else:
+        tie = 'exclude' if target in _STRICT else 'include'
 
-def _lt_from_le(self, other):
-    op_result = type(self).__le__(self, other)
-    if op_result is NotImplemented:
-        return op_result
-    return op_result and self != other
+    def compare(self, other):
+        r = getattr(type(self), root)(self, other)
+        if r is NotImplemented:
+            return r
+        if negate:
+            r = not r
+        if tie == 'include':
+            return r or self == other
+        if tie == 'exclude':
+            return r and self != other
+        return r
 
-def _gt_from_le(self, other):
-    op_result = type(self).__le__(self, other)
-    if op_result is NotImplemented:
-        return op_result
-    return not op_result
-
-def _lt_from_gt(self, other):
-    op_result = type(self).__gt__(self, other)
-    if op_result is NotImplemented:
-        return op_result
-    return not op_result and self != other
-
-def _ge_from_gt(self, other):
-    op_result = type(self).__gt__(self, other)
-    if op_result is NotImplemented:
-        return op_result
-    return op_result or self == other
-
-def _le_from_gt(self, other):
-    op_result = type(self).__gt__(self, other)
-    if op_result is NotImplemented:
-        return op_result
-    return not op_result
-
-def _le_from_ge(self, other):
-    op_result = type(self).__ge__(self, other)
-    if op_result is NotImplemented:
-        return op_result
-    return not op_result or self == other
-
-def _gt_from_ge(self, other):
-    op_result = type(self).__ge__(self, other)
-    if op_result is NotImplemented:
-        return op_result
-    return op_result and self != other
-
-def _lt_from_ge(self, other):
-    op_result = type(self).__ge__(self, other)
-    if op_result is NotImplemented:
-        return op_result
-    return not op_result
-
-_convert = {
-    '__lt__': [('__gt__', _gt_from_lt),
-               ('__le__', _le_from_lt),
-               ('__ge__', _ge_from_lt)],
-    '__le__': [('__ge__', _ge_from_le),
-               ('__lt__', _lt_from_le),
-               ('__gt__', _gt_from_le)],
-    '__gt__': [('__lt__', _lt_from_gt),
-               ('__ge__', _ge_from_gt),
-               ('__le__', _le_from_gt)],
-    '__ge__': [('__le__', _le_from_ge),
-               ('__gt__', _gt_from_ge),
-               ('__lt__', _lt_from_ge)]
-}
+    compare.__name__ = target
+    return compare
 
 
 def total_ordering(cls):
-    """Class decorator that fills in missing ordering methods"""
-    # Find user-defined comparisons (not those inherited from object).
-    roots = {op for op in _convert
-             if getattr(cls, op, None) is not getattr(object, op, None)}
-    if not roots:
+    """Class decorator: fill in the missing rich comparisons from one of them."""
+    defined = [op for op in _ORDER_OPS
+               if getattr(cls, op, None) is not getattr(object, op, None)]
+    if not defined:
         raise ValueError('must define at least one ordering operation: < > <= >=')
-    root = max(roots)       # prefer __lt__ to __le__ to __gt__ to __ge__
-    for opname, opfunc in _convert[root]:
-        if opname not in roots:
-            opfunc.__name__ = opname
-            setattr(cls, opname, opfunc)
+    root = defined[0]
+    for op in _ORDER_OPS:
+        if op not in defined:
+            method = _comparison_from(root, op)
+            method.__qualname__ = '%s.%s' % (cls.__qualname__, op)
+            setattr(cls, op, method)
     return cls
 
 
-################################################################################
-### cmp_to_key() function converter
-################################################################################
+# --- cmp_to_key -----------------------------------------------------------------
 
 def cmp_to_key(mycmp):
-    """Convert a cmp= function into a key= function"""
-    class K(object):
-        __slots__ = ['obj']
+    """Turn an old-style cmp(a, b) -> negative/zero/positive into a key= callable."""
+
+    # One small class per comparison function: the closure over mycmp keeps
+    # each comparison to a single call, which matters inside sort().
+    class KeyWrapper:
+        __slots__ = ('obj',)
+
         def __init__(self, obj):
             self.obj = obj
+
         def __lt__(self, other):
             return mycmp(self.obj, other.obj) < 0
-        def __gt__(self, other):
-            return mycmp(self.obj, other.obj) > 0
-        def __eq__(self, other):
-            return mycmp(self.obj, other.obj) == 0
+
         def __le__(self, other):
             return mycmp(self.obj, other.obj) <= 0
+
+        def __gt__(self, other):
+            return mycmp(self.obj, other.obj) > 0
+
         def __ge__(self, other):
             return mycmp(self.obj, other.obj) >= 0
-        __hash__ = None
-    return K
+
+        def __eq__(self, other):
+            return mycmp(self.obj, other.obj) == 0
+
+        def __hash__(self):
+            raise TypeError("unhashable type: 'functools.KeyWrapper'")
+
+    KeyWrapper.__module__ = 'functools'
+    return KeyWrapper
 
 
-################################################################################
-### reduce() sequence to a single item
-################################################################################
+# --- reduce -----------------------------------------------------------------------
 
-_initial_missing = object()
+def reduce(function, sequence, initial=_ABSENT, /):
+    """reduce(function, iterable[, initial]) -> value
 
-def reduce(function, sequence, initial=_initial_missing):
-    """
-    reduce(function, iterable[, initial]) -> value
-
-    Apply a function of two arguments cumulatively to the items of a sequence
-    or iterable, from left to right, so as to reduce the iterable to a single
-    value.  For example, reduce(lambda x, y: x+y, [1, 2, 3, 4, 5]) calculates
-    ((((1+2)+3)+4)+5).  If initial is present, it is placed before the items
-    of the iterable in the calculation, and serves as a default when the
-    iterable is empty.
+    Fold the items from left to right: function(function(a, b), c), ...;
+    [initial], when given, goes first and is the result for an empty input.
     """
     try:
-        it = iter(sequence)
+        items = iter(sequence)
     except TypeError:
         raise TypeError("reduce() arg 2 must support iteration") from None
-    if initial is _initial_missing:
-        for value in it:
-            break
-        else:
-            raise TypeError(
-                "reduce() of empty iterable with no initial value") from None
-    else:
-        value = initial
-    for element in it:
-        value = function(value, element)
-    return value
+    total = initial
+    if total is _ABSENT:
+        total = next(items, _ABSENT)
+        if total is _ABSENT:
+            raise TypeError("reduce() of empty iterable with no initial value")
+    for item in items:
+        total = function(total, item)
+    return total
 
 
-################################################################################
-### partial() argument application
-################################################################################
+# --- partial and partialmethod -------------------------------------------------
 
 class partial:
-    """New function with partial application of the given arguments
-    and keywords.
+    """partial(func, *args, **keywords): func with some arguments filled in.
+
+    Calling it appends the call's positional arguments to [args] and lets the
+    call's keywords override [keywords].  A partial of a partial is flattened
+    into one.
     """
 
     def __new__(cls, func, /, *args, **keywords):
         if not callable(func):
             raise TypeError("the first argument must be callable")
-        if hasattr(func, "func") and isinstance(func, partial):
+        if isinstance(func, partial):
             args = func.args + args
             keywords = {**func.keywords, **keywords}
             func = func.func
-        self = super(partial, cls).__new__(cls)
+        self = object.__new__(cls)
         self.func = func
         self.args = args
         self.keywords = keywords
         return self
 
     def __call__(self, /, *args, **keywords):
-        keywords = {**self.keywords, **keywords}
+        stored = self.keywords
+        if stored:
+            keywords = {**stored, **keywords}
         return self.func(*self.args, *args, **keywords)
 
     def __repr__(self):
-        qualname = type(self).__qualname__
-        args = [repr(self.func)]
-        args.extend(repr(x) for x in self.args)
-        args.extend(f"{k}={v!r}" for (k, v) in self.keywords.items())
-        if type(self).__module__ == "functools":
-            return f"functools.{qualname}({', '.join(args)})"
-        return f"{qualname}({', '.join(args)})"
-
-    def __get__(self, obj, objtype=None):
-        # Like CPython's C partial, a partial stored on a class is not a
-        # method: it is returned as is.
-        return self
+        cls = type(self)
+        name = cls.__name__
+        if cls.__module__ == 'functools':
+            name = 'functools.' + name
+        shown = [repr(self.func)]
+        shown += [repr(a) for a in self.args]
+        shown += ['%s=%r' % item for item in self.keywords.items()]
+        return '%s(%s)' % (name, ', '.join(shown))
 
 
-class partialmethod(object):
-    """Method descriptor with partial application of the given arguments
-    and keywords.
-    """
+class partialmethod:
+    """partial for methods: the filled-in arguments come after self (or cls)."""
 
     def __init__(self, func, /, *args, **keywords):
-        if not callable(func) and not hasattr(func, "__get__"):
-            raise TypeError("{!r} is not callable or a descriptor"
-                                 .format(func))
+        if not callable(func) and not hasattr(func, '__get__'):
+            raise TypeError('%r is not callable or a descriptor' % (func,))
         if isinstance(func, partialmethod):
-            self.func = func.func
-            self.args = func.args + args
-            self.keywords = {**func.keywords, **keywords}
-        else:
-            self.func = func
-            self.args = args
-            self.keywords = keywords
+            args = func.args + args
+            keywords = {**func.keywords, **keywords}
+            func = func.func
+        self.func = func
+        self.args = args
+        self.keywords = keywords
 
     def __repr__(self):
-        args = ", ".join(map(repr, self.args))
-        keywords = ", ".join("{}={!r}".format(k, v)
-                                 for k, v in self.keywords.items())
-        format_string = "{module}.{cls}({func}, {args}, {keywords})"
-        return format_string.format(module=self.__class__.__module__,
-                                    cls=self.__class__.__qualname__,
-                                    func=self.func,
-                                    args=args,
-                                    keywords=keywords)
-
-    def _make_unbound_method(self):
-        def _method(cls_or_self, /, *args, **keywords):
-            keywords = {**self.keywords, **keywords}
-            return self.func(cls_or_self, *self.args, *args, **keywords)
-        _method.__isabstractmethod__ = self.__isabstractmethod__
-        _method._partialmethod = self
-        return _method
+        cls = type(self)
+        pieces = (repr(self.func),
+                  ', '.join(repr(a) for a in self.args),
+                  ', '.join('%s=%r' % item for item in self.keywords.items()))
+        return '%s.%s(%s)' % (cls.__module__, cls.__qualname__, ', '.join(pieces))
 
     def __get__(self, obj, cls=None):
-        get = getattr(self.func, "__get__", None)
-        result = None
-        if get is not None and not isinstance(self.func, partial):
-            new_func = get(obj, cls)
-            if new_func is not self.func:
-                result = partial(new_func, *self.args, **self.keywords)
-                try:
-                    result.__self__ = new_func.__self__
-                except AttributeError:
-                    pass
-        if result is None:
-            result = self._make_unbound_method().__get__(obj, cls)
-        return result
-
-    @property
-    def __isabstractmethod__(self):
-        return getattr(self.func, "__isabstractmethod__", False)
-
-
-################################################################################
-### LRU Cache function decorator
-################################################################################
-
-_CacheInfo = namedtuple("CacheInfo", ["hits", "misses", "maxsize", "currsize"])
-
-
-class _HashedSeq(list):
-    """ This class guarantees that hash() will be called no more than once
-        per element.  This is important because the lru_cache() will hash
-        the key multiple times on a cache miss.
-    """
-
-    __slots__ = 'hashvalue'
-
-    def __init__(self, tup, hash=hash):
-        self[:] = tup
-        self.hashvalue = hash(tup)
-
-    def __hash__(self):
-        return self.hashvalue
-
-
-def _make_key(args, kwds, typed,
-             kwd_mark = (object(),),
-             fasttypes = {int, str},
-             tuple=tuple, type=type, len=len):
-    """Make a cache key from optionally typed positional and keyword arguments"""
-    key = args
-    if kwds:
-        key += kwd_mark
-        for item in kwds.items():
-            key += item
-    if typed:
-        key += tuple(type(v) for v in args)
-        if kwds:
-            key += tuple(type(v) for v in kwds.values())
-    elif len(key) == 1 and type(key[0]) in fasttypes:
-        return key[0]
-    return _HashedSeq(key)
-
-
-def lru_cache(maxsize=128, typed=False):
-    """Least-recently-used cache decorator.
-
-    If *maxsize* is set to None, the LRU features are disabled and the cache
-    can grow without bound.
-
-    If *typed* is True, arguments of different types will be cached separately.
-    For example, f(3.0) and f(3) will be treated as distinct calls with
-    distinct results.
-
-    View the cache statistics named tuple (hits, misses, maxsize, currsize)
-    with f.cache_info().  Clear the cache and statistics with f.cache_clear().
-    Access the underlying function with f.__wrapped__.
-    """
-    if isinstance(maxsize, int):
-        # Negative maxsize is treated as 0
-        if maxsize < 0:
-            maxsize = 0
-    elif callable(maxsize) and isinstance(typed, bool):
-        # The user_function was passed in directly via the maxsize argument
-        user_function, maxsize = maxsize, 128
-        wrapper = _lru_cache_wrapper(user_function, maxsize, typed, _CacheInfo)
-        wrapper.cache_parameters = lambda : {'maxsize': maxsize, 'typed': typed}
-        return update_wrapper(wrapper, user_function)
-    elif maxsize is not None:
-        raise TypeError(
-            'Expected first argument to be an integer, a callable, or None')
-
-    def decorating_function(user_function):
-        wrapper = _lru_cache_wrapper(user_function, maxsize, typed, _CacheInfo)
-        wrapper.cache_parameters = lambda : {'maxsize': maxsize, 'typed': typed}
-        return update_wrapper(wrapper, user_function)
-
-    return decorating_function
-
-
-def _lru_cache_wrapper(user_function, maxsize, typed, _CacheInfo):
-    # Constants shared by all lru cache instances:
-    sentinel = object()          # unique object used to signal cache misses
-    make_key = _make_key         # build a key from the function arguments
-    PREV, NEXT, KEY, RESULT = 0, 1, 2, 3   # names for the link fields
-
-    cache = {}
-    hits = misses = 0
-    full = False
-    cache_get = cache.get    # bound method to lookup a key or return None
-    cache_len = cache.__len__  # get cache size without calling len()
-    lock = RLock()           # because linkedlist updates aren't threadsafe
-    root = []                # root of the circular doubly linked list
-    root[:] = [root, root, None, None]     # initialize by pointing to self
-
-    if maxsize == 0:
-
-        def wrapper(*args, **kwds):
-            # No caching -- just a statistics update
-            nonlocal misses
-            misses += 1
-            result = user_function(*args, **kwds)
-            return result
-
-    elif maxsize is None:
-
-        def wrapper(*args, **kwds):
-            # Simple caching without ordering or size limit
-            nonlocal hits, misses
-            key = make_key(args, kwds, typed)
-            result = cache_get(key, sentinel)
-            if result is not sentinel:
-                hits += 1
+        func = self.func
+        binder = getattr(func, '__get__', None)
+        if binder is not None and not isinstance(func, partial):
+            # Let the wrapped descriptor (function, classmethod,
+            # staticmethod...) bind itself, then fill in our arguments.
+            bound = binder(obj, cls)
+            if bound is not func:
+                result = partial(bound, *self.args, **self.keywords)
+                owner = getattr(bound, '__self__', _ABSENT)
+                if owner is not _ABSENT:
+                    result.__self__ = owner
                 return result
-            misses += 1
-            result = user_function(*args, **kwds)
-            cache[key] = result
-            return result
+        # Not a binding descriptor (a partial, a callable object, or a plain
+        # function looked up on the class): wrap it in a function taking the
+        # instance first, and bind that.
+        args, keywords = self.args, self.keywords
 
-    else:
+        def method(owner, /, *more, **kw):
+            return func(owner, *args, *more, **{**keywords, **kw})
 
-        def wrapper(*args, **kwds):
-            # Size limited caching that tracks accesses by recency
-            nonlocal root, hits, misses, full
-            key = make_key(args, kwds, typed)
-            with lock:
-                link = cache_get(key)
-                if link is not None:
-                    # Move the link to the front of the circular queue
-                    link_prev, link_next, _key, result = link
-                    link_prev[NEXT] = link_next
-                    link_next[PREV] = link_prev
-                    last = root[PREV]
-                    last[NEXT] = root[PREV] = link
-                    link[PREV] = last
-                    link[NEXT] = root
-                    hits += 1
-                    return result
-                misses += 1
-            result = user_function(*args, **kwds)
-            with lock:
-                if key in cache:
-                    # Getting here means that this same key was added to the
-                    # cache while the lock was released.
-                    pass
-                elif full:
-                    # Use the old root to store the new key and result.
-                    oldroot = root
-                    oldroot[KEY] = key
-                    oldroot[RESULT] = result
-                    root = oldroot[NEXT]
-                    oldkey = root[KEY]
-                    oldresult = root[RESULT]
-                    root[KEY] = root[RESULT] = None
-                    del cache[oldkey]
-                    cache[key] = oldroot
-                else:
-                    # Put result in a new link at the front of the queue.
-                    last = root[PREV]
-                    link = [last, root, key, result]
-                    last[NEXT] = root[PREV] = cache[key] = link
-                    full = (cache_len() >= maxsize)
-            return result
-
-    def cache_info():
-        """Report cache statistics"""
-        with lock:
-            return _CacheInfo(hits, misses, maxsize, cache_len())
-
-    def cache_clear():
-        """Clear the cache and cache statistics"""
-        nonlocal hits, misses, full
-        with lock:
-            cache.clear()
-            root[:] = [root, root, None, None]
-            hits = misses = 0
-            full = False
-
-    wrapper.cache_info = cache_info
-    wrapper.cache_clear = cache_clear
-    return wrapper
-
-
-def cache(user_function, /):
-    'Simple lightweight unbounded cache.  Sometimes called "memoize".'
-    return lru_cache(maxsize=None)(user_function)
-
-
-################################################################################
-### singledispatch() - single-dispatch generic function decorator
-################################################################################
-
-def _find_impl(cls, registry):
-    """Returns the best matching implementation from *registry* for type *cls*.
-
-    Walks the class's MRO; abstract base classes are not consulted.
-    """
-    for base in cls.__mro__:
-        if base in registry:
-            return registry[base]
-    return registry[object]
-
-
-def singledispatch(func):
-    """Single-dispatch generic function decorator.
-
-    Transforms a function into a generic function, which can have different
-    behaviours depending upon the type of its first argument. The decorated
-    function acts as the default implementation, and additional
-    implementations can be registered using the register() attribute of the
-    generic function.
-    """
-    registry = {}
-    dispatch_cache = {}
-
-    def dispatch(cls):
-        """generic_func.dispatch(cls) -> <function implementation>
-
-        Runs the dispatch algorithm to return the best available implementation
-        for the given *cls* registered on *generic_func*.
-        """
-        try:
-            impl = dispatch_cache[cls]
-        except KeyError:
-            impl = _find_impl(cls, registry)
-            dispatch_cache[cls] = impl
-        return impl
-
-    def _is_valid_dispatch_type(cls):
-        return isinstance(cls, type)
-
-    def register(cls, func=None):
-        """generic_func.register(cls, func) -> func
-
-        Registers a new implementation for the given *cls* on a *generic_func*.
-        """
-        if _is_valid_dispatch_type(cls):
-            if func is None:
-                return lambda f: register(cls, f)
-        else:
-            if func is not None:
-                raise TypeError(
-                    f"Invalid first argument to `register()`. "
-                    f"{cls!r} is not a class."
-                )
-            ann = getattr(cls, '__annotations__', {})
-            if not ann:
-                raise TypeError(
-                    f"Invalid first argument to `register()`: {cls!r}. "
-                    f"Use either `@register(some_class)` or plain `@register` "
-                    f"on an annotated function."
-                )
-            func = cls
-            argname, cls = next(iter(ann.items()))
-            if isinstance(cls, str):
-                cls = func.__globals__.get(cls, cls) if hasattr(func, '__globals__') else cls
-            if not _is_valid_dispatch_type(cls):
-                raise TypeError(
-                    f"Invalid annotation for {argname!r}. "
-                    f"{cls!r} is not a class."
-                )
-        registry[cls] = func
-        dispatch_cache.clear()
-        return func
-
-    def wrapper(*args, **kw):
-        if not args:
-            raise TypeError(f'{funcname} requires at least '
-                            '1 positional argument')
-        return dispatch(args[0].__class__)(*args, **kw)
-
-    funcname = getattr(func, '__name__', 'singledispatch function')
-    registry[object] = func
-    wrapper.register = register
-    wrapper.dispatch = dispatch
-    wrapper.registry = registry
-    wrapper._clear_cache = dispatch_cache.clear
-    update_wrapper(wrapper, func)
-    return wrapper
-
-
-class singledispatchmethod:
-    """Single-dispatch generic method descriptor.
-
-    Supports wrapping existing descriptors and handles non-descriptor
-    callables as instance methods.
-    """
-
-    def __init__(self, func):
-        if not callable(func) and not hasattr(func, "__get__"):
-            raise TypeError(f"{func!r} is not callable or a descriptor")
-
-        self.dispatcher = singledispatch(func)
-        self.func = func
-
-    def register(self, cls, method=None):
-        """generic_method.register(cls, func) -> func
-
-        Registers a new implementation for the given *cls* on a *generic_method*.
-        """
-        return self.dispatcher.register(cls, func=method)
-
-    def __get__(self, obj, cls=None):
-        def _method(*args, **kwargs):
-            method = self.dispatcher.dispatch(args[0].__class__)
-            return method.__get__(obj, cls)(*args, **kwargs)
-
-        _method.__isabstractmethod__ = self.__isabstractmethod__
-        _method.register = self.register
-        update_wrapper(_method, self.func)
-        return _method
+        method.__isabstractmethod__ = self.__isabstractmethod__
+        return method.__get__(obj, cls)
 
     @property
     def __isabstractmethod__(self):
         return getattr(self.func, '__isabstractmethod__', False)
 
 
-################################################################################
-### cached_property() - property result cached as instance attribute
-################################################################################
+# --- lru_cache and cache ------------------------------------------------------
 
-_NOT_FOUND = object()
+_cache_info = namedtuple('CacheInfo', 'hits misses maxsize currsize')
 
+# Separates positional from keyword parts in a cache key.
+_KEYWORD_MARK = object()
+_BARE_KEY_TYPES = (int, str)
+
+
+def _key_plain(args, kwds):
+    if kwds:
+        return args + (_KEYWORD_MARK,) + tuple(kwds.items())
+    if len(args) == 1 and type(args[0]) in _BARE_KEY_TYPES:
+        return args[0]
+    return args
+
+
+def _key_typed(args, kwds):
+    types = tuple([type(v) for v in args])
+    if kwds:
+        types += tuple([type(v) for v in kwds.values()])
+        return args + (_KEYWORD_MARK,) + tuple(kwds.items()) + types
+    return args + types
+
+
+def _build_cached(user_function, maxsize, typed):
+    """Return the caching wrapper for [user_function] (not yet update_wrapper'd)."""
+    key_of = _key_typed if typed else _key_plain
+    store = {}
+    hits = misses = 0
+    # Deleted entries since the dict was last compacted (see design notes).
+    holes = 0
+    compact_after = 32 + int((2 * maxsize) ** 0.5) if maxsize else 0
+
+    if maxsize == 0:
+        def cached(*args, **kwds):
+            nonlocal misses
+            misses += 1
+            return user_function(*args, **kwds)
+
+    elif maxsize is None:
+        def cached(*args, **kwds):
+            nonlocal hits, misses
+            key = key_of(args, kwds)
+            result = store.get(key, _ABSENT)
+            if result is not _ABSENT:
+                hits += 1
+                return result
+            misses += 1
+            result = user_function(*args, **kwds)
+            store[key] = result
+            return result
+
+    else:
+        def cached(*args, **kwds):
+            nonlocal hits, misses, holes, store
+            key = key_of(args, kwds)
+            result = store.pop(key, _ABSENT)
+            if result is not _ABSENT:
+                # Re-inserting makes the key the most recently used.
+                store[key] = result
+                hits += 1
+                holes += 1
+                return result
+            misses += 1
+            result = user_function(*args, **kwds)
+            store[key] = result
+            if len(store) > maxsize:
+                try:
+                    del store[next(iter(store))]
+                except (KeyError, StopIteration, RuntimeError):
+                    pass  # another thread evicted or cleared meanwhile
+                holes += 1
+                if holes > compact_after:
+                    store = store.copy()
+                    holes = 0
+            return result
+
+    def cache_info():
+        """Return CacheInfo(hits, misses, maxsize, currsize)."""
+        return _cache_info(hits, misses, maxsize, len(store))
+
+    def cache_clear():
+        """Empty the cache and reset its statistics."""
+        nonlocal hits, misses, holes
+        store.clear()
+        hits = misses = holes = 0
+
+    def cache_parameters():
+        return {'maxsize': maxsize, 'typed': typed}
+
+    cached.cache_info = cache_info
+    cached.cache_clear = cache_clear
+    cached.cache_parameters = cache_parameters
+    return cached
+
+
+def lru_cache(maxsize=128, typed=False):
+    """Memoise a function, keeping at most [maxsize] results (None: unbounded).
+
+    Evicts the least recently used result when full.  typed=True caches
+    arguments of different types (3 and 3.0) separately.  The wrapper has
+    cache_info(), cache_clear(), cache_parameters() and __wrapped__.  Usable
+    as @lru_cache, @lru_cache() or @lru_cache(maxsize, typed).
+    """
+    if isinstance(maxsize, int):
+        maxsize = max(maxsize, 0)
+    elif callable(maxsize) and isinstance(typed, bool):
+        # Bare @lru_cache: the function arrived in place of maxsize.
+        user_function = maxsize
+        return update_wrapper(_build_cached(user_function, 128, typed), user_function)
+    elif maxsize is not None:
+        raise TypeError('Expected first argument to be an integer, a callable, or None')
+
+    def decorate(user_function):
+        return update_wrapper(_build_cached(user_function, maxsize, typed), user_function)
+    return decorate
+
+
+def cache(user_function, /):
+    """Unbounded memoisation: lru_cache(maxsize=None)."""
+    return lru_cache(maxsize=None)(user_function)
+
+
+# --- singledispatch ---------------------------------------------------------------
+
+_UNION_TYPE = type(int | str)
+
+
+def _union_members(obj):
+    """The member classes of an `X | Y` or typing.Union[...] object, else None."""
+    if type(obj) is _UNION_TYPE:
+        return obj.__args__
+    typing = sys.modules.get('typing')
+    if typing is not None and getattr(obj, '__origin__', None) is getattr(typing, 'Union', _ABSENT):
+        return obj.__args__
+    return None
+
+
+def _classes_to_register(obj):
+    """The classes [obj] stands for as a dispatch key, or None if it is not one."""
+    if isinstance(obj, type):
+        return (obj,)
+    members = _union_members(obj)
+    if members and all(isinstance(m, type) for m in members):
+        return members
+    return None
+
+
+def _annotation_target(func):
+    """The (parameter name, classes) that an annotated implementation registers for."""
+    annotations = getattr(func, '__annotations__', None)
+    if annotations is None:
+        # classmethod/staticmethod objects: look at the function inside.
+        annotations = getattr(getattr(func, '__func__', None), '__annotations__', None)
+    if not annotations:
+        raise TypeError(f"Invalid first argument to `register()`: {func!r}. "
+                        f"Use either `@register(some_class)` or plain `@register` "
+                        f"on an annotated function.")
+    name, hint = next(iter(annotations.items()))
+    if hint is None:
+        hint = type(None)
+    elif isinstance(hint, str):
+        # Same resolution as typing.get_type_hints: the function's globals,
+        # builtins included.  A NameError propagates, as it does there.
+        inner = func
+        while hasattr(inner, '__wrapped__') or hasattr(inner, '__func__'):
+            inner = getattr(inner, '__wrapped__', None) or inner.__func__
+        hint = eval(hint, getattr(inner, '__globals__', {}))
+    classes = _classes_to_register(hint)
+    if classes is None:
+        if _union_members(hint) is not None:
+            raise TypeError(f"Invalid annotation for {name!r}. "
+                            f"{hint!r} not all arguments are classes.")
+        raise TypeError(f"Invalid annotation for {name!r}. {hint!r} is not a class.")
+    return classes
+
+
+def _best_implementation(cls, registry):
+    for base in cls.__mro__:
+        if base is not object and base in registry:
+            return registry[base]
+    # No real base is registered: try registered classes that [cls] is only
+    # a virtual subclass of (ABCs), keeping the most derived of them.
+    best = None
+    for key in registry:
+        if key is object or not issubclass(cls, key):
+            continue
+        if best is None or issubclass(key, best):
+            best = key
+    return registry[object] if best is None else registry[best]
+
+
+def singledispatch(func):
+    """Make [func] a generic function that dispatches on its first argument's type.
+
+    [func] is the fallback; add implementations with `@f.register(cls)`, or
+    `@f.register` on a function whose first annotation names the class (a
+    union registers each member).
+    """
+    registry = {object: func}
+    resolved = {}
+    funcname = getattr(func, '__name__', 'singledispatch function')
+
+    def dispatch(cls):
+        """Return the implementation used for arguments of class [cls]."""
+        try:
+            return resolved[cls]
+        except KeyError:
+            impl = resolved[cls] = _best_implementation(cls, registry)
+            return impl
+
+    def register(cls, func=None):
+        """Register [func] for [cls]; without func, return a decorator."""
+        classes = _classes_to_register(cls)
+        if classes is not None:
+            if func is None:
+                return lambda f: register(cls, f)
+        elif func is not None:
+            raise TypeError(f"Invalid first argument to `register()`. "
+                            f"{cls!r} is not a class or union type.")
+        else:
+            func = cls
+            classes = _annotation_target(func)
+        for klass in classes:
+            registry[klass] = func
+        resolved.clear()
+        return func
+
+    def generic(*args, **kwargs):
+        if not args:
+            raise TypeError(f'{funcname} requires at least 1 positional argument')
+        return dispatch(args[0].__class__)(*args, **kwargs)
+
+    generic.register = register
+    generic.dispatch = dispatch
+    generic.registry = registry
+    return update_wrapper(generic, func)
+
+
+class singledispatchmethod:
+    """singledispatch for methods: dispatches on the first argument after self/cls.
+
+    Wraps functions and descriptors such as classmethod and staticmethod.
+    """
+
+    def __init__(self, func):
+        if not callable(func) and not hasattr(func, '__get__'):
+            raise TypeError(f"{func!r} is not callable or a descriptor")
+        self.dispatcher = singledispatch(func)
+        self.func = func
+
+    def register(self, cls, method=None):
+        """Register [method] for [cls], as singledispatch's register does."""
+        return self.dispatcher.register(cls, func=method)
+
+    def __get__(self, obj, cls=None):
+        dispatch = self.dispatcher.dispatch
+
+        def bound(*args, **kwargs):
+            impl = dispatch(args[0].__class__)
+            return impl.__get__(obj, cls)(*args, **kwargs)
+
+        bound.__isabstractmethod__ = self.__isabstractmethod__
+        bound.register = self.register
+        update_wrapper(bound, self.func)
+        return bound
+
+    @property
+    def __isabstractmethod__(self):
+        return getattr(self.func, '__isabstractmethod__', False)
+
+
+# --- cached_property ------------------------------------------------------------
 
 class cached_property:
+    """A property computed on first access and then stored in the instance dict.
+
+    Being a non-data descriptor, later reads find the stored value first and
+    never reach __get__; deleting the attribute makes the next read compute
+    it again.
+    """
+
     def __init__(self, func):
         self.func = func
         self.attrname = None
         self.__doc__ = func.__doc__
-        self.lock = RLock()
 
     def __set_name__(self, owner, name):
         if self.attrname is None:
             self.attrname = name
-        elif name != self.attrname:
-            raise TypeError(
-                "Cannot assign the same cached_property to two different names "
-                f"({self.attrname!r} and {name!r})."
-            )
+        elif self.attrname != name:
+            raise TypeError("Cannot assign the same cached_property to two different "
+                            f"names ({self.attrname!r} and {name!r}).")
 
     def __get__(self, instance, owner=None):
         if instance is None:
             return self
-        if self.attrname is None:
-            raise TypeError(
-                "Cannot use cached_property instance without calling __set_name__ on it.")
+        name = self.attrname
+        if name is None:
+            raise TypeError("Cannot use cached_property instance without "
+                            "calling __set_name__ on it.")
         try:
-            cache = instance.__dict__
-        except AttributeError:  # not all objects have __dict__ (e.g. class defines slots)
-            msg = (
-                f"No '__dict__' attribute on {type(instance).__name__!r} "
-                f"instance to cache {self.attrname!r} property."
-            )
-            raise TypeError(msg) from None
-        val = cache.get(self.attrname, _NOT_FOUND)
-        if val is _NOT_FOUND:
-            with self.lock:
-                # check if another thread filled cache while we awaited lock
-                val = cache.get(self.attrname, _NOT_FOUND)
-                if val is _NOT_FOUND:
-                    val = self.func(instance)
-                    try:
-                        cache[self.attrname] = val
-                    except TypeError:
-                        msg = (
-                            f"The '__dict__' attribute on {type(instance).__name__!r} instance "
-                            f"does not support item assignment for caching {self.attrname!r} property."
-                        )
-                        raise TypeError(msg) from None
-        return val
+            slots = instance.__dict__
+        except AttributeError:
+            raise TypeError(f"No '__dict__' attribute on {type(instance).__name__!r} "
+                            f"instance to cache {name!r} property.") from None
+        value = slots.get(name, _ABSENT)
+        if value is _ABSENT:
+            value = self.func(instance)
+            try:
+                slots[name] = value
+            except TypeError:
+                raise TypeError(f"The '__dict__' attribute on {type(instance).__name__!r} "
+                                f"instance does not support item assignment for "
+                                f"caching {name!r} property.") from None
+        return value

@@ -1,426 +1,400 @@
-"""A collection of string constants.
+"""ASCII character-class constants, capwords, $-templates and the Formatter class.
 
-Public module variables:
+Design notes
+------------
+Constants: the ASCII sets (letters, digits, punctuation, whitespace...).
 
-whitespace -- a string containing all ASCII whitespace
-ascii_lowercase -- a string containing all ASCII lowercase letters
-ascii_uppercase -- a string containing all ASCII uppercase letters
-ascii_letters -- a string containing all ASCII letters
-digits -- a string containing all ASCII decimal digits
-hexdigits -- a string containing all ASCII hexadecimal digits
-octdigits -- a string containing all ASCII octal digits
-punctuation -- a string containing all ASCII punctuation characters
-printable -- a string containing all ASCII characters considered printable
+Template: "$name", "${name}" and "$$" substitution.  CPython builds a
+regular expression per class from delimiter/idpattern/flags; gilpy scans by
+hand instead (_template_tokens), which supports any literal `delimiter` a
+subclass sets but not custom `idpattern`, `braceidpattern`, `flags` or
+`pattern`: identifiers are always ASCII [_A-Za-z][_A-Za-z0-9]*.  An invalid
+placeholder (a delimiter followed by anything else) is located right after
+its delimiter, and the error reports that spot as line and column.
 
-gilpy's version parses Template placeholders and Formatter fields by hand
-(CPython uses re and the C _string helpers), with CPython's results and
-error messages for the default delimiter and identifier rules.
+Formatter: the overridable str.format engine of PEP 3101.  CPython gets the
+field parser from its C `_string` module; here _format_pieces and
+_split_field_name are written in Python, with the same splitting rules and
+the same error messages as str.format.  parse() is lazy, like CPython's, so
+an error late in a format string surfaces only after the fields before it
+were formatted.
 """
 
 __all__ = ["ascii_letters", "ascii_lowercase", "ascii_uppercase", "capwords",
            "digits", "hexdigits", "octdigits", "printable", "punctuation",
            "whitespace", "Formatter", "Template"]
 
-# Some strings for ctype-style character classification
+import sys
+
 whitespace = ' \t\n\r\v\f'
 ascii_lowercase = 'abcdefghijklmnopqrstuvwxyz'
-ascii_uppercase = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ'
+ascii_uppercase = ascii_lowercase.upper()
 ascii_letters = ascii_lowercase + ascii_uppercase
 digits = '0123456789'
-hexdigits = digits + 'abcdef' + 'ABCDEF'
-octdigits = '01234567'
+hexdigits = digits + 'abcdefABCDEF'
+octdigits = digits[:8]
 punctuation = r"""!"#$%&'()*+,-./:;<=>?@[\]^_`{|}~"""
 printable = digits + ascii_letters + punctuation + whitespace
 
-# Functions which aren't available as string methods.
 
-# Capitalize the words in a string, e.g. " aBc  dEf " -> "Abc Def".
 def capwords(s, sep=None):
-    """capwords(s [,sep]) -> string
+    """Capitalize each word of [s] (split on [sep], or on whitespace runs) and rejoin.
 
-    Split the argument into words using split, capitalize each
-    word using capitalize, and join the capitalized words using
-    join.  If the optional second argument sep is absent or None,
-    runs of whitespace characters are replaced by a single space
-    and leading and trailing whitespace are removed, otherwise
-    sep is used to split and join the words.
-
+    With the default sep, leading/trailing whitespace goes and inner runs
+    become single spaces.
     """
-    return (sep or ' ').join(map(str.capitalize, s.split(sep)))
+    words = s.split(sep)
+    return (sep or ' ').join([w.capitalize() for w in words])
 
 
-####################################################################
-_sentinel_dict = {}
+# --- Template -------------------------------------------------------------------
 
-_ID_START = set('_' + ascii_letters)
-_ID_CONTINUE = _ID_START | set(digits)
+_NAME_FIRST = frozenset('_' + ascii_letters)
+_NAME_REST = frozenset('_' + ascii_letters + digits)
+
+# Token kinds produced by _template_tokens.
+_ESCAPE, _NAME, _INVALID = 'escape', 'name', 'invalid'
+
+
+def _name_end(text, start):
+    """End index of the identifier starting at [start], or -1 if none starts there."""
+    if start >= len(text) or text[start] not in _NAME_FIRST:
+        return -1
+    end = start + 1
+    while end < len(text) and text[end] in _NAME_REST:
+        end += 1
+    return end
+
+
+def _template_tokens(text, delimiter):
+    """Yield (kind, start, end, name) for each delimiter use in [text], in order.
+
+    [start, end) is the whole placeholder ("$x", "${x}", "$$"); for an
+    invalid one it is just the delimiter.
+    """
+    width = len(delimiter)
+    at = text.find(delimiter)
+    while at >= 0:
+        after = at + width
+        if text.startswith(delimiter, after):
+            yield _ESCAPE, at, after + width, None
+            at = text.find(delimiter, after + width)
+            continue
+        stop = _name_end(text, after)
+        if stop > 0:
+            yield _NAME, at, stop, text[after:stop]
+            at = text.find(delimiter, stop)
+            continue
+        if text.startswith('{', after):
+            stop = _name_end(text, after + 1)
+            if stop > 0 and text.startswith('}', stop):
+                yield _NAME, at, stop + 1, text[after + 1:stop]
+                at = text.find(delimiter, stop + 1)
+                continue
+        yield _INVALID, at, after, None
+        # Keep looking from just after the lone delimiter.
+        at = text.find(delimiter, after)
+
+
+# Default for substitute()'s mapping: "only keywords were given".
+_NO_MAPPING = {}
+
+
+class _KeywordsFirst:
+    """Lookups try the keyword arguments, then the mapping given to substitute()."""
+
+    def __init__(self, keywords, mapping):
+        self._keywords = keywords
+        self._mapping = mapping
+
+    def __getitem__(self, key):
+        if key in self._keywords:
+            return self._keywords[key]
+        return self._mapping[key]
 
 
 class Template:
-    """A string class for supporting $-substitutions."""
+    """A string with $name / ${name} placeholders ($$ is a literal $)."""
 
     delimiter = '$'
+    # Informational only: see the design notes.
     idpattern = r'(?a:[_a-z][_a-z0-9]*)'
     braceidpattern = None
 
     def __init__(self, template):
         self.template = template
 
-    # Search for $$, $identifier, ${identifier}, and any bare $'s
-    def _scan(self):
-        """Yields (start, end, kind, name) for each placeholder in the template.
+    def _lookup_source(self, mapping, kws):
+        if mapping is _NO_MAPPING:
+            return kws
+        if kws:
+            return _KeywordsFirst(kws, mapping)
+        return mapping
 
-        kind is 'escaped', 'named', 'braced' or 'invalid'. An invalid
-        placeholder is reported as the empty span just after its delimiter,
-        where CPython's pattern puts its empty `invalid` group.
-        """
-        template = self.template
-        delim = self.delimiter
-        dlen = len(delim)
-        n = len(template)
-        i = template.find(delim)
-        while i >= 0:
-            j = i + dlen
-            if template.startswith(delim, j):
-                yield i, j + dlen, 'escaped', None
-                i = template.find(delim, j + dlen)
-                continue
-            if j < n and template[j] == '{':
-                k = j + 1
-                if k < n and template[k] in _ID_START:
-                    k += 1
-                    while k < n and template[k] in _ID_CONTINUE:
-                        k += 1
-                    if k < n and template[k] == '}':
-                        yield i, k + 1, 'braced', template[j + 1:k]
-                        i = template.find(delim, k + 1)
-                        continue
-                yield j, j, 'invalid', None
-                i = template.find(delim, j)
-                continue
-            if j < n and template[j] in _ID_START:
-                k = j + 1
-                while k < n and template[k] in _ID_CONTINUE:
-                    k += 1
-                yield i, k, 'named', template[j:k]
-                i = template.find(delim, k)
-                continue
-            yield j, j, 'invalid', None
-            i = template.find(delim, j)
+    def _invalid_placeholder(self, index):
+        # Line and column (1-based) of [index], the spot after the delimiter.
+        lines = self.template[:index].splitlines(True)
+        line = len(lines) or 1
+        column = len(lines[-1]) if lines else 1
+        raise ValueError('Invalid placeholder in string: line %d, col %d' % (line, column))
 
-    def _invalid(self, i):
-        lines = self.template[:i].splitlines(keepends=True)
-        if not lines:
-            colno = 1
-            lineno = 1
-        else:
-            colno = i - len(''.join(lines[:-1]))
-            lineno = len(lines)
-        raise ValueError('Invalid placeholder in string: line %d, col %d' %
-                         (lineno, colno))
-
-    def substitute(self, mapping=_sentinel_dict, /, **kws):
-        if mapping is _sentinel_dict:
-            mapping = kws
-        elif kws:
-            mapping = _ChainMap(kws, mapping)
-        parts = []
-        pos = 0
-        for start, end, kind, name in self._scan():
-            parts.append(self.template[pos:start])
-            pos = end
-            if kind == 'escaped':
-                parts.append(self.delimiter)
-            elif kind == 'invalid':
-                self._invalid(start)
-            else:
-                parts.append(str(mapping[name]))
-        parts.append(self.template[pos:])
-        return ''.join(parts)
-
-    def safe_substitute(self, mapping=_sentinel_dict, /, **kws):
-        if mapping is _sentinel_dict:
-            mapping = kws
-        elif kws:
-            mapping = _ChainMap(kws, mapping)
-        parts = []
-        pos = 0
-        for start, end, kind, name in self._scan():
-            parts.append(self.template[pos:start])
-            pos = end
-            if kind == 'escaped':
-                parts.append(self.delimiter)
-            elif kind == 'invalid':
-                # The delimiter stays as text: it is already in the literal
-                # before the (empty) invalid span.
-                pass
+    def _render(self, values, strict):
+        text = self.template
+        out = []
+        done = 0
+        for kind, start, end, name in _template_tokens(text, self.delimiter):
+            out.append(text[done:start])
+            done = end
+            if kind is _ESCAPE:
+                out.append(self.delimiter)
+            elif kind is _INVALID:
+                if strict:
+                    self._invalid_placeholder(end)
+                out.append(text[start:end])
+            elif strict:
+                out.append(str(values[name]))
             else:
                 try:
-                    parts.append(str(mapping[name]))
+                    out.append(str(values[name]))
                 except KeyError:
-                    parts.append(self.template[start:end])
-        parts.append(self.template[pos:])
-        return ''.join(parts)
+                    out.append(text[start:end])
+        out.append(text[done:])
+        return ''.join(out)
+
+    def substitute(self, mapping=_NO_MAPPING, /, **kws):
+        """Fill every placeholder from [mapping] and/or keywords (keywords win).
+
+        A missing name raises KeyError; a malformed placeholder ValueError.
+        """
+        return self._render(self._lookup_source(mapping, kws), True)
+
+    def safe_substitute(self, mapping=_NO_MAPPING, /, **kws):
+        """Like substitute(), but leave unknown or malformed placeholders as they are."""
+        return self._render(self._lookup_source(mapping, kws), False)
 
     def is_valid(self):
-        for start, end, kind, name in self._scan():
-            if kind == 'invalid':
-                return False
-        return True
+        """False if the template has a malformed placeholder (substitute would fail)."""
+        return all(kind is not _INVALID
+                   for kind, _, _, _ in _template_tokens(self.template, self.delimiter))
 
     def get_identifiers(self):
-        ids = []
-        for start, end, kind, name in self._scan():
-            if kind == 'invalid':
-                raise ValueError('Unrecognized named group in pattern',
-                                 self.pattern if hasattr(self, 'pattern') else None)
-            if name is not None and name not in ids:
-                ids.append(name)
-        return ids
+        """The placeholder names, each once, in order of first use."""
+        seen = {}
+        for kind, _, _, name in _template_tokens(self.template, self.delimiter):
+            if kind is _NAME:
+                seen.setdefault(name, None)
+        return list(seen)
 
 
-class _ChainMap:
-    """The two-mapping lookup substitute() needs: keywords first."""
+# --- Formatter ------------------------------------------------------------------
 
-    def __init__(self, first, second):
-        self.first = first
-        self.second = second
+def _read_field(text, pos):
+    """Parse the replacement field whose '{' is just before [pos].
 
-    def __getitem__(self, key):
-        try:
-            return self.first[key]
-        except KeyError:
-            return self.second[key]
-
-
-########################################################################
-# The Formatter class: see PEP 3101.
-
-def _formatter_parser(s):
-    """Yields (literal_text, field_name, format_spec, conversion) as
-    CPython's _string.formatter_parser."""
-    n = len(s)
-    i = 0
-    literal = []
-    while i < n:
-        c = s[i]
+    Returns (name, spec, conversion, index after the closing '}').  The name
+    may hold [...] keys containing any character; the spec may nest
+    {...} fields, which are counted but left for the caller to expand.
+    """
+    end = len(text)
+    i = pos
+    while i < end:
+        c = text[i]
+        if c == '[':
+            close = text.find(']', i + 1)
+            if close < 0:
+                i = end
+                break
+            i = close + 1
+            continue
         if c == '{':
-            if i + 1 < n and s[i + 1] == '{':
-                # An escaped brace ends a literal chunk, as in CPython.
-                literal.append('{')
-                yield ''.join(literal), None, None, None
-                literal = []
-                i += 2
-                continue
-            # A replacement field: find its matching close brace.
-            depth = 1
-            j = i + 1
-            while j < n:
-                if s[j] == '{':
-                    depth += 1
-                elif s[j] == '}':
-                    depth -= 1
-                    if depth == 0:
-                        break
-                j += 1
-            if j >= n:
-                raise ValueError("expected '}' before end of string")
-            field = s[i + 1:j]
-            # Split field_name[!conversion][:format_spec]; the name ends at
-            # the first '!' or ':' outside brackets.
-            k = 0
-            in_bracket = False
-            while k < len(field):
-                ch = field[k]
-                if ch == '[':
-                    in_bracket = True
-                elif ch == ']':
-                    in_bracket = False
-                elif not in_bracket and ch in '!:':
-                    break
-                k += 1
-            name = field[:k]
-            conversion = None
-            spec = ''
-            rest = field[k:]
-            if rest.startswith('!'):
-                if len(rest) < 2:
-                    raise ValueError("end of string while looking for conversion specifier")
-                conversion = rest[1]
-                rest = rest[2:]
-                if rest and not rest.startswith(':'):
-                    raise ValueError("expected ':' after conversion specifier")
-            if rest.startswith(':'):
-                spec = rest[1:]
-            yield ''.join(literal), name, spec, conversion
-            literal = []
-            i = j + 1
-        elif c == '}':
-            if i + 1 < n and s[i + 1] == '}':
-                literal.append('}')
-                yield ''.join(literal), None, None, None
-                literal = []
-                i += 2
-                continue
-            raise ValueError("Single '}' encountered in format string")
-        else:
-            literal.append(c)
-            i += 1
-    if literal:
-        yield ''.join(literal), None, None, None
-
-
-def _formatter_field_name_split(field_name):
-    """Splits 'a.b[0]' into ('a', [(True, 'b'), (False, 0)])."""
-    i = 0
-    n = len(field_name)
-    while i < n and field_name[i] not in '.[':
+            raise ValueError("unexpected '{' in field name")
+        if c in '}!:':
+            break
         i += 1
-    first = field_name[:i]
-    if first.isdigit():
-        first = int(first)
+    if i >= end:
+        raise ValueError("expected '}' before end of string")
+    name = text[pos:i]
+    conversion = None
+    if text[i] == '!':
+        if i + 1 >= end:
+            raise ValueError("end of string while looking for conversion specifier")
+        conversion = text[i + 1]
+        i += 2
+        if i < end and text[i] not in ':}':
+            raise ValueError("expected ':' after conversion specifier")
+    if i < end and text[i] == '}':
+        return name, '', conversion, i + 1
+    # A format spec (after ':') runs to the '}' that balances the field's '{'.
+    spec_start = i + 1
+    depth = 1
+    i = spec_start
+    while i < end:
+        c = text[i]
+        if c == '{':
+            depth += 1
+        elif c == '}':
+            depth -= 1
+            if depth == 0:
+                return name, text[spec_start:i], conversion, i + 1
+        i += 1
+    raise ValueError("unmatched '{' in format spec")
+
+
+def _format_pieces(text):
+    """Yield (literal_text, field_name, format_spec, conversion) like str.format sees them.
+
+    A doubled brace ends the literal piece it belongs to (the piece keeps
+    one brace); pieces without a field have None in the other three slots.
+    """
+    end = len(text)
+    literal_start = 0
+    i = 0
+    while i < end:
+        c = text[i]
+        if c != '{' and c != '}':
+            i += 1
+            continue
+        doubled = i + 1 < end and text[i + 1] == c
+        if doubled:
+            yield text[literal_start:i + 1], None, None, None
+            i += 2
+            literal_start = i
+        elif c == '}':
+            raise ValueError("Single '}' encountered in format string")
+        elif i + 1 >= end:
+            raise ValueError("Single '{' encountered in format string")
+        else:
+            literal = text[literal_start:i]
+            name, spec, conversion, i = _read_field(text, i + 1)
+            yield literal, name, spec, conversion
+            literal_start = i
+    if literal_start < end:
+        yield text[literal_start:], None, None, None
+
+
+def _as_index(part):
+    # Decimal digits make an int index/key, as str.format does; anything
+    # else stays a string.
+    if not part.isdecimal():
+        return part
+    value = int(part)
+    if value > sys.maxsize:
+        raise ValueError("Too many decimal digits in format string")
+    return value
+
+
+def _split_field_name(field_name):
+    """Split 'a.b[0]' into ('a', [(True, 'b'), (False, 0)]): True marks an attribute."""
+    end = len(field_name)
+    i = 0
+    while i < end and field_name[i] not in '.[':
+        i += 1
+    first = _as_index(field_name[:i])
     rest = []
-    while i < n:
+    while i < end:
         if field_name[i] == '.':
             j = i + 1
-            while j < n and field_name[j] not in '.[':
+            while j < end and field_name[j] not in '.[':
                 j += 1
-            name = field_name[i + 1:j]
-            if not name:
+            attr = field_name[i + 1:j]
+            if not attr:
                 raise ValueError("Empty attribute in format string")
-            rest.append((True, name))
+            rest.append((True, attr))
             i = j
-        elif field_name[i] == '[':
-            j = field_name.find(']', i)
-            if j < 0:
-                raise ValueError("Missing ']' in format string")
-            key = field_name[i + 1:j]
-            if not key:
-                raise ValueError("Empty attribute in format string")
-            if key.isdigit():
-                key = int(key)
-            rest.append((False, key))
-            i = j + 1
-            if i < n and field_name[i] not in '.[':
-                raise ValueError("Only '.' or '[' may follow ']' in format field specifier")
-        else:
+            continue
+        close = field_name.find(']', i + 1)
+        if close < 0:
+            raise ValueError("Missing ']' in format string")
+        key = field_name[i + 1:close]
+        if not key:
+            raise ValueError("Empty attribute in format string")
+        rest.append((False, _as_index(key)))
+        i = close + 1
+        if i < end and field_name[i] not in '.[':
             raise ValueError("Only '.' or '[' may follow ']' in format field specifier")
     return first, rest
 
 
+_MIXED_NUMBERING = ('cannot switch from manual field specification to '
+                    'automatic field numbering')
+
+
 class Formatter:
+    """str.format as a class: override parse, get_value, get_field,
+    convert_field, format_field or check_unused_args to change one step."""
+
     def format(self, format_string, /, *args, **kwargs):
         return self.vformat(format_string, args, kwargs)
 
     def vformat(self, format_string, args, kwargs):
-        used_args = set()
-        result, _ = self._vformat(format_string, args, kwargs, used_args, 2)
-        self.check_unused_args(used_args, args, kwargs)
-        return result
+        used = set()
+        text, _ = self._expand(format_string, args, kwargs, used, 2, 0)
+        self.check_unused_args(used, args, kwargs)
+        return text
 
-    def _vformat(self, format_string, args, kwargs, used_args, recursion_depth,
-                 auto_arg_index=0):
-        if recursion_depth < 0:
+    def _expand(self, format_string, args, kwargs, used, depth, next_auto):
+        """Format [format_string]; return (text, next automatic field number).
+
+        [next_auto] is None once manual numbering ({0}) has been seen; nested
+        specs share the counter with the outer string.  Each nesting level
+        costs one unit of [depth]: a spec inside a spec inside a spec is an
+        error.
+        """
+        if depth < 0:
             raise ValueError('Max string recursion exceeded')
-        result = []
-        for literal_text, field_name, format_spec, conversion in \
-                self.parse(format_string):
+        out = []
+        for literal, name, spec, conversion in self.parse(format_string):
+            if literal:
+                out.append(literal)
+            if name is None:
+                continue
+            if name == '':
+                if next_auto is None:
+                    raise ValueError(_MIXED_NUMBERING)
+                name = str(next_auto)
+                next_auto += 1
+            elif name.isdigit():
+                if next_auto:
+                    raise ValueError(_MIXED_NUMBERING)
+                next_auto = None
+            value, key = self.get_field(name, args, kwargs)
+            used.add(key)
+            value = self.convert_field(value, conversion)
+            spec, next_auto = self._expand(spec, args, kwargs, used, depth - 1, next_auto)
+            out.append(self.format_field(value, spec))
+        return ''.join(out), next_auto
 
-            # output the literal text
-            if literal_text:
-                result.append(literal_text)
+    def parse(self, format_string):
+        """Iterate (literal_text, field_name, format_spec, conversion) over the string."""
+        return _format_pieces(format_string)
 
-            # if there's a field, output it
-            if field_name is not None:
-                # this is some markup, find the object and do
-                #  the formatting
-
-                # handle arg indexing when empty field_names are given.
-                if field_name == '':
-                    if auto_arg_index is False:
-                        raise ValueError('cannot switch from manual field '
-                                         'specification to automatic field '
-                                         'numbering')
-                    field_name = str(auto_arg_index)
-                    auto_arg_index += 1
-                elif field_name.isdigit():
-                    if auto_arg_index:
-                        raise ValueError('cannot switch from manual field '
-                                         'specification to automatic field '
-                                         'numbering')
-                    # disable auto arg incrementing, if it gets
-                    # used later on, then an exception will be raised
-                    auto_arg_index = False
-
-                # given the field_name, find the object it references
-                #  and the argument it came from
-                obj, arg_used = self.get_field(field_name, args, kwargs)
-                used_args.add(arg_used)
-
-                # do any conversion on the resulting object
-                obj = self.convert_field(obj, conversion)
-
-                # expand the format spec, if needed
-                format_spec, auto_arg_index = self._vformat(
-                    format_spec, args, kwargs,
-                    used_args, recursion_depth-1,
-                    auto_arg_index=auto_arg_index)
-
-                # format the object and append to the result
-                result.append(self.format_field(obj, format_spec))
-
-        return ''.join(result), auto_arg_index
+    def get_field(self, field_name, args, kwargs):
+        """Resolve 'key.attr[index]...' to (object, key used)."""
+        first, rest = _split_field_name(field_name)
+        obj = self.get_value(first, args, kwargs)
+        for is_attribute, part in rest:
+            obj = getattr(obj, part) if is_attribute else obj[part]
+        return obj, first
 
     def get_value(self, key, args, kwargs):
         if isinstance(key, int):
             return args[key]
-        else:
-            return kwargs[key]
+        return kwargs[key]
 
     def check_unused_args(self, used_args, args, kwargs):
+        # Unused arguments are fine by default; subclasses may object.
         pass
 
     def format_field(self, value, format_spec):
         return format(value, format_spec)
 
     def convert_field(self, value, conversion):
-        # do any conversion on the resulting object
         if conversion is None:
             return value
-        elif conversion == 's':
+        if conversion == 's':
             return str(value)
-        elif conversion == 'r':
+        if conversion == 'r':
             return repr(value)
-        elif conversion == 'a':
+        if conversion == 'a':
             return ascii(value)
-        raise ValueError("Unknown conversion specifier {0!s}".format(conversion))
-
-    # returns an iterable that contains tuples of the form:
-    # (literal_text, field_name, format_spec, conversion)
-    # literal_text can be zero length
-    # field_name can be None, in which case there's no
-    #  object to format and output
-    # if field_name is not None, it is looked up, formatted
-    #  with format_spec and conversion and then used
-    def parse(self, format_string):
-        return list(_formatter_parser(format_string))
-
-    # given a field_name, find the object it references.
-    #  field_name:   the field being looked up, e.g. "0.name"
-    #                 or "lookup[3]"
-    #  used_args:    a set of which args have been used
-    #  args, kwargs: as passed in to vformat
-    def get_field(self, field_name, args, kwargs):
-        first, rest = _formatter_field_name_split(field_name)
-
-        obj = self.get_value(first, args, kwargs)
-
-        # loop through the rest of the field_name, doing
-        #  getattr or getitem as needed
-        for is_attr, i in rest:
-            if is_attr:
-                obj = getattr(obj, i)
-            else:
-                obj = obj[i]
-
-        return obj, first
+        raise ValueError("Unknown conversion specifier %s" % (conversion,))
