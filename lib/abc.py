@@ -1,157 +1,171 @@
-"""Abstract Base Classes (ABCs), according to PEP 3119.
+"""abc: abstract base classes (PEP 3119) for gilpy.
 
-ABCMeta records a class's abstract methods in __abstractmethods__ when the
-class is created and refuses to instantiate a class while that set is not
-empty (CPython does the check in object.__new__; here the metaclass's
-__call__ does it). isinstance/issubclass consult registered virtual
-subclasses and __subclasshook__, with a positive and a negative cache per
-class so repeated checks stay cheap.
+Design notes
+------------
+A class made by ABCMeta carries __abstractmethods__, the names whose current
+value is still marked abstract.  The set is computed when the class is made
+(from its own namespace plus whatever its bases left abstract and it did not
+override) and again on demand by update_abstractmethods().  CPython refuses
+to instantiate such a class inside object.__new__; gilpy does it in
+ABCMeta.__call__, with the same message.
+
+A value counts as abstract when it says so through __isabstractmethod__, or
+when it wraps something that does (a property's getter/setter/deleter, a
+classmethod or staticmethod's function): gilpy's builtin wrappers do not
+forward the flag themselves.
+
+isinstance()/issubclass() against an ABC ask, in order: the class's
+__subclasshook__, real inheritance, the registered virtual subclasses, and
+the ABC's own subclasses.  Answers are remembered per ABC in two sets, one
+for yes and one for no.  Any register() anywhere can turn a no into a yes, so
+it bumps a global generation number and a no-set older than that is
+forgotten; yes answers stay true forever.  Per-class state lives in
+attributes whose names start with `_abc_` (typing skips those when it lists a
+protocol's members).
+
+Left out: weak references in the caches (classes held by an ABC's cache
+stay alive) and the C accelerator module.
 """
 
 
 def abstractmethod(funcobj):
-    """A decorator indicating abstract methods."""
+    """Mark [funcobj] abstract: an ABC that keeps it cannot be instantiated."""
     funcobj.__isabstractmethod__ = True
     return funcobj
 
 
 class abstractclassmethod(classmethod):
-    """A decorator indicating abstract classmethods (deprecated)."""
+    """Deprecated spelling of @classmethod over @abstractmethod."""
     __isabstractmethod__ = True
 
     def __init__(self, callable):
-        callable.__isabstractmethod__ = True
+        abstractmethod(callable)
         super().__init__(callable)
 
 
 class abstractstaticmethod(staticmethod):
-    """A decorator indicating abstract staticmethods (deprecated)."""
+    """Deprecated spelling of @staticmethod over @abstractmethod."""
     __isabstractmethod__ = True
 
     def __init__(self, callable):
-        callable.__isabstractmethod__ = True
+        abstractmethod(callable)
         super().__init__(callable)
 
 
 class abstractproperty(property):
-    """A decorator indicating abstract properties (deprecated)."""
+    """Deprecated spelling of @property over @abstractmethod."""
     __isabstractmethod__ = True
 
 
-def _is_abstract(value):
+def _marked_abstract(value):
     try:
-        if getattr(value, "__isabstractmethod__", False):
+        if getattr(value, '__isabstractmethod__', False):
             return True
+        wrapped = [getattr(value, part, None) for part in ('fget', 'fset', 'fdel', '__func__')]
+        return any(getattr(inner, '__isabstractmethod__', False)
+                   for inner in wrapped if inner is not None)
     except Exception:
         return False
-    # A property or classmethod wrapping an abstract function.
-    for attr in ("fget", "fset", "fdel", "__func__"):
-        inner = getattr(value, attr, None)
-        if inner is not None and getattr(inner, "__isabstractmethod__", False):
+
+
+def _abstract_names(cls):
+    names = {key for key, value in cls.__dict__.items() if _marked_abstract(value)}
+    for base in cls.__bases__:
+        for key in getattr(base, '__abstractmethods__', ()):
+            if _marked_abstract(getattr(cls, key, None)):
+                names.add(key)
+    return frozenset(names)
+
+
+# Incremented by every register(); see "no answers" in the notes above.
+_generation = 0
+
+
+def _decide(cls, subclass):
+    """The uncached answer to issubclass([subclass], [cls])."""
+    hook = cls.__subclasshook__(subclass)
+    if hook is not NotImplemented:
+        return bool(hook)
+    if cls in getattr(subclass, '__mro__', ()):
+        return True
+    # A registered class, or anything below one, is a virtual subclass;
+    # so is anything that is a subclass of one of our own subclasses.
+    for virtual in cls._abc_registry:
+        if issubclass(subclass, virtual):
+            return True
+    for child in type.__subclasses__(cls):
+        if child is not cls and issubclass(subclass, child):
             return True
     return False
 
 
-# Bumped by every register() so negative caches can be invalidated.
-_abc_invalidation_counter = 0
-
-
 class ABCMeta(type):
-    """Metaclass for defining Abstract Base Classes (ABCs)."""
+    """Metaclass of abstract base classes."""
 
     def __new__(mcls, name, bases, namespace, /, **kwargs):
-        cls = super().__new__(mcls, name, bases, namespace, **kwargs)
-        abstracts = {name for name, value in namespace.items() if _is_abstract(value)}
-        for base in bases:
-            for name in getattr(base, "__abstractmethods__", set()):
-                value = getattr(cls, name, None)
-                if _is_abstract(value):
-                    abstracts.add(name)
-        type.__setattr__(cls, "__abstractmethods__", frozenset(abstracts))
-        type.__setattr__(cls, "_abc_registry", set())
-        type.__setattr__(cls, "_abc_cache", set())
-        type.__setattr__(cls, "_abc_negative_cache", set())
-        type.__setattr__(cls, "_abc_negative_cache_version", _abc_invalidation_counter)
+        cls = type.__new__(mcls, name, bases, namespace, **kwargs)
+        type.__setattr__(cls, '__abstractmethods__', _abstract_names(cls))
+        type.__setattr__(cls, '_abc_registry', set())
+        type.__setattr__(cls, '_abc_cache', set())
+        type.__setattr__(cls, '_abc_negative_cache', set())
+        type.__setattr__(cls, '_abc_generation', _generation)
         return cls
 
     def __call__(cls, *args, **kwargs):
-        abstracts = cls.__dict__.get("__abstractmethods__")
-        if abstracts is None:
-            abstracts = getattr(cls, "__abstractmethods__", None)
-        if abstracts:
-            names = sorted(abstracts)
+        pending = getattr(cls, '__abstractmethods__', None)
+        if pending:
+            listed = sorted(pending)
             raise TypeError("Can't instantiate abstract class %s with abstract method%s %s"
-                            % (cls.__name__, "s" if len(names) > 1 else "", ", ".join(names)))
+                            % (cls.__name__, 's' if len(listed) > 1 else '',
+                               ', '.join(listed)))
         return super().__call__(*args, **kwargs)
 
     def __subclasshook__(cls, subclass):
-        # The default hook (object.__subclasshook__ in CPython): no opinion.
+        # No opinion by default; ABCs override this as a classmethod.
         return NotImplemented
 
     def register(cls, subclass):
-        """Register a virtual subclass of an ABC. Returns the subclass, to
-        allow usage as a class decorator."""
-        global _abc_invalidation_counter
+        """Make [subclass] a virtual subclass of this ABC; returns it, so
+        register can decorate a class."""
+        global _generation
         if not isinstance(subclass, type):
-            raise TypeError("Can only register classes")
+            raise TypeError('Can only register classes')
         if issubclass(subclass, cls):
             return subclass
         if issubclass(cls, subclass):
-            raise RuntimeError("Refusing to create an inheritance cycle")
+            raise RuntimeError('Refusing to create an inheritance cycle')
         cls._abc_registry.add(subclass)
-        _abc_invalidation_counter += 1
+        _generation += 1
         return subclass
 
     def __instancecheck__(cls, instance):
-        """Override for isinstance(instance, cls)."""
-        subclass = instance.__class__
-        if subclass in cls._abc_cache:
+        claimed = instance.__class__
+        if claimed in cls._abc_cache:
             return True
-        subtype = type(instance)
-        if subtype is subclass:
-            if (cls._abc_negative_cache_version == _abc_invalidation_counter and
-                    subclass in cls._abc_negative_cache):
-                return False
-            return cls.__subclasscheck__(subclass)
-        return any(cls.__subclasscheck__(c) for c in (subclass, subtype))
+        actual = type(instance)
+        if actual is claimed:
+            return cls.__subclasscheck__(actual)
+        return cls.__subclasscheck__(claimed) or cls.__subclasscheck__(actual)
 
     def __subclasscheck__(cls, subclass):
-        """Override for issubclass(subclass, cls)."""
         if not isinstance(subclass, type):
             raise TypeError('issubclass() arg 1 must be a class')
         if subclass in cls._abc_cache:
             return True
-        if cls._abc_negative_cache_version < _abc_invalidation_counter:
-            type.__setattr__(cls, "_abc_negative_cache", set())
-            type.__setattr__(cls, "_abc_negative_cache_version", _abc_invalidation_counter)
+        if cls._abc_generation != _generation:
+            type.__setattr__(cls, '_abc_negative_cache', set())
+            type.__setattr__(cls, '_abc_generation', _generation)
         elif subclass in cls._abc_negative_cache:
             return False
-        ok = cls.__subclasshook__(subclass)
-        if ok is not NotImplemented:
-            if ok:
-                cls._abc_cache.add(subclass)
-            else:
-                cls._abc_negative_cache.add(subclass)
-            return ok
-        if cls in getattr(subclass, '__mro__', ()):
-            cls._abc_cache.add(subclass)
-            return True
-        for rcls in cls._abc_registry:
-            if issubclass(subclass, rcls):
-                cls._abc_cache.add(subclass)
-                return True
-        for scls in type.__subclasses__(cls):
-            if scls is not cls and issubclass(subclass, scls):
-                cls._abc_cache.add(subclass)
-                return True
-        cls._abc_negative_cache.add(subclass)
-        return False
+        answer = _decide(cls, subclass)
+        (cls._abc_cache if answer else cls._abc_negative_cache).add(subclass)
+        return answer
 
     def _dump_registry(cls, file=None):
-        print("Class: %s.%s" % (cls.__module__, cls.__qualname__), file=file)
-        print("Inv. counter: %s" % _abc_invalidation_counter, file=file)
-        for name in ("_abc_registry", "_abc_cache", "_abc_negative_cache"):
-            print("%s: %r" % (name, getattr(cls, name)), file=file)
+        print('Class: %s.%s' % (cls.__module__, cls.__qualname__), file=file)
+        print('Inv. counter: %s' % _generation, file=file)
+        for attr in ('_abc_registry', '_abc_cache', '_abc_negative_cache'):
+            print('%s: %r' % (attr, getattr(cls, attr)), file=file)
 
     def _abc_registry_clear(cls):
         cls._abc_registry.clear()
@@ -162,28 +176,18 @@ class ABCMeta(type):
 
 
 def update_abstractmethods(cls):
-    """Recalculate the set of abstract methods of an abstract class."""
-    if not hasattr(cls, '__abstractmethods__'):
-        return cls
-    abstracts = set()
-    for scls in cls.__bases__:
-        for name in getattr(scls, '__abstractmethods__', ()):
-            value = getattr(cls, name, None)
-            if _is_abstract(value):
-                abstracts.add(name)
-    for name, value in cls.__dict__.items():
-        if _is_abstract(value):
-            abstracts.add(name)
-    type.__setattr__(cls, "__abstractmethods__", frozenset(abstracts))
+    """Recompute __abstractmethods__ after methods were added to [cls]."""
+    if hasattr(cls, '__abstractmethods__'):
+        type.__setattr__(cls, '__abstractmethods__', _abstract_names(cls))
     return cls
 
 
 def get_cache_token():
-    """Returns the current ABC cache token."""
-    return _abc_invalidation_counter
+    """A value that changes whenever any ABC gains a virtual subclass."""
+    return _generation
 
 
 class ABC(metaclass=ABCMeta):
-    """Helper class that provides a standard way to create an ABC using
-    inheritance."""
+    """Inherit from ABC to make an abstract base class without naming the
+    metaclass."""
     __slots__ = ()

@@ -1,55 +1,78 @@
-"""Size-limited repr() and a guard against recursive __repr__ calls.
+"""reprlib: repr() with size limits, and a guard for self-referencing reprs.
 
 Design notes
 ------------
-Repr keeps one limit per container kind (maxlist, maxdict, maxstring, ...)
-and a depth limit (maxlevel). repr1() dispatches on the type's name to a
-repr_<name> method, so a subclass can add kinds by adding methods; anything
-without one falls back to builtins.repr, cut in the middle with '...' when
-longer than maxother.
+A Repr object holds one limit per kind of value (maxlist, maxdict,
+maxstring, ...) plus a nesting limit, maxlevel.  Repr.repr1 picks a method
+named repr_<type name> (spaces in the type name become underscores), which is
+also how a subclass teaches it a new kind; values without such a method get
+builtins.repr, shortened when longer than maxother.
 
-recursive_repr() wraps a __repr__ so that a call re-entered for the same
-object on the same thread returns a placeholder ('...') instead of
-recursing forever.
+Shortening keeps both ends and puts fillvalue in between.  How many
+characters each end keeps is worked out from the limit minus three, whatever
+fillvalue's length, because that is what CPython prints.
+
+Sequences show their first few items; sets and dicts are shown sorted when
+their items can be sorted, so the output does not depend on hash order.
+
+recursive_repr() wraps a __repr__ so that re-entering it for the same object
+on the same thread yields a placeholder instead of recursing without end.
+
+Left out: the keyword arguments Repr() accepts in later Pythons and the
+indent option of 3.12.
 """
 
 __all__ = ["Repr", "repr", "recursive_repr"]
 
 import builtins
-from itertools import islice
-from _thread import get_ident
+import _thread
 
 
 def recursive_repr(fillvalue='...'):
-    """Decorator: return [fillvalue] for recursive calls of a __repr__."""
+    """Decorator for __repr__ methods: a nested call for an object already
+    being shown returns [fillvalue]."""
 
-    def decorating_function(user_function):
-        running = set()
+    def decorate(method):
+        busy = set()
 
-        def wrapper(self):
-            key = id(self), get_ident()
-            if key in running:
+        def guarded(self):
+            token = (id(self), _thread.get_ident())
+            if token in busy:
                 return fillvalue
-            running.add(key)
+            busy.add(token)
             try:
-                result = user_function(self)
+                return method(self)
             finally:
-                running.discard(key)
-            return result
+                busy.discard(token)
 
-        wrapper.__module__ = getattr(user_function, '__module__', None)
-        wrapper.__doc__ = getattr(user_function, '__doc__', None)
-        wrapper.__name__ = getattr(user_function, '__name__', None)
-        wrapper.__qualname__ = getattr(user_function, '__qualname__', None)
-        wrapper.__annotations__ = getattr(user_function, '__annotations__', {})
-        wrapper.__wrapped__ = user_function
-        return wrapper
+        for attr in ('__module__', '__doc__', '__name__', '__qualname__'):
+            setattr(guarded, attr, getattr(method, attr, None))
+        guarded.__annotations__ = getattr(method, '__annotations__', {})
+        return guarded
 
-    return decorating_function
+    return decorate
+
+
+def _in_display_order(items):
+    try:
+        return sorted(items)
+    except Exception:
+        return list(items)
+
+
+def _first(items, count):
+    chosen = []
+    if count <= 0:
+        return chosen
+    for item in items:
+        chosen.append(item)
+        if len(chosen) == count:
+            break
+    return chosen
 
 
 class Repr:
-    """repr() with limits on the size of what it shows."""
+    """Produces reprs that never exceed the limits set on the instance."""
 
     def __init__(self):
         self.fillvalue = '...'
@@ -66,110 +89,93 @@ class Repr:
         self.maxother = 30
 
     def repr(self, x):
-        return self.repr1(x, self.maxlevel)
+        # The top-level call may nest maxlevel deep.
+        depth = self.maxlevel
+        return self.repr1(x, depth)
 
     def repr1(self, x, level):
-        typename = type(x).__name__
-        if ' ' in typename:
-            parts = typename.split()
-            typename = '_'.join(parts)
-        method = getattr(self, 'repr_' + typename, None)
-        if method:
-            return method(x, level)
-        return self.repr_instance(x, level)
+        kind = '_'.join(type(x).__name__.split())
+        handler = getattr(self, 'repr_' + kind, None) or self.repr_instance
+        return handler(x, level)
 
-    def _repr_iterable(self, x, level, left, right, maxiter, trail=''):
-        n = len(x)
-        if level <= 0 and n:
-            s = self.fillvalue
-        else:
-            newlevel = level - 1
-            pieces = [self.repr1(elem, newlevel) for elem in islice(x, maxiter)]
-            if n > maxiter:
-                pieces.append(self.fillvalue)
-            s = ', '.join(pieces)
-            if n == 1 and trail:
-                right = trail + right
-        return '%s%s%s' % (left, s, right)
+    def _squeeze(self, text, limit):
+        """Cut the middle out of [text] when it is longer than [limit]."""
+        if len(text) <= limit:
+            return text
+        head = max(0, (limit - 3) // 2)
+        tail = max(0, limit - 3 - head)
+        return text[:head] + self.fillvalue + text[len(text) - tail:]
+
+    def _items(self, items, level, opening, closing, limit, lone_suffix=''):
+        """Show a collection as opening + first [limit] items + closing."""
+        size = len(items)
+        if size and level <= 0:
+            return opening + self.fillvalue + closing
+        shown = [self.repr1(item, level - 1) for item in _first(items, limit)]
+        if size > limit:
+            shown.append(self.fillvalue)
+        if size == 1:
+            closing = lone_suffix + closing
+        return opening + ', '.join(shown) + closing
 
     def repr_tuple(self, x, level):
-        return self._repr_iterable(x, level, '(', ')', self.maxtuple, ',')
+        return self._items(x, level, '(', ')', self.maxtuple, ',')
 
     def repr_list(self, x, level):
-        return self._repr_iterable(x, level, '[', ']', self.maxlist)
+        return self._items(x, level, '[', ']', self.maxlist)
 
     def repr_array(self, x, level):
         if not x:
             return "array('%s')" % x.typecode
-        header = "array('%s', [" % x.typecode
-        return self._repr_iterable(x, level, header, '])', self.maxarray)
+        return self._items(x, level, "array('%s', [" % x.typecode, '])', self.maxarray)
 
     def repr_set(self, x, level):
         if not x:
             return 'set()'
-        x = _possibly_sorted(x)
-        return self._repr_iterable(x, level, '{', '}', self.maxset)
+        return self._items(_in_display_order(x), level, '{', '}', self.maxset)
 
     def repr_frozenset(self, x, level):
         if not x:
             return 'frozenset()'
-        x = _possibly_sorted(x)
-        return self._repr_iterable(x, level, 'frozenset({', '})', self.maxfrozenset)
+        return self._items(_in_display_order(x), level, 'frozenset({', '})',
+                           self.maxfrozenset)
 
     def repr_deque(self, x, level):
-        return self._repr_iterable(x, level, 'deque([', '])', self.maxdeque)
+        return self._items(x, level, 'deque([', '])', self.maxdeque)
 
     def repr_dict(self, x, level):
-        n = len(x)
-        if n == 0:
+        if not x:
             return '{}'
         if level <= 0:
-            return '{' + self.fillvalue + '}'
-        newlevel = level - 1
-        pieces = []
-        for key in islice(_possibly_sorted(x), self.maxdict):
-            keyrepr = self.repr1(key, newlevel)
-            valrepr = self.repr1(x[key], newlevel)
-            pieces.append('%s: %s' % (keyrepr, valrepr))
-        if n > self.maxdict:
-            pieces.append(self.fillvalue)
-        s = ', '.join(pieces)
-        return '{%s}' % (s,)
+            return '{%s}' % self.fillvalue
+        pairs = []
+        for key in _first(_in_display_order(x), self.maxdict):
+            pairs.append(self.repr1(key, level - 1) + ': ' + self.repr1(x[key], level - 1))
+        if len(x) > self.maxdict:
+            pairs.append(self.fillvalue)
+        return '{' + ', '.join(pairs) + '}'
 
     def repr_str(self, x, level):
-        s = builtins.repr(x[:self.maxstring])
-        if len(s) > self.maxstring:
-            i = max(0, (self.maxstring - 3) // 2)
-            j = max(0, self.maxstring - 3 - i)
-            s = builtins.repr(x[:i] + x[len(x) - j:])
-            s = s[:i] + self.fillvalue + s[len(s) - j:]
-        return s
+        limit = self.maxstring
+        quoted = builtins.repr(x[:limit])
+        if len(quoted) <= limit:
+            return quoted
+        # Quote the two ends together so they share one pair of quotes,
+        # then splice the fill value in where the middle was.
+        head = max(0, (limit - 3) // 2)
+        tail = max(0, limit - 3 - head)
+        quoted = builtins.repr(x[:head] + x[len(x) - tail:])
+        return quoted[:head] + self.fillvalue + quoted[len(quoted) - tail:]
 
     def repr_int(self, x, level):
-        s = builtins.repr(x)
-        if len(s) > self.maxlong:
-            i = max(0, (self.maxlong - 3) // 2)
-            j = max(0, self.maxlong - 3 - i)
-            s = s[:i] + self.fillvalue + s[len(s) - j:]
-        return s
+        return self._squeeze(builtins.repr(x), self.maxlong)
 
     def repr_instance(self, x, level):
         try:
-            s = builtins.repr(x)
+            text = builtins.repr(x)
         except Exception:
-            return '<%s instance at %#x>' % (x.__class__.__name__, id(x))
-        if len(s) > self.maxother:
-            i = max(0, (self.maxother - 3) // 2)
-            j = max(0, self.maxother - 3 - i)
-            s = s[:i] + self.fillvalue + s[len(s) - j:]
-        return s
-
-
-def _possibly_sorted(x):
-    try:
-        return sorted(x)
-    except Exception:
-        return list(x)
+            return '<%s instance at %#x>' % (type(x).__name__, id(x))
+        return self._squeeze(text, self.maxother)
 
 
 aRepr = Repr()

@@ -1,291 +1,282 @@
-"""
-Define names for built-in types that aren't directly accessible as a builtin.
+"""types: names for interpreter types that have no builtin name, plus a few
+helpers for building classes by hand.
 
-As in CPython, most names are simply the type of a sample object. SimpleNamespace and MappingProxyType are written here in
-Python; they behave as CPython's C versions for ordinary use.
+Design notes
+------------
+Most names here are found, not defined: we make one sample object of each
+kind (a function, a generator, a coroutine, a bound method, a traceback...)
+and take its type().  Samples are made inside a throwaway function so that
+none of them outlives module import; the coroutine sample is closed so it
+does not complain about never being awaited.
+
+SimpleNamespace and MappingProxyType are plain Python classes here (CPython
+writes them in C).  They behave alike for ordinary use: same reprs, same
+error messages, same equality; MappingProxyType reports its type name as
+`mappingproxy`.
+
+new_class / resolve_bases / prepare_class follow the steps of a class
+statement: __mro_entries__ on non-class bases, choosing the most derived
+metaclass, __prepare__, running the body, then calling the metaclass.
+
+Left out: coroutine() does not turn generator functions into awaitables (it
+only checks its argument), and the C-level descriptor types that gilpy does
+not have are whatever type() of the closest sample returns.
 """
+
 import sys
 
 
-def _f(): pass
-FunctionType = type(_f)
-LambdaType = type(lambda: None)         # Same as FunctionType
-CodeType = type(_f.__code__)
+def _collect_samples():
+    """Return {name: type} for the types we can only reach via an instance."""
+    found = {}
+
+    def function():
+        pass
+
+    def generator():
+        yield
+
+    async def coroutine_function():
+        pass
+
+    async def async_generator():
+        yield
+
+    class WithMethod:
+        def method(self):
+            pass
+
+    def make_cell():
+        captured = 0
+
+        def inner():
+            return captured
+        return inner.__closure__[0]
+
+    found['FunctionType'] = found['LambdaType'] = type(function)
+    found['CodeType'] = type(function.__code__)
+    found['GeneratorType'] = type(generator())
+    pending = coroutine_function()
+    found['CoroutineType'] = type(pending)
+    pending.close()
+    found['AsyncGeneratorType'] = type(async_generator())
+    found['MethodType'] = type(WithMethod().method)
+    try:
+        found['CellType'] = type(make_cell())
+    except Exception:
+        pass
+    try:
+        raise TypeError
+    except TypeError as caught:
+        found['TracebackType'] = type(caught.__traceback__)
+        found['FrameType'] = type(caught.__traceback__.tb_frame)
+    return found
 
 
-def _cell_factory():
-    a = 1
-    def f():
-        nonlocal a
-    return f.__closure__[0]
+globals().update(_collect_samples())
 
-try:
-    CellType = type(_cell_factory())
-except Exception:
-    pass
-
-
-def _g():
-    yield 1
-GeneratorType = type(_g())
-
-
-async def _c(): pass
-_c = _c()
-CoroutineType = type(_c)
-_c.close()  # Prevent ResourceWarning
-
-
-async def _ag():
-    yield
-_ag = _ag()
-AsyncGeneratorType = type(_ag)
-
-
-class _C:
-    def _m(self): pass
-MethodType = type(_C()._m)
-
+# Types reachable from builtins without running any code of our own.
 GenericAlias = type(list[int])
 UnionType = type(int | str)
-BuiltinFunctionType = type(len)
-BuiltinMethodType = type([].append)     # Same as BuiltinFunctionType
-
+BuiltinFunctionType = BuiltinMethodType = type(len)
 WrapperDescriptorType = type(object.__init__)
 MethodWrapperType = type(object().__str__)
 MethodDescriptorType = type(str.join)
 ClassMethodDescriptorType = type(dict.__dict__['fromkeys'])
-
-ModuleType = type(sys)
-
-try:
-    raise TypeError
-except TypeError as exc:
-    TracebackType = type(exc.__traceback__)
-    FrameType = type(exc.__traceback__.tb_frame)
-
 GetSetDescriptorType = type(type.__dict__['__dict__'])
-
-EllipsisType = type(Ellipsis)
+ModuleType = type(sys)
+EllipsisType = type(...)
 NoneType = type(None)
 NotImplementedType = type(NotImplemented)
 
-del sys, _f, _g, _C, _c, _ag, _cell_factory
+
+# Object ids of namespaces whose repr is being built, so that a namespace
+# containing itself prints as name(...) instead of recursing.
+_showing = set()
 
 
 class SimpleNamespace:
-    """A simple attribute-based namespace.
-
-    SimpleNamespace(**kwargs)
-    """
+    """An object whose attributes are the keyword arguments it was made with."""
 
     def __init__(self, /, *args, **kwargs):
         if args:
             raise TypeError("no positional arguments expected")
-        self.__dict__.update(kwargs)
+        vars(self).update(kwargs)
 
     def __repr__(self):
-        name = "namespace" if type(self) is SimpleNamespace else type(self).__name__
-        ident = id(self)
-        if ident in _ns_repr_running:
-            return name + "(...)"
-        _ns_repr_running.add(ident)
+        label = 'namespace' if type(self) is SimpleNamespace else type(self).__name__
+        if id(self) in _showing:
+            return label + '(...)'
+        _showing.add(id(self))
         try:
-            items = ", ".join(f"{k}={v!r}" for k, v in self.__dict__.items())
+            shown = ['%s=%r' % pair for pair in vars(self).items()]
         finally:
-            _ns_repr_running.discard(ident)
-        return f"{name}({items})"
+            _showing.discard(id(self))
+        return '%s(%s)' % (label, ', '.join(shown))
 
     def __eq__(self, other):
-        if isinstance(self, SimpleNamespace) and isinstance(other, SimpleNamespace):
-            return self.__dict__ == other.__dict__
-        return NotImplemented
+        if not isinstance(other, SimpleNamespace):
+            return NotImplemented
+        return vars(self) == vars(other)
 
     def __hash__(self):
-        # CPython's C type is named 'types.SimpleNamespace' in this message.
-        name = ("types.SimpleNamespace" if type(self) is SimpleNamespace
-                else type(self).__name__)
-        raise TypeError(f"unhashable type: '{name}'")
+        # CPython's message names the C type by its dotted name.
+        label = 'types.SimpleNamespace' if type(self) is SimpleNamespace \
+            else type(self).__name__
+        raise TypeError("unhashable type: '%s'" % label)
 
     def __reduce__(self):
-        return (type(self), (), self.__dict__)
-
-
-_ns_repr_running = set()
+        return type(self), (), vars(self)
 
 
 class MappingProxyType:
-    """Read-only proxy of a mapping."""
+    """A read-only view of a mapping; changes to the mapping show through."""
 
-    __slots__ = ('_mapping',)
+    __slots__ = ('_target',)
 
     def __new__(cls, mapping):
-        if not hasattr(mapping, '__getitem__') or not hasattr(mapping, 'keys') \
-                or isinstance(mapping, (list, tuple)):
+        acceptable = (hasattr(mapping, 'keys') and hasattr(mapping, '__getitem__')
+                      and not isinstance(mapping, (list, tuple)))
+        if not acceptable:
             raise TypeError("mappingproxy() argument must be a mapping, not %s"
                             % type(mapping).__name__)
-        self = object.__new__(cls)
-        object.__setattr__(self, '_mapping', mapping)
-        return self
-
-    def __getitem__(self, key):
-        return self._mapping[key]
+        view = object.__new__(cls)
+        object.__setattr__(view, '_target', mapping)
+        return view
 
     def __setattr__(self, name, value):
         raise AttributeError("'mappingproxy' object has no attribute %r" % name)
 
+    def __getitem__(self, key):
+        return self._target[key]
+
     def __contains__(self, key):
-        return key in self._mapping
+        return key in self._target
 
     def __iter__(self):
-        return iter(self._mapping)
-
-    def __len__(self):
-        return len(self._mapping)
-
-    def __eq__(self, other):
-        return self._mapping == other
-
-    def __ne__(self, other):
-        return self._mapping != other
-
-    def __or__(self, other):
-        return dict(self._mapping) | other
+        return iter(self._target)
 
     def __reversed__(self):
-        return reversed(self._mapping)
+        return reversed(self._target)
+
+    def __len__(self):
+        return len(self._target)
+
+    def __eq__(self, other):
+        return self._target == other
+
+    def __ne__(self, other):
+        return self._target != other
+
+    def __or__(self, other):
+        return dict(self._target) | other
 
     def get(self, key, default=None):
-        return self._mapping.get(key, default)
+        return self._target.get(key, default)
 
     def keys(self):
-        return self._mapping.keys()
+        return self._target.keys()
 
     def values(self):
-        return self._mapping.values()
+        return self._target.values()
 
     def items(self):
-        return self._mapping.items()
+        return self._target.items()
 
     def copy(self):
-        return self._mapping.copy()
+        return self._target.copy()
 
     def __repr__(self):
-        return "mappingproxy(%r)" % (self._mapping,)
+        return 'mappingproxy(%r)' % (self._target,)
 
     def __str__(self):
-        return str(self._mapping)
+        return str(self._target)
 
 
-MappingProxyType.__name__ = 'mappingproxy'
-MappingProxyType.__qualname__ = 'mappingproxy'
-
-
-# Provide a PEP 3115 compliant mechanism for class creation
-def new_class(name, bases=(), kwds=None, exec_body=None):
-    """Create a class object dynamically using the appropriate metaclass."""
-    resolved_bases = resolve_bases(bases)
-    meta, ns, kwds = prepare_class(name, resolved_bases, kwds)
-    if exec_body is not None:
-        exec_body(ns)
-    if resolved_bases is not bases:
-        ns['__orig_bases__'] = bases
-    return meta(name, resolved_bases, ns, **kwds)
+MappingProxyType.__name__ = MappingProxyType.__qualname__ = 'mappingproxy'
 
 
 def resolve_bases(bases):
-    """Resolve MRO entries dynamically as specified by PEP 560."""
-    new_bases = list(bases)
-    updated = False
-    shift = 0
-    for i, base in enumerate(bases):
-        if isinstance(base, type):
+    """Replace each non-class base by what its __mro_entries__ returns."""
+    result = []
+    changed = False
+    for base in bases:
+        entries = None if isinstance(base, type) else getattr(base, '__mro_entries__', None)
+        if entries is None:
+            result.append(base)
             continue
-        if not hasattr(base, "__mro_entries__"):
-            continue
-        new_base = base.__mro_entries__(bases)
-        updated = True
-        if not isinstance(new_base, tuple):
+        replacement = entries(bases)
+        if not isinstance(replacement, tuple):
             raise TypeError("__mro_entries__ must return a tuple")
-        else:
-            new_bases[i+shift:i+shift+1] = new_base
-            shift += len(new_base) - 1
-    if not updated:
-        return bases
-    return tuple(new_bases)
+        result.extend(replacement)
+        changed = True
+    return tuple(result) if changed else bases
+
+
+def _most_derived_metaclass(candidate, bases):
+    for base in bases:
+        other = type(base)
+        if issubclass(candidate, other):
+            continue
+        if not issubclass(other, candidate):
+            raise TypeError("metaclass conflict: the metaclass of a derived class "
+                            "must be a (non-strict) subclass of the metaclasses "
+                            "of all its bases")
+        candidate = other
+    return candidate
 
 
 def prepare_class(name, bases=(), kwds=None):
-    """Call the __prepare__ method of the appropriate metaclass.
-
-    Returns (metaclass, namespace, kwds) as a 3-tuple
-    """
-    if kwds is None:
-        kwds = {}
-    else:
-        kwds = dict(kwds)  # Don't alter the provided mapping
-    if 'metaclass' in kwds:
-        meta = kwds.pop('metaclass')
-    else:
-        if bases:
-            meta = type(bases[0])
-        else:
-            meta = type
+    """Pick the metaclass and make the namespace: (metaclass, namespace, kwds)."""
+    kwds = {} if kwds is None else dict(kwds)
+    meta = kwds.pop('metaclass', type(bases[0]) if bases else type)
     if isinstance(meta, type):
-        # when meta is a type, we first determine the most-derived metaclass
-        # instead of invoking the initial candidate directly
-        meta = _calculate_meta(meta, bases)
-    if hasattr(meta, '__prepare__'):
-        ns = meta.__prepare__(name, bases, **kwds)
-    else:
-        ns = {}
-    return meta, ns, kwds
+        meta = _most_derived_metaclass(meta, bases)
+    prepare = getattr(meta, '__prepare__', None)
+    namespace = prepare(name, bases, **kwds) if prepare is not None else {}
+    return meta, namespace, kwds
 
 
-def _calculate_meta(meta, bases):
-    """Calculate the most derived metaclass."""
-    winner = meta
-    for base in bases:
-        base_meta = type(base)
-        if issubclass(winner, base_meta):
-            continue
-        if issubclass(base_meta, winner):
-            winner = base_meta
-            continue
-        # else:
-        raise TypeError("metaclass conflict: "
-                        "the metaclass of a derived class "
-                        "must be a (non-strict) subclass "
-                        "of the metaclasses of all its bases")
-    return winner
+def new_class(name, bases=(), kwds=None, exec_body=None):
+    """Create a class the way a class statement would."""
+    real_bases = resolve_bases(bases)
+    meta, namespace, kwds = prepare_class(name, real_bases, kwds)
+    if exec_body is not None:
+        exec_body(namespace)
+    if real_bases is not bases:
+        namespace['__orig_bases__'] = bases
+    return meta(name, real_bases, namespace, **kwds)
 
 
 def get_original_bases(cls, /):
-    """Return the class's "original" bases prior to modification by `__mro_entries__`."""
+    """The bases a class statement listed, before __mro_entries__ ran."""
     try:
-        return cls.__dict__.get("__orig_bases__", cls.__bases__)
+        found = cls.__dict__.get('__orig_bases__')
     except AttributeError:
-        raise TypeError(
-            f"Expected an instance of type, not {type(cls).__name__!r}"
-        ) from None
+        raise TypeError('Expected an instance of type, not %r'
+                        % type(cls).__name__) from None
+    return cls.__bases__ if found is None else found
 
 
 class DynamicClassAttribute(property):
-    """Route attribute access on a class to __getattr__."""
+    """A property for instances; read from the class it raises
+    AttributeError, so that the class's __getattr__ can answer instead."""
 
     def __get__(self, instance, ownerclass=None):
-        if instance is None:
-            if getattr(self, '__isabstractmethod__', False):
-                return self
-            raise AttributeError()
-        return super().__get__(instance, ownerclass)
+        if instance is not None:
+            return super().__get__(instance, ownerclass)
+        if getattr(self, '__isabstractmethod__', False):
+            return self
+        raise AttributeError()
 
 
 def coroutine(func):
-    """Convert regular generator function to a coroutine."""
+    """Mark [func] as a coroutine function (gilpy: only checks it is callable)."""
     if not callable(func):
         raise TypeError('types.coroutine() expects a callable')
     return func
 
 
-__all__ = [n for n in globals() if n[:1] != '_']
+del _collect_samples, sys
+
+__all__ = [name for name in globals() if not name.startswith('_')]
