@@ -1,24 +1,32 @@
-"""Dates, times and intervals: date, time, datetime, timedelta, tzinfo,
-timezone.
+"""Calendar dates, wall-clock times and the spans between them.
 
 Design notes
 ------------
-Dates are counted as proleptic Gregorian ordinals (0001-01-01 is day 1);
-all calendar arithmetic goes through _ymd_to_ordinal/_ordinal_to_ymd, which
-split the day count into 400-, 100-, 4- and 1-year cycles. A timedelta is
-normalised to (days, seconds, microseconds) with 0 <= seconds < 86400 and
-0 <= microseconds < 10**6; constructor arguments are summed exactly as
-rationals (float.as_integer_ratio) and rounded half-to-even once, so float
-arguments give the same microseconds as CPython.
+Covered: timedelta, date, time, datetime, the abstract tzinfo and the
+fixed-offset timezone (timezone.utc is a singleton), ISO 8601 text in both
+directions, a C-locale strftime and a strptime for the everyday directives.
+Left out: locale-dependent names, the pickle byte format (objects reduce to
+constructor calls instead), IANA zone data (a tzinfo subclass may bring its
+own), and the %U/%W/%G round trips strptime does not need for ordinary input.
 
-Aware datetimes compare and subtract through their UTC equivalents;
-mixing naive and aware raises TypeError, as in CPython. Local time (now(),
-fromtimestamp() without tz, timestamp() of a naive datetime) comes from the
-time module. strftime is implemented here for the C locale, with %f, %z and
-%Z filled in from the object; strptime understands the common directives.
+Everything is counted in whole microseconds.  A timedelta is one signed
+integer, self._us; days, seconds and microseconds are derived when read, so
+its operators are integer operations and only the constructor, float
+multiplication and division need rounding.  They round an exact fraction
+half-to-even once, which gives the same microsecond CPython computes.
 
-Objects are immutable: attributes live in __slots__ with a leading
-underscore and are exposed as read-only properties.
+Days are proleptic Gregorian ordinals: 0001-01-01 is day 1 and a Monday, so
+(ordinal + 6) % 7 is the weekday with Monday as 0.  A datetime keeps its
+broken-down fields, because attribute reads are the common case, and turns
+into a "stamp" (microseconds since 0001-01-01T00:00) for arithmetic,
+comparison and hashing.  Aware values compare by stamp minus UTC offset.
+
+Local time is the one thing taken from the C side: time.localtime,
+time.mktime and time.time supply it.  UTC conversions are done here, so
+timezone-aware code never depends on the platform's time_t range.
+
+Reprs spell our own classes as "datetime.X", as CPython's C types do, and a
+user subclass by its bare class name.
 """
 
 import time as _time
@@ -29,538 +37,738 @@ __all__ = ("date", "datetime", "time", "timedelta", "timezone", "tzinfo",
 
 MINYEAR = 1
 MAXYEAR = 9999
-_MAXORDINAL = 3652059
 
-_DAYS_IN_MONTH = [-1, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
-_DAYS_BEFORE_MONTH = [-1]
-_n = 0
-for _dim in _DAYS_IN_MONTH[1:]:
-    _DAYS_BEFORE_MONTH.append(_n)
-    _n += _dim
-del _n, _dim
-
-_MONTHNAMES = [None, "Jan", "Feb", "Mar", "Apr", "May", "Jun",
-               "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
-_FULL_MONTHNAMES = [None, "January", "February", "March", "April", "May", "June",
-                    "July", "August", "September", "October", "November", "December"]
-_DAYNAMES = [None, "Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
-_FULL_DAYNAMES = [None, "Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
-                  "Saturday", "Sunday"]
+_SECOND = 1000000
+_MINUTE = 60 * _SECOND
+_HOUR = 60 * _MINUTE
+_DAY = 24 * _HOUR
+_DAY_LIMIT = 999999999
+_INFINITY = float("inf")
 
 
-def _cmp(x, y):
-    return 0 if x == y else 1 if x > y else -1
+# ---------------------------------------------------------------------------
+# The calendar as plain integer functions.
+
+_MONTH_LENGTH = (0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+# _BEFORE_MONTH[m] counts the days of a common year that precede month m.
+_BEFORE_MONTH = [0, 0]
+for _length in _MONTH_LENGTH[1:12]:
+    _BEFORE_MONTH.append(_BEFORE_MONTH[-1] + _length)
+del _length
+
+_MONTH_ABBR = ("", "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug",
+               "Sep", "Oct", "Nov", "Dec")
+_MONTH_NAMES = ("", "January", "February", "March", "April", "May", "June",
+                "July", "August", "September", "October", "November",
+                "December")
+_DAY_ABBR = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+_DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
+              "Saturday", "Sunday")
 
 
-def _is_leap(year):
+def _leap(year):
     return year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
 
 
-def _days_before_year(year):
-    y = year - 1
-    return y * 365 + y // 4 - y // 100 + y // 400
-
-
-def _days_in_month(year, month):
-    if month == 2 and _is_leap(year):
+def _month_days(year, month):
+    if month == 2 and _leap(year):
         return 29
-    return _DAYS_IN_MONTH[month]
+    return _MONTH_LENGTH[month]
 
 
-def _days_before_month(year, month):
-    return _DAYS_BEFORE_MONTH[month] + (month > 2 and _is_leap(year))
+def _year_start(year):
+    """The ordinal of January 1st of [year]."""
+    past = year - 1
+    return past * 365 + past // 4 - past // 100 + past // 400 + 1
 
 
-def _ymd_to_ordinal(year, month, day):
-    return _days_before_year(year) + _days_before_month(year, month) + day
+def _day_of_year_start(year, month):
+    # Zero-based day of the year on which [month] begins.
+    extra = 1 if month > 2 and _leap(year) else 0
+    return _BEFORE_MONTH[month] + extra
 
 
-_DI400Y = _days_before_year(401)
-_DI100Y = _days_before_year(101)
-_DI4Y = _days_before_year(5)
+def _to_ordinal(year, month, day):
+    return _year_start(year) + _day_of_year_start(year, month) + day - 1
 
 
-def _ordinal_to_ymd(n):
-    """(year, month, day) of proleptic Gregorian ordinal [n]."""
-    n -= 1
-    n400, n = divmod(n, _DI400Y)
-    year = n400 * 400 + 1
-    n100, n = divmod(n, _DI100Y)
-    n4, n = divmod(n, _DI4Y)
-    n1, n = divmod(n, 365)
-    year += n100 * 100 + n4 * 4 + n1
-    if n1 == 4 or n100 == 4:
-        return year - 1, 12, 31
-    leapyear = n1 == 3 and (n4 != 24 or n100 == 3)
-    month = (n + 50) >> 5
-    preceding = _DAYS_BEFORE_MONTH[month] + (month > 2 and leapyear)
-    if preceding > n:
-        month -= 1
-        preceding -= _DAYS_IN_MONTH[month] + (month == 2 and leapyear)
-    n -= preceding
-    return year, month, n + 1
+_LAST_ORDINAL = _to_ordinal(MAXYEAR, 12, 31)
 
 
-def _index(value):
-    """An int argument, refusing floats as CPython's C code does."""
-    if isinstance(value, int):
-        return int(value)
-    if hasattr(type(value), '__index__'):
-        return type(value).__index__(value)
-    raise TypeError("'%s' object cannot be interpreted as an integer" % type(value).__name__)
+def _from_ordinal(ordinal):
+    """(year, month, day) for a day number."""
+    # 146097 days make 400 Gregorian years, so this guess is at most a
+    # year out and one correction step in either direction settles it.
+    year = ordinal * 400 // 146097 + 1
+    if _year_start(year) > ordinal:
+        year -= 1
+    elif _year_start(year + 1) <= ordinal:
+        year += 1
+    offset = ordinal - _year_start(year)
+    # No month is longer than 31 days, so offset // 31 never overshoots.
+    month = offset // 31 + 1
+    while month < 12 and _day_of_year_start(year, month + 1) <= offset:
+        month += 1
+    return year, month, offset - _day_of_year_start(year, month) + 1
 
 
-def _check_date_fields(year, month, day):
-    year, month, day = _index(year), _index(month), _index(day)
+def _weekday(ordinal):
+    return (ordinal + 6) % 7
+
+
+def _first_iso_monday(year):
+    # ISO week 1 is the week holding January 4th.
+    jan4 = _to_ordinal(year, 1, 4) if year <= MAXYEAR else _year_start(year) + 3
+    return jan4 - _weekday(jan4)
+
+
+def _iso_calendar(ordinal, year):
+    start = _first_iso_monday(year)
+    if ordinal < start:
+        year -= 1
+        start = _first_iso_monday(year)
+    else:
+        following = _first_iso_monday(year + 1)
+        if ordinal >= following:
+            year += 1
+            start = following
+    return year, (ordinal - start) // 7 + 1, _weekday(ordinal) + 1
+
+
+def _iso_week_ordinal(year, week, day):
+    """Validated ordinal of ISO (year, week, day), as fromisocalendar needs."""
     if not MINYEAR <= year <= MAXYEAR:
-        raise ValueError('year %d is out of range' % year)
+        raise ValueError("Year is out of range: %d" % year)
+    if not 1 <= week <= 52:
+        long_year = _first_iso_monday(year + 1) - _first_iso_monday(year) == 371
+        if not (week == 53 and long_year):
+            raise ValueError("Invalid week: %d" % week)
+    if not 1 <= day <= 7:
+        raise ValueError("Invalid day: %d (range is [1, 7])" % day)
+    return _first_iso_monday(year) + (week - 1) * 7 + day - 1
+
+
+def _checked_ordinal(ordinal):
+    if ordinal < 1:
+        raise ValueError("ordinal must be >= 1")
+    if ordinal > _LAST_ORDINAL:
+        raise ValueError("year %d is out of range" % (MAXYEAR + 1))
+    return _from_ordinal(ordinal)
+
+
+# ---------------------------------------------------------------------------
+# Argument checking shared by the constructors.
+
+def _as_index(value):
+    if type(value) is int:
+        return value
+    convert = getattr(type(value), "__index__", None)
+    if convert is None:
+        raise TypeError("'%s' object cannot be interpreted as an integer"
+                        % type(value).__name__)
+    return convert(value)
+
+
+def _checked_date(year, month, day):
+    if month is None:
+        raise TypeError("function missing required argument 'month' (pos 2)")
+    if day is None:
+        raise TypeError("function missing required argument 'day' (pos 3)")
+    year, month, day = _as_index(year), _as_index(month), _as_index(day)
+    if not MINYEAR <= year <= MAXYEAR:
+        raise ValueError("year %d is out of range" % year)
     if not 1 <= month <= 12:
-        raise ValueError('month must be in 1..12')
-    if not 1 <= day <= _days_in_month(year, month):
-        raise ValueError('day is out of range for month')
+        raise ValueError("month must be in 1..12")
+    if not 1 <= day <= _month_days(year, month):
+        raise ValueError("day is out of range for month")
     return year, month, day
 
 
-def _check_time_fields(hour, minute, second, microsecond, fold):
-    hour, minute = _index(hour), _index(minute)
-    second, microsecond = _index(second), _index(microsecond)
-    if not 0 <= hour <= 23:
-        raise ValueError('hour must be in 0..23')
-    if not 0 <= minute <= 59:
-        raise ValueError('minute must be in 0..59')
-    if not 0 <= second <= 59:
-        raise ValueError('second must be in 0..59')
-    if not 0 <= microsecond <= 999999:
-        raise ValueError('microsecond must be in 0..999999')
-    if fold not in (0, 1):
-        raise ValueError('fold must be either 0 or 1')
-    return hour, minute, second, microsecond, fold
+_CLOCK_FIELDS = (("hour", 23), ("minute", 59), ("second", 59),
+                 ("microsecond", 999999))
 
 
-def _check_tzinfo_arg(tz):
+def _checked_clock(hour, minute, second, microsecond, tz, fold):
+    clock = []
+    for (name, top), value in zip(_CLOCK_FIELDS, (hour, minute, second, microsecond)):
+        value = _as_index(value)
+        if not 0 <= value <= top:
+            raise ValueError("%s must be in 0..%d" % (name, top))
+        clock.append(value)
+    _checked_zone(tz)
+    if fold != 0 and fold != 1:
+        raise ValueError("fold must be either 0 or 1")
+    return clock
+
+
+def _checked_zone(tz):
     if tz is not None and not isinstance(tz, tzinfo):
         raise TypeError("tzinfo argument must be None or of a tzinfo subclass, "
                         "not type '%s'" % type(tz).__name__)
 
 
-def _check_utc_offset(name, offset):
-    if offset is None:
-        return
-    if not isinstance(offset, timedelta):
+def _checked_offset(method, value):
+    """Validate what a tzinfo's utcoffset() or dst() handed back."""
+    if value is None:
+        return None
+    if not isinstance(value, timedelta):
         raise TypeError("tzinfo.%s() must return None or timedelta, not '%s'"
-                        % (name, type(offset).__name__))
-    if not -timedelta(1) < offset < timedelta(1):
+                        % (method, type(value).__name__))
+    if not -_DAY < value._us < _DAY:
         raise ValueError("offset must be a timedelta strictly between "
-                         "-timedelta(hours=24) and timedelta(hours=24), not %r."
-                         % (offset,))
+                         "-timedelta(hours=24) and timedelta(hours=24).")
+    return value
 
 
-def _format_offset(off, sep=':'):
-    """'+HH:MM[:SS[.ffffff]]' for a timedelta offset, '' for None."""
-    if off is None:
-        return ''
-    sign = '+'
-    if off.days < 0:
-        sign = '-'
-        off = -off
-    hh, mm = divmod(off, timedelta(hours=1))
-    mm, ss = divmod(mm, timedelta(minutes=1))
-    s = "%s%02d%s%02d" % (sign, hh, sep, mm)
-    if ss or ss.microseconds:
-        s += "%s%02d" % (sep, ss.seconds)
-        if ss.microseconds:
-            s += '.%06d' % ss.microseconds
-    return s
+def _checked_name(value):
+    if value is not None and not isinstance(value, str):
+        raise TypeError("tzinfo.tzname() must return None or a string, not '%s'"
+                        % type(value).__name__)
+    return value
 
 
-def _format_time(hh, mm, ss, us, timespec='auto'):
-    specs = {
-        'hours': '{:02d}',
-        'minutes': '{:02d}:{:02d}',
-        'seconds': '{:02d}:{:02d}:{:02d}',
-        'milliseconds': '{:02d}:{:02d}:{:02d}.{:03d}',
-        'microseconds': '{:02d}:{:02d}:{:02d}.{:06d}',
-    }
-    if timespec == 'auto':
-        timespec = 'microseconds' if us else 'seconds'
-    elif timespec == 'milliseconds':
-        us //= 1000
-    try:
-        fmt = specs[timespec]
-    except KeyError:
-        raise ValueError('Unknown timespec value')
-    return fmt.format(hh, mm, ss, us)
+def _shown_name(obj):
+    # CPython's C types print as "datetime.date"; a subclass written in
+    # Python shows only its own name.
+    cls = type(obj)
+    if cls.__module__ == __name__:
+        return "datetime." + cls.__name__
+    return cls.__name__
 
 
 # ---------------------------------------------------------------------------
-# strftime
+# Text helpers used by isoformat, tzname and strftime.
+
+def _offset_text(offset, separator):
+    """[offset] as +HH:MM, growing :SS and .ffffff only when they are set."""
+    total = offset._us
+    sign = "-" if total < 0 else "+"
+    minutes, rest = divmod(abs(total), _MINUTE)
+    seconds, micro = divmod(rest, _SECOND)
+    text = "%s%02d%s%02d" % (sign, minutes // 60, separator, minutes % 60)
+    if seconds or micro:
+        text += "%s%02d" % (separator, seconds)
+        if micro:
+            text += ".%06d" % micro
+    return text
 
 
-def _strftime(obj, fmt, tt):
-    """Format with the C-locale meaning of each directive; [tt] is the
-    struct_time-like tuple of [obj]."""
-    if not isinstance(fmt, str):
-        raise TypeError("strftime() argument 1 must be str, not %s" % type(fmt).__name__)
-    year, month, day, hour, minute, second, wday, yday = tt[:8]
-    out = []
-    i, n = 0, len(fmt)
-    while i < n:
-        ch = fmt[i]
-        if ch != '%' or i + 1 == n:
-            out.append(ch)
-            i += 1
-            continue
-        d = fmt[i + 1]
-        i += 2
-        if d == 'a':
-            out.append(_DAYNAMES[wday + 1])
-        elif d == 'A':
-            out.append(_FULL_DAYNAMES[wday + 1])
-        elif d == 'w':
-            out.append(str((wday + 1) % 7))
-        elif d == 'u':
-            out.append(str(wday + 1))
-        elif d == 'd':
-            out.append('%02d' % day)
-        elif d == 'e':
-            out.append('%2d' % day)
-        elif d in 'bh':
-            out.append(_MONTHNAMES[month])
-        elif d == 'B':
-            out.append(_FULL_MONTHNAMES[month])
-        elif d == 'm':
-            out.append('%02d' % month)
-        elif d == 'y':
-            out.append('%02d' % (year % 100))
-        elif d == 'Y':
-            out.append(str(year))
-        elif d == 'C':
-            out.append('%02d' % (year // 100))
-        elif d == 'H':
-            out.append('%02d' % hour)
-        elif d == 'I':
-            out.append('%02d' % ((hour + 11) % 12 + 1))
-        elif d == 'p':
-            out.append('AM' if hour < 12 else 'PM')
-        elif d == 'M':
-            out.append('%02d' % minute)
-        elif d == 'S':
-            out.append('%02d' % second)
-        elif d == 'f':
-            out.append('%06d' % getattr(obj, 'microsecond', 0))
-        elif d == 'j':
-            out.append('%03d' % yday)
-        elif d == 'U':
-            out.append('%02d' % ((yday + 6 - (wday + 1) % 7) // 7))
-        elif d == 'W':
-            out.append('%02d' % ((yday + 6 - wday) // 7))
-        elif d in 'GVg':
-            iy, iw, _ = _iso_calendar(year, month, day)
-            out.append(str(iy) if d == 'G' else '%02d' % iw if d == 'V' else '%02d' % (iy % 100))
-        elif d == 'z':
-            off = obj.utcoffset() if hasattr(obj, 'utcoffset') else None
-            out.append(_format_offset(off, '') if off is not None else '')
-        elif d == 'Z':
-            name = obj.tzname() if hasattr(obj, 'tzname') else None
-            out.append(name or '')
-        elif d == 'c':
-            out.append('%s %s %2d %02d:%02d:%02d %d' % (
-                _DAYNAMES[wday + 1], _MONTHNAMES[month], day, hour, minute, second, year))
-        elif d == 'x':
-            out.append('%02d/%02d/%02d' % (month, day, year % 100))
-        elif d == 'X':
-            out.append('%02d:%02d:%02d' % (hour, minute, second))
-        elif d == 'D':
-            out.append('%02d/%02d/%02d' % (month, day, year % 100))
-        elif d == 'F':
-            out.append('%d-%02d-%02d' % (year, month, day))
-        elif d == 'T':
-            out.append('%02d:%02d:%02d' % (hour, minute, second))
-        elif d == 'R':
-            out.append('%02d:%02d' % (hour, minute))
-        elif d == 'r':
-            out.append('%02d:%02d:%02d %s' % ((hour + 11) % 12 + 1, minute, second,
-                                              'AM' if hour < 12 else 'PM'))
-        elif d == 'n':
-            out.append('\n')
-        elif d == 't':
-            out.append('\t')
-        elif d == '%':
-            out.append('%')
-        else:
-            out.append('%' + d)
-    return ''.join(out)
+def _clock_text(hour, minute, second, micro, timespec):
+    if timespec == "auto":
+        timespec = "microseconds" if micro else "seconds"
+    if timespec == "hours":
+        return "%02d" % hour
+    if timespec == "minutes":
+        return "%02d:%02d" % (hour, minute)
+    text = "%02d:%02d:%02d" % (hour, minute, second)
+    if timespec == "seconds":
+        return text
+    if timespec == "milliseconds":
+        return "%s.%03d" % (text, micro // 1000)
+    if timespec == "microseconds":
+        return "%s.%06d" % (text, micro)
+    raise ValueError("Unknown timespec value")
 
 
-def _iso_calendar(year, month, day):
-    """(ISO year, ISO week, ISO weekday) of a date."""
-    week1monday = _iso_week1_monday(year)
-    today = _ymd_to_ordinal(year, month, day)
-    week, day = divmod(today - week1monday, 7)
-    if week < 0:
-        year -= 1
-        week1monday = _iso_week1_monday(year)
-        week, day = divmod(today - week1monday, 7)
-    elif week >= 52:
-        if today >= _iso_week1_monday(year + 1):
-            year += 1
-            week = 0
-    return year, week + 1, day + 1
+def _zone_suffix(offset):
+    return "" if offset is None else _offset_text(offset, ":")
 
 
-def _iso_week1_monday(year):
-    first = _ymd_to_ordinal(year, 1, 1)
-    first_weekday = (first + 6) % 7
-    week1monday = first - first_weekday
-    if first_weekday > 3:
-        week1monday += 7
-    return week1monday
+# ---------------------------------------------------------------------------
+# Rich comparisons.  Each class supplies _pair(other, equality), returning
+# two comparable keys, NotImplemented, or _UNEQUAL when the values can only
+# be told apart (a naive and an aware datetime are never equal, yet ordering
+# them is an error).
+
+_UNEQUAL = object()
+
+
+def _with_comparisons(cls):
+    relations = (("__eq__", lambda a, b: a == b), ("__ne__", lambda a, b: a != b),
+                 ("__lt__", lambda a, b: a < b), ("__le__", lambda a, b: a <= b),
+                 ("__gt__", lambda a, b: a > b), ("__ge__", lambda a, b: a >= b))
+    for name, relation in relations:
+        equality = name in ("__eq__", "__ne__")
+
+        def compare(self, other, relation=relation, equality=equality, name=name):
+            keys = self._pair(other, equality)
+            if keys is NotImplemented:
+                return NotImplemented
+            if keys is _UNEQUAL:
+                return name == "__ne__"
+            return relation(keys[0], keys[1])
+
+        compare.__name__ = name
+        setattr(cls, name, compare)
+    return cls
+
+
+def _rebuild(cls, fields, fold):
+    # copy.copy and copy.deepcopy reach here through __reduce__; fold is a
+    # keyword-only argument, so it cannot ride along in a positional tuple.
+    return cls(*fields, fold=fold)
 
 
 # ---------------------------------------------------------------------------
 # timedelta
 
+_SPAN_UNITS = (("days", _DAY), ("seconds", _SECOND), ("microseconds", 1),
+               ("milliseconds", 1000), ("minutes", _MINUTE), ("hours", _HOUR),
+               ("weeks", 7 * _DAY))
 
-def _as_fraction(value, component):
-    """(numerator, denominator) of an int or float component."""
-    if isinstance(value, int):
-        return int(value), 1
+
+def _nearest(numerator, denominator):
+    """numerator / denominator to the nearest integer, ties to even."""
+    if denominator == 0:
+        raise ZeroDivisionError("integer division or modulo by zero")
+    if denominator < 0:
+        numerator, denominator = -numerator, -denominator
+    quotient, remainder = divmod(numerator, denominator)
+    doubled = remainder * 2
+    if doubled > denominator or (doubled == denominator and quotient % 2):
+        quotient += 1
+    return quotient
+
+
+def _fraction_of(value, unit):
     if isinstance(value, float):
-        if value != value or value in (float('inf'), float('-inf')):
-            raise ValueError("cannot convert float %s to integer" % value)
+        if value != value:
+            raise ValueError("cannot convert float NaN to integer")
+        if value == _INFINITY or value == -_INFINITY:
+            raise OverflowError("cannot convert float infinity to integer")
         return value.as_integer_ratio()
+    if isinstance(value, int):
+        return value, 1
     raise TypeError("unsupported type for timedelta %s component: %s"
-                    % (component, type(value).__name__))
+                    % (unit, type(value).__name__))
 
 
-def _round_half_even(num, den):
-    """num/den rounded to the nearest int, ties to even (den > 0)."""
-    q, r = divmod(num, den)
-    twice = 2 * r
-    if twice > den or (twice == den and q % 2 == 1):
-        q += 1
-    return q
+def _span(us):
+    """A plain timedelta of [us] microseconds, range-checked."""
+    days = us // _DAY
+    if not -_DAY_LIMIT <= days <= _DAY_LIMIT:
+        raise OverflowError("days=%d; must have magnitude <= %d" % (days, _DAY_LIMIT))
+    span = object.__new__(timedelta)
+    span._us = us
+    return span
 
 
+@_with_comparisons
 class timedelta:
-    """A duration: days, seconds and microseconds."""
+    """A signed duration with microsecond resolution."""
 
-    __slots__ = ('_days', '_seconds', '_microseconds', '_hashcode')
+    __slots__ = ("_us",)
 
-    def __new__(cls, days=0, seconds=0, microseconds=0,
-                milliseconds=0, minutes=0, hours=0, weeks=0):
-        parts = ((days, 'days', 86400 * 10**6), (seconds, 'seconds', 10**6),
-                 (microseconds, 'microseconds', 1), (milliseconds, 'milliseconds', 1000),
-                 (minutes, 'minutes', 60 * 10**6), (hours, 'hours', 3600 * 10**6),
-                 (weeks, 'weeks', 7 * 86400 * 10**6))
-        num, den = 0, 1
-        for value, name, scale in parts:
+    def __new__(cls, days=0, seconds=0, microseconds=0, milliseconds=0,
+                minutes=0, hours=0, weeks=0):
+        # The components are summed as one exact fraction of a microsecond
+        # so that float arguments are rounded once, at the very end.
+        top, bottom = 0, 1
+        given = (days, seconds, microseconds, milliseconds, minutes, hours, weeks)
+        for (unit, scale), value in zip(_SPAN_UNITS, given):
             if type(value) is int:
-                if value:
-                    num += value * scale * den
-                continue
-            n, d = _as_fraction(value, name)
-            num = num * d + n * scale * den
-            den *= d
-        total = num // den if den == 1 else _round_half_even(num, den)
-        return cls._from_microseconds(total)
+                top += value * scale * bottom
+            else:
+                num, den = _fraction_of(value, unit)
+                top = top * den + num * scale * bottom
+                bottom *= den
+        total = top if bottom == 1 else _nearest(top, bottom)
+        span = _span(total)
+        if cls is not timedelta:
+            span = object.__new__(cls)
+            span._us = total
+        return span
 
-    @classmethod
-    def _from_microseconds(cls, total):
-        days, rest = divmod(total, 86400 * 10**6)
-        seconds, us = divmod(rest, 10**6)
-        if abs(days) > 999999999:
-            raise OverflowError("days=%d; must have magnitude <= 999999999" % days)
-        self = object.__new__(cls)
-        self._days = days
-        self._seconds = seconds
-        self._microseconds = us
-        self._hashcode = -1
-        return self
+    def _parts(self):
+        days, rest = divmod(self._us, _DAY)
+        return days, rest // _SECOND, rest % _SECOND
 
-    def _to_microseconds(self):
-        return (self._days * 86400 + self._seconds) * 10**6 + self._microseconds
-
-    def __repr__(self):
-        args = []
-        if self._days:
-            args.append("days=%d" % self._days)
-        if self._seconds:
-            args.append("seconds=%d" % self._seconds)
-        if self._microseconds:
-            args.append("microseconds=%d" % self._microseconds)
-        if not args:
-            args.append('0')
-        return "%s.%s(%s)" % (_module_name(self), type(self).__qualname__, ', '.join(args))
-
-    def __str__(self):
-        mm, ss = divmod(self._seconds, 60)
-        hh, mm = divmod(mm, 60)
-        s = "%d:%02d:%02d" % (hh, mm, ss)
-        if self._days:
-            plural = "s" if abs(self._days) != 1 else ""
-            s = ("%d day%s, " % (self._days, plural)) + s
-        if self._microseconds:
-            s = s + ".%06d" % self._microseconds
-        return s
+    days = property(lambda self: self._us // _DAY)
+    seconds = property(lambda self: self._us % _DAY // _SECOND)
+    microseconds = property(lambda self: self._us % _SECOND)
 
     def total_seconds(self):
-        """The duration in seconds, as a float."""
-        return self._to_microseconds() / 10**6
+        return self._us / _SECOND
 
-    days = property(lambda self: self._days, doc="Number of days.")
-    seconds = property(lambda self: self._seconds, doc="Number of seconds (0..86399).")
-    microseconds = property(lambda self: self._microseconds,
-                            doc="Number of microseconds (0..999999).")
+    def __repr__(self):
+        shown = ["%s=%d" % pair for pair in
+                 zip(("days", "seconds", "microseconds"), self._parts()) if pair[1]]
+        return "%s(%s)" % (_shown_name(self), ", ".join(shown) or "0")
+
+    def __str__(self):
+        days, seconds, micro = self._parts()
+        text = "%d:%02d:%02d" % (seconds // 3600, seconds // 60 % 60, seconds % 60)
+        if micro:
+            text += ".%06d" % micro
+        if days:
+            plural = "" if days in (1, -1) else "s"
+            text = "%d day%s, %s" % (days, plural, text)
+        return text
+
+    def _pair(self, other, equality):
+        if isinstance(other, timedelta):
+            return self._us, other._us
+        return NotImplemented
+
+    def __hash__(self):
+        return hash(self._us)
+
+    def __bool__(self):
+        return self._us != 0
+
+    def __reduce__(self):
+        return type(self), self._parts()
 
     def __add__(self, other):
         if isinstance(other, timedelta):
-            return timedelta._from_microseconds(self._to_microseconds() + other._to_microseconds())
+            return _span(self._us + other._us)
         return NotImplemented
 
     __radd__ = __add__
 
     def __sub__(self, other):
         if isinstance(other, timedelta):
-            return timedelta._from_microseconds(self._to_microseconds() - other._to_microseconds())
-        return NotImplemented
-
-    def __rsub__(self, other):
-        if isinstance(other, timedelta):
-            return -self + other
+            return _span(self._us - other._us)
         return NotImplemented
 
     def __neg__(self):
-        return timedelta._from_microseconds(-self._to_microseconds())
+        return _span(-self._us)
 
     def __pos__(self):
-        return self
+        return _span(self._us)
 
     def __abs__(self):
-        return -self if self._days < 0 else self
+        return _span(abs(self._us))
 
     def __mul__(self, other):
         if isinstance(other, int):
-            return timedelta._from_microseconds(self._to_microseconds() * other)
+            return _span(self._us * other)
         if isinstance(other, float):
-            a, b = other.as_integer_ratio()
-            return timedelta._from_microseconds(_round_half_even(self._to_microseconds() * a, b))
+            num, den = other.as_integer_ratio()
+            return _span(_nearest(self._us * num, den))
         return NotImplemented
 
     __rmul__ = __mul__
 
-    def __floordiv__(self, other):
-        if not isinstance(other, (int, timedelta)):
-            return NotImplemented
-        usec = self._to_microseconds()
-        if isinstance(other, timedelta):
-            return usec // other._to_microseconds()
-        return timedelta._from_microseconds(usec // other)
-
     def __truediv__(self, other):
-        if not isinstance(other, (int, float, timedelta)):
-            return NotImplemented
-        usec = self._to_microseconds()
         if isinstance(other, timedelta):
-            return usec / other._to_microseconds()
+            return self._us / other._us
+        if isinstance(other, int):
+            return _span(_nearest(self._us, other))
+        if isinstance(other, float):
+            num, den = other.as_integer_ratio()
+            return _span(_nearest(self._us * den, num))
+        return NotImplemented
+
+    def __floordiv__(self, other):
+        if isinstance(other, timedelta):
+            return self._us // other._us
         if isinstance(other, int):
             if other == 0:
                 raise ZeroDivisionError("integer division or modulo by zero")
-            return timedelta._from_microseconds(_round_half_even(usec, other) if other > 0
-                                                else _round_half_even(-usec, -other))
-        a, b = other.as_integer_ratio()
-        if a == 0:
-            raise ZeroDivisionError("integer division or modulo by zero")
-        if a < 0:
-            a, b = -a, -b
-        return timedelta._from_microseconds(_round_half_even(b * usec, a))
+            return _span(self._us // other)
+        return NotImplemented
 
     def __mod__(self, other):
         if isinstance(other, timedelta):
-            r = self._to_microseconds() % other._to_microseconds()
-            return timedelta._from_microseconds(r)
+            return _span(self._us % other._us)
         return NotImplemented
 
     def __divmod__(self, other):
         if isinstance(other, timedelta):
-            q, r = divmod(self._to_microseconds(), other._to_microseconds())
-            return q, timedelta._from_microseconds(r)
+            whole, rest = divmod(self._us, other._us)
+            return whole, _span(rest)
         return NotImplemented
 
-    def _cmp(self, other):
-        return _cmp(self._to_microseconds(), other._to_microseconds())
 
-    def __eq__(self, other):
-        if isinstance(other, timedelta):
-            return self._cmp(other) == 0
-        return NotImplemented
-
-    def __lt__(self, other):
-        if isinstance(other, timedelta):
-            return self._cmp(other) < 0
-        return NotImplemented
-
-    def __le__(self, other):
-        if isinstance(other, timedelta):
-            return self._cmp(other) <= 0
-        return NotImplemented
-
-    def __gt__(self, other):
-        if isinstance(other, timedelta):
-            return self._cmp(other) > 0
-        return NotImplemented
-
-    def __ge__(self, other):
-        if isinstance(other, timedelta):
-            return self._cmp(other) >= 0
-        return NotImplemented
-
-    def __hash__(self):
-        if self._hashcode == -1:
-            self._hashcode = hash((self._days, self._seconds, self._microseconds))
-        return self._hashcode
-
-    def __bool__(self):
-        return self._days != 0 or self._seconds != 0 or self._microseconds != 0
-
-    def __reduce__(self):
-        return (self.__class__, (self._days, self._seconds, self._microseconds))
+timedelta.min = _span(-_DAY_LIMIT * _DAY)
+timedelta.max = _span((_DAY_LIMIT + 1) * _DAY - 1)
+timedelta.resolution = _span(1)
 
 
-def _module_name(obj):
-    mod = type(obj).__module__
-    return 'datetime' if mod == __name__ else mod
+# ---------------------------------------------------------------------------
+# ISO 8601 parsing.  The scanners raise _BadIso; the public methods turn it
+# into "Invalid isoformat string", while range errors found by the
+# constructors reach the caller unchanged, as they do in CPython.
+
+class _BadIso(Exception):
+    pass
 
 
-timedelta.min = timedelta(-999999999)
-timedelta.max = timedelta(days=999999999, hours=23, minutes=59, seconds=59,
-                          microseconds=999999)
-timedelta.resolution = timedelta(microseconds=1)
+def _digits(text, start, count):
+    piece = text[start:start + count]
+    if len(piece) != count:
+        raise _BadIso
+    for ch in piece:
+        if not "0" <= ch <= "9":
+            raise _BadIso
+    return int(piece)
+
+
+def _is_digit_at(text, pos):
+    return "0" <= text[pos:pos + 1] <= "9" and pos < len(text)
+
+
+def _scan_date(text):
+    """Read YYYY-MM-DD, YYYYMMDD or an ISO week date; ((y, m, d), end)."""
+    year = _digits(text, 0, 4)
+    dashed = text[4:5] == "-"
+    pos = 5 if dashed else 4
+    if text[pos:pos + 1] == "W":
+        week = _digits(text, pos + 1, 2)
+        pos += 3
+        day = 1
+        if dashed and text[pos:pos + 1] == "-":
+            day = _digits(text, pos + 1, 1)
+            pos += 2
+        elif not dashed and _is_digit_at(text, pos):
+            day = _digits(text, pos, 1)
+            pos += 1
+        try:
+            ordinal = _iso_week_ordinal(year, week, day)
+            return _checked_ordinal(ordinal), pos
+        except ValueError:
+            raise _BadIso
+    month = _digits(text, pos, 2)
+    pos += 2
+    if dashed:
+        if text[pos:pos + 1] != "-":
+            raise _BadIso
+        pos += 1
+    return (year, month, _digits(text, pos, 2)), pos + 2
+
+
+def _scan_clock(text, pos):
+    """Read HH[[:]MM[[:]SS]][(.|,)digits] at [pos]; ([h, m, s, us], end)."""
+    clock = [_digits(text, pos, 2), 0, 0, 0]
+    pos += 2
+    colons = None
+    for index in (1, 2):
+        if text[pos:pos + 1] == ":":
+            if colons is False:
+                raise _BadIso
+            colons = True
+            pos += 1
+        elif _is_digit_at(text, pos):
+            if colons:
+                raise _BadIso
+            colons = False
+        else:
+            break
+        clock[index] = _digits(text, pos, 2)
+        pos += 2
+    if text[pos:pos + 1] in (".", ",") and pos < len(text):
+        end = pos + 1
+        while _is_digit_at(text, end):
+            end += 1
+        if end == pos + 1:
+            raise _BadIso
+        # Digits past the sixth are dropped, not rounded.
+        clock[3] = int(text[pos + 1:min(end, pos + 7)].ljust(6, "0"))
+        pos = end
+    return clock, pos
+
+
+def _scan_time(text, pos):
+    """Clock plus optional offset filling the rest of [text].
+
+    Returns the clock list and the offset in microseconds, or None when
+    the time is naive."""
+    clock, pos = _scan_clock(text, pos)
+    if pos == len(text):
+        return clock, None
+    sign = text[pos]
+    if sign == "Z" and pos + 1 == len(text):
+        return clock, 0
+    if sign not in "+-":
+        raise _BadIso
+    hours, minutes, seconds, micro = _scan_clock(text, pos + 1)[0]
+    if _scan_clock(text, pos + 1)[1] != len(text):
+        raise _BadIso
+    offset = ((hours * 60 + minutes) * 60 + seconds) * _SECOND + micro
+    return clock, -offset if sign == "-" else offset
+
+
+def _zone_for(offset_us):
+    if offset_us is None:
+        return None
+    return timezone(timedelta(microseconds=offset_us))
+
+
+def _require_str(value):
+    if not isinstance(value, str):
+        raise TypeError("fromisoformat: argument must be str")
+
+
+def _invalid(text):
+    return ValueError("Invalid isoformat string: %r" % (text,))
+
+
+# ---------------------------------------------------------------------------
+# strftime, for the C locale.  Composite directives expand into simpler
+# ones first; unknown directives are copied through as the C library does.
+
+_COMPOSITES = {"c": "%a %b %e %H:%M:%S %Y", "x": "%m/%d/%y", "D": "%m/%d/%y",
+               "X": "%H:%M:%S", "T": "%H:%M:%S", "R": "%H:%M",
+               "r": "%I:%M:%S %p", "F": "%Y-%m-%d", "h": "%b"}
+
+
+def _expand_composites(fmt):
+    if "%" not in fmt:
+        return fmt
+    pieces = []
+    pos = 0
+    while pos < len(fmt):
+        ch = fmt[pos]
+        if ch == "%" and pos + 1 < len(fmt):
+            code = fmt[pos + 1]
+            pieces.append(_COMPOSITES.get(code, "%" + code))
+            pos += 2
+        else:
+            pieces.append(ch)
+            pos += 1
+    return "".join(pieces)
+
+
+def _strftime(fmt, obj, ymd, clock):
+    if not isinstance(fmt, str):
+        raise TypeError("strftime() argument 1 must be str, not %s" % type(fmt).__name__)
+    year, month, day = ymd
+    hour, minute, second, micro = clock
+    ordinal = _to_ordinal(year, month, day)
+    weekday = _weekday(ordinal)
+    sunday_based = (weekday + 1) % 7
+    yday = ordinal - _year_start(year) + 1
+    iso = None
+    fmt = _expand_composites(fmt)
+    out = []
+    pos = 0
+    while pos < len(fmt):
+        ch = fmt[pos]
+        if ch != "%" or pos + 1 == len(fmt):
+            out.append(ch)
+            pos += 1
+            continue
+        code = fmt[pos + 1]
+        pos += 2
+        padded = True
+        if code == "-" and pos < len(fmt):
+            padded = False
+            code = fmt[pos]
+            pos += 1
+        if code in "GVu" and iso is None:
+            iso = _iso_calendar(ordinal, year)
+        number = width = None
+        if code == "d":
+            number, width = day, 2
+        elif code == "m":
+            number, width = month, 2
+        elif code == "y":
+            number, width = year % 100, 2
+        elif code == "Y":
+            number, width = year, 1
+        elif code == "C":
+            number, width = year // 100, 2 if year >= 1000 else 1
+        elif code == "H":
+            number, width = hour, 2
+        elif code == "I":
+            number, width = hour % 12 or 12, 2
+        elif code == "M":
+            number, width = minute, 2
+        elif code == "S":
+            number, width = second, 2
+        elif code == "f":
+            number, width = micro, 6
+        elif code == "j":
+            number, width = yday, 3
+        elif code == "w":
+            number, width = sunday_based, 1
+        elif code == "u":
+            number, width = iso[2], 1
+        elif code == "U":
+            number, width = (yday + 6 - sunday_based) // 7, 2
+        elif code == "W":
+            number, width = (yday + 6 - weekday) // 7, 2
+        elif code == "V":
+            number, width = iso[1], 2
+        elif code == "G":
+            number, width = iso[0], 1
+        elif code in "ekl":
+            value = {"e": day, "k": hour, "l": hour % 12 or 12}[code]
+            out.append("%2d" % value if padded else str(value))
+        elif code == "a":
+            out.append(_DAY_ABBR[weekday])
+        elif code == "A":
+            out.append(_DAY_NAMES[weekday])
+        elif code == "b":
+            out.append(_MONTH_ABBR[month])
+        elif code == "B":
+            out.append(_MONTH_NAMES[month])
+        elif code == "p":
+            out.append("AM" if hour < 12 else "PM")
+        elif code == "P":
+            out.append("am" if hour < 12 else "pm")
+        elif code == "z":
+            offset = obj.utcoffset() if obj is not None else None
+            out.append("" if offset is None else _offset_text(offset, ""))
+        elif code == "Z":
+            name = obj.tzname() if obj is not None else None
+            out.append(name or "")
+        elif code == "n":
+            out.append("\n")
+        elif code == "t":
+            out.append("\t")
+        elif code == "%":
+            out.append("%")
+        else:
+            out.append("%" + code)
+        if number is not None:
+            out.append("%0*d" % (width, number) if padded else str(number))
+    return "".join(out)
+
+
+def _format_spec(obj, spec):
+    if not isinstance(spec, str):
+        raise TypeError("must be str, not %s" % type(spec).__name__)
+    return obj.strftime(spec) if spec else str(obj)
 
 
 # ---------------------------------------------------------------------------
 # date
 
+def _new_date(cls, year, month, day):
+    if cls is not date:
+        return cls(year, month, day)
+    made = object.__new__(date)
+    made._year = year
+    made._month = month
+    made._day = day
+    return made
 
+
+@_with_comparisons
 class date:
-    """A calendar date (year, month, day) in the proleptic Gregorian calendar."""
+    """A day of the proleptic Gregorian calendar."""
 
-    __slots__ = ('_year', '_month', '_day', '_hashcode')
+    __slots__ = ("_year", "_month", "_day")
 
     def __new__(cls, year, month=None, day=None):
-        year, month, day = _check_date_fields(year, month, day)
-        self = object.__new__(cls)
-        self._year = year
-        self._month = month
-        self._day = day
-        self._hashcode = -1
-        return self
+        year, month, day = _checked_date(year, month, day)
+        made = object.__new__(cls)
+        made._year = year
+        made._month = month
+        made._day = day
+        return made
+
+    year = property(lambda self: self._year)
+    month = property(lambda self: self._month)
+    day = property(lambda self: self._day)
 
     @classmethod
     def fromtimestamp(cls, t):
-        """The local date of POSIX timestamp [t]."""
-        y, m, d = _localtime(t)[:3]
-        return cls(y, m, d)
+        local = _local_struct(_split_timestamp(t)[0])
+        return cls(local[0], local[1], local[2])
 
     @classmethod
     def today(cls):
@@ -568,280 +776,249 @@ class date:
 
     @classmethod
     def fromordinal(cls, n):
-        n = _index(n)
-        if n < 1:
-            raise ValueError("ordinal must be >= 1")
-        if n > _MAXORDINAL:
-            raise ValueError("year %d is out of range" % _ordinal_to_ymd(n)[0])
-        return cls(*_ordinal_to_ymd(n))
+        return cls(*_checked_ordinal(_as_index(n)))
 
     @classmethod
     def fromisoformat(cls, date_string):
-        """Parse YYYY-MM-DD, YYYYMMDD, YYYY-Www-D or YYYYWwwD."""
-        if not isinstance(date_string, str):
-            raise TypeError('fromisoformat: argument must be str')
-        if len(date_string) not in (7, 8, 10):
-            raise ValueError(f'Invalid isoformat string: {date_string!r}')
+        _require_str(date_string)
         try:
-            return cls(*_parse_isoformat_date(date_string))
-        except Exception:
-            raise ValueError(f'Invalid isoformat string: {date_string!r}')
+            ymd, end = _scan_date(date_string)
+            if end != len(date_string):
+                raise _BadIso
+        except _BadIso:
+            raise _invalid(date_string) from None
+        return cls(*ymd)
 
     @classmethod
     def fromisocalendar(cls, year, week, day):
-        return cls(*_isocalendar_to_ymd(year, week, day))
+        ordinal = _iso_week_ordinal(_as_index(year), _as_index(week), _as_index(day))
+        return cls(*_checked_ordinal(ordinal))
 
     def __repr__(self):
-        return "%s.%s(%d, %d, %d)" % (_module_name(self), type(self).__qualname__,
-                                      self._year, self._month, self._day)
-
-    def ctime(self):
-        weekday = self.toordinal() % 7 or 7
-        return "%s %s %2d 00:00:00 %04d" % (
-            _DAYNAMES[weekday], _MONTHNAMES[self._month], self._day, self._year)
-
-    def strftime(self, fmt):
-        return _strftime(self, fmt, self.timetuple())
-
-    def __format__(self, fmt):
-        if not isinstance(fmt, str):
-            raise TypeError("must be str, not %s" % type(fmt).__name__)
-        if len(fmt) != 0:
-            return self.strftime(fmt)
-        return str(self)
+        return "%s(%d, %d, %d)" % (_shown_name(self), self._year, self._month, self._day)
 
     def isoformat(self):
         return "%04d-%02d-%02d" % (self._year, self._month, self._day)
 
     __str__ = isoformat
 
-    year = property(lambda self: self._year)
-    month = property(lambda self: self._month)
-    day = property(lambda self: self._day)
+    def ctime(self):
+        return self.strftime("%a %b %e %H:%M:%S %Y")
+
+    def strftime(self, format):
+        return _strftime(format, None, (self._year, self._month, self._day), (0, 0, 0, 0))
+
+    def __format__(self, fmt):
+        return _format_spec(self, fmt)
 
     def timetuple(self):
-        return _build_struct_time(self._year, self._month, self._day, 0, 0, 0, -1)
+        return _struct_time(self._year, self._month, self._day, 0, 0, 0, -1)
 
     def toordinal(self):
-        return _ymd_to_ordinal(self._year, self._month, self._day)
+        return _to_ordinal(self._year, self._month, self._day)
+
+    def weekday(self):
+        return _weekday(self.toordinal())
+
+    def isoweekday(self):
+        return _weekday(self.toordinal()) + 1
+
+    def isocalendar(self):
+        return IsoCalendarDate(*_iso_calendar(self.toordinal(), self._year))
 
     def replace(self, year=None, month=None, day=None):
-        if year is None:
-            year = self._year
-        if month is None:
-            month = self._month
-        if day is None:
-            day = self._day
-        return type(self)(year, month, day)
+        return type(self)(self._year if year is None else year,
+                          self._month if month is None else month,
+                          self._day if day is None else day)
 
-    def _cmp(self, other):
-        return _cmp((self._year, self._month, self._day),
+    def _pair(self, other, equality):
+        if isinstance(other, datetime):
+            # A date and a datetime never compare equal; ordering them is
+            # refused, and worded from the datetime's side as in CPython.
+            if equality:
+                return _UNEQUAL
+            raise TypeError("can't compare %s to %s" % (_shown_name(other), _shown_name(self)))
+        if isinstance(other, date):
+            return ((self._year, self._month, self._day),
                     (other._year, other._month, other._day))
-
-    def _comparable(self, other):
-        if isinstance(other, date) and not isinstance(other, datetime):
-            return True
-        if isinstance(other, datetime):
-            raise TypeError("can't compare %s to %s" % (_type_name(other), _type_name(self)))
-        return False
-
-    def __eq__(self, other):
-        if isinstance(other, date) and not isinstance(other, datetime):
-            return self._cmp(other) == 0
-        return NotImplemented
-
-    def __le__(self, other):
-        if isinstance(other, date) and not isinstance(other, datetime):
-            return self._cmp(other) <= 0
-        if isinstance(other, datetime):
-            raise TypeError("can't compare %s to %s" % (_type_name(other), _type_name(self)))
-        return NotImplemented
-
-    def __lt__(self, other):
-        if isinstance(other, date) and not isinstance(other, datetime):
-            return self._cmp(other) < 0
-        if isinstance(other, datetime):
-            raise TypeError("can't compare %s to %s" % (_type_name(other), _type_name(self)))
-        return NotImplemented
-
-    def __ge__(self, other):
-        if isinstance(other, date) and not isinstance(other, datetime):
-            return self._cmp(other) >= 0
-        if isinstance(other, datetime):
-            raise TypeError("can't compare %s to %s" % (_type_name(other), _type_name(self)))
-        return NotImplemented
-
-    def __gt__(self, other):
-        if isinstance(other, date) and not isinstance(other, datetime):
-            return self._cmp(other) > 0
-        if isinstance(other, datetime):
-            raise TypeError("can't compare %s to %s" % (_type_name(other), _type_name(self)))
         return NotImplemented
 
     def __hash__(self):
-        if self._hashcode == -1:
-            self._hashcode = hash((self._year, self._month, self._day))
-        return self._hashcode
+        return hash((self._year, self._month, self._day))
 
     def __add__(self, other):
-        if isinstance(other, timedelta):
-            o = self.toordinal() + other.days
-            if 0 < o <= _MAXORDINAL:
-                return type(self).fromordinal(o)
-            raise OverflowError("date value out of range")
-        return NotImplemented
+        if not isinstance(other, timedelta):
+            return NotImplemented
+        return self._shifted(other.days)
 
     __radd__ = __add__
 
     def __sub__(self, other):
         if isinstance(other, timedelta):
-            return self + timedelta(-other.days)
+            return self._shifted(-other.days)
         if isinstance(other, date) and not isinstance(other, datetime):
-            return timedelta(self.toordinal() - other.toordinal())
+            return _span((self.toordinal() - other.toordinal()) * _DAY)
         return NotImplemented
 
-    def weekday(self):
-        """Monday is 0, Sunday is 6."""
-        return (self.toordinal() + 6) % 7
-
-    def isoweekday(self):
-        """Monday is 1, Sunday is 7."""
-        return self.toordinal() % 7 or 7
-
-    def isocalendar(self):
-        return _IsoCalendarDate(*_iso_calendar(self._year, self._month, self._day))
+    def _shifted(self, days):
+        ordinal = self.toordinal() + days
+        if not 1 <= ordinal <= _LAST_ORDINAL:
+            raise OverflowError("date value out of range")
+        return _new_date(type(self), *_from_ordinal(ordinal))
 
     def __reduce__(self):
-        return (self.__class__, (self._year, self._month, self._day))
+        return type(self), (self._year, self._month, self._day)
 
 
-def _type_name(obj):
-    return "%s.%s" % (_module_name(obj), type(obj).__qualname__)
+date.min = date(MINYEAR, 1, 1)
+date.max = date(MAXYEAR, 12, 31)
+date.resolution = timedelta(days=1)
 
 
-class _IsoCalendarDate(tuple):
-    """(year, week, weekday) with named fields."""
+class IsoCalendarDate(tuple):
+    """What date.isocalendar() returns: a tuple with named fields."""
 
     def __new__(cls, year, week, weekday):
-        return super().__new__(cls, (year, week, weekday))
+        return tuple.__new__(cls, (year, week, weekday))
 
     year = property(lambda self: self[0])
     week = property(lambda self: self[1])
     weekday = property(lambda self: self[2])
 
-    def __reduce__(self):
-        return (tuple, (tuple(self),))
-
     def __repr__(self):
-        return (f'datetime.IsoCalendarDate(year={self[0]}, week={self[1]}, '
-                f'weekday={self[2]})')
+        return "datetime.IsoCalendarDate(year=%d, week=%d, weekday=%d)" % tuple(self)
+
+    def __reduce__(self):
+        return tuple, (tuple(self),)
 
 
-def _isocalendar_to_ymd(year, week, day):
-    if not MINYEAR <= year <= MAXYEAR:
-        raise ValueError(f"Year is out of range: {year}")
-    if not 0 < week < 53:
-        out_of_range = True
-        if week == 53:
-            first_weekday = _ymd_to_ordinal(year, 1, 1) % 7
-            if first_weekday == 4 or (first_weekday == 3 and _is_leap(year)):
-                out_of_range = False
-        if out_of_range:
-            raise ValueError(f"Invalid week: {week}")
-    if not 0 < day < 8:
-        raise ValueError(f"Invalid day: {day} (range is [1, 7])")
-    day_offset = (week - 1) * 7 + (day - 1)
-    return _ordinal_to_ymd(_iso_week1_monday(year) + day_offset)
+def _struct_time(year, month, day, hour, minute, second, dst_flag):
+    ordinal = _to_ordinal(year, month, day)
+    yday = ordinal - _year_start(year) + 1
+    return _time.struct_time((year, month, day, hour, minute, second,
+                              _weekday(ordinal), yday, dst_flag))
 
 
-def _build_struct_time(y, m, d, hh, mm, ss, dstflag):
-    wday = (_ymd_to_ordinal(y, m, d) + 6) % 7
-    dnum = _days_before_month(y, m) + d
-    return _time.struct_time((y, m, d, hh, mm, ss, wday, dnum, dstflag))
+def _split_timestamp(t):
+    """Whole seconds and microseconds of a POSIX timestamp.
+
+    The fraction is rounded half-to-even on its own, so a timestamp that
+    is a hair below a whole second rounds up into it."""
+    if isinstance(t, int):
+        return t, 0
+    fraction, whole = _math.modf(t)
+    micro = round(fraction * _SECOND)
+    seconds = int(whole)
+    if micro >= _SECOND:
+        seconds, micro = seconds + 1, micro - _SECOND
+    elif micro < 0:
+        seconds, micro = seconds - 1, micro + _SECOND
+    return seconds, micro
 
 
-def _localtime(t):
+def _local_struct(seconds):
     try:
-        return _time.localtime(t)
+        return _time.localtime(seconds)
     except (OverflowError, ValueError, OSError):
         raise OverflowError("timestamp out of range for platform time_t")
 
 
-date.min = date(1, 1, 1)
-date.max = date(9999, 12, 31)
-date.resolution = timedelta(days=1)
-
-
 # ---------------------------------------------------------------------------
-# tzinfo, timezone
-
+# tzinfo and timezone
 
 class tzinfo:
-    """Abstract base class for time zone information."""
+    """Base class for time zone rules; subclasses supply the three queries."""
 
     __slots__ = ()
 
     def tzname(self, dt):
-        raise NotImplementedError("tzinfo subclass must override tzname()")
+        raise NotImplementedError("a tzinfo subclass must implement tzname()")
 
     def utcoffset(self, dt):
-        raise NotImplementedError("tzinfo subclass must override utcoffset()")
+        raise NotImplementedError("a tzinfo subclass must implement utcoffset()")
 
     def dst(self, dt):
-        raise NotImplementedError("tzinfo subclass must override dst()")
+        raise NotImplementedError("a tzinfo subclass must implement dst()")
 
     def fromutc(self, dt):
+        # [dt] holds UTC fields.  Moving it by the standard offset (the
+        # total offset minus daylight saving) lands on local standard time;
+        # asking dst() again there gives the saving that applies locally.
         if not isinstance(dt, datetime):
-            raise TypeError("fromutc() requires a datetime argument")
+            raise TypeError("fromutc: argument must be a datetime")
         if dt.tzinfo is not self:
-            raise ValueError("dt.tzinfo is not self")
-        dtoff = dt.utcoffset()
-        if dtoff is None:
-            raise ValueError("fromutc() requires a non-None utcoffset() result")
-        dtdst = dt.dst()
-        if dtdst is None:
-            raise ValueError("fromutc() requires a non-None dst() result")
-        delta = dtoff - dtdst
-        if delta:
-            dt += delta
-            dtdst = dt.dst()
-            if dtdst is None:
-                raise ValueError("fromutc(): dt.dst gave inconsistent results; cannot convert")
-        return dt + dtdst
+            raise ValueError("fromutc: dt.tzinfo is not self")
+        offset = dt.utcoffset()
+        saving = dt.dst()
+        if offset is None:
+            raise ValueError("fromutc: non-None utcoffset() result required")
+        if saving is None:
+            raise ValueError("fromutc: non-None dst() result required")
+        shifted = dt + (offset - saving)
+        saving = shifted.dst()
+        if saving is None:
+            raise ValueError("fromutc: tz.dst() gave inconsistent results; cannot convert")
+        return shifted + saving
+
+
+_NO_NAME = object()
+
+
+def _zone_label(offset):
+    return "UTC" if not offset._us else "UTC" + _offset_text(offset, ":")
+
+
+def _new_zone(offset, name):
+    zone = object.__new__(timezone)
+    zone._offset = offset
+    zone._name = name
+    return zone
 
 
 class timezone(tzinfo):
-    """A fixed offset from UTC."""
+    """A fixed offset from UTC, optionally named."""
 
-    __slots__ = '_offset', '_name'
-    _Omitted = object()
+    __slots__ = ("_offset", "_name")
 
-    def __new__(cls, offset, name=_Omitted):
+    def __new__(cls, offset, name=_NO_NAME):
         if not isinstance(offset, timedelta):
             raise TypeError("timezone() argument 1 must be datetime.timedelta, not %s"
                             % type(offset).__name__)
-        if name is cls._Omitted:
-            if not offset:
-                return cls.utc
+        if name is _NO_NAME:
+            if not offset._us:
+                return timezone.utc
             name = None
         elif not isinstance(name, str):
-            raise TypeError("timezone() argument 2 must be str, not %s" % type(name).__name__)
-        if not cls._minoffset <= offset <= cls._maxoffset:
+            shown = "None" if name is None else type(name).__name__
+            raise TypeError("timezone() argument 2 must be str, not %s" % shown)
+        if not -_DAY < offset._us < _DAY:
             raise ValueError("offset must be a timedelta strictly between "
                              "-timedelta(hours=24) and timedelta(hours=24), not %r." % (offset,))
-        return cls._create(offset, name)
+        return _new_zone(offset, name)
 
-    @classmethod
-    def _create(cls, offset, name=None):
-        self = tzinfo.__new__(cls)
-        self._offset = offset
-        self._name = name
-        return self
+    def _accepts(self, method, dt):
+        if dt is not None and not isinstance(dt, datetime):
+            raise TypeError("%s(dt) argument must be a datetime instance or None, not %s"
+                            % (method, type(dt).__name__))
 
-    def __getinitargs__(self):
-        if self._name is None:
-            return (self._offset,)
-        return (self._offset, self._name)
+    def utcoffset(self, dt):
+        self._accepts("utcoffset", dt)
+        return self._offset
+
+    def dst(self, dt):
+        self._accepts("dst", dt)
+        return None
+
+    def tzname(self, dt):
+        self._accepts("tzname", dt)
+        return self._name if self._name is not None else _zone_label(self._offset)
+
+    def fromutc(self, dt):
+        if not isinstance(dt, datetime):
+            raise TypeError("fromutc: argument must be a datetime")
+        if dt.tzinfo is not self:
+            raise ValueError("fromutc: dt.tzinfo is not self")
+        return dt + self._offset
 
     def __eq__(self, other):
         if isinstance(other, timezone):
@@ -852,93 +1029,72 @@ class timezone(tzinfo):
         return hash(self._offset)
 
     def __repr__(self):
-        if self is self.utc:
-            return 'datetime.timezone.utc'
+        if self is timezone.utc:
+            return "datetime.timezone.utc"
         if self._name is None:
-            return "%s.%s(%r)" % (_module_name(self), type(self).__qualname__, self._offset)
-        return "%s.%s(%r, %r)" % (_module_name(self), type(self).__qualname__,
-                                  self._offset, self._name)
+            return "datetime.timezone(%r)" % (self._offset,)
+        return "datetime.timezone(%r, %r)" % (self._offset, self._name)
 
     def __str__(self):
         return self.tzname(None)
 
-    def utcoffset(self, dt):
-        if isinstance(dt, datetime) or dt is None:
-            return self._offset
-        raise TypeError("utcoffset() argument must be a datetime instance or None")
-
-    def tzname(self, dt):
-        if isinstance(dt, datetime) or dt is None:
-            if self._name is None:
-                return self._name_from_offset(self._offset)
-            return self._name
-        raise TypeError("tzname() argument must be a datetime instance or None")
-
-    def dst(self, dt):
-        if isinstance(dt, datetime) or dt is None:
-            return None
-        raise TypeError("dst() argument must be a datetime instance or None")
-
-    def fromutc(self, dt):
-        if isinstance(dt, datetime):
-            if dt.tzinfo is not self:
-                raise ValueError("fromutc: dt.tzinfo is not self")
-            return dt + self._offset
-        raise TypeError("fromutc() argument must be a datetime instance or None")
-
-    _maxoffset = timedelta(hours=24, microseconds=-1)
-    _minoffset = -_maxoffset
-
-    @staticmethod
-    def _name_from_offset(delta):
-        if not delta:
-            return 'UTC'
-        if delta < timedelta(0):
-            sign = '-'
-            delta = -delta
-        else:
-            sign = '+'
-        hours, rest = divmod(delta, timedelta(hours=1))
-        minutes, rest = divmod(rest, timedelta(minutes=1))
-        seconds = rest.seconds
-        microseconds = rest.microseconds
-        if microseconds:
-            return (f'UTC{sign}{hours:02d}:{minutes:02d}:{seconds:02d}'
-                    f'.{microseconds:06d}')
-        if seconds:
-            return f'UTC{sign}{hours:02d}:{minutes:02d}:{seconds:02d}'
-        return f'UTC{sign}{hours:02d}:{minutes:02d}'
+    def __reduce__(self):
+        if self._name is None:
+            return timezone, (self._offset,)
+        return timezone, (self._offset, self._name)
 
 
-timezone.utc = timezone._create(timedelta(0))
-timezone.min = timezone._create(-timedelta(hours=23, minutes=59))
-timezone.max = timezone._create(timedelta(hours=23, minutes=59))
+timezone.utc = _new_zone(timedelta(0), None)
+timezone.min = timezone(timedelta(hours=-23, minutes=-59))
+timezone.max = timezone(timedelta(hours=23, minutes=59))
 UTC = timezone.utc
+
+
+def _ask_zone(tz, method, argument):
+    """Run one of the tzinfo queries and check its answer."""
+    if tz is None:
+        return None
+    if method == "tzname":
+        return _checked_name(tz.tzname(argument))
+    return _checked_offset(method, getattr(tz, method)(argument))
 
 
 # ---------------------------------------------------------------------------
 # time
 
+def _clock_us(hour, minute, second, micro):
+    return ((hour * 60 + minute) * 60 + second) * _SECOND + micro
 
+
+def _clock_repr(name, leading, clock, tz, fold):
+    # Hour and minute always show; second and microsecond only when set.
+    hour, minute, second, micro = clock
+    shown = leading + [hour, minute]
+    if second or micro:
+        shown.append(second)
+    if micro:
+        shown.append(micro)
+    text = "%s(%s" % (name, ", ".join(str(value) for value in shown))
+    if fold:
+        text += ", fold=1"
+    if tz is not None:
+        text += ", tzinfo=%r" % (tz,)
+    return text + ")"
+
+
+@_with_comparisons
 class time:
-    """A time of day, optionally with a tzinfo."""
+    """A time of day, optionally tied to a tzinfo."""
 
-    __slots__ = ('_hour', '_minute', '_second', '_microsecond', '_tzinfo',
-                 '_hashcode', '_fold')
+    __slots__ = ("_hour", "_minute", "_second", "_microsecond", "_tzinfo", "_fold")
 
     def __new__(cls, hour=0, minute=0, second=0, microsecond=0, tzinfo=None, *, fold=0):
-        hour, minute, second, microsecond, fold = _check_time_fields(
-            hour, minute, second, microsecond, fold)
-        _check_tzinfo_arg(tzinfo)
-        self = object.__new__(cls)
-        self._hour = hour
-        self._minute = minute
-        self._second = second
-        self._microsecond = microsecond
-        self._tzinfo = tzinfo
-        self._hashcode = -1
-        self._fold = fold
-        return self
+        clock = _checked_clock(hour, minute, second, microsecond, tzinfo, fold)
+        made = object.__new__(cls)
+        made._hour, made._minute, made._second, made._microsecond = clock
+        made._tzinfo = tzinfo
+        made._fold = fold
+        return made
 
     hour = property(lambda self: self._hour)
     minute = property(lambda self: self._minute)
@@ -947,163 +1103,76 @@ class time:
     tzinfo = property(lambda self: self._tzinfo)
     fold = property(lambda self: self._fold)
 
-    def _cmp(self, other, allow_mixed=False):
-        mytz = self._tzinfo
-        ottz = other._tzinfo
-        myoff = otoff = None
-        if mytz is ottz:
-            base_compare = True
-        else:
-            myoff = self.utcoffset()
-            otoff = other.utcoffset()
-            base_compare = myoff == otoff
-        if base_compare:
-            return _cmp((self._hour, self._minute, self._second, self._microsecond),
-                        (other._hour, other._minute, other._second, other._microsecond))
-        if myoff is None or otoff is None:
-            if allow_mixed:
-                return 2
-            raise TypeError("can't compare offset-naive and offset-aware times")
-        myhhmm = self._hour * 60 + self._minute - myoff // timedelta(minutes=1)
-        othhmm = other._hour * 60 + other._minute - otoff // timedelta(minutes=1)
-        return _cmp((myhhmm, self._second, self._microsecond),
-                    (othhmm, other._second, other._microsecond))
-
-    def __eq__(self, other):
-        if isinstance(other, time):
-            return self._cmp(other, allow_mixed=True) == 0
-        return NotImplemented
-
-    def __le__(self, other):
-        if isinstance(other, time):
-            return self._cmp(other) <= 0
-        return NotImplemented
-
-    def __lt__(self, other):
-        if isinstance(other, time):
-            return self._cmp(other) < 0
-        return NotImplemented
-
-    def __ge__(self, other):
-        if isinstance(other, time):
-            return self._cmp(other) >= 0
-        return NotImplemented
-
-    def __gt__(self, other):
-        if isinstance(other, time):
-            return self._cmp(other) > 0
-        return NotImplemented
-
-    def __hash__(self):
-        if self._hashcode == -1:
-            t = self.replace(fold=0) if self.fold else self
-            tzoff = t.utcoffset()
-            if not tzoff:
-                self._hashcode = hash((t._hour, t._minute, t._second, t._microsecond))
-            else:
-                h, m = divmod(timedelta(hours=self.hour, minutes=self.minute) - tzoff,
-                              timedelta(hours=1))
-                m //= timedelta(minutes=1)
-                if 0 <= h < 24:
-                    self._hashcode = hash(time(h, m, self.second, self.microsecond))
-                else:
-                    self._hashcode = hash((h, m, self.second, self.microsecond))
-        return self._hashcode
-
-    def _tzstr(self):
-        return _format_offset(self.utcoffset())
-
-    def __repr__(self):
-        if self._microsecond != 0:
-            s = ", %d, %d" % (self._second, self._microsecond)
-        elif self._second != 0:
-            s = ", %d" % self._second
-        else:
-            s = ""
-        s = "%s.%s(%d, %d%s)" % (_module_name(self), type(self).__qualname__,
-                                 self._hour, self._minute, s)
-        if self._tzinfo is not None:
-            s = s[:-1] + ", tzinfo=%r" % self._tzinfo + ")"
-        if self._fold:
-            s = s[:-1] + ", fold=1)"
-        return s
-
-    def isoformat(self, timespec='auto'):
-        s = _format_time(self._hour, self._minute, self._second,
-                         self._microsecond, timespec)
-        return s + self._tzstr()
-
-    __str__ = isoformat
+    def _clock(self):
+        return self._hour, self._minute, self._second, self._microsecond
 
     @classmethod
     def fromisoformat(cls, time_string):
-        if not isinstance(time_string, str):
-            raise TypeError('fromisoformat: argument must be str')
-        s = time_string
-        if s[:1] == 'T':
-            s = s[1:]
+        _require_str(time_string)
+        start = 1 if time_string.startswith("T") else 0
         try:
-            fields = _parse_isoformat_time(s)
-        except ValueError as e:
-            if str(e).startswith(('hour', 'minute', 'second', 'microsecond')):
-                raise
-            raise ValueError(f'Invalid isoformat string: {time_string!r}')
-        except Exception:
-            raise ValueError(f'Invalid isoformat string: {time_string!r}')
-        return cls(*fields)
-
-    def strftime(self, fmt):
-        tt = (1900, 1, 1, self._hour, self._minute, self._second, 0, 1, -1)
-        return _strftime(self, fmt, tt)
-
-    def __format__(self, fmt):
-        if not isinstance(fmt, str):
-            raise TypeError("must be str, not %s" % type(fmt).__name__)
-        if len(fmt) != 0:
-            return self.strftime(fmt)
-        return str(self)
+            clock, offset = _scan_time(time_string, start)
+        except _BadIso:
+            raise _invalid(time_string) from None
+        return cls(*clock, tzinfo=_zone_for(offset))
 
     def utcoffset(self):
-        if self._tzinfo is None:
-            return None
-        offset = self._tzinfo.utcoffset(None)
-        _check_utc_offset("utcoffset", offset)
-        return offset
-
-    def tzname(self):
-        if self._tzinfo is None:
-            return None
-        return self._tzinfo.tzname(None)
+        return _ask_zone(self._tzinfo, "utcoffset", None)
 
     def dst(self):
-        if self._tzinfo is None:
-            return None
-        offset = self._tzinfo.dst(None)
-        _check_utc_offset("dst", offset)
-        return offset
+        return _ask_zone(self._tzinfo, "dst", None)
+
+    def tzname(self):
+        return _ask_zone(self._tzinfo, "tzname", None)
+
+    def isoformat(self, timespec="auto"):
+        return _clock_text(*self._clock(), timespec) + _zone_suffix(self.utcoffset())
+
+    def __str__(self):
+        return self.isoformat()
+
+    def __repr__(self):
+        return _clock_repr(_shown_name(self), [], self._clock(), self._tzinfo, self._fold)
+
+    def strftime(self, format):
+        # A bare time is formatted as that time on 1900-01-01.
+        return _strftime(format, self, (1900, 1, 1), self._clock())
+
+    def __format__(self, fmt):
+        return _format_spec(self, fmt)
 
     def replace(self, hour=None, minute=None, second=None, microsecond=None,
                 tzinfo=True, *, fold=None):
-        if hour is None:
-            hour = self.hour
-        if minute is None:
-            minute = self.minute
-        if second is None:
-            second = self.second
-        if microsecond is None:
-            microsecond = self.microsecond
-        if tzinfo is True:
-            tzinfo = self.tzinfo
-        if fold is None:
-            fold = self._fold
-        return type(self)(hour, minute, second, microsecond, tzinfo, fold=fold)
+        fields = [old if new is None else new
+                  for old, new in zip(self._clock(), (hour, minute, second, microsecond))]
+        return type(self)(*fields, self._tzinfo if tzinfo is True else tzinfo,
+                          fold=self._fold if fold is None else fold)
+
+    def _utc_key(self):
+        offset = self.utcoffset()
+        return _clock_us(*self._clock()) - (offset._us if offset is not None else 0), offset
+
+    def _pair(self, other, equality):
+        if not isinstance(other, time):
+            return NotImplemented
+        if self._tzinfo is other._tzinfo:
+            return _clock_us(*self._clock()), _clock_us(*other._clock())
+        mine, my_offset = self._utc_key()
+        theirs, their_offset = other._utc_key()
+        if (my_offset is None) != (their_offset is None):
+            if equality:
+                return _UNEQUAL
+            raise TypeError("can't compare offset-naive and offset-aware times")
+        return mine, theirs
+
+    def __hash__(self):
+        return hash(self._utc_key()[0])
 
     def __bool__(self):
         return True
 
     def __reduce__(self):
-        return (self.__class__, (self._hour, self._minute, self._second,
-                                 self._microsecond, self._tzinfo))
+        return _rebuild, (type(self), self._clock() + (self._tzinfo,), self._fold)
 
 
 time.min = time(0, 0, 0)
@@ -1114,30 +1183,57 @@ time.resolution = timedelta(microseconds=1)
 # ---------------------------------------------------------------------------
 # datetime
 
+_FIRST_STAMP = 0
+_STAMP_LIMIT = _LAST_ORDINAL * _DAY
+
+
+def _from_stamp(cls, stamp, tz):
+    """The datetime [stamp] microseconds after 0001-01-01T00:00, in [tz]."""
+    if not 0 <= stamp < _STAMP_LIMIT:
+        raise OverflowError("date value out of range")
+    days, rest = divmod(stamp, _DAY)
+    year, month, day = _from_ordinal(days + 1)
+    hour, rest = divmod(rest, _HOUR)
+    minute, rest = divmod(rest, _MINUTE)
+    second, micro = divmod(rest, _SECOND)
+    if cls is not datetime:
+        return cls(year, month, day, hour, minute, second, micro, tz)
+    made = object.__new__(datetime)
+    made._year, made._month, made._day = year, month, day
+    made._hour, made._minute, made._second, made._microsecond = hour, minute, second, micro
+    made._tzinfo = tz
+    made._fold = 0
+    return made
+
+
+def _local_zone_at(seconds):
+    """The fixed-offset zone in force locally at POSIX time [seconds]."""
+    local = _local_struct(seconds)
+    gmtoff = getattr(local, "tm_gmtoff", None)
+    if gmtoff is None:
+        as_utc = _to_ordinal(*local[:3]) * 86400 + local[3] * 3600 + local[4] * 60 + local[5]
+        gmtoff = as_utc - (_EPOCH_STAMP // _SECOND + seconds)
+    name = getattr(local, "tm_zone", None)
+    if name:
+        return timezone(timedelta(seconds=gmtoff), name)
+    return timezone(timedelta(seconds=gmtoff))
+
 
 class datetime(date):
-    """A date and a time of day, optionally with a tzinfo."""
+    """A date together with a time of day, optionally tied to a tzinfo."""
 
-    __slots__ = ('_hour', '_minute', '_second', '_microsecond', '_tzinfo', '_fold')
+    __slots__ = ("_hour", "_minute", "_second", "_microsecond", "_tzinfo", "_fold")
 
     def __new__(cls, year, month=None, day=None, hour=0, minute=0, second=0,
                 microsecond=0, tzinfo=None, *, fold=0):
-        year, month, day = _check_date_fields(year, month, day)
-        hour, minute, second, microsecond, fold = _check_time_fields(
-            hour, minute, second, microsecond, fold)
-        _check_tzinfo_arg(tzinfo)
-        self = object.__new__(cls)
-        self._year = year
-        self._month = month
-        self._day = day
-        self._hour = hour
-        self._minute = minute
-        self._second = second
-        self._microsecond = microsecond
-        self._tzinfo = tzinfo
-        self._hashcode = -1
-        self._fold = fold
-        return self
+        ymd = _checked_date(year, month, day)
+        clock = _checked_clock(hour, minute, second, microsecond, tzinfo, fold)
+        made = object.__new__(cls)
+        made._year, made._month, made._day = ymd
+        made._hour, made._minute, made._second, made._microsecond = clock
+        made._tzinfo = tzinfo
+        made._fold = fold
+        return made
 
     hour = property(lambda self: self._hour)
     minute = property(lambda self: self._minute)
@@ -1146,38 +1242,30 @@ class datetime(date):
     tzinfo = property(lambda self: self._tzinfo)
     fold = property(lambda self: self._fold)
 
-    @classmethod
-    def _fromtimestamp(cls, t, utc, tz):
-        frac, t = _math.modf(t)
-        us = round(frac * 1e6)
-        if us >= 1000000:
-            t += 1
-            us -= 1000000
-        elif us < 0:
-            t -= 1
-            us += 1000000
-        if utc:
-            try:
-                y, m, d, hh, mm, ss = _time.gmtime(t)[:6]
-            except (OverflowError, ValueError, OSError):
-                raise OverflowError("timestamp out of range for platform time_t")
-        else:
-            y, m, d, hh, mm, ss = _localtime(t)[:6]
-        ss = min(ss, 59)
-        return cls(y, m, d, hh, mm, ss, us, tz)
+    def _clock(self):
+        return self._hour, self._minute, self._second, self._microsecond
+
+    def _stamp(self):
+        days = _to_ordinal(self._year, self._month, self._day) - 1
+        return days * _DAY + _clock_us(self._hour, self._minute, self._second, self._microsecond)
+
+    # -- alternative constructors
 
     @classmethod
     def fromtimestamp(cls, t, tz=None):
-        """The local (or [tz]) datetime of POSIX timestamp [t]."""
-        _check_tzinfo_arg(tz)
-        result = cls._fromtimestamp(t, tz is not None, tz)
-        if tz is not None:
-            result = tz.fromutc(result)
-        return result
+        _checked_zone(tz)
+        seconds, micro = _split_timestamp(t)
+        if tz is None:
+            local = _local_struct(seconds)
+            # A leap second from the C library folds into the 59th second.
+            return cls(*local[:5], min(local[5], 59), micro)
+        utc = _from_stamp(cls, _EPOCH_STAMP + seconds * _SECOND + micro, tz)
+        return tz.fromutc(utc)
 
     @classmethod
     def utcfromtimestamp(cls, t):
-        return cls._fromtimestamp(t, True, None)
+        seconds, micro = _split_timestamp(t)
+        return _from_stamp(cls, _EPOCH_STAMP + seconds * _SECOND + micro, None)
 
     @classmethod
     def now(cls, tz=None):
@@ -1189,587 +1277,340 @@ class datetime(date):
 
     @classmethod
     def combine(cls, date, time, tzinfo=True):
-        if not isinstance(date, _date_class):
+        if not isinstance(date, _date_type):
             raise TypeError("combine() argument 1 must be datetime.date, not %s"
                             % type(date).__name__)
-        if not isinstance(time, _time_class):
+        if not isinstance(time, _time_type):
             raise TypeError("combine() argument 2 must be datetime.time, not %s"
                             % type(time).__name__)
-        if tzinfo is True:
-            tzinfo = time.tzinfo
-        return cls(date.year, date.month, date.day, time.hour, time.minute,
-                   time.second, time.microsecond, tzinfo, fold=time.fold)
+        zone = time.tzinfo if tzinfo is True else tzinfo
+        return cls(date.year, date.month, date.day, time.hour, time.minute, time.second,
+                   time.microsecond, zone, fold=time.fold)
 
     @classmethod
     def fromisoformat(cls, date_string):
-        """Parse the output of isoformat() and most ISO 8601 forms."""
-        if not isinstance(date_string, str):
-            raise TypeError('fromisoformat: argument must be str')
-        if len(date_string) < 7:
-            raise ValueError(f'Invalid isoformat string: {date_string!r}')
+        _require_str(date_string)
         try:
-            separator_location = _find_isoformat_datetime_separator(date_string)
-            dstr = date_string[0:separator_location]
-            tstr = date_string[(separator_location + 1):]
-            date_components = _parse_isoformat_date(dstr)
-        except ValueError:
-            raise ValueError(f'Invalid isoformat string: {date_string!r}') from None
-        if tstr:
-            try:
-                time_components = _parse_isoformat_time(tstr)
-            except ValueError:
-                raise ValueError(f'Invalid isoformat string: {date_string!r}') from None
-        else:
-            time_components = [0, 0, 0, 0, None]
-        return cls(*(date_components + time_components))
+            ymd, end = _scan_date(date_string)
+            clock, offset = [0, 0, 0, 0], None
+            if end < len(date_string):
+                # Any single character may separate the date from the time.
+                clock, offset = _scan_time(date_string, end + 1)
+        except _BadIso:
+            raise _invalid(date_string) from None
+        return cls(*ymd, *clock, tzinfo=_zone_for(offset))
 
-    def timetuple(self):
-        dst = self.dst()
-        if dst is None:
-            dst = -1
-        elif dst:
-            dst = 1
-        else:
-            dst = 0
-        return _build_struct_time(self.year, self.month, self.day,
-                                  self.hour, self.minute, self.second, dst)
+    @classmethod
+    def strptime(cls, date_string, format):
+        fields, tz = _strptime(date_string, format)
+        if tz is None:
+            return cls(*fields)
+        return cls(*fields, tzinfo=tz)
 
-    def _local_seconds(self):
-        """Seconds since the epoch of this naive local time."""
-        tt = (self.year, self.month, self.day, self.hour, self.minute, self.second,
-              -1, -1, -1)
-        return _time.mktime(tt)
-
-    def timestamp(self):
-        """POSIX timestamp; naive datetimes are local time."""
-        if self._tzinfo is None:
-            return self._local_seconds() + self.microsecond / 1e6
-        return (self - _EPOCH).total_seconds()
-
-    def utctimetuple(self):
-        offset = self.utcoffset()
-        if offset:
-            self -= offset
-        y, m, d = self.year, self.month, self.day
-        hh, mm, ss = self.hour, self.minute, self.second
-        return _build_struct_time(y, m, d, hh, mm, ss, 0)
+    # -- parts and conversions
 
     def date(self):
         return date(self._year, self._month, self._day)
 
     def time(self):
-        return time(self.hour, self.minute, self.second, self.microsecond, fold=self.fold)
+        return time(*self._clock(), fold=self._fold)
 
     def timetz(self):
-        return time(self.hour, self.minute, self.second, self.microsecond,
-                    self._tzinfo, fold=self.fold)
-
-    def replace(self, year=None, month=None, day=None, hour=None,
-                minute=None, second=None, microsecond=None, tzinfo=True,
-                *, fold=None):
-        if year is None:
-            year = self.year
-        if month is None:
-            month = self.month
-        if day is None:
-            day = self.day
-        if hour is None:
-            hour = self.hour
-        if minute is None:
-            minute = self.minute
-        if second is None:
-            second = self.second
-        if microsecond is None:
-            microsecond = self.microsecond
-        if tzinfo is True:
-            tzinfo = self.tzinfo
-        if fold is None:
-            fold = self.fold
-        return type(self)(year, month, day, hour, minute, second,
-                          microsecond, tzinfo, fold=fold)
-
-    def _local_timezone(self):
-        if self.tzinfo is None:
-            ts = self._local_seconds()
-        else:
-            ts = (self - _EPOCH) // timedelta(seconds=1)
-        localtm = _time.localtime(ts)
-        local = datetime(*localtm[:6])
-        gmtoff = getattr(localtm, 'tm_gmtoff', None)
-        zone = getattr(localtm, 'tm_zone', None)
-        if gmtoff is None:
-            gmtoff = (local - datetime(*_time.gmtime(ts)[:6])) // timedelta(seconds=1)
-        return timezone(timedelta(seconds=gmtoff), zone) if zone else \
-            timezone(timedelta(seconds=gmtoff))
-
-    def astimezone(self, tz=None):
-        if tz is None:
-            tz = self._local_timezone()
-        elif not isinstance(tz, tzinfo):
-            raise TypeError("tzinfo argument must be None or of a tzinfo subclass, "
-                            "not type '%s'" % type(tz).__name__)
-        mytz = self.tzinfo
-        if mytz is None:
-            mytz = self._local_timezone()
-            myoffset = mytz.utcoffset(self)
-        else:
-            myoffset = mytz.utcoffset(self)
-            if myoffset is None:
-                mytz = self.replace(tzinfo=None)._local_timezone()
-                myoffset = mytz.utcoffset(self)
-        if tz is mytz:
-            return self
-        utc = (self - myoffset).replace(tzinfo=tz)
-        return tz.fromutc(utc)
-
-    def ctime(self):
-        weekday = self.toordinal() % 7 or 7
-        return "%s %s %2d %02d:%02d:%02d %04d" % (
-            _DAYNAMES[weekday], _MONTHNAMES[self._month], self._day,
-            self._hour, self._minute, self._second, self._year)
-
-    def isoformat(self, sep='T', timespec='auto'):
-        s = ("%04d-%02d-%02d%s" % (self._year, self._month, self._day, sep) +
-             _format_time(self._hour, self._minute, self._second,
-                          self._microsecond, timespec))
-        return s + _format_offset(self.utcoffset())
-
-    def __repr__(self):
-        L = [self._year, self._month, self._day,
-             self._hour, self._minute, self._second, self._microsecond]
-        if L[-1] == 0:
-            del L[-1]
-        if L[-1] == 0:
-            del L[-1]
-        s = "%s.%s(%s)" % (_module_name(self), type(self).__qualname__,
-                           ", ".join(map(str, L)))
-        if self._tzinfo is not None:
-            s = s[:-1] + ", tzinfo=%r" % self._tzinfo + ")"
-        if self._fold:
-            s = s[:-1] + ", fold=1)"
-        return s
-
-    def __str__(self):
-        return self.isoformat(sep=' ')
-
-    @classmethod
-    def strptime(cls, date_string, format):
-        """Parse [date_string] according to [format]."""
-        return _strptime_datetime(cls, date_string, format)
-
-    def strftime(self, fmt):
-        return _strftime(self, fmt, self.timetuple())
+        return time(*self._clock(), self._tzinfo, fold=self._fold)
 
     def utcoffset(self):
-        if self._tzinfo is None:
-            return None
-        offset = self._tzinfo.utcoffset(self)
-        _check_utc_offset("utcoffset", offset)
-        return offset
-
-    def tzname(self):
-        if self._tzinfo is None:
-            return None
-        return self._tzinfo.tzname(self)
+        return _ask_zone(self._tzinfo, "utcoffset", self)
 
     def dst(self):
-        if self._tzinfo is None:
-            return None
-        offset = self._tzinfo.dst(self)
-        _check_utc_offset("dst", offset)
-        return offset
+        return _ask_zone(self._tzinfo, "dst", self)
 
-    def __eq__(self, other):
+    def tzname(self):
+        return _ask_zone(self._tzinfo, "tzname", self)
+
+    def timetuple(self):
+        saving = self.dst()
+        flag = -1 if saving is None else (1 if saving else 0)
+        return _struct_time(self._year, self._month, self._day,
+                            self._hour, self._minute, self._second, flag)
+
+    def utctimetuple(self):
+        moment = self
+        offset = self.utcoffset()
+        if offset:
+            moment = _from_stamp(datetime, self._stamp() - offset._us, None)
+        return _struct_time(moment._year, moment._month, moment._day,
+                            moment._hour, moment._minute, moment._second, 0)
+
+    def _local_seconds(self):
+        fields = (self._year, self._month, self._day, self._hour, self._minute,
+                  self._second, -1, -1, -1)
+        return int(_time.mktime(fields))
+
+    def timestamp(self):
+        offset = self.utcoffset()
+        if offset is None:
+            return self._local_seconds() + self._microsecond / _SECOND
+        return (self._stamp() - offset._us - _EPOCH_STAMP) / _SECOND
+
+    def astimezone(self, tz=None):
+        _checked_zone(tz)
+        offset = self.utcoffset()
+        if offset is None:
+            # Naive values stand for local time.
+            offset = _local_zone_at(self._local_seconds()).utcoffset(None)
+        elif tz is self._tzinfo:
+            return self
+        instant = self._stamp() - offset._us
+        if tz is None:
+            tz = _local_zone_at((instant - _EPOCH_STAMP) // _SECOND)
+        return tz.fromutc(_from_stamp(type(self), instant, tz))
+
+    def replace(self, year=None, month=None, day=None, hour=None, minute=None,
+                second=None, microsecond=None, tzinfo=True, *, fold=None):
+        old = (self._year, self._month, self._day) + self._clock()
+        new = (year, month, day, hour, minute, second, microsecond)
+        fields = [was if given is None else given for was, given in zip(old, new)]
+        return type(self)(*fields, self._tzinfo if tzinfo is True else tzinfo,
+                          fold=self._fold if fold is None else fold)
+
+    # -- text
+
+    def isoformat(self, sep="T", timespec="auto"):
+        return "%04d-%02d-%02d%s%s%s" % (self._year, self._month, self._day, sep,
+                                         _clock_text(*self._clock(), timespec),
+                                         _zone_suffix(self.utcoffset()))
+
+    def __str__(self):
+        return self.isoformat(" ")
+
+    def __repr__(self):
+        return _clock_repr(_shown_name(self), [self._year, self._month, self._day],
+                           self._clock(), self._tzinfo, self._fold)
+
+    def ctime(self):
+        return self.strftime("%a %b %e %H:%M:%S %Y")
+
+    def strftime(self, format):
+        return _strftime(format, self, (self._year, self._month, self._day), self._clock())
+
+    # -- comparison, hashing, arithmetic
+
+    def _utc_stamp(self, offset):
+        return self._stamp() - (offset._us if offset is not None else 0)
+
+    def _pair(self, other, equality):
         if isinstance(other, datetime):
-            return self._cmp(other, allow_mixed=True) == 0
-        if not isinstance(other, date):
-            return NotImplemented
-        return False
+            if self._tzinfo is other._tzinfo:
+                return self._stamp(), other._stamp()
+            mine, theirs = self.utcoffset(), other.utcoffset()
+            if (mine is None) != (theirs is None):
+                if equality:
+                    return _UNEQUAL
+                raise TypeError("can't compare offset-naive and offset-aware datetimes")
+            return self._utc_stamp(mine), other._utc_stamp(theirs)
+        if isinstance(other, date):
+            if equality:
+                return _UNEQUAL
+            raise TypeError("can't compare %s to %s" % (_shown_name(self), _shown_name(other)))
+        return NotImplemented
 
-    def __le__(self, other):
-        if isinstance(other, datetime):
-            return self._cmp(other) <= 0
-        if not isinstance(other, date):
-            return NotImplemented
-        raise TypeError("can't compare %s to %s" % (_type_name(self), _type_name(other)))
-
-    def __lt__(self, other):
-        if isinstance(other, datetime):
-            return self._cmp(other) < 0
-        if not isinstance(other, date):
-            return NotImplemented
-        raise TypeError("can't compare %s to %s" % (_type_name(self), _type_name(other)))
-
-    def __ge__(self, other):
-        if isinstance(other, datetime):
-            return self._cmp(other) >= 0
-        if not isinstance(other, date):
-            return NotImplemented
-        raise TypeError("can't compare %s to %s" % (_type_name(self), _type_name(other)))
-
-    def __gt__(self, other):
-        if isinstance(other, datetime):
-            return self._cmp(other) > 0
-        if not isinstance(other, date):
-            return NotImplemented
-        raise TypeError("can't compare %s to %s" % (_type_name(self), _type_name(other)))
-
-    def _cmp(self, other, allow_mixed=False):
-        mytz = self._tzinfo
-        ottz = other._tzinfo
-        myoff = otoff = None
-        if mytz is ottz:
-            base_compare = True
-        else:
-            myoff = self.utcoffset()
-            otoff = other.utcoffset()
-            if allow_mixed:
-                if myoff != self.replace(fold=not self.fold).utcoffset():
-                    return 2
-                if otoff != other.replace(fold=not other.fold).utcoffset():
-                    return 2
-            base_compare = myoff == otoff
-        if base_compare:
-            return _cmp((self._year, self._month, self._day,
-                         self._hour, self._minute, self._second, self._microsecond),
-                        (other._year, other._month, other._day,
-                         other._hour, other._minute, other._second, other._microsecond))
-        if myoff is None or otoff is None:
-            if allow_mixed:
-                return 2
-            raise TypeError("can't compare offset-naive and offset-aware datetimes")
-        diff = self - other
-        if diff.days < 0:
-            return -1
-        return diff and 1 or 0
-
-    def _to_microseconds(self):
-        """Microseconds since 0001-01-01 00:00 of the wall-clock value."""
-        days = self.toordinal()
-        secs = self._hour * 3600 + self._minute * 60 + self._second
-        return (days * 86400 + secs) * 10**6 + self._microsecond
+    def __hash__(self):
+        # Equal aware values share a UTC instant; fold never changes a hash.
+        moment = self.replace(fold=0) if self._fold else self
+        return hash(self._utc_stamp(moment.utcoffset()))
 
     def __add__(self, other):
         if not isinstance(other, timedelta):
             return NotImplemented
-        total = self._to_microseconds() + other._to_microseconds()
-        days, rest = divmod(total, 86400 * 10**6)
-        if 0 < days <= _MAXORDINAL:
-            secs, us = divmod(rest, 10**6)
-            hh, rem = divmod(secs, 3600)
-            mm, ss = divmod(rem, 60)
-            y, m, d = _ordinal_to_ymd(days)
-            return type(self).combine(date(y, m, d), time(hh, mm, ss, us, tzinfo=self._tzinfo))
-        raise OverflowError("date value out of range")
+        return _from_stamp(type(self), self._stamp() + other._us, self._tzinfo)
 
     __radd__ = __add__
 
     def __sub__(self, other):
+        if isinstance(other, timedelta):
+            return _from_stamp(type(self), self._stamp() - other._us, self._tzinfo)
         if not isinstance(other, datetime):
-            if isinstance(other, timedelta):
-                return self + -other
             return NotImplemented
-        base = timedelta._from_microseconds(self._to_microseconds() - other._to_microseconds())
         if self._tzinfo is other._tzinfo:
-            return base
-        myoff = self.utcoffset()
-        otoff = other.utcoffset()
-        if myoff == otoff:
-            return base
-        if myoff is None or otoff is None:
+            return _span(self._stamp() - other._stamp())
+        mine, theirs = self.utcoffset(), other.utcoffset()
+        if (mine is None) != (theirs is None):
             raise TypeError("can't subtract offset-naive and offset-aware datetimes")
-        return base + otoff - myoff
-
-    def __hash__(self):
-        if self._hashcode == -1:
-            t = self.replace(fold=0) if self.fold else self
-            tzoff = t.utcoffset()
-            if tzoff is None:
-                self._hashcode = hash((t._year, t._month, t._day, t._hour, t._minute,
-                                       t._second, t._microsecond))
-            else:
-                days = _ymd_to_ordinal(self.year, self.month, self.day)
-                seconds = self.hour * 3600 + self.minute * 60 + self.second
-                self._hashcode = hash(timedelta(days, seconds, self.microsecond) - tzoff)
-        return self._hashcode
+        return _span(self._utc_stamp(mine) - other._utc_stamp(theirs))
 
     def __reduce__(self):
-        return (self.__class__, (self._year, self._month, self._day, self._hour,
-                                 self._minute, self._second, self._microsecond,
-                                 self._tzinfo))
+        fields = (self._year, self._month, self._day) + self._clock() + (self._tzinfo,)
+        return _rebuild, (type(self), fields, self._fold)
 
 
-_date_class = date
-_time_class = time
+_date_type = date
+_time_type = time
+_EPOCH_STAMP = (_to_ordinal(1970, 1, 1) - 1) * _DAY
 
-datetime.min = datetime(1, 1, 1)
-datetime.max = datetime(9999, 12, 31, 23, 59, 59, 999999)
+datetime.min = datetime(MINYEAR, 1, 1)
+datetime.max = datetime(MAXYEAR, 12, 31, 23, 59, 59, 999999)
 datetime.resolution = timedelta(microseconds=1)
-_EPOCH = datetime(1970, 1, 1, tzinfo=timezone.utc)
 
 
 # ---------------------------------------------------------------------------
-# ISO 8601 parsing
+# strptime: the format is split into tokens first (so a bad directive is
+# reported before any matching), then the text is consumed left to right.
+# Numeric fields take as many digits as their width allows and back off one
+# digit when the longer reading is out of range, which is how CPython's
+# regular expressions behave for the inputs people actually write.
 
+_NUMBER_FIELDS = {
+    # directive: (field, most digits, fewest digits, lowest, highest)
+    "d": ("day", 2, 1, 1, 31), "m": ("month", 2, 1, 1, 12),
+    "y": ("short_year", 2, 2, 0, 99), "Y": ("year", 4, 4, 0, 9999),
+    "H": ("hour", 2, 1, 0, 23), "I": ("hour12", 2, 1, 1, 12),
+    "M": ("minute", 2, 1, 0, 59), "S": ("second", 2, 1, 0, 61),
+    "f": ("fraction", 6, 1, 0, 999999), "j": ("yday", 3, 1, 1, 366),
+    "w": ("sunday_weekday", 1, 1, 0, 6), "u": ("iso_weekday", 1, 1, 1, 7),
+    "U": ("sunday_week", 2, 1, 0, 53), "W": ("monday_week", 2, 1, 0, 53),
+}
 
-def _is_ascii_digit(c):
-    return c in "0123456789"
-
-
-def _find_isoformat_datetime_separator(dtstr):
-    """Index of the character separating date and time in [dtstr]."""
-    len_dtstr = len(dtstr)
-    if len_dtstr == 7:
-        return 7
-    assert len_dtstr > 7
-    date_separator = "-"
-    week_indicator = "W"
-    if dtstr[4] == date_separator:
-        if dtstr[5] == week_indicator:
-            if len_dtstr < 8:
-                raise ValueError("Invalid ISO string")
-            if len_dtstr > 8 and dtstr[8] == date_separator:
-                if len_dtstr == 9:
-                    raise ValueError("Invalid ISO string")
-                if len_dtstr > 10 and _is_ascii_digit(dtstr[10]):
-                    return 8
-                return 10
-            return 8
-        return 10
-    if dtstr[4] == week_indicator:
-        idx = 7
-        while idx < len_dtstr:
-            if not _is_ascii_digit(dtstr[idx]):
-                break
-            idx += 1
-        if idx < 9:
-            return idx
-        if idx % 2 == 0:
-            return 7
-        return 8
-    return 8
-
-
-def _parse_isoformat_date(dtstr):
-    """[year, month, day] from YYYY-MM-DD, YYYYMMDD or ISO week forms."""
-    assert len(dtstr) in (7, 8, 10)
-    if not all(c.isascii() for c in dtstr):
-        raise ValueError("Invalid date separator")
-    year = int(dtstr[0:4])
-    has_sep = dtstr[4] == '-'
-    pos = 4 + has_sep
-    if dtstr[pos:pos + 1] == "W":
-        pos += 1
-        weekno = int(dtstr[pos:pos + 2])
-        pos += 2
-        dayno = 1
-        if len(dtstr) > pos:
-            if (dtstr[pos:pos + 1] == '-') != has_sep:
-                raise ValueError("Inconsistent use of dash separator")
-            pos += has_sep
-            dayno = int(dtstr[pos:pos + 1])
-        return list(_isocalendar_to_ymd(year, weekno, dayno))
-    month = int(dtstr[pos:pos + 2])
-    pos += 2
-    if (dtstr[pos:pos + 1] == "-") != has_sep:
-        raise ValueError("Inconsistent use of dash separator")
-    pos += has_sep
-    day = int(dtstr[pos:pos + 2])
-    for s in (dtstr[0:4], dtstr[5 if has_sep else 4:]):
-        if not s.replace('-', '').isdigit():
-            raise ValueError("Invalid date")
-    return [year, month, day]
-
-
-_FRACTION_CORRECTION = [100000, 10000, 1000, 100, 10]
-
-
-def _parse_hh_mm_ss_ff(tstr):
-    """[hour, minute, second, microsecond] from HH[:MM[:SS[.fff[fff]]]]."""
-    len_str = len(tstr)
-    time_comps = [0, 0, 0, 0]
-    pos = 0
-    for comp in range(0, 3):
-        if (len_str - pos) < 2:
-            raise ValueError("Incomplete time component")
-        part = tstr[pos:pos + 2]
-        if not part.isdigit() or not part.isascii():
-            raise ValueError("Invalid time component")
-        time_comps[comp] = int(part)
-        pos += 2
-        next_char = tstr[pos:pos + 1]
-        if comp == 0:
-            has_sep = next_char == ':'
-        if not next_char or comp >= 2:
-            break
-        if has_sep and next_char != ':':
-            raise ValueError("Invalid time separator: %c" % next_char)
-        pos += has_sep
-    if pos < len_str:
-        if tstr[pos] not in '.,':
-            raise ValueError("Invalid microsecond component")
-        pos += 1
-        len_remainder = len_str - pos
-        to_parse = 6 if len_remainder >= 6 else len_remainder
-        digits = tstr[pos:pos + to_parse]
-        if not digits.isdigit() or not digits.isascii():
-            raise ValueError("Non-digit values in unparsed fraction")
-        time_comps[3] = int(digits)
-        if to_parse < 6:
-            time_comps[3] *= _FRACTION_CORRECTION[to_parse - 1]
-        rest = tstr[pos + to_parse:]
-        if rest and not (rest.isdigit() and rest.isascii()):
-            raise ValueError("Non-digit values in unparsed fraction")
-    return time_comps
-
-
-def _parse_isoformat_time(tstr):
-    """[hour, minute, second, microsecond, tzinfo] from a time string with
-    an optional Z or +HH:MM suffix."""
-    len_str = len(tstr)
-    if len_str < 2:
-        raise ValueError("Isoformat time too short")
-    tz_pos = (tstr.find('-') + 1 or tstr.find('+') + 1 or tstr.find('Z') + 1)
-    timestr = tstr[:tz_pos - 1] if tz_pos > 0 else tstr
-    time_comps = _parse_hh_mm_ss_ff(timestr)
-    tzi = None
-    if tz_pos == len_str and tstr[-1] == 'Z':
-        tzi = timezone.utc
-    elif tz_pos > 0:
-        tzstr = tstr[tz_pos:]
-        if len(tzstr) in (0, 1, 3):
-            raise ValueError("Malformed time zone string")
-        tz_comps = _parse_hh_mm_ss_ff(tzstr)
-        if all(x == 0 for x in tz_comps):
-            tzi = timezone.utc
-        else:
-            tzsign = -1 if tstr[tz_pos - 1] == '-' else 1
-            td = timedelta(hours=tz_comps[0], minutes=tz_comps[1],
-                           seconds=tz_comps[2], microseconds=tz_comps[3])
-            tzi = timezone(tzsign * td)
-    time_comps.append(tzi)
-    return time_comps
-
-
-# ---------------------------------------------------------------------------
-# strptime
-
-
-_STRPTIME_PATTERNS = {
-    'd': r'(?P<d>3[01]|[12]\d|0[1-9]|[1-9]| [1-9])',
-    'f': r'(?P<f>[0-9]{1,6})',
-    'H': r'(?P<H>2[0-3]|[0-1]\d|\d)',
-    'I': r'(?P<I>1[0-2]|0[1-9]|[1-9])',
-    'j': r'(?P<j>36[0-6]|3[0-5]\d|[12]\d\d|0[1-9]\d|00[1-9]|[1-9]\d|0[1-9]|[1-9])',
-    'm': r'(?P<m>1[0-2]|0[1-9]|[1-9])',
-    'M': r'(?P<M>[0-5]\d|\d)',
-    'S': r'(?P<S>6[0-1]|[0-5]\d|\d)',
-    'w': r'(?P<w>[0-6])',
-    'u': r'(?P<u>[1-7])',
-    'y': r'(?P<y>\d\d)',
-    'Y': r'(?P<Y>\d\d\d\d)',
-    'z': r'(?P<z>[+-]\d\d:?[0-5]\d(:?[0-5]\d(\.\d{1,6})?)?|(?-i:Z))',
-    'b': r'(?P<b>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)',
-    'B': r'(?P<B>january|february|march|april|may|june|july|august|september'
-         r'|october|november|december)',
-    'a': r'(?P<a>mon|tue|wed|thu|fri|sat|sun)',
-    'A': r'(?P<A>monday|tuesday|wednesday|thursday|friday|saturday|sunday)',
-    'p': r'(?P<p>am|pm)',
-    'Z': r'(?P<Z>utc|gmt)',
-    '%': '%',
+_NAME_FIELDS = {
+    "b": ("month", _MONTH_ABBR[1:], 1), "h": ("month", _MONTH_ABBR[1:], 1),
+    "B": ("month", _MONTH_NAMES[1:], 1), "a": ("weekday", _DAY_ABBR, 0),
+    "A": ("weekday", _DAY_NAMES, 0), "p": ("ampm", ("am", "pm"), 0),
+    "Z": ("zone_name", ("utc", "gmt"), 0),
 }
 
 
-def _strptime_regex(format):
-    import re
-    out = []
-    i = 0
-    while i < len(format):
-        ch = format[i]
-        if ch == '%' and i + 1 < len(format):
-            d = format[i + 1]
-            if d not in _STRPTIME_PATTERNS:
-                raise ValueError("'%s' is a bad directive in format '%s'" % (d, format))
-            out.append(_STRPTIME_PATTERNS[d])
-            i += 2
-        elif ch == '%':
-            raise ValueError("stray %% in format '%s'" % format)
+def _strptime_tokens(format):
+    tokens = []
+    pos = 0
+    while pos < len(format):
+        ch = format[pos]
+        if ch == "%":
+            if pos + 1 == len(format):
+                raise ValueError("stray %% in format '%s'" % format)
+            code = format[pos + 1]
+            if code != "%" and code != "z" and code not in _NUMBER_FIELDS \
+                    and code not in _NAME_FIELDS:
+                raise ValueError("'%s' is a bad directive in format '%s'" % (code, format))
+            tokens.append(("%", code) if code != "%" else ("text", "%"))
+            pos += 2
         elif ch.isspace():
-            out.append(r'\s+')
-            while i < len(format) and format[i].isspace():
-                i += 1
-            continue
+            while pos < len(format) and format[pos].isspace():
+                pos += 1
+            tokens.append(("space", None))
         else:
-            out.append(re.escape(ch))
-            i += 1
-    return re.compile(''.join(out), re.IGNORECASE)
+            tokens.append(("text", ch))
+            pos += 1
+    return tokens
 
 
-def _strptime_datetime(cls, data_string, format):
-    for index, arg in enumerate([data_string, format]):
-        if not isinstance(arg, str):
+def _read_number(text, pos, spec):
+    field, most, fewest, low, high = spec
+    if field == "day" and text[pos:pos + 1] == " " and "1" <= text[pos + 1:pos + 2] <= "9":
+        return int(text[pos + 1]), pos + 2
+    end = pos
+    while end < len(text) and end - pos < most and "0" <= text[end] <= "9":
+        end += 1
+    while end - pos >= fewest:
+        value = int(text[pos:end])
+        if low <= value <= high or field == "fraction":
+            return (text[pos:end] if field == "fraction" else value), end
+        end -= 1
+    return None, pos
+
+
+def _read_offset(text, pos):
+    """%z: 'Z' or [+-]HH[:]MM[[:]SS[.ffffff]]; (timezone, end) or (None, pos)."""
+    if text[pos:pos + 1] == "Z":
+        return timezone.utc, pos + 1
+    sign = text[pos:pos + 1]
+    if sign not in ("+", "-") or not sign:
+        return None, pos
+    try:
+        clock, end = _scan_clock(text, pos + 1)
+    except _BadIso:
+        return None, pos
+    if end - pos < 5:
+        return None, pos
+    span = timedelta(hours=clock[0], minutes=clock[1], seconds=clock[2],
+                     microseconds=clock[3])
+    return timezone(-span if sign == "-" else span), end
+
+
+def _match_strptime(text, tokens):
+    found = {}
+    pos = 0
+    for kind, code in tokens:
+        if kind == "text":
+            if text[pos:pos + 1].lower() != code.lower() or pos >= len(text):
+                return None, pos
+            pos += 1
+        elif kind == "space":
+            start = pos
+            while pos < len(text) and text[pos].isspace():
+                pos += 1
+            if pos == start:
+                return None, pos
+        elif code == "z":
+            found["zone"], pos = _read_offset(text, pos)
+            if found["zone"] is None:
+                return None, pos
+        elif code in _NUMBER_FIELDS:
+            value, pos = _read_number(text, pos, _NUMBER_FIELDS[code])
+            if value is None:
+                return None, pos
+            found[_NUMBER_FIELDS[code][0]] = value
+        else:
+            field, names, base = _NAME_FIELDS[code]
+            lowered = text[pos:].lower()
+            for index, name in enumerate(names):
+                if lowered.startswith(name.lower()):
+                    found[field] = index + base
+                    pos += len(name)
+                    break
+            else:
+                return None, pos
+    return found, pos
+
+
+def _strptime(text, format):
+    for index, value in enumerate((text, format)):
+        if not isinstance(value, str):
             raise TypeError("strptime() argument %d must be str, not %s"
-                            % (index, type(arg).__name__))
-    found = _strptime_regex(format).match(data_string)
-    if not found:
-        raise ValueError("time data %r does not match format %r" % (data_string, format))
-    if len(data_string) != found.end():
-        raise ValueError("unconverted data remains: %s" % data_string[found.end():])
-    g = found.groupdict()
-    year = 1900
-    month = day = 1
-    hour = minute = second = fraction = 0
-    tz = None
-    julian = None
-    if g.get('y') is not None:
-        year = int(g['y'])
-        year += 2000 if year <= 68 else 1900
-    if g.get('Y') is not None:
-        year = int(g['Y'])
-    if g.get('m') is not None:
-        month = int(g['m'])
-    if g.get('b') is not None:
-        month = _MONTHNAMES.index(g['b'].title())
-    if g.get('B') is not None:
-        month = _FULL_MONTHNAMES.index(g['B'].title())
-    if g.get('d') is not None:
-        day = int(g['d'])
-    if g.get('H') is not None:
-        hour = int(g['H'])
-    if g.get('I') is not None:
-        hour = int(g['I'])
-        ampm = (g.get('p') or '').lower()
-        if ampm in ('', 'am'):
-            if hour == 12:
-                hour = 0
-        elif hour != 12:
-            hour += 12
-    if g.get('M') is not None:
-        minute = int(g['M'])
-    if g.get('S') is not None:
-        second = int(g['S'])
-    if g.get('f') is not None:
-        s = g['f']
-        fraction = int(s + '0' * (6 - len(s)))
-    if g.get('j') is not None:
-        julian = int(g['j'])
-    if g.get('z') is not None:
-        z = g['z']
-        if z == 'Z':
-            tz = timezone.utc
+                            % (index + 1, type(value).__name__))
+    found, end = _match_strptime(text, _strptime_tokens(format))
+    if found is None:
+        raise ValueError("time data %r does not match format %r" % (text, format))
+    if end != len(text):
+        raise ValueError("unconverted data remains: %s" % text[end:])
+    year = found.get("year")
+    if year is None:
+        short = found.get("short_year")
+        year = 1900 if short is None else short + (2000 if short <= 68 else 1900)
+    month = found.get("month", 1)
+    day = found.get("day", 1)
+    hour = found.get("hour", 0)
+    if "hour12" in found:
+        hour = found["hour12"] % 12 + (12 if found.get("ampm") == 1 else 0)
+    micro = 0
+    if "fraction" in found:
+        micro = int(found["fraction"].ljust(6, "0"))
+    weekday = found.get("weekday")
+    if "sunday_weekday" in found:
+        weekday = (found["sunday_weekday"] + 6) % 7
+    elif "iso_weekday" in found:
+        weekday = found["iso_weekday"] - 1
+    ordinal = None
+    if "yday" in found:
+        ordinal = _year_start(year) + found["yday"] - 1
+    elif weekday is not None and ("sunday_week" in found or "monday_week" in found):
+        jan1 = _weekday(_year_start(year))
+        if "monday_week" in found:
+            first = (7 - jan1) % 7
+            ordinal = _year_start(year) + first + (found["monday_week"] - 1) * 7 + weekday
         else:
-            sign = -1 if z[0] == '-' else 1
-            z = z[1:].replace(':', '')
-            hours, minutes = int(z[0:2]), int(z[2:4])
-            seconds = int(z[4:6] or 0)
-            td = timedelta(hours=hours, minutes=minutes, seconds=seconds)
-            tz = timezone(sign * td)
-    elif g.get('Z') is not None:
-        tz = None
-    if julian is not None:
-        d = date.fromordinal(julian - 1 + date(year, 1, 1).toordinal())
-        month, day = d.month, d.day
-    args = (year, month, day, hour, minute, second, fraction)
-    if tz is not None:
-        return cls(*args, tzinfo=tz)
-    return cls(*args)
+            first = (6 - jan1) % 7
+            ordinal = (_year_start(year) + first + (found["sunday_week"] - 1) * 7
+                       + (weekday + 1) % 7)
+    if ordinal is not None:
+        year, month, day = _checked_ordinal(ordinal)
+    fields = (year, month, day, hour, found.get("minute", 0), found.get("second", 0), micro)
+    return fields, found.get("zone")

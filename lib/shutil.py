@@ -1,8 +1,27 @@
-"""High-level file operations (a subset of CPython's shutil): copyfileobj,
-copyfile, copymode, copystat, copy, copy2, copytree, rmtree, move, which.
+"""File and directory operations above the os module: copying data and
+metadata, copying, moving and deleting whole trees, and finding programs.
 
-Copies go through open() in 64 KiB chunks, so every read and write releases
-the GIL inside the io module.
+Design notes
+------------
+Covered: copyfileobj, copyfile, copymode, copystat, copy, copy2,
+ignore_patterns, copytree, rmtree, move, which, get_terminal_size and the
+exception classes.  Left out: archives (make_archive, unpack_archive),
+chown, extended attributes and the platform fast paths (sendfile,
+copy_file_range); disk_usage exists but raises NotImplementedError because
+gilpy's os has no statvfs.
+
+Every copy streams through open() in COPY_BUFSIZE chunks.  Each read and
+write drops the GIL inside the io layer, so a long copy does not stall the
+other threads or the event loop.
+
+Tree operations walk with os.scandir and recurse per directory.  copytree
+keeps going after a failure and raises one shutil.Error listing every
+(source, destination, reason) at the end; rmtree reports each failure to
+its onerror callback with the os function that failed, which is what
+callers that retry or chmod use to decide.  Where CPython has a quirk that
+programs can observe (ignore_dangling_symlinks checks the link text
+relative to the current directory) it is kept, because CPython's output is
+our reference.
 """
 
 import os
@@ -15,305 +34,349 @@ __all__ = ["copyfileobj", "copyfile", "copymode", "copystat", "copy", "copy2",
 
 COPY_BUFSIZE = 64 * 1024
 
+_FIFO_TYPE = 0o010000
+_TYPE_BITS = 0o170000
+_PERMISSION_BITS = 0o7777
+
 
 class Error(OSError):
     pass
 
 
 class SameFileError(Error):
-    """Raised when source and destination are the same file."""
+    """Source and destination of a copy are one file."""
 
 
 class SpecialFileError(OSError):
-    """Raised when trying to do a kind of operation (e.g. copying) which is
-    not supported on a special file (e.g. a named pipe)"""
+    """The operation cannot be applied to this kind of file (a FIFO, say)."""
 
 
 class ExecError(OSError):
-    """Raised when a command could not be executed"""
+    """A command could not be run."""
 
+
+# ---------------------------------------------------------------------------
+# Single files
 
 def copyfileobj(fsrc, fdst, length=0):
-    """copy data from file-like object fsrc to file-like object fdst"""
-    if not length:
-        length = COPY_BUFSIZE
-    fsrc_read = fsrc.read
-    fdst_write = fdst.write
-    while True:
-        buf = fsrc_read(length)
-        if not buf:
-            break
-        fdst_write(buf)
+    """Copy everything readable from [fsrc] into [fdst], [length] bytes at a time."""
+    size = length or COPY_BUFSIZE
+    read, write = fsrc.read, fdst.write
+    chunk = read(size)
+    while chunk:
+        write(chunk)
+        chunk = read(size)
 
 
-def _samefile(src, dst):
+def _same_file(first, second):
     try:
-        return os.path.samefile(src, dst)
+        return os.path.samefile(first, second)
     except OSError:
         return False
 
 
+def _refuse_fifo(path):
+    # Reading a FIFO would block until a writer shows up, and writing one
+    # would feed a reader instead of making a file; CPython refuses both.
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return
+    if mode & _TYPE_BITS == _FIFO_TYPE:
+        shown = path.path if hasattr(path, "path") else path
+        raise SpecialFileError("`%s` is a named pipe" % shown)
+
+
 def copyfile(src, dst, *, follow_symlinks=True):
-    """Copy data from src to dst in the most efficient way possible."""
-    if _samefile(src, dst):
+    """Copy the contents of [src] to [dst] and return [dst]."""
+    if _same_file(src, dst):
         raise SameFileError("{!r} and {!r} are the same file".format(src, dst))
-    for fn in (src, dst):
-        try:
-            st = os.stat(fn)
-        except OSError:
-            pass
-        else:
-            if (st.st_mode & 0o170000) == 0o010000:
-                fn = fn.path if hasattr(fn, 'path') else fn
-                raise SpecialFileError("`%s` is a named pipe" % fn)
+    _refuse_fifo(src)
+    _refuse_fifo(dst)
     if not follow_symlinks and os.path.islink(src):
         os.symlink(os.readlink(src), dst)
-    else:
-        with open(src, 'rb') as fsrc:
-            try:
-                with open(dst, 'wb') as fdst:
-                    copyfileobj(fsrc, fdst)
-            except IsADirectoryError as e:
-                if not os.path.exists(dst):
-                    raise FileNotFoundError(f'Directory does not exist: {dst}') from e
-                else:
-                    raise
+        return dst
+    with open(src, "rb") as source:
+        try:
+            target = open(dst, "wb")
+        except IsADirectoryError as err:
+            if os.path.exists(dst):
+                raise
+            raise FileNotFoundError(f"Directory does not exist: {dst}") from err
+        with target:
+            copyfileobj(source, target)
     return dst
+
+
+def _both_links(src, dst, follow_symlinks):
+    # Without following links, metadata would have to go onto the link
+    # itself, which this platform layer cannot do; CPython skips it too.
+    return not follow_symlinks and os.path.islink(src) and os.path.islink(dst)
 
 
 def copymode(src, dst, *, follow_symlinks=True):
-    """Copy mode bits from src to dst."""
-    if not follow_symlinks and os.path.islink(src) and os.path.islink(dst):
+    """Give [dst] the permission bits of [src]."""
+    if _both_links(src, dst, follow_symlinks):
         return
-    st = os.stat(src)
-    os.chmod(dst, st.st_mode & 0o7777)
+    os.chmod(dst, os.stat(src).st_mode & _PERMISSION_BITS)
 
 
 def copystat(src, dst, *, follow_symlinks=True):
-    """Copy file metadata: permission bits, last access and modification times."""
-    if not follow_symlinks and os.path.islink(src) and os.path.islink(dst):
+    """Give [dst] the permission bits and access/modification times of [src]."""
+    if _both_links(src, dst, follow_symlinks):
         return
-    st = os.stat(src)
-    os.utime(dst, ns=(st.st_atime_ns, st.st_mtime_ns))
-    os.chmod(dst, st.st_mode & 0o7777)
+    info = os.stat(src)
+    os.utime(dst, ns=(info.st_atime_ns, info.st_mtime_ns))
+    os.chmod(dst, info.st_mode & _PERMISSION_BITS)
+
+
+def _into_directory(src, dst):
+    if os.path.isdir(dst):
+        return os.path.join(dst, os.path.basename(src))
+    return dst
+
+
+def _copy_file_and(metadata, src, dst, follow_symlinks):
+    # copy() and copy2() differ only in how much metadata follows the data.
+    target = _into_directory(src, dst)
+    copyfile(src, target, follow_symlinks=follow_symlinks)
+    metadata(src, target, follow_symlinks=follow_symlinks)
+    return target
 
 
 def copy(src, dst, *, follow_symlinks=True):
-    """Copy data and mode bits ("cp src dst"). Return the file's destination."""
-    if os.path.isdir(dst):
-        dst = os.path.join(dst, os.path.basename(src))
-    copyfile(src, dst, follow_symlinks=follow_symlinks)
-    copymode(src, dst, follow_symlinks=follow_symlinks)
-    return dst
+    """Copy data and permission bits, like "cp"; return the new file's path."""
+    return _copy_file_and(copymode, src, dst, follow_symlinks)
 
 
 def copy2(src, dst, *, follow_symlinks=True):
-    """Copy data and metadata. Return the file's destination."""
-    if os.path.isdir(dst):
-        dst = os.path.join(dst, os.path.basename(src))
-    copyfile(src, dst, follow_symlinks=follow_symlinks)
-    copystat(src, dst, follow_symlinks=follow_symlinks)
-    return dst
+    """Like copy(), but also carries over the timestamps."""
+    return _copy_file_and(copystat, src, dst, follow_symlinks)
 
+
+# ---------------------------------------------------------------------------
+# Trees
 
 def ignore_patterns(*patterns):
-    """Function that can be used as copytree() ignore parameter."""
+    """Build a copytree() ignore callback that skips names matching any of
+    the glob [patterns]."""
     import fnmatch
 
-    def _ignore_patterns(path, names):
-        ignored_names = []
-        for pattern in patterns:
-            ignored_names.extend(fnmatch.filter(names, pattern))
-        return set(ignored_names)
-    return _ignore_patterns
+    def matching_names(directory, names):
+        return {name for glob in patterns for name in fnmatch.filter(names, glob)}
+
+    return matching_names
+
+
+def _copy_entry(entry, source, target, options):
+    symlinks, ignore, copy_function, skip_dangling, exist_ok = options
+    if entry.is_symlink():
+        link_text = os.readlink(source)
+        if symlinks:
+            os.symlink(link_text, target)
+            copystat(source, target, follow_symlinks=False)
+            return
+        if skip_dangling and not os.path.exists(link_text):
+            return
+        if os.path.isdir(source):
+            copytree(source, target, symlinks, ignore, copy_function,
+                     skip_dangling, exist_ok)
+            return
+        copy_function(source, target)
+    elif entry.is_dir():
+        copytree(source, target, symlinks, ignore, copy_function, skip_dangling, exist_ok)
+    else:
+        copy_function(source, target)
 
 
 def copytree(src, dst, symlinks=False, ignore=None, copy_function=copy2,
              ignore_dangling_symlinks=False, dirs_exist_ok=False):
-    """Recursively copy a directory tree and return the destination directory."""
-    with os.scandir(src) as itr:
-        entries = list(itr)
+    """Copy the directory [src] and everything below it to [dst]; return [dst]."""
+    with os.scandir(src) as listing:
+        entries = list(listing)
+    skipped = set()
     if ignore is not None:
-        ignored_names = ignore(os.fspath(src), [x.name for x in entries])
-    else:
-        ignored_names = set()
+        skipped = ignore(os.fspath(src), [entry.name for entry in entries])
     os.makedirs(dst, exist_ok=dirs_exist_ok)
-    errors = []
-    for srcentry in entries:
-        if srcentry.name in ignored_names:
+    options = (symlinks, ignore, copy_function, ignore_dangling_symlinks, dirs_exist_ok)
+    problems = []
+    for entry in entries:
+        if entry.name in skipped:
             continue
-        srcname = os.path.join(src, srcentry.name)
-        dstname = os.path.join(dst, srcentry.name)
+        source = os.path.join(src, entry.name)
+        target = os.path.join(dst, entry.name)
         try:
-            is_symlink = srcentry.is_symlink()
-            if is_symlink and symlinks:
-                os.symlink(os.readlink(srcname), dstname)
-            elif srcentry.is_dir():
-                copytree(srcname, dstname, symlinks, ignore, copy_function,
-                         ignore_dangling_symlinks, dirs_exist_ok)
-            else:
-                if is_symlink and not os.path.exists(srcname):
-                    if ignore_dangling_symlinks:
-                        continue
-                copy_function(srcname, dstname)
-        except Error as err:
-            errors.extend(err.args[0])
+            _copy_entry(entry, source, target, options)
+        except Error as nested:
+            # A failed subtree already collected its own list.
+            problems.extend(nested.args[0])
         except OSError as why:
-            errors.append((srcname, dstname, str(why)))
+            problems.append((source, target, str(why)))
     try:
         copystat(src, dst)
     except OSError as why:
-        errors.append((src, dst, str(why)))
-    if errors:
-        raise Error(errors)
+        problems.append((src, dst, str(why)))
+    if problems:
+        raise Error(problems)
     return dst
 
 
-def _rmtree_inner(path, onerror):
+def _report(onerror, function, path):
+    # Called from an except block: hands the exception being handled on.
+    onerror(function, path, sys.exc_info())
+
+
+def _remove_contents(path, onerror):
     try:
-        with os.scandir(path) as scandir_it:
-            entries = list(scandir_it)
+        with os.scandir(path) as listing:
+            entries = list(listing)
     except OSError:
-        onerror(os.scandir, path, sys.exc_info())
+        _report(onerror, os.scandir, path)
         entries = []
     for entry in entries:
-        fullname = entry.path
         try:
-            is_dir = entry.is_dir(follow_symlinks=False)
+            is_directory = entry.is_dir(follow_symlinks=False)
         except OSError:
-            is_dir = False
-        if is_dir:
-            _rmtree_inner(fullname, onerror)
-        else:
-            try:
-                os.unlink(fullname)
-            except OSError:
-                onerror(os.unlink, fullname, sys.exc_info())
+            is_directory = False
+        if is_directory:
+            _remove_contents(entry.path, onerror)
+            continue
+        try:
+            os.unlink(entry.path)
+        except OSError:
+            _report(onerror, os.unlink, entry.path)
     try:
         os.rmdir(path)
     except OSError:
-        onerror(os.rmdir, path, sys.exc_info())
+        _report(onerror, os.rmdir, path)
 
 
 def rmtree(path, ignore_errors=False, onerror=None):
-    """Recursively delete a directory tree."""
+    """Delete the directory [path] with everything in it.
+
+    Failures go to onerror(function, path, exc_info); without a callback
+    they are raised, and with [ignore_errors] they are dropped."""
     if ignore_errors:
-        def onerror(*args):
+        def onerror(*failure):
             pass
     elif onerror is None:
-        def onerror(*args):
+        def onerror(*failure):
             raise
     try:
+        os.lstat(path)
+    except OSError:
+        _report(onerror, os.lstat, path)
+        return
+    try:
         if os.path.islink(path):
+            # Following the link would delete a tree the caller never named.
             raise OSError("Cannot call rmtree on a symbolic link")
     except OSError:
-        onerror(os.path.islink, path, sys.exc_info())
+        _report(onerror, os.path.islink, path)
         return
-    _rmtree_inner(path, onerror)
+    _remove_contents(path, onerror)
 
 
-def _basename(path):
-    path = os.fspath(path)
-    sep = os.path.sep + (os.path.altsep or '')
-    return os.path.basename(path.rstrip(sep))
+def _inside(src, dst):
+    # True when [dst] lies within the directory [src] (or is [src]).
+    here = os.path.join(os.path.abspath(src), "")
+    there = os.path.join(os.path.abspath(dst), "")
+    return there.startswith(here)
 
 
 def move(src, dst, copy_function=copy2):
-    """Recursively move a file or directory to another location."""
-    real_dst = dst
+    """Move a file or tree to [dst] (into it, if it is a directory); rename
+    when possible, copy and delete otherwise.  Returns the new path."""
+    destination = dst
     if os.path.isdir(dst):
-        if _samefile(src, dst):
+        if _same_file(src, dst):
+            # Only the spelling of the name changes (case-insensitive
+            # file systems); a rename does it.
             os.rename(src, dst)
             return
-        real_dst = os.path.join(dst, _basename(src))
-        if os.path.exists(real_dst):
-            raise Error("Destination path '%s' already exists" % real_dst)
+        trimmed = os.fspath(src).rstrip(os.path.sep + (os.path.altsep or ""))
+        destination = os.path.join(dst, os.path.basename(trimmed))
+        if os.path.exists(destination):
+            raise Error("Destination path '%s' already exists" % destination)
     try:
-        os.rename(src, real_dst)
+        os.rename(src, destination)
+        return destination
     except OSError:
-        if os.path.islink(src):
-            linkto = os.readlink(src)
-            os.symlink(linkto, real_dst)
-            os.unlink(src)
-        elif os.path.isdir(src):
-            if _destinsrc(src, dst):
-                raise Error("Cannot move a directory '%s' into itself"
-                            " '%s'." % (src, dst))
-            copytree(src, real_dst, copy_function=copy_function, symlinks=True)
-            rmtree(src)
-        else:
-            copy_function(src, real_dst)
-            os.unlink(src)
-    return real_dst
+        pass
+    if os.path.islink(src):
+        os.symlink(os.readlink(src), destination)
+        os.unlink(src)
+    elif os.path.isdir(src):
+        if _inside(src, dst):
+            raise Error("Cannot move a directory '%s' into itself '%s'." % (src, dst))
+        copytree(src, destination, copy_function=copy_function, symlinks=True)
+        rmtree(src)
+    else:
+        copy_function(src, destination)
+        os.unlink(src)
+    return destination
 
 
-def _destinsrc(src, dst):
-    src = os.path.abspath(src)
-    dst = os.path.abspath(dst)
-    if not src.endswith(os.path.sep):
-        src += os.path.sep
-    if not dst.endswith(os.path.sep):
-        dst += os.path.sep
-    return dst.startswith(src)
-
+# ---------------------------------------------------------------------------
+# The environment
 
 def disk_usage(path):
     raise NotImplementedError("shutil.disk_usage is not available in gilpy")
 
 
+def _size_from_environment(name):
+    try:
+        return int(os.environ[name])
+    except (KeyError, ValueError):
+        return 0
+
+
 def get_terminal_size(fallback=(80, 24)):
-    """Get the size of the terminal window: COLUMNS/LINES, then the terminal, then fallback."""
-    try:
-        columns = int(os.environ['COLUMNS'])
-    except (KeyError, ValueError):
-        columns = 0
-    try:
-        lines = int(os.environ['LINES'])
-    except (KeyError, ValueError):
-        lines = 0
+    """The terminal's (columns, lines): $COLUMNS and $LINES win, then the
+    terminal on stdout, then [fallback]."""
+    columns = _size_from_environment("COLUMNS")
+    lines = _size_from_environment("LINES")
     if columns <= 0 or lines <= 0:
         try:
-            size = os.get_terminal_size(sys.__stdout__.fileno() if hasattr(sys, '__stdout__') else 1)
+            stream = getattr(sys, "__stdout__", None)
+            measured = os.get_terminal_size(stream.fileno() if stream else 1)
         except (AttributeError, ValueError, OSError):
-            size = os.terminal_size(fallback)
+            measured = os.terminal_size(fallback)
         if columns <= 0:
-            columns = size.columns or fallback[0]
+            columns = measured.columns or fallback[0]
         if lines <= 0:
-            lines = size.lines or fallback[1]
+            lines = measured.lines or fallback[1]
     return os.terminal_size((columns, lines))
 
 
-def _access_check(fn, mode):
-    return (os.path.exists(fn) and os.access(fn, mode)
-            and not os.path.isdir(fn))
+def _usable(candidate, mode):
+    return os.path.exists(candidate) and os.access(candidate, mode) \
+        and not os.path.isdir(candidate)
 
 
 def which(cmd, mode=os.F_OK | os.X_OK, path=None):
-    """Given a command, mode, and a PATH string, return the path which
-    conforms to the given mode on the PATH, or None if there is no such file."""
+    """Where [cmd] would be found on [path] (default $PATH), or None.
+
+    A [cmd] that contains a directory part is checked as given."""
     if os.path.dirname(cmd):
-        if _access_check(cmd, mode):
-            return cmd
-        return None
-    use_bytes = isinstance(cmd, bytes)
+        return cmd if _usable(cmd, mode) else None
     if path is None:
-        path = os.environ.get("PATH", None)
+        path = os.environ.get("PATH")
         if path is None:
             path = os.defpath
     if not path:
         return None
-    if use_bytes:
-        path = os.fsencode(path)
-        path = path.split(os.fsencode(os.pathsep))
+    if isinstance(cmd, bytes):
+        directories = os.fsencode(path).split(os.fsencode(os.pathsep))
     else:
-        path = os.fsdecode(path)
-        path = path.split(os.pathsep)
-    seen = set()
-    for dir in path:
-        normdir = os.path.normcase(dir)
-        if normdir not in seen:
-            seen.add(normdir)
-            name = os.path.join(dir, cmd)
-            if _access_check(name, mode):
-                return name
+        directories = os.fsdecode(path).split(os.pathsep)
+    tried = set()
+    for directory in directories:
+        key = os.path.normcase(directory)
+        if key in tried:
+            continue
+        tried.add(key)
+        candidate = os.path.join(directory, cmd)
+        if _usable(candidate, mode):
+            return candidate
     return None

@@ -1,9 +1,24 @@
-"""Temporary files and directories (a subset of CPython's tempfile):
-gettempdir, gettempprefix, mkstemp, mkdtemp, mktemp, NamedTemporaryFile,
-TemporaryFile, TemporaryDirectory.
+"""Temporary files and directories with unguessable names.
 
-Names are made from os.urandom, and files are created with O_EXCL, so two
-threads or processes never get the same name.
+Design notes
+------------
+Covered: gettempdir/gettempdirb, gettempprefix/gettempprefixb, mkstemp,
+mkdtemp, mktemp, NamedTemporaryFile, TemporaryFile and TemporaryDirectory.
+Left out: SpooledTemporaryFile and the O_TMPFILE fast path.
+
+Every name is the prefix, eight characters drawn from os.urandom, and the
+suffix.  Files are created with O_CREAT|O_EXCL (and O_NOFOLLOW), directories
+with mkdir, so a name someone else already took, or a symlink planted under
+it, simply makes us try the next one; nothing is ever opened that we did
+not create.  Files get mode 0600 and directories 0700.
+
+str and bytes work alike: when any of prefix, suffix or dir is bytes the
+whole name is built as bytes, and mixing the two is a TypeError, as in
+CPython.
+
+The default directory is chosen once, from $TMPDIR, $TEMP, $TMP, then the
+usual system places and finally the working directory, and is remembered in
+the module attribute `tempdir` (assign None to it to choose again).
 """
 
 import os as _os
@@ -17,211 +32,210 @@ TMP_MAX = 10000
 template = "tmp"
 tempdir = None
 
-_CHARACTERS = "abcdefghijklmnopqrstuvwxyz0123456789_"
-_BIN_OPENFLAGS = _os.O_RDWR | _os.O_CREAT | _os.O_EXCL
-if hasattr(_os, 'O_NOFOLLOW'):
-    _BIN_OPENFLAGS |= _os.O_NOFOLLOW
+_NAME_ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789_"
+_NAME_LENGTH = 8
+_CREATE_FLAGS = _os.O_RDWR | _os.O_CREAT | _os.O_EXCL | getattr(_os, "O_NOFOLLOW", 0)
 
 
-def _random_name():
-    raw = _os.urandom(8)
-    return ''.join(_CHARACTERS[b % len(_CHARACTERS)] for b in raw)
+def _fresh_name():
+    return "".join(_NAME_ALPHABET[byte % len(_NAME_ALPHABET)]
+                   for byte in _os.urandom(_NAME_LENGTH))
 
 
-def _candidate_tempdir_list():
-    dirlist = []
-    for envname in 'TMPDIR', 'TEMP', 'TMP':
-        dirname = _os.getenv(envname)
-        if dirname:
-            dirlist.append(dirname)
-    dirlist.extend(['/tmp', '/var/tmp', '/usr/tmp'])
+def _usable_directory(path):
+    return _os.path.isdir(path) and _os.access(path, _os.W_OK | _os.X_OK)
+
+
+def _choose_tempdir():
+    places = [_os.getenv(var) for var in ("TMPDIR", "TEMP", "TMP")]
+    places += ["/tmp", "/var/tmp", "/usr/tmp"]
     try:
-        dirlist.append(_os.getcwd())
+        places.append(_os.getcwd())
     except OSError:
-        dirlist.append(_os.curdir)
-    return dirlist
-
-
-def _get_default_tempdir():
-    for dir in _candidate_tempdir_list():
-        if dir != _os.curdir:
-            dir = _os.path.abspath(dir)
-        if _os.path.isdir(dir) and _os.access(dir, _os.W_OK | _os.X_OK):
-            return dir
-    raise FileNotFoundError(2, "No usable temporary directory found in %s" %
-                            _candidate_tempdir_list())
+        places.append(_os.curdir)
+    places = [place for place in places if place]
+    for place in places:
+        candidate = place if place == _os.curdir else _os.path.abspath(place)
+        if _usable_directory(candidate):
+            return candidate
+    raise FileNotFoundError(2, "No usable temporary directory found in %s" % places)
 
 
 def gettempprefix():
-    """The default prefix for temporary directories as string."""
+    """The prefix used when none is given, as str."""
     return template
 
 
 def gettempprefixb():
-    return template.encode()
+    """The prefix used when none is given, as bytes."""
+    return _os.fsencode(template)
 
 
 def gettempdir():
-    """Returns tempfile.tempdir (as str), computing it on first use."""
+    """The default directory for temporary files, as str."""
     global tempdir
     if tempdir is None:
-        tempdir = _get_default_tempdir()
+        tempdir = _choose_tempdir()
     return tempdir
 
 
 def gettempdirb():
-    return gettempdir().encode()
+    """The default directory for temporary files, as bytes."""
+    return _os.fsencode(gettempdir())
 
 
-def _sanitize_params(prefix, suffix, dir):
-    if suffix is None:
-        suffix = ''
-    if prefix is None:
-        prefix = template
-    if dir is None:
-        dir = gettempdir()
-    return prefix, suffix, _os.fspath(dir)
+def _name_parts(prefix, suffix, dir):
+    """Fill in defaults and settle on str or bytes for the whole name."""
+    given = [part for part in (prefix, suffix, dir) if part is not None]
+    wants_bytes = any(isinstance(part, bytes) for part in given)
+    if wants_bytes and not all(isinstance(part, bytes) for part in given):
+        raise TypeError("Can't mix bytes and non-bytes in path components.")
+    if wants_bytes:
+        return (gettempprefixb() if prefix is None else prefix,
+                b"" if suffix is None else suffix,
+                gettempdirb() if dir is None else dir, True)
+    return (template if prefix is None else prefix,
+            "" if suffix is None else suffix,
+            gettempdir() if dir is None else _os.fspath(dir), False)
 
 
-def _mkstemp_inner(dir, pre, suf, flags):
-    for seq in range(TMP_MAX):
-        name = _random_name()
-        file = _os.path.join(dir, pre + name + suf)
+def _candidates(prefix, suffix, dir, as_bytes):
+    # TMP_MAX fresh paths; the callers stop at the first one they can claim.
+    for _ in range(TMP_MAX):
+        name = _fresh_name()
+        if as_bytes:
+            name = name.encode("ascii")
+        yield _os.path.join(dir, prefix + name + suffix)
+
+
+def _claim_file(prefix, suffix, dir, as_bytes):
+    for path in _candidates(prefix, suffix, dir, as_bytes):
         try:
-            fd = _os.open(file, flags, 0o600)
+            handle = _os.open(path, _CREATE_FLAGS, 0o600)
         except FileExistsError:
             continue
-        return fd, _os.path.abspath(file)
+        return handle, _os.path.abspath(path)
     raise FileExistsError(17, "No usable temporary file name found")
 
 
 def mkstemp(suffix=None, prefix=None, dir=None, text=False):
-    """Create and open a temporary file securely: returns (fd, absolute path)."""
-    prefix, suffix, dir = _sanitize_params(prefix, suffix, dir)
-    return _mkstemp_inner(dir, prefix, suffix, _BIN_OPENFLAGS)
+    """Create a new file only we can read and write; return (fd, absolute path).
+
+    The caller owns both and must close and delete them."""
+    return _claim_file(*_name_parts(prefix, suffix, dir))
 
 
 def mkdtemp(suffix=None, prefix=None, dir=None):
-    """Create a temporary directory securely and return its absolute path."""
-    prefix, suffix, dir = _sanitize_params(prefix, suffix, dir)
-    for seq in range(TMP_MAX):
-        name = _random_name()
-        file = _os.path.join(dir, prefix + name + suffix)
+    """Create a new directory only we can use and return its absolute path."""
+    for path in _candidates(*_name_parts(prefix, suffix, dir)):
         try:
-            _os.mkdir(file, 0o700)
+            _os.mkdir(path, 0o700)
         except FileExistsError:
             continue
-        return _os.path.abspath(file)
+        return _os.path.abspath(path)
     raise FileExistsError(17, "No usable temporary directory name found")
 
 
 def mktemp(suffix="", prefix=template, dir=None):
-    """User-callable function to return a unique temporary file name (unsafe)."""
-    if dir is None:
-        dir = gettempdir()
-    for seq in range(TMP_MAX):
-        name = _random_name()
-        file = _os.path.join(dir, prefix + name + suffix)
-        if not _os.path.exists(file):
-            return file
+    """A name that did not exist a moment ago.  Racy: prefer mkstemp."""
+    for path in _candidates(prefix, suffix, gettempdir() if dir is None else dir, False):
+        if not _os.path.exists(path):
+            return path
     raise FileExistsError(17, "No usable temporary filename found")
 
 
 class _TemporaryFileWrapper:
-    """A file object that deletes its file when it is closed."""
+    """A file object with a name on disk that goes away when it is closed.
+
+    Anything not defined here is looked up on the wrapped file."""
 
     def __init__(self, file, name, delete=True):
         self.file = file
         self.name = name
         self.delete = delete
-        self._closed = False
+        self._released = False
 
-    def __getattr__(self, name):
-        return getattr(self.__dict__['file'], name)
+    def __getattr__(self, attribute):
+        return getattr(self.__dict__["file"], attribute)
+
+    def __iter__(self):
+        # Iterating the file directly keeps this wrapper (and so the file)
+        # alive for as long as the loop runs.
+        yield from self.file
 
     def __enter__(self):
         self.file.__enter__()
         return self
 
     def __exit__(self, exc, value, tb):
-        result = self.file.__exit__(exc, value, tb)
-        self._cleanup()
-        return result
+        outcome = self.file.__exit__(exc, value, tb)
+        self.close()
+        return outcome
 
     def close(self):
+        if self._released:
+            return
+        self._released = True
         try:
             self.file.close()
         finally:
-            self._cleanup()
-
-    def _cleanup(self):
-        if not self._closed:
-            self._closed = True
             if self.delete:
-                try:
-                    _os.unlink(self.name)
-                except FileNotFoundError:
-                    pass
-
-    def __iter__(self):
-        for line in self.file:
-            yield line
+                _os.unlink(self.name)
 
     def __del__(self):
-        if not self._closed:
+        if not self._released:
             try:
-                self.file.close()
-            finally:
-                self._cleanup()
+                self.close()
+            except OSError:
+                pass
 
-    def __repr__(self):
-        return '<tempfile._TemporaryFileWrapper file=%r>' % (self.file,)
+
+def _open_claimed(handle, mode, buffering, encoding, newline, errors):
+    return open(handle, mode, buffering=buffering, newline=newline,
+                encoding=encoding, errors=errors)
 
 
 def NamedTemporaryFile(mode='w+b', buffering=-1, encoding=None,
                        newline=None, suffix=None, prefix=None,
                        dir=None, delete=True, *, errors=None):
-    """Create and return a temporary file with a visible name, deleted on close
-    when [delete]."""
-    prefix, suffix, dir = _sanitize_params(prefix, suffix, dir)
-    fd, name = _mkstemp_inner(dir, prefix, suffix, _BIN_OPENFLAGS)
+    """A new file opened in [mode] whose path is in .name; with [delete]
+    the file is removed when closed."""
+    handle, path = _claim_file(*_name_parts(prefix, suffix, dir))
     try:
-        file = open(fd, mode, buffering=buffering, newline=newline,
-                    encoding=encoding, errors=errors)
+        stream = _open_claimed(handle, mode, buffering, encoding, newline, errors)
     except BaseException:
-        _os.unlink(name)
-        _os.close(fd)
+        _os.unlink(path)
+        _os.close(handle)
         raise
-    return _TemporaryFileWrapper(file, name, delete)
+    return _TemporaryFileWrapper(stream, path, delete)
 
 
 def TemporaryFile(mode='w+b', buffering=-1, encoding=None,
                   newline=None, suffix=None, prefix=None,
                   dir=None, *, errors=None):
-    """Create and return a temporary file without a name (unlinked at once)."""
-    prefix, suffix, dir = _sanitize_params(prefix, suffix, dir)
-    fd, name = _mkstemp_inner(dir, prefix, suffix, _BIN_OPENFLAGS)
+    """A new file with no name at all: it is unlinked straight away, so the
+    space is returned as soon as it is closed."""
+    handle, path = _claim_file(*_name_parts(prefix, suffix, dir))
     try:
-        _os.unlink(name)
-        return open(fd, mode, buffering=buffering, newline=newline,
-                    encoding=encoding, errors=errors)
+        _os.unlink(path)
+        return _open_claimed(handle, mode, buffering, encoding, newline, errors)
     except BaseException:
-        _os.close(fd)
+        _os.close(handle)
         raise
 
 
 class TemporaryDirectory:
-    """Create and return a temporary directory, removed by cleanup() or at
-    the end of a with block (which binds the directory's name)."""
+    """A new directory, removed with its contents by cleanup() or when the
+    with block ends (the with statement binds its path)."""
 
     def __init__(self, suffix=None, prefix=None, dir=None,
                  ignore_cleanup_errors=False):
         self.name = mkdtemp(suffix, prefix, dir)
         self._ignore_cleanup_errors = ignore_cleanup_errors
-        self._done = False
+        self._removed = False
 
     def __repr__(self):
-        return "<{} {!r}>".format(self.__class__.__name__, self.name)
+        return "<%s %r>" % (type(self).__name__, self.name)
 
     def __enter__(self):
         return self.name
@@ -230,12 +244,16 @@ class TemporaryDirectory:
         self.cleanup()
 
     def cleanup(self):
-        if not self._done and _os.path.exists(self.name):
-            self._done = True
+        if self._removed:
+            return
+        self._removed = True
+        # The directory may already be gone (the caller removed it); that
+        # is not an error.
+        if _os.path.exists(self.name):
             _shutil.rmtree(self.name, ignore_errors=self._ignore_cleanup_errors)
 
     def __del__(self):
-        if not self._done:
+        if not self._removed:
             try:
                 self.cleanup()
             except Exception:

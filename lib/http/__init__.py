@@ -1,177 +1,129 @@
-"""HTTP status codes and methods as enums: http.HTTPStatus and http.HTTPMethod.
+"""The http package: status codes (HTTPStatus) and request methods (HTTPMethod).
 
 Design notes
 ------------
-Each HTTPStatus member is an int (so `status == 404` and `status < 400` work)
-that also carries the RFC reason phrase (`phrase`) and a one-line
-`description`. Members are built by IntEnum from (value, phrase,
-description) tuples through __new__, the same shape CPython uses, so that
-`HTTPStatus(404).phrase` and `http.client.responses[404]` agree.
-HTTPMethod is a StrEnum-like enum of the request methods.
+Both enums are built from the plain-text tables below instead of one class
+attribute per member.  A status line in _STATUS_TABLE reads
+"code|reason phrase|description"; the member name is the phrase upper-cased
+with apostrophes dropped and spaces and hyphens turned into underscores
+(404 "Not Found" -> NOT_FOUND), which holds for every code defined here.
+Members get `phrase` and `description` attributes after the enum has been
+created through the functional API, so the classes' MROs stay exactly
+IntEnum's and StrEnum's.
+
+The reason phrases come from the RFCs; the descriptions are the short texts
+Python programs already see through HTTPStatus.X.description, kept word for
+word so that code printing them behaves the same under gilpy.
+
+Not covered: the 3.12+ classification helpers (is_success and friends) and
+the 3.13 aliases (CONTENT_TOO_LARGE...), which 3.11 lacks.
 """
 
-from enum import IntEnum, Enum
+from enum import IntEnum, StrEnum
 
 __all__ = ['HTTPStatus', 'HTTPMethod']
 
+_STATUS_TABLE = """
+100|Continue|Request received, please continue
+101|Switching Protocols|Switching to new protocol; obey Upgrade header
+102|Processing|
+103|Early Hints|
+200|OK|Request fulfilled, document follows
+201|Created|Document created, URL follows
+202|Accepted|Request accepted, processing continues off-line
+203|Non-Authoritative Information|Request fulfilled from cache
+204|No Content|Request fulfilled, nothing follows
+205|Reset Content|Clear input form for further input
+206|Partial Content|Partial content follows
+207|Multi-Status|
+208|Already Reported|
+226|IM Used|
+300|Multiple Choices|Object has several resources -- see URI list
+301|Moved Permanently|Object moved permanently -- see URI list
+302|Found|Object moved temporarily -- see URI list
+303|See Other|Object moved -- see Method and URL list
+304|Not Modified|Document has not changed since given time
+305|Use Proxy|You must use proxy specified in Location to access this resource
+307|Temporary Redirect|Object moved temporarily -- see URI list
+308|Permanent Redirect|Object moved permanently -- see URI list
+400|Bad Request|Bad request syntax or unsupported method
+401|Unauthorized|No permission -- see authorization schemes
+402|Payment Required|No payment -- see charging schemes
+403|Forbidden|Request forbidden -- authorization will not help
+404|Not Found|Nothing matches the given URI
+405|Method Not Allowed|Specified method is invalid for this resource
+406|Not Acceptable|URI not available in preferred format
+407|Proxy Authentication Required|You must authenticate with this proxy before proceeding
+408|Request Timeout|Request timed out; try again later
+409|Conflict|Request conflict
+410|Gone|URI no longer exists and has been permanently removed
+411|Length Required|Client must specify Content-Length
+412|Precondition Failed|Precondition in headers is false
+413|Request Entity Too Large|Entity is too large
+414|Request-URI Too Long|URI is too long
+415|Unsupported Media Type|Entity body in unsupported format
+416|Requested Range Not Satisfiable|Cannot satisfy request range
+417|Expectation Failed|Expect condition could not be satisfied
+418|I'm a Teapot|Server refuses to brew coffee because it is a teapot.
+421|Misdirected Request|Server is not able to produce a response
+422|Unprocessable Entity|
+423|Locked|
+424|Failed Dependency|
+425|Too Early|
+426|Upgrade Required|
+428|Precondition Required|The origin server requires the request to be conditional
+429|Too Many Requests|The user has sent too many requests in a given amount of time ("rate limiting")
+431|Request Header Fields Too Large|The server is unwilling to process the request because its header fields are too large
+451|Unavailable For Legal Reasons|The server is denying access to the resource as a consequence of a legal demand
+500|Internal Server Error|Server got itself in trouble
+501|Not Implemented|Server does not support this operation
+502|Bad Gateway|Invalid responses from another server/proxy
+503|Service Unavailable|The server cannot process the request due to a high load
+504|Gateway Timeout|The gateway server did not receive a timely response
+505|HTTP Version Not Supported|Cannot fulfill request
+506|Variant Also Negotiates|
+507|Insufficient Storage|
+508|Loop Detected|
+510|Not Extended|
+511|Network Authentication Required|The client needs to authenticate to gain network access
+"""
 
-class HTTPStatus(IntEnum):
-    """HTTP status codes and reason phrases (RFC 9110 and related RFCs)."""
-
-    def __new__(cls, value, phrase, description=''):
-        obj = int.__new__(cls, value)
-        obj._value_ = value
-        obj.phrase = phrase
-        obj.description = description
-        return obj
-
-    CONTINUE = (100, 'Continue',
-        'Request received, please continue')
-    SWITCHING_PROTOCOLS = (101, 'Switching Protocols',
-        'Switching to new protocol; obey Upgrade header')
-    PROCESSING = (102, 'Processing',
-        '')
-    EARLY_HINTS = (103, 'Early Hints',
-        '')
-    OK = (200, 'OK',
-        'Request fulfilled, document follows')
-    CREATED = (201, 'Created',
-        'Document created, URL follows')
-    ACCEPTED = (202, 'Accepted',
-        'Request accepted, processing continues off-line')
-    NON_AUTHORITATIVE_INFORMATION = (203, 'Non-Authoritative Information',
-        'Request fulfilled from cache')
-    NO_CONTENT = (204, 'No Content',
-        'Request fulfilled, nothing follows')
-    RESET_CONTENT = (205, 'Reset Content',
-        'Clear input form for further input')
-    PARTIAL_CONTENT = (206, 'Partial Content',
-        'Partial content follows')
-    MULTI_STATUS = (207, 'Multi-Status',
-        '')
-    ALREADY_REPORTED = (208, 'Already Reported',
-        '')
-    IM_USED = (226, 'IM Used',
-        '')
-    MULTIPLE_CHOICES = (300, 'Multiple Choices',
-        'Object has several resources -- see URI list')
-    MOVED_PERMANENTLY = (301, 'Moved Permanently',
-        'Object moved permanently -- see URI list')
-    FOUND = (302, 'Found',
-        'Object moved temporarily -- see URI list')
-    SEE_OTHER = (303, 'See Other',
-        'Object moved -- see Method and URL list')
-    NOT_MODIFIED = (304, 'Not Modified',
-        'Document has not changed since given time')
-    USE_PROXY = (305, 'Use Proxy',
-        'You must use proxy specified in Location to access this resource')
-    TEMPORARY_REDIRECT = (307, 'Temporary Redirect',
-        'Object moved temporarily -- see URI list')
-    PERMANENT_REDIRECT = (308, 'Permanent Redirect',
-        'Object moved permanently -- see URI list')
-    BAD_REQUEST = (400, 'Bad Request',
-        'Bad request syntax or unsupported method')
-    UNAUTHORIZED = (401, 'Unauthorized',
-        'No permission -- see authorization schemes')
-    PAYMENT_REQUIRED = (402, 'Payment Required',
-        'No payment -- see charging schemes')
-    FORBIDDEN = (403, 'Forbidden',
-        'Request forbidden -- authorization will not help')
-    NOT_FOUND = (404, 'Not Found',
-        'Nothing matches the given URI')
-    METHOD_NOT_ALLOWED = (405, 'Method Not Allowed',
-        'Specified method is invalid for this resource')
-    NOT_ACCEPTABLE = (406, 'Not Acceptable',
-        'URI not available in preferred format')
-    PROXY_AUTHENTICATION_REQUIRED = (407, 'Proxy Authentication Required',
-        'You must authenticate with this proxy before proceeding')
-    REQUEST_TIMEOUT = (408, 'Request Timeout',
-        'Request timed out; try again later')
-    CONFLICT = (409, 'Conflict',
-        'Request conflict')
-    GONE = (410, 'Gone',
-        'URI no longer exists and has been permanently removed')
-    LENGTH_REQUIRED = (411, 'Length Required',
-        'Client must specify Content-Length')
-    PRECONDITION_FAILED = (412, 'Precondition Failed',
-        'Precondition in headers is false')
-    REQUEST_ENTITY_TOO_LARGE = (413, 'Request Entity Too Large',
-        'Entity is too large')
-    REQUEST_URI_TOO_LONG = (414, 'Request-URI Too Long',
-        'URI is too long')
-    UNSUPPORTED_MEDIA_TYPE = (415, 'Unsupported Media Type',
-        'Entity body in unsupported format')
-    REQUESTED_RANGE_NOT_SATISFIABLE = (416, 'Requested Range Not Satisfiable',
-        'Cannot satisfy request range')
-    EXPECTATION_FAILED = (417, 'Expectation Failed',
-        'Expect condition could not be satisfied')
-    IM_A_TEAPOT = (418, "I'm a Teapot",
-        'Server refuses to brew coffee because it is a teapot.')
-    MISDIRECTED_REQUEST = (421, 'Misdirected Request',
-        'Server is not able to produce a response')
-    UNPROCESSABLE_ENTITY = (422, 'Unprocessable Entity',
-        '')
-    LOCKED = (423, 'Locked',
-        '')
-    FAILED_DEPENDENCY = (424, 'Failed Dependency',
-        '')
-    TOO_EARLY = (425, 'Too Early',
-        '')
-    UPGRADE_REQUIRED = (426, 'Upgrade Required',
-        '')
-    PRECONDITION_REQUIRED = (428, 'Precondition Required',
-        'The origin server requires the request to be conditional')
-    TOO_MANY_REQUESTS = (429, 'Too Many Requests',
-        'The user has sent too many requests in a given amount of time ("rate limiting")')
-    REQUEST_HEADER_FIELDS_TOO_LARGE = (431, 'Request Header Fields Too Large',
-        'The server is unwilling to process the request because its header fields are too large')
-    UNAVAILABLE_FOR_LEGAL_REASONS = (451, 'Unavailable For Legal Reasons',
-        'The server is denying access to the resource as a consequence of a legal demand')
-    INTERNAL_SERVER_ERROR = (500, 'Internal Server Error',
-        'Server got itself in trouble')
-    NOT_IMPLEMENTED = (501, 'Not Implemented',
-        'Server does not support this operation')
-    BAD_GATEWAY = (502, 'Bad Gateway',
-        'Invalid responses from another server/proxy')
-    SERVICE_UNAVAILABLE = (503, 'Service Unavailable',
-        'The server cannot process the request due to a high load')
-    GATEWAY_TIMEOUT = (504, 'Gateway Timeout',
-        'The gateway server did not receive a timely response')
-    HTTP_VERSION_NOT_SUPPORTED = (505, 'HTTP Version Not Supported',
-        'Cannot fulfill request')
-    VARIANT_ALSO_NEGOTIATES = (506, 'Variant Also Negotiates',
-        '')
-    INSUFFICIENT_STORAGE = (507, 'Insufficient Storage',
-        '')
-    LOOP_DETECTED = (508, 'Loop Detected',
-        '')
-    NOT_EXTENDED = (510, 'Not Extended',
-        '')
-    NETWORK_AUTHENTICATION_REQUIRED = (511, 'Network Authentication Required',
-        'The client needs to authenticate to gain network access')
+_METHOD_TABLE = """
+CONNECT|Establish a connection to the server.
+DELETE|Remove the target.
+GET|Retrieve the target.
+HEAD|Same as GET, but only retrieve the status line and header section.
+OPTIONS|Describe the communication options for the target.
+PATCH|Apply partial modifications to a target.
+POST|Perform target-specific processing with the request payload.
+PUT|Replace the target with the request payload.
+TRACE|Perform a message loop-back test along the path to the target.
+"""
 
 
-class HTTPMethod(str, Enum):
-    """HTTP methods and their descriptions (RFC 9110 section 9)."""
+def _rows(table):
+    return [line.split("|") for line in table.strip().splitlines()]
 
-    def __new__(cls, value, description):
-        obj = str.__new__(cls, value)
-        obj._value_ = value
-        obj.description = description
-        return obj
 
-    def __repr__(self):
-        return "<%s.%s>" % (self.__class__.__name__, self._name_)
+def _member_name(phrase):
+    return phrase.upper().replace("'", "").replace(" ", "_").replace("-", "_")
 
-    def __str__(self):
-        return str.__str__(self)
 
-    CONNECT = 'CONNECT', 'Establish a connection to the server.'
-    DELETE = 'DELETE', 'Remove the target.'
-    GET = 'GET', 'Retrieve the target.'
-    HEAD = 'HEAD', 'Same as GET, but only retrieve the status line and header section.'
-    OPTIONS = 'OPTIONS', 'Describe the communication options for the target.'
-    PATCH = 'PATCH', 'Apply partial modifications to a target.'
-    POST = 'POST', 'Perform target-specific processing with the request payload.'
-    PUT = 'PUT', 'Replace the target with the request payload.'
-    TRACE = 'TRACE', 'Perform a message loop-back test along the path to the target.'
+_statuses = _rows(_STATUS_TABLE)
+HTTPStatus = IntEnum('HTTPStatus', [(_member_name(phrase), int(code))
+                                    for code, phrase, _ in _statuses], module=__name__)
+HTTPStatus.__doc__ = "HTTP status codes with their reason phrases and descriptions."
+for _code, _phrase, _description in _statuses:
+    _member = HTTPStatus(int(_code))
+    _member.phrase = _phrase
+    _member.description = _description
+
+_methods = _rows(_METHOD_TABLE)
+HTTPMethod = StrEnum('HTTPMethod', [(verb, verb) for verb, _ in _methods], module=__name__)
+HTTPMethod.__doc__ = "HTTP request methods with short descriptions."
+# Methods show as <HTTPMethod.GET>, without the value CPython would repeat.
+HTTPMethod.__repr__ = lambda self: "<%s.%s>" % (type(self).__name__, self._name_)
+for _verb, _description in _methods:
+    HTTPMethod[_verb].description = _description
+
+del _statuses, _methods, _code, _phrase, _description, _member, _verb

@@ -1,23 +1,32 @@
-"""Splitting, joining and quoting URLs, with CPython 3.11's results.
+"""Taking URLs apart, putting them back together, and percent-encoding.
 
 Design notes
 ------------
-URL text is split the way RFC 3986 and CPython agree on: an optional scheme
-before the first ':', a network location after '//', then path, query and
-fragment. The results are named tuples (SplitResult, ParseResult,
-DefragResult) whose mixin properties pull the user name, password, host
-name and port out of the network location on demand.
+Covered: urlsplit/urlparse and their inverses, urljoin, urldefrag, the
+query-string readers parse_qs/parse_qsl, urlencode, quote/unquote in all
+their variants, and unwrap (urllib.request uses it).  Left out: the
+deprecated split*() helpers, Unicode NFKC checks on the network location
+(gilpy has no normaliser), and the parse cache (clear_cache is a no-op kept
+for callers that invoke it).
 
-Every public function accepts str or bytes. Bytes arguments are decoded as
-ASCII on the way in and the results encoded back on the way out
-(_coerce_args); mixing the two raises TypeError as CPython does. The
-bytes-typed result classes (SplitResultBytes...) share the tuple layout and
-convert with .encode()/.decode().
+Every public function works on str; bytes are accepted by decoding them as
+ASCII on the way in and encoding the answer on the way out.  _as_text()
+does that once per call and hands back the function that restores the
+caller's type, so the algorithms themselves only ever see str.
 
-Quoting works on UTF-8 bytes: each byte outside the always-safe set and the
-caller's `safe` characters becomes %XX (upper-case hex). Unquoting splits
-on runs of ASCII so that percent escapes are decoded to bytes and then to
-text together, which is what makes '%C3%A9' come back as one character.
+A URL is read left to right in one pass: scheme up to the first ':' (if
+it looks like one), network location after '//' up to the first '/', '?' or
+'#', then fragment and query are cut from the right.  The network location
+is only validated for brackets here; user, password, host and port are
+worked out lazily by properties of the result tuples, which hold the text
+exactly as given.
+
+Quoting goes through bytes: the text is encoded (UTF-8 unless told
+otherwise) and each byte that is neither always safe nor in `safe` becomes
+%XX.  Per-`safe` lookup tables are cached because callers tend to reuse a
+handful of them.  Unquoting decodes each ASCII stretch holding escapes as a
+whole, so multi-byte sequences spelled as several escapes come back as one
+character.
 """
 
 from collections import namedtuple
@@ -29,563 +38,500 @@ __all__ = ["urlparse", "urlunparse", "urljoin", "urldefrag",
            "DefragResult", "ParseResult", "SplitResult",
            "DefragResultBytes", "ParseResultBytes", "SplitResultBytes"]
 
-# Schemes for which relative references resolve, which carry a network
-# location, and which use ';params' in the last path segment.
-uses_relative = ['', 'ftp', 'http', 'gopher', 'nntp', 'imap',
-                 'wais', 'file', 'https', 'shttp', 'mms',
-                 'prospero', 'rtsp', 'rtsps', 'rtspu', 'sftp',
-                 'svn', 'svn+ssh', 'ws', 'wss']
+# Which schemes take part in relative resolution, carry a //netloc, use
+# ;params, and so on.  These lists are public and callers may extend them.
+uses_relative = ["", "ftp", "http", "gopher", "nntp", "imap", "wais", "file",
+                 "https", "shttp", "mms", "prospero", "rtsp", "rtsps", "rtspu",
+                 "sftp", "svn", "svn+ssh", "ws", "wss"]
+uses_netloc = ["", "ftp", "http", "gopher", "nntp", "telnet", "imap", "wais",
+               "file", "mms", "https", "shttp", "snews", "prospero", "rtsp",
+               "rtsps", "rtspu", "rsync", "svn", "svn+ssh", "sftp", "nfs",
+               "git", "git+ssh", "ws", "wss"]
+uses_params = ["", "ftp", "hdl", "prospero", "http", "imap", "https", "shttp",
+               "rtsp", "rtsps", "rtspu", "sip", "sips", "mms", "sftp", "tel"]
+non_hierarchical = ["gopher", "hdl", "mailto", "news", "telnet", "wais",
+                    "imap", "snews", "sip", "sips"]
+uses_query = ["", "http", "wais", "imap", "https", "shttp", "mms", "gopher",
+              "rtsp", "rtsps", "rtspu", "sip", "sips"]
+uses_fragment = ["", "ftp", "hdl", "http", "gopher", "news", "nntp", "wais",
+                 "https", "shttp", "snews", "file", "prospero"]
 
-uses_netloc = ['', 'ftp', 'http', 'gopher', 'nntp', 'telnet',
-               'imap', 'wais', 'file', 'mms', 'https', 'shttp',
-               'snews', 'prospero', 'rtsp', 'rtsps', 'rtspu', 'rsync',
-               'svn', 'svn+ssh', 'sftp', 'nfs', 'git', 'git+ssh',
-               'ws', 'wss']
-
-uses_params = ['', 'ftp', 'hdl', 'prospero', 'http', 'imap',
-               'https', 'shttp', 'rtsp', 'rtsps', 'rtspu', 'sip',
-               'sips', 'mms', 'sftp', 'tel']
-
-non_hierarchical = ['gopher', 'hdl', 'mailto', 'news',
-                    'telnet', 'wais', 'imap', 'snews', 'sip', 'sips']
-
-uses_query = ['', 'http', 'wais', 'imap', 'https', 'shttp', 'mms',
-              'gopher', 'rtsp', 'rtsps', 'rtspu', 'sip', 'sips']
-
-uses_fragment = ['', 'ftp', 'hdl', 'http', 'gopher', 'news',
-                 'nntp', 'wais', 'https', 'shttp', 'snews',
-                 'file', 'prospero']
-
-scheme_chars = ('abcdefghijklmnopqrstuvwxyz'
-                'ABCDEFGHIJKLMNOPQRSTUVWXYZ'
-                '0123456789'
-                '+-.')
-
-# Leading C0 controls and spaces are dropped (the WHATWG URL standard does
-# the same); tabs and newlines anywhere are removed, as browsers do.
-_WHATWG_C0_CONTROL_OR_SPACE = ''.join(chr(c) for c in range(0x21))
-_UNSAFE_URL_BYTES_TO_REMOVE = ['\t', '\r', '\n']
+_LOWER = "abcdefghijklmnopqrstuvwxyz"
+scheme_chars = _LOWER + _LOWER.upper() + "0123456789" + "+-."
 
 MAX_CACHE_SIZE = 20
 
+# Characters stripped from the front of a URL (C0 controls and space), and
+# the ones deleted wherever they appear (browsers ignore them too).
+_LEADING_JUNK = "".join(map(chr, range(33)))
+_DROPPED = ("\t", "\r", "\n")
+
 
 def clear_cache():
-    """Kept for compatibility: this implementation caches nothing."""
+    """Nothing is cached between calls; kept for compatibility."""
 
 
 # ---------------------------------------------------------------------------
-# str / bytes coercion
+# str/bytes handling
 
-_implicit_encoding = 'ascii'
-_implicit_errors = 'strict'
-
-
-def _noop(obj):
-    return obj
+def _same(value):
+    return value
 
 
-def _encode_result(obj, encoding=_implicit_encoding, errors=_implicit_errors):
-    return obj.encode(encoding, errors)
+def _to_ascii_bytes(value):
+    return value.encode("ascii", "strict")
 
 
-def _decode_args(args, encoding=_implicit_encoding, errors=_implicit_errors):
-    return tuple(x.decode(encoding, errors) if x else '' for x in args)
+def _as_text(*args):
+    """Return the arguments as str plus a function restoring the input type.
 
-
-def _coerce_args(*args):
-    # The first argument decides: str in, str out; bytes in, bytes out.
-    str_input = isinstance(args[0], str)
-    for arg in args[1:]:
-        if arg and isinstance(arg, str) != str_input:
+    The first argument decides the type; any other non-empty argument has
+    to agree with it."""
+    textual = isinstance(args[0], str)
+    for other in args[1:]:
+        if other and isinstance(other, str) != textual:
             raise TypeError("Cannot mix str and non-str arguments")
-    if str_input:
-        return args + (_noop,)
-    return _decode_args(args) + (_encode_result,)
+    if textual:
+        return args + (_same,)
+    decoded = tuple(arg.decode("ascii", "strict") if arg else "" for arg in args)
+    return decoded + (_to_ascii_bytes,)
 
 
 # ---------------------------------------------------------------------------
-# Result types
+# Result tuples
 
-class _ResultMixinStr(object):
+class _TextResult:
     __slots__ = ()
 
-    def encode(self, encoding='ascii', errors='strict'):
-        return self._encoded_counterpart(*(x.encode(encoding, errors) for x in self))
+    def encode(self, encoding="ascii", errors="strict"):
+        return self._other_kind(*[part.encode(encoding, errors) for part in self])
 
 
-class _ResultMixinBytes(object):
+class _BytesResult:
     __slots__ = ()
 
-    def decode(self, encoding='ascii', errors='strict'):
-        return self._decoded_counterpart(*(x.decode(encoding, errors) for x in self))
+    def decode(self, encoding="ascii", errors="strict"):
+        return self._other_kind(*[part.decode(encoding, errors) for part in self])
 
 
-class _NetlocResultMixinBase(object):
-    """The user name, password, host name and port of a network location."""
+class _Authority:
+    """Read-only views of the pieces of self.netloc."""
+
     __slots__ = ()
+
+    def _symbols(self):
+        # '@', ':', '[', ']' in the type of the tuple's contents.
+        if isinstance(self.netloc, str):
+            return "@", ":", "[", "]"
+        return b"@", b":", b"[", b"]"
+
+    def _credentials(self):
+        at, colon = self._symbols()[:2]
+        userinfo, found, _ = self.netloc.rpartition(at)
+        if not found:
+            return None, None
+        user, has_password, password = userinfo.partition(colon)
+        return user, (password if has_password else None)
+
+    def _host_and_port(self):
+        at, colon, opening, closing = self._symbols()
+        hostpart = self.netloc.rpartition(at)[2]
+        before, bracketed, inside = hostpart.partition(opening)
+        if bracketed:
+            host, _, after = inside.partition(closing)
+            port = after.partition(colon)[2]
+        else:
+            host, _, port = hostpart.partition(colon)
+        return host, (port or None)
 
     @property
     def username(self):
-        return self._userinfo[0]
+        return self._credentials()[0]
 
     @property
     def password(self):
-        return self._userinfo[1]
+        return self._credentials()[1]
 
     @property
     def hostname(self):
-        hostname = self._hostinfo[0]
-        if not hostname:
+        host = self._host_and_port()[0]
+        if not host:
             return None
-        # An IPv6 zone id ("fe80::1%eth0") keeps its case; the rest of the
-        # host name is case-insensitive and reported in lower case.
-        separator = '%' if isinstance(hostname, str) else b'%'
-        hostname, percent, zone = hostname.partition(separator)
-        return hostname.lower() + percent + zone
+        # Host names are case-insensitive, an IPv6 zone id after '%' is not.
+        percent = "%" if isinstance(host, str) else b"%"
+        name, sep, zone = host.partition(percent)
+        return name.lower() + sep + zone
 
     @property
     def port(self):
-        port = self._hostinfo[1]
-        if port is not None:
-            if port.isdigit() and port.isascii():
-                port = int(port)
-            else:
-                raise ValueError(f"Port could not be cast to integer value as {port!r}")
-            if not (0 <= port <= 65535):
-                raise ValueError("Port out of range 0-65535")
-        return port
+        text = self._host_and_port()[1]
+        if text is None:
+            return None
+        if not (text.isascii() and text.isdigit()):
+            raise ValueError(f"Port could not be cast to integer value as {text!r}")
+        number = int(text)
+        if number > 65535:
+            raise ValueError("Port out of range 0-65535")
+        return number
 
-    # The user info is what precedes the last '@'; the host part follows
-    # it, with an IPv6 literal in brackets. The separators are str or bytes
-    # to match the result type (see the two subclasses below).
-    @property
-    def _userinfo(self):
-        at, colon = self._separators[0], self._separators[1]
-        userinfo, have_info, hostinfo = self.netloc.rpartition(at)
-        if have_info:
-            username, have_password, password = userinfo.partition(colon)
-            if not have_password:
-                password = None
-        else:
-            username = password = None
-        return username, password
-
-    @property
-    def _hostinfo(self):
-        at, colon, lbr, rbr = self._separators
-        _, _, hostinfo = self.netloc.rpartition(at)
-        _, have_open_br, bracketed = hostinfo.partition(lbr)
-        if have_open_br:
-            hostname, _, port = bracketed.partition(rbr)
-            _, _, port = port.partition(colon)
-        else:
-            hostname, _, port = hostinfo.partition(colon)
-        if not port:
-            port = None
-        return hostname, port
-
+    # Subscripting a result class (as in type hints) gives the class back.
     __class_getitem__ = classmethod(lambda cls, item: cls)
 
 
-class _NetlocResultMixinStr(_NetlocResultMixinBase, _ResultMixinStr):
-    __slots__ = ()
-    _separators = ('@', ':', '[', ']')
+_DefragFields = namedtuple("DefragResult", "url fragment")
+_SplitFields = namedtuple("SplitResult", "scheme netloc path query fragment")
+_ParseFields = namedtuple("ParseResult", "scheme netloc path params query fragment")
 
 
-class _NetlocResultMixinBytes(_NetlocResultMixinBase, _ResultMixinBytes):
-    __slots__ = ()
-    _separators = (b'@', b':', b'[', b']')
+def _join_fragment(url, fragment):
+    if not fragment:
+        return url
+    return url + ("#" if isinstance(url, str) else b"#") + fragment
 
 
-_DefragResultBase = namedtuple('DefragResult', 'url fragment')
-_SplitResultBase = namedtuple('SplitResult', 'scheme netloc path query fragment')
-_ParseResultBase = namedtuple('ParseResult', 'scheme netloc path params query fragment')
-
-
-class DefragResult(_DefragResultBase, _ResultMixinStr):
+class DefragResult(_DefragFields, _TextResult):
     __slots__ = ()
 
     def geturl(self):
-        if self.fragment:
-            return self.url + '#' + self.fragment
-        return self.url
+        return _join_fragment(self.url, self.fragment)
 
 
-class SplitResult(_SplitResultBase, _NetlocResultMixinStr):
+class DefragResultBytes(_DefragFields, _BytesResult):
     __slots__ = ()
 
     def geturl(self):
-        return urlunsplit(self)
+        return _join_fragment(self.url, self.fragment)
 
 
-class ParseResult(_ParseResultBase, _NetlocResultMixinStr):
-    __slots__ = ()
-
-    def geturl(self):
-        return urlunparse(self)
-
-
-class DefragResultBytes(_DefragResultBase, _ResultMixinBytes):
-    __slots__ = ()
-
-    def geturl(self):
-        if self.fragment:
-            return self.url + b'#' + self.fragment
-        return self.url
-
-
-class SplitResultBytes(_SplitResultBase, _NetlocResultMixinBytes):
+class SplitResult(_SplitFields, _Authority, _TextResult):
     __slots__ = ()
 
     def geturl(self):
         return urlunsplit(self)
 
 
-class ParseResultBytes(_ParseResultBase, _NetlocResultMixinBytes):
+class SplitResultBytes(_SplitFields, _Authority, _BytesResult):
+    __slots__ = ()
+
+    def geturl(self):
+        return urlunsplit(self)
+
+
+class ParseResult(_ParseFields, _Authority, _TextResult):
     __slots__ = ()
 
     def geturl(self):
         return urlunparse(self)
 
 
-def _fix_result_transcoding():
-    pairs = ((DefragResult, DefragResultBytes),
-             (SplitResult, SplitResultBytes),
-             (ParseResult, ParseResultBytes))
-    for decoded, encoded in pairs:
-        decoded._encoded_counterpart = encoded
-        encoded._decoded_counterpart = decoded
+class ParseResultBytes(_ParseFields, _Authority, _BytesResult):
+    __slots__ = ()
+
+    def geturl(self):
+        return urlunparse(self)
 
 
-_fix_result_transcoding()
-del _fix_result_transcoding
+for _text_kind, _bytes_kind in ((DefragResult, DefragResultBytes),
+                                (SplitResult, SplitResultBytes),
+                                (ParseResult, ParseResultBytes)):
+    _text_kind._other_kind = _bytes_kind
+    _bytes_kind._other_kind = _text_kind
+del _text_kind, _bytes_kind
+
+
+def _restore(result, back):
+    # Result tuples of text become their bytes twins when the caller
+    # passed bytes; _same leaves everything alone.
+    if back is _same:
+        return result
+    if isinstance(result, _TextResult):
+        return result.encode("ascii", "strict")
+    return back(result)
 
 
 # ---------------------------------------------------------------------------
-# Splitting and joining
+# Host literal checks for '[...]' in a network location
 
-def _splitparams(url):
-    # Parameters belong to the last path segment only.
-    if '/' in url:
-        i = url.find(';', url.rfind('/'))
-        if i < 0:
-            return url, ''
-    else:
-        i = url.find(';')
-    return url[:i], url[i + 1:]
+_HEX = "0123456789abcdefABCDEF"
 
 
-def _splitnetloc(url, start=0):
-    # The network location ends at the first '/', '?' or '#'.
-    delim = len(url)
-    for c in '/?#':
-        wdelim = url.find(c, start)
-        if wdelim >= 0:
-            delim = min(delim, wdelim)
-    return url[start:delim], url[delim:]
-
-
-def _checknetloc(netloc):
-    # CPython NFKC-normalises non-ASCII network locations to reject ones
-    # that change meaning; without a Unicode normaliser there is nothing
-    # more to check than what urlsplit already did.
-    return
-
-
-_HEX_DIGITS = '0123456789abcdefABCDEF'
-
-
-def _is_ipv4(text):
-    parts = text.split('.')
-    if len(parts) != 4:
+def _dotted_quad(text):
+    pieces = text.split(".")
+    if len(pieces) != 4:
         return False
-    for part in parts:
-        if not part or len(part) > 3 or not part.isdigit() or not part.isascii():
+    for piece in pieces:
+        if not (1 <= len(piece) <= 3 and piece.isascii() and piece.isdigit()):
             return False
-        if len(part) > 1 and part[0] == '0':
+        if piece[0] == "0" and len(piece) > 1:
             return False
-        if int(part) > 255:
+        if int(piece) > 255:
             return False
     return True
 
 
-def _is_ipv6(text):
-    # Accepts the textual forms of RFC 4291 section 2.2, with an optional
-    # zone id ("%eth0") and an embedded dotted IPv4 tail.
-    addr, percent, zone = text.partition('%')
-    if percent and (not zone or '%' in zone):
-        return False
-    if not addr:
-        return False
-    groups_needed = 8
-    if '.' in addr:
-        head, _, tail = addr.rpartition(':')
-        if not _is_ipv4(tail):
-            return False
-        addr = head + ':0:0'
-    if addr.count('::') > 1:
-        return False
-    if '::' in addr:
-        left, _, right = addr.partition('::')
-        lparts = left.split(':') if left else []
-        rparts = right.split(':') if right else []
-        if len(lparts) + len(rparts) > groups_needed - 1:
-            return False
-        parts = lparts + rparts
-    else:
-        parts = addr.split(':')
-        if len(parts) != groups_needed:
-            return False
-    for part in parts:
-        if not part or len(part) > 4:
-            return False
-        for ch in part:
-            if ch not in _HEX_DIGITS:
-                return False
-    return True
+def _hex_group(text):
+    return 1 <= len(text) <= 4 and all(ch in _HEX for ch in text)
 
 
-def _check_bracketed_host(hostname):
-    if hostname.startswith('v'):
-        # IPvFuture: "v" 1*HEXDIG "." 1*( unreserved / sub-delims / ":" )
-        head, dot, rest = hostname[1:].partition('.')
-        if not head or not dot or not rest or any(c not in _HEX_DIGITS for c in head):
+def _ipv6_literal(text):
+    address, percent, zone = text.partition("%")
+    if percent and (not zone or "%" in zone):
+        return False
+    groups_wanted = 8
+    if "." in address:
+        # A dotted IPv4 tail stands for the last two groups.
+        address, _, tail = address.rpartition(":")
+        if not _dotted_quad(tail):
+            return False
+        if address.endswith(":"):
+            address += ":"       # the colon taken off belonged to a '::'
+        groups_wanted = 6
+    halves = address.split("::")
+    if len(halves) > 2:
+        return False
+    groups = [group for half in halves if half for group in half.split(":")]
+    if not all(_hex_group(group) for group in groups):
+        return False
+    if len(halves) == 2:
+        return len(groups) < groups_wanted
+    return len(groups) == groups_wanted
+
+
+def _check_bracketed(host):
+    if host[:1] == "v":
+        version, dot, rest = host[1:].partition(".")
+        if not (version and dot and rest and all(ch in _HEX for ch in version)):
             raise ValueError("IPvFuture address is invalid")
-    else:
-        if _is_ipv4(hostname):
-            raise ValueError("An IPv4 address cannot be in brackets")
-        if not _is_ipv6(hostname):
-            raise ValueError(f"{hostname!r} does not appear to be an IPv4 or IPv6 address")
+        return
+    if _dotted_quad(host):
+        raise ValueError("An IPv4 address cannot be in brackets")
+    if not _ipv6_literal(host):
+        raise ValueError(f"{host!r} does not appear to be an IPv4 or IPv6 address")
+
+
+# ---------------------------------------------------------------------------
+# Splitting
+
+def _scheme_end(url):
+    """Index of the ':' ending a scheme at the start of [url], or -1."""
+    colon = url.find(":")
+    if colon <= 0 or not (url[0].isascii() and url[0].isalpha()):
+        return -1
+    for ch in url[:colon]:
+        if ch not in scheme_chars:
+            return -1
+    return colon
+
+
+def _cut_authority(rest):
+    # The authority runs from after '//' to the first '/', '?' or '#'.
+    end = len(rest)
+    for stop in "/?#":
+        found = rest.find(stop, 2)
+        if 0 <= found < end:
+            end = found
+    return rest[2:end], rest[end:]
 
 
 def urlsplit(url, scheme='', allow_fragments=True):
-    """Split a URL into (scheme, netloc, path, query, fragment); % escapes
-    are not expanded."""
-    url, scheme, _coerce_result = _coerce_args(url, scheme)
-    # Only the left end of the URL is stripped: some applications rely on
-    # trailing spaces being kept.
-    url = url.lstrip(_WHATWG_C0_CONTROL_OR_SPACE)
-    scheme = scheme.strip(_WHATWG_C0_CONTROL_OR_SPACE)
-    for b in _UNSAFE_URL_BYTES_TO_REMOVE:
-        url = url.replace(b, "")
-        scheme = scheme.replace(b, "")
-
-    allow_fragments = bool(allow_fragments)
-    netloc = query = fragment = ''
-    i = url.find(':')
-    if i > 0 and url[0].isascii() and url[0].isalpha():
-        for c in url[:i]:
-            if c not in scheme_chars:
-                break
-        else:
-            scheme, url = url[:i].lower(), url[i + 1:]
-    if url[:2] == '//':
-        netloc, url = _splitnetloc(url, 2)
-        if (('[' in netloc and ']' not in netloc) or
-                (']' in netloc and '[' not in netloc)):
+    """Split [url] into a SplitResult(scheme, netloc, path, query, fragment)."""
+    url, scheme, back = _as_text(url, scheme)
+    url = url.lstrip(_LEADING_JUNK)
+    scheme = scheme.strip(_LEADING_JUNK)
+    for junk in _DROPPED:
+        url = url.replace(junk, "")
+        scheme = scheme.replace(junk, "")
+    colon = _scheme_end(url)
+    if colon > 0:
+        scheme = url[:colon].lower()
+        url = url[colon + 1:]
+    netloc = query = fragment = ""
+    if url.startswith("//"):
+        netloc, url = _cut_authority(url)
+        opening, closing = "[" in netloc, "]" in netloc
+        if opening != closing:
             raise ValueError("Invalid IPv6 URL")
-        if '[' in netloc and ']' in netloc:
-            bracketed_host = netloc.partition('[')[2].partition(']')[0]
-            _check_bracketed_host(bracketed_host)
-    if allow_fragments and '#' in url:
-        url, fragment = url.split('#', 1)
-    if '?' in url:
-        url, query = url.split('?', 1)
-    _checknetloc(netloc)
-    v = SplitResult(scheme, netloc, url, query, fragment)
-    return _coerce_result(v)
+        if opening:
+            _check_bracketed(netloc.partition("[")[2].partition("]")[0])
+    if allow_fragments:
+        url, _, fragment = url.partition("#")
+    url, _, query = url.partition("?")
+    return _restore(SplitResult(scheme, netloc, url, query, fragment), back)
+
+
+def _cut_params(path):
+    # Parameters hang off the last path segment only.
+    semicolon = path.find(";", path.rfind("/") + 1)
+    if semicolon < 0:
+        return path, ""
+    return path[:semicolon], path[semicolon + 1:]
 
 
 def urlparse(url, scheme='', allow_fragments=True):
-    """Split a URL into (scheme, netloc, path, params, query, fragment)."""
-    url, scheme, _coerce_result = _coerce_args(url, scheme)
-    splitresult = urlsplit(url, scheme, allow_fragments)
-    scheme, netloc, url, query, fragment = splitresult
-    if scheme in uses_params and ';' in url:
-        url, params = _splitparams(url)
-    else:
-        params = ''
-    result = ParseResult(scheme, netloc, url, params, query, fragment)
-    return _coerce_result(result)
+    """Like urlsplit, with ;params of the last path segment split off."""
+    url, scheme, back = _as_text(url, scheme)
+    parts = urlsplit(url, scheme, allow_fragments)
+    path, params = parts.path, ""
+    if parts.scheme in uses_params and ";" in path:
+        path, params = _cut_params(path)
+    result = ParseResult(parts.scheme, parts.netloc, path, params, parts.query, parts.fragment)
+    return _restore(result, back)
 
 
 def urlunsplit(components):
-    """Join the five parts of urlsplit() back into a URL."""
-    scheme, netloc, url, query, fragment, _coerce_result = _coerce_args(*components)
-    if netloc or (scheme and scheme in uses_netloc and url[:2] != '//'):
-        if url and url[:1] != '/':
-            url = '/' + url
-        url = '//' + (netloc or '') + url
+    """Reassemble a 5-item urlsplit() result into a URL."""
+    scheme, netloc, path, query, fragment = components
+    scheme, netloc, path, query, fragment, back = _as_text(scheme, netloc, path, query, fragment)
+    wants_authority = scheme and scheme in uses_netloc and not path.startswith("//")
+    if netloc or wants_authority:
+        if path and not path.startswith("/"):
+            path = "/" + path
+        path = "//" + (netloc or "") + path
+    text = path
     if scheme:
-        url = scheme + ':' + url
+        text = scheme + ":" + text
     if query:
-        url = url + '?' + query
+        text += "?" + query
     if fragment:
-        url = url + '#' + fragment
-    return _coerce_result(url)
+        text += "#" + fragment
+    return back(text)
 
 
 def urlunparse(components):
-    """Join the six parts of urlparse() back into a URL."""
-    scheme, netloc, url, params, query, fragment, _coerce_result = _coerce_args(*components)
+    """Reassemble a 6-item urlparse() result into a URL."""
+    scheme, netloc, path, params, query, fragment = components
+    scheme, netloc, path, params, query, fragment, back = _as_text(
+        scheme, netloc, path, params, query, fragment)
     if params:
-        url = "%s;%s" % (url, params)
-    return _coerce_result(urlunsplit((scheme, netloc, url, query, fragment)))
+        path = path + ";" + params
+    return back(urlunsplit((scheme, netloc, path, query, fragment)))
+
+
+def urldefrag(url):
+    """Split off the fragment: DefragResult(url without it, fragment)."""
+    url, back = _as_text(url)
+    if "#" not in url:
+        return _restore(DefragResult(url, ""), back)
+    parts = urlparse(url)
+    bare = urlunparse(parts._replace(fragment=""))
+    return _restore(DefragResult(bare, parts.fragment), back)
+
+
+# ---------------------------------------------------------------------------
+# Joining (RFC 3986 section 5, with the leniencies CPython has)
+
+def _merge_segments(base_path, path):
+    if path.startswith("/"):
+        return path.split("/")
+    directory = base_path.split("/")
+    if directory[-1]:
+        directory.pop()          # the base ends in a file name, not a folder
+    merged = directory + path.split("/")
+    # Doubled slashes inside the merged path collapse; the first and last
+    # entries stay, because they mark a leading or trailing '/'.
+    if len(merged) > 2:
+        merged = merged[:1] + [seg for seg in merged[1:-1] if seg] + merged[-1:]
+    return merged
+
+
+def _drop_dot_segments(segments):
+    kept = []
+    for seg in segments:
+        if seg == "..":
+            if kept:
+                kept.pop()
+        elif seg != ".":
+            kept.append(seg)
+    if segments[-1] in (".", ".."):
+        kept.append("")          # a trailing dot names a directory
+    return "/".join(kept) or "/"
 
 
 def urljoin(base, url, allow_fragments=True):
-    """Resolve [url] against [base] (RFC 3986 section 5.2, as CPython)."""
+    """Resolve [url] relative to [base]."""
     if not base:
         return url
     if not url:
         return base
-
-    base, url, _coerce_result = _coerce_args(base, url)
-    bscheme, bnetloc, bpath, bparams, bquery, bfragment = urlparse(base, '', allow_fragments)
-    scheme, netloc, path, params, query, fragment = urlparse(url, bscheme, allow_fragments)
-
-    if scheme != bscheme or scheme not in uses_relative:
-        return _coerce_result(url)
+    base, url, back = _as_text(base, url)
+    home = urlparse(base, "", allow_fragments)
+    scheme, netloc, path, params, query, fragment = urlparse(url, home.scheme, allow_fragments)
+    if scheme != home.scheme or scheme not in uses_relative:
+        return back(url)
     if scheme in uses_netloc:
         if netloc:
-            return _coerce_result(urlunparse((scheme, netloc, path, params, query, fragment)))
-        netloc = bnetloc
-
+            return back(urlunparse((scheme, netloc, path, params, query, fragment)))
+        netloc = home.netloc
     if not path and not params:
-        path = bpath
-        params = bparams
-        if not query:
-            query = bquery
-        return _coerce_result(urlunparse((scheme, netloc, path, params, query, fragment)))
-
-    base_parts = bpath.split('/')
-    if base_parts[-1] != '':
-        # The last segment of the base is a file name, not a directory.
-        del base_parts[-1]
-
-    if path[:1] == '/':
-        segments = path.split('/')
-    else:
-        segments = base_parts + path.split('/')
-        # Empty inner segments would turn into doubled slashes.
-        segments[1:-1] = filter(None, segments[1:-1])
-
-    resolved_path = []
-    for seg in segments:
-        if seg == '..':
-            if resolved_path:
-                resolved_path.pop()
-        elif seg == '.':
-            continue
-        else:
-            resolved_path.append(seg)
-
-    if segments[-1] in ('.', '..'):
-        # A trailing dot segment names a directory: keep the final slash.
-        resolved_path.append('')
-
-    return _coerce_result(urlunparse((scheme, netloc, '/'.join(resolved_path) or '/',
-                                      params, query, fragment)))
-
-
-def urldefrag(url):
-    """Split off the fragment: DefragResult(url_without_fragment, fragment)."""
-    url, _coerce_result = _coerce_args(url)
-    if '#' in url:
-        s, n, p, a, q, frag = urlparse(url)
-        defrag = urlunparse((s, n, p, a, q, ''))
-    else:
-        frag = ''
-        defrag = url
-    return _coerce_result(DefragResult(defrag, frag))
+        joined = (scheme, netloc, home.path, home.params, query or home.query, fragment)
+        return back(urlunparse(joined))
+    path = _drop_dot_segments(_merge_segments(home.path, path))
+    return back(urlunparse((scheme, netloc, path, params, query, fragment)))
 
 
 # ---------------------------------------------------------------------------
 # Unquoting
 
-_hexdig = '0123456789ABCDEFabcdef'
-_hextobyte = None
-
-
-def _hex_table():
-    global _hextobyte
-    if _hextobyte is None:
-        _hextobyte = {(a + b).encode(): bytes.fromhex(a + b)
-                      for a in _hexdig for b in _hexdig}
-    return _hextobyte
+_BYTE_OF_HEX = {}
+for _high in _HEX:
+    for _low in _HEX:
+        _BYTE_OF_HEX[(_high + _low).encode()] = bytes([int(_high + _low, 16)])
+del _high, _low
 
 
 def unquote_to_bytes(string):
-    """unquote_to_bytes('abc%20def') -> b'abc def'."""
+    """Decode %XX escapes into raw bytes; str input is UTF-8 encoded first."""
     if not string:
-        # Raise the usual error for a non-string, non-bytes argument.
-        string.split
-        return b''
+        string.split            # only str and bytes may be empty here
+        return b""
     if isinstance(string, str):
-        string = string.encode('utf-8')
-    bits = string.split(b'%')
-    if len(bits) == 1:
-        return string
-    table = _hex_table()
-    res = [bits[0]]
-    append = res.append
-    for item in bits[1:]:
-        byte = table.get(item[:2])
+        string = string.encode("utf-8")
+    pieces = string.split(b"%")
+    if len(pieces) == 1:
+        return bytes(string)
+    out = [pieces[0]]
+    for piece in pieces[1:]:
+        byte = _BYTE_OF_HEX.get(piece[:2])
         if byte is None:
-            append(b'%')
-            append(item)
+            out.append(b"%" + piece)
         else:
-            append(byte)
-            append(item[2:])
-    return b''.join(res)
-
-
-def _split_ascii_runs(string):
-    # Like re.split('([\x00-\x7f]+)', string): non-ASCII runs at even
-    # indices, ASCII runs at odd ones.
-    bits = []
-    start = 0
-    n = len(string)
-    i = 0
-    while i < n:
-        if string[i] < '\x80':
-            j = i
-            while j < n and string[j] < '\x80':
-                j += 1
-            bits.append(string[start:i])
-            bits.append(string[i:j])
-            start = i = j
-        else:
-            i += 1
-    bits.append(string[start:])
-    return bits
+            out.append(byte + piece[2:])
+    return b"".join(out)
 
 
 def unquote(string, encoding='utf-8', errors='replace'):
-    """Replace %xx escapes by their characters; the bytes of a run of
-    escapes are decoded together with [encoding] and [errors]."""
+    """Decode %XX escapes in [string]; escaped bytes are decoded with
+    [encoding] and [errors]."""
     if isinstance(string, bytes):
         return unquote_to_bytes(string).decode(encoding, errors)
-    if '%' not in string:
+    if "%" not in string:
         string.split
         return string
-    if encoding is None:
-        encoding = 'utf-8'
-    if errors is None:
-        errors = 'replace'
-    bits = _split_ascii_runs(string)
-    res = [bits[0]]
-    append = res.append
-    for i in range(1, len(bits), 2):
-        append(unquote_to_bytes(bits[i]).decode(encoding, errors))
-        append(bits[i + 1])
-    return ''.join(res)
+    encoding = encoding or "utf-8"
+    errors = errors or "replace"
+    if string.isascii():
+        return unquote_to_bytes(string).decode(encoding, errors)
+    out = []
+    start = 0
+    size = len(string)
+    while start < size:
+        # Alternate between a stretch of non-ASCII text, kept as it is, and
+        # a stretch of ASCII, whose escapes are decoded together.
+        end = start
+        ascii_run = string[start] < "\x80"
+        while end < size and (string[end] < "\x80") == ascii_run:
+            end += 1
+        chunk = string[start:end]
+        if ascii_run and "%" in chunk:
+            chunk = unquote_to_bytes(chunk).decode(encoding, errors)
+        out.append(chunk)
+        start = end
+    return "".join(out)
 
 
 def unquote_plus(string, encoding='utf-8', errors='replace'):
-    """Like unquote(), but also turns '+' into a space (form data)."""
-    string = string.replace('+', ' ')
-    return unquote(string, encoding, errors)
+    """unquote() for form data, where '+' stands for a space."""
+    return unquote(string.replace("+", " "), encoding, errors)
 
 
 # ---------------------------------------------------------------------------
@@ -593,93 +539,88 @@ def unquote_plus(string, encoding='utf-8', errors='replace'):
 
 def parse_qs(qs, keep_blank_values=False, strict_parsing=False,
              encoding='utf-8', errors='replace', max_num_fields=None, separator='&'):
-    """Parse a query string into a dict of name -> list of values."""
-    parsed_result = {}
-    pairs = parse_qsl(qs, keep_blank_values, strict_parsing,
-                      encoding=encoding, errors=errors,
-                      max_num_fields=max_num_fields, separator=separator)
-    for name, value in pairs:
-        if name in parsed_result:
-            parsed_result[name].append(value)
-        else:
-            parsed_result[name] = [value]
-    return parsed_result
+    """Parse a query string into {name: [value, ...]}."""
+    grouped = {}
+    for name, value in parse_qsl(qs, keep_blank_values, strict_parsing, encoding=encoding,
+                                 errors=errors, max_num_fields=max_num_fields,
+                                 separator=separator):
+        grouped.setdefault(name, []).append(value)
+    return grouped
 
 
 def parse_qsl(qs, keep_blank_values=False, strict_parsing=False,
               encoding='utf-8', errors='replace', max_num_fields=None, separator='&'):
     """Parse a query string into a list of (name, value) pairs."""
-    qs, _coerce_result = _coerce_args(qs)
-    separator, _ = _coerce_args(separator)
-
-    if not separator or (not isinstance(separator, (str, bytes))):
+    qs, back = _as_text(qs)
+    separator = _as_text(separator)[0]
+    if not separator or not isinstance(separator, (str, bytes)):
         raise ValueError("Separator must be of type string or bytes.")
-
-    # Counting first refuses a huge query before any work is spent on it.
-    if max_num_fields is not None:
-        num_fields = 1 + qs.count(separator) if qs else 0
-        if max_num_fields < num_fields:
-            raise ValueError('Max number of fields exceeded')
-
-    r = []
-    query_args = qs.split(separator) if qs else []
-    for name_value in query_args:
-        if not name_value and not strict_parsing:
+    if not qs:
+        fields = []
+    else:
+        fields = qs.split(separator)
+    # Counting before decoding anything keeps a hostile query cheap.
+    if max_num_fields is not None and len(fields) > max_num_fields:
+        raise ValueError('Max number of fields exceeded')
+    pairs = []
+    for field in fields:
+        if not field and not strict_parsing:
             continue
-        nv = name_value.split('=', 1)
-        if len(nv) != 2:
+        name, has_value, value = field.partition("=")
+        if not has_value:
             if strict_parsing:
-                raise ValueError("bad query field: %r" % (name_value,))
-            if keep_blank_values:
-                nv.append('')
-            else:
+                raise ValueError("bad query field: %r" % (field,))
+            if not keep_blank_values:
                 continue
-        if len(nv[1]) or keep_blank_values:
-            name = nv[0].replace('+', ' ')
-            name = unquote(name, encoding=encoding, errors=errors)
-            name = _coerce_result(name)
-            value = nv[1].replace('+', ' ')
-            value = unquote(value, encoding=encoding, errors=errors)
-            value = _coerce_result(value)
-            r.append((name, value))
-    return r
+        if not value and not keep_blank_values:
+            continue
+        name = unquote(name.replace("+", " "), encoding=encoding, errors=errors)
+        value = unquote(value.replace("+", " "), encoding=encoding, errors=errors)
+        pairs.append((back(name), back(value)))
+    return pairs
 
 
 # ---------------------------------------------------------------------------
 # Quoting
 
-_ALWAYS_SAFE = frozenset(b'ABCDEFGHIJKLMNOPQRSTUVWXYZ'
-                         b'abcdefghijklmnopqrstuvwxyz'
-                         b'0123456789'
-                         b'_.-~')
-_ALWAYS_SAFE_BYTES = bytes(_ALWAYS_SAFE)
-
-# One table of 256 replacement strings per distinct `safe` set.
-_quoter_tables = {}
+_UNRESERVED = frozenset(b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_.-~")
+_escape_tables = {}
 
 
-def _quote_table(safe):
-    table = _quoter_tables.get(safe)
+def _escape_table(safe):
+    """For the bytes in [safe] (a bytes object), a list mapping every byte
+    value to the text it quotes to."""
+    table = _escape_tables.get(safe)
     if table is None:
-        allowed = _ALWAYS_SAFE.union(safe)
-        table = [chr(b) if b in allowed else '%{:02X}'.format(b) for b in range(256)]
-        if len(_quoter_tables) > 64:
-            _quoter_tables.clear()
-        _quoter_tables[safe] = table
+        keep = _UNRESERVED | set(safe)
+        table = [chr(value) if value in keep else "%%%02X" % value for value in range(256)]
+        if len(_escape_tables) >= 64:
+            _escape_tables.clear()
+        _escape_tables[safe] = table
     return table
 
 
+def quote_from_bytes(bs, safe='/'):
+    """Percent-encode the bytes [bs], leaving [safe] ASCII characters alone."""
+    if not isinstance(bs, (bytes, bytearray)):
+        raise TypeError("quote_from_bytes() expected bytes")
+    if not bs:
+        return ""
+    if isinstance(safe, str):
+        safe = safe.encode("ascii", "ignore")
+    else:
+        safe = bytes(value for value in safe if value < 128)
+    table = _escape_table(safe)
+    return "".join([table[value] for value in bs])
+
+
 def quote(string, safe='/', encoding=None, errors=None):
-    """Percent-encode [string] (str or bytes) for use in a URL; letters,
-    digits, '_.-~' and the characters of [safe] are left alone."""
+    """Percent-encode [string] for a URL; letters, digits, '_.-~' and the
+    characters in [safe] stay as they are."""
     if isinstance(string, str):
         if not string:
             return string
-        if encoding is None:
-            encoding = 'utf-8'
-        if errors is None:
-            errors = 'strict'
-        string = string.encode(encoding, errors)
+        string = string.encode(encoding or "utf-8", errors or "strict")
     else:
         if encoding is not None:
             raise TypeError("quote() doesn't support 'encoding' for bytes")
@@ -689,40 +630,20 @@ def quote(string, safe='/', encoding=None, errors=None):
 
 
 def quote_plus(string, safe='', encoding=None, errors=None):
-    """Like quote(), but spaces become '+' (HTML form encoding)."""
-    if ((isinstance(string, str) and ' ' not in string) or
-            (isinstance(string, bytes) and b' ' not in string)):
+    """quote() for form data: spaces become '+'."""
+    space = " " if isinstance(string, str) else b" "
+    if space not in string:
         return quote(string, safe, encoding, errors)
-    if isinstance(safe, str):
-        space = ' '
-    else:
-        space = b' '
-    string = quote(string, safe + space, encoding, errors)
-    return string.replace(' ', '+')
-
-
-def quote_from_bytes(bs, safe='/'):
-    """Like quote(), for bytes only."""
-    if not isinstance(bs, (bytes, bytearray)):
-        raise TypeError("quote_from_bytes() expected bytes")
-    if not bs:
-        return ''
-    if isinstance(safe, str):
-        safe = safe.encode('ascii', 'ignore')
-    else:
-        safe = bytes([c for c in safe if c < 128])
-    if not bs.rstrip(_ALWAYS_SAFE_BYTES + safe):
-        return bs.decode()
-    table = _quote_table(safe)
-    return ''.join([table[b] for b in bs])
+    extra = " " if isinstance(safe, str) else b" "
+    return quote(string, safe + extra, encoding, errors).replace(" ", "+")
 
 
 def urlencode(query, doseq=False, safe='', encoding=None, errors=None,
               quote_via=quote_plus):
-    """Encode a mapping or a sequence of pairs as a query string; with
-    [doseq], sequence values give one pair per element."""
+    """Turn a mapping or a sequence of pairs into 'k=v&k2=v2'.  With
+    [doseq], a sequence value yields one pair per element."""
     if hasattr(query, "items"):
-        query = query.items()
+        pairs = query.items()
     else:
         try:
             if len(query) and not isinstance(query[0], tuple):
@@ -730,148 +651,34 @@ def urlencode(query, doseq=False, safe='', encoding=None, errors=None,
         except TypeError as err:
             raise TypeError("not a valid non-string sequence "
                             "or mapping object") from err
+        pairs = query
 
-    l = []
-    if not doseq:
-        for k, v in query:
-            if isinstance(k, bytes):
-                k = quote_via(k, safe)
-            else:
-                k = quote_via(str(k), safe, encoding, errors)
-            if isinstance(v, bytes):
-                v = quote_via(v, safe)
-            else:
-                v = quote_via(str(v), safe, encoding, errors)
-            l.append(k + '=' + v)
-    else:
-        for k, v in query:
-            if isinstance(k, bytes):
-                k = quote_via(k, safe)
-            else:
-                k = quote_via(str(k), safe, encoding, errors)
-            if isinstance(v, bytes):
-                v = quote_via(v, safe)
-                l.append(k + '=' + v)
-            elif isinstance(v, str):
-                v = quote_via(v, safe, encoding, errors)
-                l.append(k + '=' + v)
-            else:
-                try:
-                    len(v)
-                except TypeError:
-                    v = quote_via(str(v), safe, encoding, errors)
-                    l.append(k + '=' + v)
-                else:
-                    for elt in v:
-                        if isinstance(elt, bytes):
-                            elt = quote_via(elt, safe)
-                        else:
-                            elt = quote_via(str(elt), safe, encoding, errors)
-                        l.append(k + '=' + elt)
-    return '&'.join(l)
+    def encoded(item):
+        if isinstance(item, bytes):
+            return quote_via(item, safe)
+        return quote_via(str(item), safe, encoding, errors)
 
-
-# ---------------------------------------------------------------------------
-# Helpers urllib.request uses (private in CPython too)
-
-def _to_bytes(url):
-    if isinstance(url, str):
+    out = []
+    for key, value in pairs:
+        key = encoded(key)
+        if not doseq or isinstance(value, (str, bytes)):
+            out.append(key + "=" + encoded(value))
+            continue
         try:
-            url = url.encode("ASCII").decode()
-        except UnicodeError:
-            raise UnicodeError("URL " + repr(url) + " contains non-ASCII characters")
-    return url
+            len(value)
+        except TypeError:
+            out.append(key + "=" + encoded(value))
+            continue
+        for element in value:
+            out.append(key + "=" + encoded(element))
+    return "&".join(out)
 
 
 def unwrap(url):
-    """Strip '<URL:...>' wrapping: unwrap('<URL:type://host/path>') ->
-    'type://host/path'."""
+    """Remove '<...>' and a leading 'URL:' from [url]."""
     url = str(url).strip()
-    if url[:1] == '<' and url[-1:] == '>':
+    if url.startswith("<") and url.endswith(">"):
         url = url[1:-1].strip()
-    if url[:4] == 'URL:':
+    if url.startswith("URL:"):
         url = url[4:].strip()
     return url
-
-
-def _splittype(url):
-    """'type:opaquestring' -> ('type', 'opaquestring')."""
-    i = url.find(':')
-    if i > 0:
-        scheme = url[:i]
-        if all(c in scheme_chars for c in scheme):
-            return scheme.lower(), url[i + 1:]
-    return None, url
-
-
-def _splithost(url):
-    """'//host[:port]/path' -> ('host[:port]', '/path')."""
-    if url[:2] != '//':
-        return None, url
-    host, path = _splitnetloc(url, 2)
-    if path and path[0] != '/':
-        path = '/' + path
-    return host, path
-
-
-def _splituser(host):
-    """'user[:passwd]@host[:port]' -> ('user[:passwd]', 'host[:port]')."""
-    user, delim, host = host.rpartition('@')
-    return (user if delim else None), host
-
-
-def _splitpasswd(user):
-    """'user:passwd' -> ('user', 'passwd')."""
-    user, delim, passwd = user.partition(':')
-    return user, (passwd if delim else None)
-
-
-def _splitport(host):
-    """'host:port' -> ('host', 'port')."""
-    head, colon, port = host.rpartition(':')
-    if colon and port.isdigit() and port.isascii() and ']' not in port:
-        return head, port
-    if colon and not port:
-        return head, None
-    return host, None
-
-
-def _splitnport(host, defport=-1):
-    host, delim, port = host.rpartition(':')
-    if not delim:
-        host = port
-    elif port:
-        if port.isdigit() and port.isascii():
-            nport = int(port)
-        else:
-            nport = None
-        return host, nport
-    return host, defport
-
-
-def _splitquery(url):
-    """'/path?query' -> ('/path', 'query')."""
-    path, delim, query = url.rpartition('?')
-    if delim:
-        return path, query
-    return url, None
-
-
-def _splittag(url):
-    """'/path#tag' -> ('/path', 'tag')."""
-    path, delim, tag = url.rpartition('#')
-    if delim:
-        return path, tag
-    return url, None
-
-
-def _splitattr(url):
-    """'/path;attr1=value1;attr2=value2' -> ('/path', ['attr1=value1', ...])."""
-    words = url.split(';')
-    return words[0], words[1:]
-
-
-def _splitvalue(attr):
-    """'attr=value' -> ('attr', 'value')."""
-    attr, delim, value = attr.partition('=')
-    return attr, (value if delim else None)
