@@ -1,32 +1,49 @@
-"""Thread-safe FIFO, LIFO and priority queues, as CPython's queue module.
+"""Queues shared between threads: FIFO, LIFO, priority, and SimpleQueue.
 
-Every wait (get on an empty queue, put on a full one, join) is a
-threading.Condition wait, which releases the GIL and honours its timeout.
-The waits are labelled as queue waits for the GIL trace (-X gil-trace shows
-them as "blocked: queue", not "blocked: lock"): Condition._wait with
-threading._WAIT_QUEUE.
+Design notes
+------------
+A Queue is a container guarded by one lock (`mutex`) and three condition
+variables over that lock: `not_empty` (getters wait on it), `not_full`
+(putters wait on it) and `all_tasks_done` (join() waits on it). These, the
+`queue` container, `maxsize` and `unfinished_tasks` are public attributes
+that existing code reads, so they keep CPython's names. So do the four
+hooks a subclass overrides to change the order: `_init(maxsize)` makes the
+container, `_qsize()`, `_put(item)` and `_get()` work on it; they are always
+called with the mutex held.
+
+All blocking goes through one helper, _Queue._block_while(), which waits on
+a condition while a test holds, with or without a deadline. Its waits go
+through threading's Condition._wait(timeout, kind) with the "queue" kind,
+so that the GIL trace (-X gil-trace) reports them as "blocked: queue"
+rather than as a plain lock. SimpleQueue is a deque plus a counting
+semaphore of the same kind.
 """
 
 import threading
 from collections import deque
-from heapq import heappush, heappop
-from time import monotonic as _time
-
-_WAIT_QUEUE = threading._WAIT_QUEUE
+from heapq import heappop, heappush
+from time import monotonic
 
 __all__ = ['Empty', 'Full', 'Queue', 'PriorityQueue', 'LifoQueue', 'SimpleQueue']
 
+_QUEUE_WAIT = threading._WAIT_QUEUE
+
 
 class Empty(Exception):
-    """Raised by get(block=False) or a timed-out get() on an empty queue."""
+    """There was nothing to get (non-blocking or timed-out get())."""
 
 
 class Full(Exception):
-    """Raised by put(block=False) or a timed-out put() on a full queue."""
+    """There was no room to put (non-blocking or timed-out put())."""
+
+
+def _check_timeout(timeout):
+    if timeout is not None and timeout < 0:
+        raise ValueError("'timeout' must be a non-negative number")
 
 
 class Queue:
-    """A FIFO queue; maxsize <= 0 means unbounded."""
+    """First in, first out; a maxsize of zero or less means no bound."""
 
     def __init__(self, maxsize=0):
         self.maxsize = maxsize
@@ -37,80 +54,7 @@ class Queue:
         self.all_tasks_done = threading.Condition(self.mutex)
         self.unfinished_tasks = 0
 
-    def task_done(self):
-        with self.all_tasks_done:
-            unfinished = self.unfinished_tasks - 1
-            if unfinished <= 0:
-                if unfinished < 0:
-                    raise ValueError('task_done() called too many times')
-                self.all_tasks_done.notify_all()
-            self.unfinished_tasks = unfinished
-
-    def join(self):
-        with self.all_tasks_done:
-            while self.unfinished_tasks:
-                self.all_tasks_done._wait(None, _WAIT_QUEUE)
-
-    def qsize(self):
-        with self.mutex:
-            return self._qsize()
-
-    def empty(self):
-        with self.mutex:
-            return not self._qsize()
-
-    def full(self):
-        with self.mutex:
-            return 0 < self.maxsize <= self._qsize()
-
-    def put(self, item, block=True, timeout=None):
-        with self.not_full:
-            if self.maxsize > 0:
-                if not block:
-                    if self._qsize() >= self.maxsize:
-                        raise Full
-                elif timeout is None:
-                    while self._qsize() >= self.maxsize:
-                        self.not_full._wait(None, _WAIT_QUEUE)
-                elif timeout < 0:
-                    raise ValueError("'timeout' must be a non-negative number")
-                else:
-                    endtime = _time() + timeout
-                    while self._qsize() >= self.maxsize:
-                        remaining = endtime - _time()
-                        if remaining <= 0.0:
-                            raise Full
-                        self.not_full._wait(remaining, _WAIT_QUEUE)
-            self._put(item)
-            self.unfinished_tasks += 1
-            self.not_empty.notify()
-
-    def get(self, block=True, timeout=None):
-        with self.not_empty:
-            if not block:
-                if not self._qsize():
-                    raise Empty
-            elif timeout is None:
-                while not self._qsize():
-                    self.not_empty._wait(None, _WAIT_QUEUE)
-            elif timeout < 0:
-                raise ValueError("'timeout' must be a non-negative number")
-            else:
-                endtime = _time() + timeout
-                while not self._qsize():
-                    remaining = endtime - _time()
-                    if remaining <= 0.0:
-                        raise Empty
-                    self.not_empty._wait(remaining, _WAIT_QUEUE)
-            item = self._get()
-            self.not_full.notify()
-            return item
-
-    def put_nowait(self, item):
-        return self.put(item, block=False)
-
-    def get_nowait(self):
-        return self.get(block=False)
+    # -- the container hooks (called with the mutex held) --
 
     def _init(self, maxsize):
         self.queue = deque()
@@ -124,9 +68,98 @@ class Queue:
     def _get(self):
         return self.queue.popleft()
 
+    # -- state --
+
+    def qsize(self):
+        with self.mutex:
+            return self._qsize()
+
+    def empty(self):
+        with self.mutex:
+            return self._qsize() == 0
+
+    def full(self):
+        with self.mutex:
+            return self._no_room()
+
+    def _no_room(self):
+        return 0 < self.maxsize <= self._qsize()
+
+    def _nothing(self):
+        return self._qsize() == 0
+
+    def _block_while(self, condition, stuck, block, timeout, failure):
+        """With [condition]'s lock held: waits until stuck() is false.
+        Raises [failure] at once when not [block]ing, or when [timeout]
+        seconds pass first."""
+        if not stuck():
+            return
+        if not block:
+            raise failure
+        if timeout is None:
+            while stuck():
+                condition._wait(None, _QUEUE_WAIT)
+            return
+        deadline = monotonic() + timeout
+        while stuck():
+            left = deadline - monotonic()
+            if left <= 0:
+                raise failure
+            condition._wait(left, _QUEUE_WAIT)
+
+    # -- putting and getting --
+
+    def put(self, item, block=True, timeout=None):
+        """Adds [item]; a full queue blocks (up to [timeout] seconds) or,
+        with block=False, raises Full."""
+        with self.not_full:
+            if block and self.maxsize > 0:
+                # As CPython: an unbounded queue never looks at the timeout.
+                _check_timeout(timeout)
+            self._block_while(self.not_full, self._no_room, block, timeout, Full)
+            self._put(item)
+            self.unfinished_tasks += 1
+            self.not_empty.notify()
+
+    def get(self, block=True, timeout=None):
+        """Removes and returns the next item; an empty queue blocks (up to
+        [timeout] seconds) or, with block=False, raises Empty."""
+        with self.not_empty:
+            if block:
+                _check_timeout(timeout)
+            self._block_while(self.not_empty, self._nothing, block, timeout, Empty)
+            item = self._get()
+            self.not_full.notify()
+            return item
+
+    def put_nowait(self, item):
+        return self.put(item, False)
+
+    def get_nowait(self):
+        return self.get(False)
+
+    # -- task tracking --
+
+    def task_done(self):
+        """Marks one item taken by get() as processed."""
+        with self.mutex:
+            if self.unfinished_tasks <= 0:
+                raise ValueError('task_done() called too many times')
+            self.unfinished_tasks -= 1
+            if self.unfinished_tasks == 0:
+                self.all_tasks_done.notify_all()
+
+    def join(self):
+        """Blocks until every item put has been marked done."""
+        with self.mutex:
+            self._block_while(self.all_tasks_done, self._work_left, True, None, None)
+
+    def _work_left(self):
+        return self.unfinished_tasks > 0
+
 
 class PriorityQueue(Queue):
-    """Retrieves the lowest item first (a heap)."""
+    """Smallest item first (a heap)."""
 
     def _init(self, maxsize):
         self.queue = []
@@ -139,7 +172,7 @@ class PriorityQueue(Queue):
 
 
 class LifoQueue(Queue):
-    """Retrieves the most recently added item first."""
+    """Last in, first out (a stack)."""
 
     def _init(self, maxsize):
         self.queue = []
@@ -151,37 +184,37 @@ class LifoQueue(Queue):
         return self.queue.pop()
 
 
-class _QueueSemaphore(threading.Semaphore):
-    # SimpleQueue's count: its waits are queue waits in the GIL trace.
-    _wait_kind = _WAIT_QUEUE
+class _ItemCount(threading.Semaphore):
+    # Counts SimpleQueue's items; its waits show as queue waits in the trace.
+    _wait_kind = _QUEUE_WAIT
 
 
 class SimpleQueue:
-    """An unbounded FIFO without task tracking."""
+    """An unbounded FIFO without task tracking; put() never blocks."""
 
     def __init__(self):
-        self._queue = deque()
-        self._count = _QueueSemaphore(0)
+        self._items = deque()
+        self._count = _ItemCount(0)
 
     def put(self, item, block=True, timeout=None):
-        self._queue.append(item)
+        # [block] and [timeout] are accepted for Queue compatibility only.
+        self._items.append(item)
         self._count.release()
 
     def get(self, block=True, timeout=None):
-        if timeout is not None and timeout < 0:
-            raise ValueError("'timeout' must be a non-negative number")
+        _check_timeout(timeout)
         if not self._count.acquire(block, timeout):
             raise Empty
-        return self._queue.popleft()
+        return self._items.popleft()
 
     def put_nowait(self, item):
-        return self.put(item, block=False)
+        self.put(item)
 
     def get_nowait(self):
         return self.get(False)
 
     def empty(self):
-        return len(self._queue) == 0
+        return not self._items
 
     def qsize(self):
-        return len(self._queue)
+        return len(self._items)

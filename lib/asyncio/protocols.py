@@ -1,4 +1,18 @@
-"""Abstract protocol classes: the callbacks a transport makes (CPython's API)."""
+"""Abstract protocol classes: the callbacks a transport makes (CPython's API).
+
+Design notes
+------------
+A protocol is the application's half of a connection: the transport calls
+these methods from the event loop, one at a time, on the loop's thread. The
+classes only declare the callbacks (each does nothing by default), so that a
+user protocol overrides just the ones it cares about; their names and
+parameters are the interface every transport relies on, and are CPython's.
+They are slotted and empty so that a subclass pays nothing for them.
+
+gilpy's own transports deliver streams through data_received() only;
+BufferedProtocol, datagram and subprocess protocols are declared for code
+that names them but are not driven by any transport here.
+"""
 
 __all__ = ('BaseProtocol', 'Protocol', 'DatagramProtocol', 'SubprocessProtocol',
            'BufferedProtocol')

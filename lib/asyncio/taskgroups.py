@@ -1,55 +1,85 @@
-"""asyncio.TaskGroup (3.11): structured concurrency for a set of tasks."""
+"""asyncio.TaskGroup: tasks whose lifetime is an `async with` block.
+
+Design notes
+------------
+The block does not end until every task made with the group has finished.
+The first task that fails (with anything but a cancellation) aborts the
+group: its other tasks are cancelled, and the task running the block is
+cancelled too, so that the body stops at its next await. On the way out
+that cancellation is withdrawn (uncancel()), and the failures are raised
+together as one exception group. A SystemExit or KeyboardInterrupt, from a
+task or from the body, wins over all of that and is raised as itself.
+
+Until the interpreter provides BaseExceptionGroup, a small stand-in pair of
+classes (below) carries the errors, with the names, message format and
+`exceptions` attribute of the builtin ones.
+"""
 
 from . import events, exceptions, tasks
 
 __all__ = ('TaskGroup',)
 
 try:
-    _BaseExceptionGroup = BaseExceptionGroup
+    _make_group = BaseExceptionGroup
 except NameError:
-    # Until the interpreter has exception groups, a minimal stand-in with
-    # the same constructor and attributes.
-    class _BaseExceptionGroup(BaseException):
+    class BaseExceptionGroup(BaseException):
+        """Stand-in for the builtin: [message] plus a tuple of [exceptions]."""
+
         def __init__(self, message, exceptions):
-            super().__init__(message, list(exceptions))
+            BaseException.__init__(self, message, list(exceptions))
             self.message = message
             self.exceptions = tuple(exceptions)
 
         def __str__(self):
-            n = len(self.exceptions)
-            return f"{self.message} ({n} sub-exception{'s' if n > 1 else ''})"
+            count = len(self.exceptions)
+            return f"{self.message} ({count} sub-exception{'' if count == 1 else 's'})"
+
+    class ExceptionGroup(BaseExceptionGroup, Exception):
+        """Stand-in for the builtin group of Exceptions only."""
+
+    def _make_group(message, errors):
+        # Like the builtin constructor: a group of plain Exceptions is an
+        # ExceptionGroup, so that `except Exception` catches it.
+        if all(isinstance(e, Exception) for e in errors):
+            return ExceptionGroup(message, errors)
+        return BaseExceptionGroup(message, errors)
+
+
+def _is_fatal(exc):
+    # Errors that end the program rather than the group.
+    return isinstance(exc, (SystemExit, KeyboardInterrupt))
 
 
 class TaskGroup:
-    """Runs tasks; on exit waits for all; the first failure cancels the rest."""
+    """`async with TaskGroup() as tg:` then tg.create_task(coro)."""
 
     def __init__(self):
         self._entered = False
-        self._exiting = False
-        self._aborting = False
+        self._exiting = False  # __aexit__ has started
+        self._aborting = False  # the remaining tasks are being cancelled
         self._loop = None
-        self._parent_task = None
-        self._parent_cancel_requested = False
+        self._parent_task = None  # the task running the `async with` body
+        self._parent_cancelled = False  # we cancelled it, and must undo that
         self._tasks = set()
         self._errors = []
-        self._base_error = None
-        self._on_completed_fut = None
+        self._fatal = None
+        self._all_finished = None  # future __aexit__ waits on while tasks remain
 
     def __repr__(self):
-        info = ['']
+        words = ''
         if self._tasks:
-            info.append(f'tasks={len(self._tasks)}')
+            words += f' tasks={len(self._tasks)}'
         if self._errors:
-            info.append(f'errors={len(self._errors)}')
+            words += f' errors={len(self._errors)}'
         if self._aborting:
-            info.append('cancelling')
+            words += ' cancelling'
         elif self._entered:
-            info.append('entered')
-        return f'<TaskGroup{" ".join(info)}>'
+            words += ' entered'
+        return f'<TaskGroup{words}>'
 
     async def __aenter__(self):
         if self._entered:
-            raise RuntimeError(f'TaskGroup {self!r} has been already entered')
+            raise RuntimeError(f'TaskGroup {self!r} has already been entered')
         self._entered = True
         if self._loop is None:
             self._loop = events.get_running_loop()
@@ -60,40 +90,40 @@ class TaskGroup:
 
     async def __aexit__(self, et, exc, tb):
         self._exiting = True
-        if (exc is not None and self._is_base_error(exc) and self._base_error is None):
-            self._base_error = exc
-        propagate_cancellation_error = exc if et is exceptions.CancelledError else None
-        if self._parent_cancel_requested:
-            if self._parent_task.uncancel() == 0:
-                propagate_cancellation_error = None
-        if et is not None:
-            if not self._aborting:
-                self._abort()
+        if exc is not None and _is_fatal(exc) and self._fatal is None:
+            self._fatal = exc
+        # A CancelledError leaving the body is passed on unless it was our
+        # own doing (see _on_task_done) and nobody else also cancelled.
+        cancellation = exc if et is exceptions.CancelledError else None
+        if self._parent_cancelled and self._parent_task.uncancel() == 0:
+            cancellation = None
+        if et is not None and not self._aborting:
+            self._abort()
+
         while self._tasks:
-            if self._on_completed_fut is None:
-                self._on_completed_fut = self._loop.create_future()
+            self._all_finished = self._loop.create_future()
             try:
-                await self._on_completed_fut
-            except exceptions.CancelledError as ex:
+                await self._all_finished
+            except exceptions.CancelledError as cancelled:
+                # Cancelled while waiting for the tasks: cancel them too,
+                # keep waiting, and pass the cancellation on afterwards.
                 if not self._aborting:
-                    propagate_cancellation_error = ex
+                    cancellation = cancelled
                     self._abort()
-            self._on_completed_fut = None
-        assert not self._tasks
-        if self._base_error is not None:
-            raise self._base_error
-        if propagate_cancellation_error and not self._errors:
-            raise propagate_cancellation_error
+            self._all_finished = None
+
+        if self._fatal is not None:
+            raise self._fatal
+        if cancellation is not None and not self._errors:
+            raise cancellation
         if et is not None and et is not exceptions.CancelledError:
             self._errors.append(exc)
         if self._errors:
-            try:
-                me = _BaseExceptionGroup('unhandled errors in a TaskGroup', self._errors)
-                raise me from None
-            finally:
-                self._errors = None
+            errors, self._errors = self._errors, None  # break reference cycles
+            raise _make_group('unhandled errors in a TaskGroup', errors) from None
 
     def create_task(self, coro, *, name=None, context=None):
+        """Starts [coro] as a task belonging to the group."""
         if not self._entered:
             raise RuntimeError(f'TaskGroup {self!r} has not been entered')
         if self._exiting and not self._tasks:
@@ -108,37 +138,32 @@ class TaskGroup:
             task.add_done_callback(self._on_task_done)
         return task
 
-    def _is_base_error(self, exc):
-        return isinstance(exc, (SystemExit, KeyboardInterrupt))
-
     def _abort(self):
         self._aborting = True
-        for t in self._tasks:
-            if not t.done():
-                t.cancel()
+        for task in self._tasks:
+            if not task.done():
+                task.cancel()
 
     def _on_task_done(self, task):
         self._tasks.discard(task)
-        if self._on_completed_fut is not None and not self._tasks:
-            if not self._on_completed_fut.done():
-                self._on_completed_fut.set_result(True)
-        if task.cancelled():
+        if not self._tasks and self._all_finished is not None and not self._all_finished.done():
+            self._all_finished.set_result(True)
+        if task.cancelled() or task.exception() is None:
             return
-        exc = task.exception()
-        if exc is None:
-            return
-        self._errors.append(exc)
-        if self._is_base_error(exc) and self._base_error is None:
-            self._base_error = exc
-        if self._parent_task.done():
+        error = task.exception()
+        self._errors.append(error)
+        if _is_fatal(error) and self._fatal is None:
+            self._fatal = error
+        parent = self._parent_task
+        if parent.done():
+            # Nobody is left to raise it: report it to the loop instead.
             self._loop.call_exception_handler({
                 'message': f'Task {task!r} has errored out but its parent '
-                           f'task {self._parent_task} is already completed',
-                'exception': exc,
+                           f'task {parent} is already completed',
+                'exception': error,
                 'task': task,
             })
-            return
-        if not self._aborting and not self._parent_cancel_requested:
+        elif not self._aborting and not self._parent_cancelled:
             self._abort()
-            self._parent_cancel_requested = True
-            self._parent_task.cancel()
+            self._parent_cancelled = True
+            parent.cancel()

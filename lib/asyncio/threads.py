@@ -1,4 +1,11 @@
-"""asyncio.to_thread(): run a blocking function in the loop's default executor."""
+"""asyncio.to_thread(): run a blocking function without blocking the loop.
+
+Design notes
+------------
+The call goes to the loop's default executor (a thread pool made on first
+use, see events.py); the coroutine waits for it like for any future. gilpy
+has no contextvars, so unlike CPython no context is copied into the thread.
+"""
 
 import functools
 
@@ -8,7 +15,6 @@ __all__ = ('to_thread',)
 
 
 async def to_thread(func, /, *args, **kwargs):
-    """Runs func(*args, **kwargs) in a worker thread; awaits its result."""
-    loop = events.get_running_loop()
-    func_call = functools.partial(func, *args, **kwargs)
-    return await loop.run_in_executor(None, func_call)
+    """Calls func(*args, **kwargs) in a worker thread; returns its result."""
+    call = functools.partial(func, *args, **kwargs)
+    return await events.get_running_loop().run_in_executor(None, call)

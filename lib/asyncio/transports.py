@@ -1,9 +1,19 @@
 """Transport base classes (CPython's API) and gilpy's TCP transport.
 
+Design notes
+------------
 The TCP transport is the C type _gpuv.TCPTransport (src/mod/uvloop_tcp.c):
 its read, write and flow-control paths run in C on a uv_tcp_t, and it calls
 the protocol under the GIL from the loop's poll(). The classes below are
-the abstract API CPython documents, for code that subclasses them.
+the abstract API CPython documents, for code that subclasses them (a test's
+fake transport, a transport written in Python): every operation a concrete
+transport must supply raises NotImplementedError, and the few with an
+obvious generic meaning (extra info, writelines) are implemented once here.
+
+TransportSocket is what get_extra_info('socket') and Server.sockets hand
+out: a read-only view that asks the owning C object for its descriptor and
+addresses, so user code cannot close or reconfigure the real socket.
+Datagram and subprocess transports exist only as abstract classes.
 """
 
 import _gpuv
@@ -18,12 +28,14 @@ class BaseTransport:
     __slots__ = ('_extra',)
 
     def __init__(self, extra=None):
-        if extra is None:
-            extra = {}
-        self._extra = extra
+        # Keys such as 'peername' or 'socket', filled in by the concrete class.
+        self._extra = {} if extra is None else extra
 
     def get_extra_info(self, name, default=None):
-        return self._extra.get(name, default)
+        """The transport detail [name], or [default] if it has none."""
+        if name in self._extra:
+            return self._extra[name]
+        return default
 
     def is_closing(self):
         raise NotImplementedError
@@ -71,8 +83,8 @@ class WriteTransport(BaseTransport):
         raise NotImplementedError
 
     def writelines(self, list_of_data):
-        data = b''.join(list_of_data)
-        self.write(data)
+        # One write of the joined chunks: a subclass only has to supply write().
+        self.write(b''.join(list_of_data))
 
     def write_eof(self):
         raise NotImplementedError
