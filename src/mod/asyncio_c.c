@@ -3,12 +3,12 @@
  *
  * Design notes
  * ------------
- * lib/asyncio/futures.py and tasks.py define Future and Task in Python and
- * then, as CPython's do, replace them with this module's types when it can
- * be imported. The Python classes stay as the reference and the fallback
- * (`_PyFuture`, `_PyTask`); every behaviour here follows them and CPython
- * 3.11: the same states, the same error messages, the same order in which
- * callbacks are scheduled.
+ * asyncio's Future, Task and sleep() are this module's types, always: the
+ * interpreter is built with it, so lib/asyncio/futures.py and tasks.py have
+ * no Python versions to fall back to; they re-export these and add the
+ * Python-level helpers. Every behaviour here follows CPython 3.11: the same
+ * states, the same error messages, the same order in which callbacks are
+ * scheduled.
  *
  * Why C: a task that sleeps once costs a Task, a Future, two callbacks and
  * three steps through the coroutine. In Python that is some sixty calls of
