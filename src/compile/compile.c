@@ -26,6 +26,7 @@
  * statements and the assembler. All allocation failures and SyntaxErrors
  * set c->failed and an exception; visitors return false and unwind.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -747,6 +748,10 @@ static int stack_effect(int op, uint32_t arg, bool jump)
     case GP_OP_IMPORT_STAR:
     case GP_OP_PRINT_EXPR:
         return -1;
+    case GP_OP_PUSH_EXC_INFO:
+        return 1;
+    case GP_OP_PREP_RERAISE_STAR:
+        return -2;
     case GP_OP_STORE_ATTR:
     case GP_OP_DELETE_SUBSCR:
     case GP_OP_MAP_ADD:
@@ -801,6 +806,7 @@ static int block_effect(int op, bool jump)
 {
     switch (op) {
     case GP_OP_SETUP_FINALLY:
+    case GP_OP_PUSH_EXC_INFO:
         return 1;
     case GP_OP_POP_BLOCK:
     case GP_OP_POP_EXCEPT:
@@ -1037,6 +1043,7 @@ static bool c_unwind_fblock(compiler_t *c, fblock_t *f, bool preserve_tos)
     switch (f->kind) {
     case FBLOCK_WHILE_LOOP:
     case FBLOCK_EXCEPTION_HANDLER:
+    case FBLOCK_EXCEPT_STAR_BODY:
         return true;
     case FBLOCK_FOR_LOOP:
     case FBLOCK_ASYNC_FOR_LOOP:
@@ -1185,6 +1192,26 @@ static int c_visit_defaults(compiler_t *c, const gp_ast_arguments_t *args)
     return flags;
 }
 
+/* Pushes the value an annotation records: the evaluated expression, or
+   under `from __future__ import annotations` its text. */
+static bool c_visit_annotation_value(compiler_t *c, const gp_ast_expr_t *annotation)
+{
+    if (!c->future_annotations)
+        return c_visit_expr(c, annotation);
+    const gp_ast_expr_t *forbidden;
+    const char *what;
+    gp_object_t *text = gp_unparse_annotation(annotation, &forbidden, &what);
+    if (text == NULL)
+        return c_fail(c);
+    if (forbidden != NULL) {
+        GP_DECREF(text);
+        char msg[96];
+        snprintf(msg, sizeof(msg), "'%s' can not be used within an annotation", what);
+        return c_error_expr(c, msg, forbidden);
+    }
+    return c_load_const(c, text);
+}
+
 /* Pushes `name: annotation` for one parameter when it has an annotation;
    counts it in [*count]. */
 static bool c_visit_annotation(compiler_t *c, const char *name, const gp_ast_expr_t *annotation,
@@ -1193,7 +1220,7 @@ static bool c_visit_annotation(compiler_t *c, const char *name, const gp_ast_exp
     if (!annotation)
         return true;
     TRY(c_load_const(c, gp_str_from_cstr(c_mangle(c, name))));
-    TRY(c_visit_expr(c, annotation));
+    TRY(c_visit_annotation_value(c, annotation));
     (*count)++;
     return true;
 }
@@ -1221,7 +1248,7 @@ static int c_visit_annotations(compiler_t *c, const gp_ast_arguments_t *args,
     if (args->kwarg && !c_visit_annotation(c, args->kwarg->arg, args->kwarg->annotation, &count))
         return -1;
     if (returns) {
-        if (!c_load_const(c, gp_str_from_cstr("return")) || !c_visit_expr(c, returns))
+        if (!c_load_const(c, gp_str_from_cstr("return")) || !c_visit_annotation_value(c, returns))
             return -1;
         count++;
     }
@@ -1440,6 +1467,26 @@ static bool c_visit_class(compiler_t *c, const gp_ast_stmt_t *s)
     return c_nameop(c, s->v.ClassDef.name, NAME_STORE);
 }
 
+/* Would a jump out of the current position leave an except* body? Only
+   blocks above the target loop count ([to_loop]), or all of them for a
+   return. An except* body cannot be left early: the other clauses still
+   have to see the rest of the group. */
+static bool c_jump_leaves_except_star(compiler_t *c, bool to_loop)
+{
+    for (int i = c->u->nfblocks - 1; i >= 0; i--) {
+        fblock_kind_t k = c->u->fblocks[i].kind;
+        if (to_loop && (k == FBLOCK_WHILE_LOOP || k == FBLOCK_FOR_LOOP ||
+                        k == FBLOCK_ASYNC_FOR_LOOP))
+            return false;
+        if (k == FBLOCK_EXCEPT_STAR_BODY)
+            return true;
+    }
+    return false;
+}
+
+static const char except_star_jump_msg[] =
+    "'break', 'continue' and 'return' cannot appear in an except* block";
+
 static bool c_visit_return(compiler_t *c, const gp_ast_stmt_t *s)
 {
     unit_t *u = c->u;
@@ -1447,6 +1494,14 @@ static bool c_visit_return(compiler_t *c, const gp_ast_stmt_t *s)
         return c_error_stmt(c, "'return' outside function", s);
     if (s->v.Return.value && (u->flags & GP_CODE_ASYNC_GENERATOR))
         return c_error_stmt(c, "'return' with value in async generator", s);
+    if (c_jump_leaves_except_star(c, false)) {
+        /* CPython reports it where the returned value is, when there is one. */
+        const gp_ast_expr_t *v = s->v.Return.value;
+        if (v)
+            return c_error(c, except_star_jump_msg, v->lineno, v->col_offset, v->end_lineno,
+                           v->end_col_offset);
+        return c_error_stmt(c, except_star_jump_msg, s);
+    }
     if (s->v.Return.value)
         TRY(c_visit_expr(c, s->v.Return.value));
     else
@@ -1472,6 +1527,8 @@ static bool c_visit_break_continue(compiler_t *c, const gp_ast_stmt_t *s, bool i
         return c_error_stmt(c, is_break ? "'break' outside loop"
                                         : "'continue' not properly in loop",
                             s);
+    if (c_jump_leaves_except_star(c, true))
+        return c_error_stmt(c, except_star_jump_msg, s);
     TRY(c_unwind_all(c, false, &loop, is_break));
     return c_emit_jump(c, GP_OP_JUMP, is_break ? loop->exit : loop->label);
 }
@@ -1705,18 +1762,106 @@ static bool c_visit_try_except(compiler_t *c, const gp_ast_stmt_t *s)
     return true;
 }
 
+/* Binds or drops the value on top of the stack for a handler's `as`. */
+static bool c_handler_name_clear(compiler_t *c, const char *name)
+{
+    TRY(c_load_none(c));
+    TRY(c_nameop(c, name, NAME_STORE));
+    return c_nameop(c, name, NAME_DEL);
+}
+
+/* try/except* (PEP 654). On entry to the handlers the stack holds
+   [prev, exc] under an except block, and the statement keeps two more
+   values while its clauses run: the list of exceptions the bodies raised,
+   and the part of exc no clause has taken yet ("rest", None once all is
+   taken). Each clause peels its part off the rest with CHECK_EG_MATCH and
+   runs its body as a nested except block for that part, so sys.exc_info()
+   and implicit chaining see the group the clause matched. An exception
+   escaping a body is collected instead of propagating, because the later
+   clauses must still run; PREP_RERAISE_STAR then decides what, if
+   anything, the whole statement raises. */
+static bool c_visit_try_star_except(compiler_t *c, const gp_ast_stmt_t *s)
+{
+    const gp_ast_try_t *t = &s->v.Try;
+    uint32_t handlers = c_new_label(c), orelse = c_new_label(c), end = c_new_label(c);
+    uint32_t handled = c_new_label(c);
+    TRY(c_emit_jump(c, GP_OP_SETUP_FINALLY, handlers));
+    TRY(fblock_push(c, FBLOCK_TRY_EXCEPT, 0, 0, NULL));
+    TRY(c_visit_stmts(c, &t->body));
+    fblock_pop(c);
+    TRY(c_emit(c, GP_OP_POP_BLOCK, 0));
+    TRY(c_emit_jump(c, GP_OP_JUMP, orelse));
+    c_bind_label(c, handlers);
+    TRY(fblock_push(c, FBLOCK_EXCEPTION_HANDLER, 0, 0, NULL));
+    TRY(c_emit(c, GP_OP_BUILD_LIST, 0)); /* prev, exc, raised */
+    TRY(c_emit(c, GP_OP_COPY, 2));       /* prev, exc, raised, rest */
+    for (size_t i = 0; i < t->handlers.count; i++) {
+        const gp_ast_excepthandler_t *h = t->handlers.items[i];
+        uint32_t no_match = c_new_label(c), next = c_new_label(c), escaped = c_new_label(c);
+        c->u->lineno = h->lineno;
+        TRY(c_visit_expr(c, h->type));
+        c->u->lineno = h->lineno;
+        TRY(c_emit(c, GP_OP_CHECK_EG_MATCH, 0)); /* ..., raised, rest, match */
+        TRY(c_emit(c, GP_OP_COPY, 1));
+        TRY(c_load_none(c));
+        TRY(c_emit(c, GP_OP_IS_OP, 0));
+        TRY(c_emit_jump(c, GP_OP_POP_JUMP_IF_TRUE, no_match));
+        TRY(c_emit(c, GP_OP_PUSH_EXC_INFO, 0)); /* ..., raised, rest, prev2, match */
+        if (h->name)
+            TRY(c_nameop(c, h->name, NAME_STORE));
+        else
+            TRY(c_emit(c, GP_OP_POP_TOP, 0));
+        TRY(c_emit_jump(c, GP_OP_SETUP_FINALLY, escaped));
+        TRY(fblock_push(c, FBLOCK_EXCEPT_STAR_BODY, 0, 0, NULL));
+        TRY(c_visit_stmts(c, &h->body));
+        fblock_pop(c);
+        TRY(c_emit(c, GP_OP_POP_BLOCK, 0));
+        TRY(c_emit(c, GP_OP_POP_EXCEPT, 0)); /* ..., raised, rest */
+        if (h->name)
+            TRY(c_handler_name_clear(c, h->name));
+        TRY(c_emit_jump(c, GP_OP_JUMP, next));
+        /* The body raised: ..., raised, rest, prev2, prev3, exc3. Collect
+           exc3, then close both except blocks. */
+        c_bind_label(c, escaped);
+        if (h->name)
+            TRY(c_handler_name_clear(c, h->name));
+        TRY(c_emit(c, GP_OP_LIST_APPEND, 4));
+        TRY(c_emit(c, GP_OP_POP_EXCEPT, 0));
+        TRY(c_emit(c, GP_OP_POP_EXCEPT, 0));
+        TRY(c_emit_jump(c, GP_OP_JUMP, next));
+        c_bind_label(c, no_match);
+        TRY(c_emit(c, GP_OP_POP_TOP, 0));
+        c_bind_label(c, next);
+    }
+    TRY(c_emit(c, GP_OP_PREP_RERAISE_STAR, 0)); /* prev, to_raise */
+    TRY(c_emit(c, GP_OP_COPY, 1));
+    TRY(c_load_none(c));
+    TRY(c_emit(c, GP_OP_IS_OP, 0));
+    TRY(c_emit_jump(c, GP_OP_POP_JUMP_IF_TRUE, handled));
+    fblock_pop(c);
+    TRY(c_emit(c, GP_OP_RERAISE, 0));
+    c_bind_label(c, handled);
+    TRY(c_emit(c, GP_OP_POP_TOP, 0));
+    TRY(c_emit(c, GP_OP_POP_EXCEPT, 0));
+    TRY(c_emit_jump(c, GP_OP_JUMP, end));
+    c_bind_label(c, orelse);
+    TRY(c_visit_stmts(c, &t->orelse));
+    c_bind_label(c, end);
+    return true;
+}
+
 static bool c_visit_try(compiler_t *c, const gp_ast_stmt_t *s)
 {
     const gp_ast_try_t *t = &s->v.Try;
-    if (s->kind == GP_AST_TryStar)
-        return c_error_stmt(c, "'except*' is not supported", s);
+    bool (*visit_handlers)(compiler_t *, const gp_ast_stmt_t *) =
+        s->kind == GP_AST_TryStar ? c_visit_try_star_except : c_visit_try_except;
     if (t->finalbody.count == 0)
-        return c_visit_try_except(c, s);
+        return visit_handlers(c, s);
     uint32_t final = c_new_label(c), end = c_new_label(c);
     TRY(c_emit_jump(c, GP_OP_SETUP_FINALLY, final));
     TRY(fblock_push(c, FBLOCK_FINALLY_TRY, 0, 0, &t->finalbody));
     if (t->handlers.count)
-        TRY(c_visit_try_except(c, s));
+        TRY(visit_handlers(c, s));
     else
         TRY(c_visit_stmts(c, &t->body));
     fblock_pop(c);
@@ -1821,8 +1966,12 @@ static bool c_visit_import_from(compiler_t *c, const gp_ast_stmt_t *s)
 {
     const char *module = s->v.ImportFrom.module ? s->v.ImportFrom.module : "";
     const gp_ast_alias_seq_t *names = &s->v.ImportFrom.names;
-    if (strcmp(module, "__future__") == 0)
-        return true; /* future features are all on (or unsupported) */
+    if (strcmp(module, "__future__") == 0 && s->v.ImportFrom.level == 0 &&
+        !c_is_leading_future(c, s))
+        return c_error_stmt(c, "from __future__ imports must occur at the beginning of the file",
+                            s);
+    /* A future statement is also an ordinary import: it binds the
+       feature objects of lib/__future__.py. */
     gp_object_t *fromlist = gp_tuple_new(names->count);
     if (!fromlist)
         return c_fail(c);
@@ -1941,7 +2090,7 @@ static bool c_visit_annassign(compiler_t *c, const gp_ast_stmt_t *s)
     }
     /* Module and class bodies record simple annotations in __annotations__. */
     if (t->kind == GP_AST_Name && s->v.AnnAssign.simple && c->u->scope->kind != GP_SCOPE_FUNCTION) {
-        TRY(c_visit_expr(c, s->v.AnnAssign.annotation));
+        TRY(c_visit_annotation_value(c, s->v.AnnAssign.annotation));
         TRY(c_nameop(c, "__annotations__", NAME_LOAD));
         TRY(c_load_const(c, gp_str_from_cstr(c_mangle(c, t->v.Name.id))));
         c->u->lineno = s->lineno;
@@ -2059,6 +2208,10 @@ gp_object_t *gp_compile_ast(const gp_ast_mod_t *mod, gp_arena_t *arena, const ch
     if (!c.filename_obj)
         return NULL;
     int firstline = 1;
+    if (!c_scan_future(&c, mod)) {
+        GP_DECREF(c.filename_obj);
+        return NULL;
+    }
     if (!c_enter_unit(&c, st->top, "<module>", firstline)) {
         GP_DECREF(c.filename_obj);
         return NULL;

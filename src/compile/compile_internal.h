@@ -28,6 +28,7 @@ typedef enum fblock_kind {
     FBLOCK_ASYNC_WITH,
     FBLOCK_POP_VALUE,      /* a value to drop (a return value kept across a finally) */
     FBLOCK_EXCEPTION_HANDLER,
+    FBLOCK_EXCEPT_STAR_BODY, /* in an except* body: nothing may jump out of it */
 } fblock_kind_t;
 
 typedef struct fblock {
@@ -84,7 +85,27 @@ typedef struct compiler {
     gp_compile_mode_t mode;
     const char *private_name; /* innermost class name, for mangling */
     bool failed;
+    /* Future statements: the leading run of them in the module body
+       ([future_first], [future_end]) and what they switched on. */
+    const gp_ast_stmt_seq_t *module_body;
+    size_t future_first, future_end;
+    bool future_annotations; /* PEP 563: annotations are stored as text */
 } compiler_t;
+
+/* Scans the module's leading future statements (future.c): checks the
+   feature names and records what they switch on. false with a
+   SyntaxError for an unknown feature. */
+bool c_scan_future(compiler_t *c, const gp_ast_mod_t *mod);
+/* Is [s] one of the leading future statements c_scan_future() found? */
+bool c_is_leading_future(compiler_t *c, const gp_ast_stmt_t *s);
+
+/* The source text CPython 3.11 gives the annotation [e] under PEP 563
+   (unparse.c). New reference, NULL with an exception on failure. Also
+   reports in *[forbidden] the first node an annotation may not contain
+   (walrus, yield, await outside a nested scope), or NULL, with its name
+   for the error message in *[forbidden_what]. */
+gp_object_t *gp_unparse_annotation(const gp_ast_expr_t *e, const gp_ast_expr_t **forbidden,
+                                   const char **forbidden_what);
 
 /* Emitting. */
 bool c_emit(compiler_t *c, int op, uint32_t arg);

@@ -1162,7 +1162,7 @@ static gp_ast_excepthandler_t *parse_except(gp_parser_t *p, int *is_star)
     }
     *is_star = parser_accept(p, GP_TOK_STAR) != NULL;
     if (*is_star && (parser_check(p, GP_TOK_COLON) || parser_check(p, GP_TOK_NEWLINE))) {
-        parser_error_token(p, parser_peek(p), "expected 'except' or 'finally' block");
+        parser_error_token(p, parser_peek(p), "expected one or more exception types");
         return NULL;
     }
     if (!parser_check(p, GP_TOK_COLON) && !parser_check(p, GP_TOK_NEWLINE)) {

@@ -43,6 +43,10 @@ typedef struct st_state {
     gp_symtable_t *st;
     const char *private_name; /* the enclosing class name, for mangling */
     bool failed;
+    /* `from __future__ import annotations`: annotations become strings and
+       bind or use no names, so they are not visited at all (the compiler
+       checks what they may not contain). */
+    bool future_annotations;
 } st_state_t;
 
 /* ------------------------------------------------------------------ */
@@ -328,6 +332,8 @@ static void st_visit_defaults(st_state_t *s, const gp_ast_arguments_t *args)
 static void st_visit_annotations(st_state_t *s, const gp_ast_arguments_t *args,
                                  const gp_ast_expr_t *returns)
 {
+    if (s->future_annotations)
+        return;
     const gp_ast_arg_seq_t *seqs[3] = {&args->posonlyargs, &args->args, &args->kwonlyargs};
     for (int k = 0; k < 3; k++)
         for (size_t i = 0; i < seqs[k]->count; i++)
@@ -748,7 +754,7 @@ static void st_visit_stmt(st_state_t *s, const gp_ast_stmt_t *stmt)
         } else {
             st_visit_expr(s, t);
         }
-        if (s->st->current->kind != GP_SCOPE_FUNCTION)
+        if (s->st->current->kind != GP_SCOPE_FUNCTION && !s->future_annotations)
             st_visit_expr(s, stmt->v.AnnAssign.annotation);
         st_visit_expr(s, stmt->v.AnnAssign.value);
         break;
@@ -1035,7 +1041,7 @@ gp_symtable_t *gp_symtable_build(const gp_ast_mod_t *mod, gp_arena_t *arena, con
     st->filename = filename;
     st->source = source;
     st->source_len = source_len;
-    st_state_t s = {st, NULL, false};
+    st_state_t s = {st, NULL, false, gp_future_annotations_on(mod)};
     st->top = st_enter(&s, GP_SCOPE_MODULE, "<module>", NULL, 1);
     if (!st->top)
         return NULL;

@@ -88,6 +88,11 @@ typedef struct gp_symtable {
     int comprehension_depth;
 } gp_symtable_t;
 
+/* Does [mod] switch on `from __future__ import annotations` among its
+   leading future statements? (future.c; the compiler checks the
+   statements themselves.) */
+bool gp_future_annotations_on(const gp_ast_mod_t *mod);
+
 /* Builds the symbol table of [mod]. Returns NULL with a SyntaxError set. */
 gp_symtable_t *gp_symtable_build(const gp_ast_mod_t *mod, gp_arena_t *arena, const char *filename,
                                  const char *source, size_t source_len);

@@ -26,6 +26,7 @@
 #include "mod/io.h"
 #include "mod/stdio.h"
 #include "obj/containers.h"
+#include "obj/exception_group.h"
 #include "obj/memoryview.h"
 #include "runtime/runtime.h"
 
@@ -439,7 +440,11 @@ static gp_type_t *const builtins_exceptions[] = {
     &gp_exc_SyntaxError, &gp_exc_IndentationError, &gp_exc_TabError, &gp_exc_SystemError,
     &gp_exc_TypeError, &gp_exc_ValueError, &gp_exc_UnicodeError, &gp_exc_UnicodeDecodeError,
     &gp_exc_UnicodeEncodeError, &gp_exc_Warning, &gp_exc_UserWarning,
-    &gp_exc_DeprecationWarning, &gp_exc_RuntimeWarning, NULL,
+    &gp_exc_DeprecationWarning, &gp_exc_RuntimeWarning, &gp_exc_UnicodeTranslateError,
+    &gp_exc_PendingDeprecationWarning, &gp_exc_SyntaxWarning, &gp_exc_FutureWarning,
+    &gp_exc_ImportWarning, &gp_exc_UnicodeWarning, &gp_exc_BytesWarning,
+    &gp_exc_ResourceWarning, &gp_exc_EncodingWarning, &gp_exc_BaseExceptionGroup,
+    &gp_exc_ExceptionGroup, NULL,
 };
 
 /* The last dotted component of a type name ("time.struct_time" -> "struct_time"). */

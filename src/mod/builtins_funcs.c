@@ -1,7 +1,7 @@
 /*
  * builtins_funcs.c - the builtin functions that work on values: len, abs,
- * min, max, sum, any, all, sorted, iter, next, isinstance, issubclass, the
- * attribute functions, id, hash, chr, ord, hex, oct, bin, format, divmod,
+ * min, max, sum, any, all, sorted, iter, next, aiter, anext, isinstance,
+ * issubclass, the attribute functions, id, hash, chr, ord, hex, oct, bin, format, divmod,
  * pow, round, callable, repr, ascii.
  *
  * Design notes
@@ -26,6 +26,7 @@
 #include "mod/builtins.h"
 #include "obj/containers.h"
 #include "runtime/runtime.h"
+#include "vm/eval.h"
 
 /* ------------------------------------------------------------------ */
 /* Walking an iterable                                                  */
@@ -554,6 +555,92 @@ static gp_object_t *builtin_next(gp_object_t *self, gp_object_t *const *args, si
 }
 
 /* ------------------------------------------------------------------ */
+/* aiter, anext                                                         */
+/* ------------------------------------------------------------------ */
+
+/* Calls the special method [name] found on the type of [o] (not on the
+   instance, as the async-for statement does). NULL without an exception
+   when the type has no such method. */
+static gp_object_t *builtins_call_async_special(gp_object_t *o, const char *name)
+{
+    gp_object_t *method = gp_type_lookup_cstr(GP_TYPE(o), name);
+    if (method == NULL)
+        return NULL;
+    gp_type_t *mt = GP_TYPE(method);
+    if (mt->descr_get == NULL)
+        return gp_object_call0(method);
+    gp_object_t *bound = mt->descr_get(method, o, (gp_object_t *)GP_TYPE(o));
+    if (bound == NULL)
+        return NULL;
+    gp_object_t *result = gp_object_call0(bound);
+    GP_DECREF(bound);
+    return result;
+}
+
+static gp_object_t *builtin_aiter(gp_object_t *self, gp_object_t *const *args, size_t nargs,
+                                  gp_object_t *kwnames)
+{
+    if (gp_args_check("aiter", nargs, kwnames, 1, 1) < 0)
+        return NULL;
+    gp_object_t *it = builtins_call_async_special(args[0], "__aiter__");
+    if (it == NULL) {
+        if (!gp_err_occurred())
+            gp_err_format(&gp_exc_TypeError, "'%T' object is not an async iterable", args[0]);
+        return NULL;
+    }
+    /* The result is checked as CPython does: it must itself be an async
+       iterator, or the first anext() would fail far from the mistake. */
+    if (gp_type_lookup_cstr(GP_TYPE(it), "__anext__") == NULL) {
+        gp_err_format(&gp_exc_TypeError, "aiter() returned not an async iterator of type '%T'",
+                      it);
+        GP_DECREF(it);
+        return NULL;
+    }
+    return it;
+}
+
+/* anext(iterator, default) must turn the StopAsyncIteration of the awaited
+   step into [default]. That wrapping is a coroutine, which is far shorter
+   written in Python: lib/_anext.py holds it, imported on first use. */
+static gp_object_t *builtins_anext_with_default(gp_object_t *awaitable, gp_object_t *fallback)
+{
+    gp_object_t *name = gp_str_from_cstr("_anext");
+    if (name == NULL)
+        return NULL;
+    gp_object_t *module = gp_import_module(name, NULL, NULL, 0);
+    GP_DECREF(name);
+    if (module == NULL)
+        return NULL;
+    gp_object_t *wrap = gp_object_getattr_cstr(module, "with_default");
+    GP_DECREF(module);
+    if (wrap == NULL)
+        return NULL;
+    gp_object_t *pair[2] = {awaitable, fallback};
+    gp_object_t *result = gp_object_call(wrap, pair, 2, NULL);
+    GP_DECREF(wrap);
+    return result;
+}
+
+static gp_object_t *builtin_anext(gp_object_t *self, gp_object_t *const *args, size_t nargs,
+                                  gp_object_t *kwnames)
+{
+    if (gp_builtins_no_keywords("anext", kwnames) < 0 ||
+        gp_builtins_check_positional("anext", nargs, 1, 2) < 0)
+        return NULL;
+    gp_object_t *step = builtins_call_async_special(args[0], "__anext__");
+    if (step == NULL) {
+        if (!gp_err_occurred())
+            gp_err_format(&gp_exc_TypeError, "'%T' object is not an async iterator", args[0]);
+        return NULL;
+    }
+    if (nargs == 1)
+        return step;
+    gp_object_t *result = builtins_anext_with_default(step, args[1]);
+    GP_DECREF(step);
+    return result;
+}
+
+/* ------------------------------------------------------------------ */
 /* isinstance, issubclass and the attribute functions                   */
 /* ------------------------------------------------------------------ */
 
@@ -884,6 +971,8 @@ const gp_method_def_t gp_builtins_value_functions[] = {
     {"sorted", builtin_sorted, GP_METH_KEYWORDS, "Return a new list containing all items from the iterable in ascending order."},
     {"iter", builtin_iter, 0, "Get an iterator from an object."},
     {"next", builtin_next, 0, "Return the next item from the iterator."},
+    {"aiter", builtin_aiter, 0, "Return the async iterator of an async iterable."},
+    {"anext", builtin_anext, 0, "Return an awaitable for the next item of an async iterator."},
     {"isinstance", builtin_isinstance, 0, "Return whether an object is an instance of a class or of a subclass thereof."},
     {"issubclass", builtin_issubclass, 0, "Return whether 'cls' is derived from another class or is the same class."},
     {"getattr", builtin_getattr, 0, "Get a named attribute from an object."},

@@ -549,7 +549,10 @@ extern gp_type_t gp_exc_BaseException, gp_exc_Exception, gp_exc_SystemExit,
     gp_exc_RecursionError, gp_exc_SyntaxError, gp_exc_IndentationError, gp_exc_TabError,
     gp_exc_SystemError, gp_exc_TypeError, gp_exc_ValueError, gp_exc_UnicodeError,
     gp_exc_UnicodeDecodeError, gp_exc_UnicodeEncodeError, gp_exc_Warning,
-    gp_exc_UserWarning, gp_exc_DeprecationWarning, gp_exc_RuntimeWarning;
+    gp_exc_UserWarning, gp_exc_DeprecationWarning, gp_exc_RuntimeWarning,
+    gp_exc_UnicodeTranslateError, gp_exc_PendingDeprecationWarning, gp_exc_SyntaxWarning,
+    gp_exc_FutureWarning, gp_exc_ImportWarning, gp_exc_UnicodeWarning, gp_exc_BytesWarning,
+    gp_exc_ResourceWarning, gp_exc_EncodingWarning;
 
 /* The exception instance layout (BaseException and every builtin subclass). */
 typedef struct gp_exception {

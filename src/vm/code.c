@@ -358,6 +358,9 @@ static bool code_op_has_arg(int op)
     case GP_OP_POP_BLOCK:
     case GP_OP_POP_EXCEPT:
     case GP_OP_RERAISE:
+    case GP_OP_PUSH_EXC_INFO:
+    case GP_OP_CHECK_EG_MATCH:
+    case GP_OP_PREP_RERAISE_STAR:
     case GP_OP_LOAD_ASSERTION_ERROR:
     case GP_OP_BEFORE_WITH:
     case GP_OP_BEFORE_ASYNC_WITH:

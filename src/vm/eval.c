@@ -48,6 +48,7 @@
 #include <string.h>
 
 #include "obj/dict.h"
+#include "obj/exception_group.h"
 #include "obj/type.h"
 #include "vm/eval.h"
 #include "vm/match.h"
@@ -1029,6 +1030,18 @@ static GP_NOINLINE int print_expr(gp_object_t *v)
         return -1;
     GP_DECREF(r);
     return 0;
+}
+
+/* except* may not name a group class: the handler always receives a
+   group, so "catching" one by type would have no clear meaning. */
+static bool exc_match_names_group(gp_object_t *type)
+{
+    if (gp_type_check(type))
+        return gp_type_is_subtype((gp_type_t *)type, &gp_exc_BaseExceptionGroup);
+    for (intptr_t i = 0; gp_tuple_check(type) && i < GP_TUPLE_SIZE(type); i++)
+        if (exc_match_names_group(GP_TUPLE_GET(type, i)))
+            return true;
+    return false;
 }
 
 static bool exc_match_check(gp_object_t *type)
@@ -2923,6 +2936,64 @@ dispatch:
         GP_DECREF(exc);
         if (!m)
             JUMPTO(ARG);
+        DISPATCH();
+    }
+
+    TARGET(PUSH_EXC_INFO)
+    {
+        /* Like entering a handler after an unwind, for a value already on
+           the stack: [exc] becomes [previously handled, exc]. */
+        gp_object_t *exc = TOP();
+        gp_object_t *prev = ts->exc_info;
+        SET_TOP(prev ? prev : gp_none_new());
+        PUSH(exc);
+        ts->exc_info = GP_INCREF(exc);
+        gp_block_t *b = &gp_frame_blocks(frame)[frame->nblocks++];
+        b->type = GP_BLOCK_EXCEPT_HANDLER;
+        b->handler = 0;
+        b->level = (uint32_t)(sp - gp_frame_stack_base(frame) - 2);
+        DISPATCH();
+    }
+
+    TARGET(CHECK_EG_MATCH)
+    {
+        gp_object_t *type = TOP();
+        gp_object_t *exc = SECOND();
+        if (!exc_match_check(type)) {
+            gp_err_set_string(&gp_exc_TypeError,
+                              "catching classes that do not inherit from BaseException is not "
+                              "allowed");
+            goto error;
+        }
+        if (exc_match_names_group(type)) {
+            gp_err_set_string(&gp_exc_TypeError,
+                              "catching ExceptionGroup with except* is not allowed. Use except "
+                              "instead.");
+            goto error;
+        }
+        gp_object_t *match, *rest;
+        if (gp_exception_group_match(exc, type, &match, &rest) < 0)
+            goto error;
+        GP_DECREF(type);
+        GP_DECREF(exc);
+        SET_SECOND(rest);
+        SET_TOP(match);
+        DISPATCH();
+    }
+
+    TARGET(PREP_RERAISE_STAR)
+    {
+        gp_object_t *rest = TOP();
+        gp_object_t *raised = SECOND();
+        gp_object_t *orig = PEEK(3);
+        gp_object_t *result = gp_exception_group_prep_reraise(orig, raised, rest);
+        if (result == NULL)
+            goto error;
+        sp -= 2;
+        GP_DECREF(rest);
+        GP_DECREF(raised);
+        GP_DECREF(orig);
+        SET_TOP(result);
         DISPATCH();
     }
 

@@ -118,6 +118,9 @@
     X(RAISE_VARARGS, "raise (arg 0), raise TOS (1), raise TOS1 from TOS (2)")                      \
     X(RERAISE, "re-raise the exception TOS, keeping its traceback")                                \
     X(JUMP_IF_NOT_EXC_MATCH, "pop TOS (type) and TOS1; jump to arg unless TOS1 matches")          \
+    X(PUSH_EXC_INFO, "open an except block for exception TOS: push the handled one under it")      \
+    X(CHECK_EG_MATCH, "except*: split exception TOS1 by type TOS into [rest, match] (None if none)")\
+    X(PREP_RERAISE_STAR, "end of except*: from exc TOS2, raised list TOS1, rest TOS: what to raise")\
     X(LOAD_ASSERTION_ERROR, "push AssertionError")                                                 \
     X(BEFORE_WITH, "push TOS.__exit__ and TOS.__enter__(); TOS is popped")                         \
     X(BEFORE_ASYNC_WITH, "push TOS.__aexit__ and the awaitable TOS.__aenter__()")                  \

@@ -27,9 +27,11 @@
  */
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "compile/parser.h"
+#include "obj/exception_group.h"
 #include "vm/vm.h"
 
 #define TB_RECURSIVE_CUTOFF 3
@@ -508,7 +510,7 @@ static void print_source_line(FILE *out, const char *filename, int lineno, gp_co
     fputc('\n', out);
 }
 
-static void print_traceback(FILE *out, gp_object_t *tb_obj)
+static void print_traceback(FILE *out, gp_object_t *tb_obj, const char *header)
 {
     int depth = 0;
     for (gp_object_t *t = tb_obj; t; t = ((gp_traceback_t *)t)->next)
@@ -518,7 +520,7 @@ static void print_traceback(FILE *out, gp_object_t *tb_obj)
         depth--;
         t = ((gp_traceback_t *)t)->next;
     }
-    fputs("Traceback (most recent call last):\n", out);
+    fputs(header, out);
     gp_object_t *last_file = NULL, *last_name = NULL;
     int last_line = -1, cnt = 0;
     for (; t; t = ((gp_traceback_t *)t)->next) {
@@ -867,11 +869,49 @@ static gp_object_t *suggest_for(gp_object_t *exc)
     return best;
 }
 
-static void print_one(FILE *out, gp_object_t *exc)
+/* Each note of [exc] on its own line(s) after the message, as 3.11 does. */
+static void print_notes(FILE *out, gp_object_t *exc)
+{
+    gp_object_t *notes = gp_exc_check(exc) ? ((gp_exception_t *)exc)->notes : NULL;
+    if (notes == NULL)
+        return;
+    if (!gp_list_check(notes) && !gp_tuple_check(notes)) {
+        gp_object_t *r = gp_object_repr(notes);
+        if (r == NULL) {
+            gp_err_clear();
+            fputs("<__notes__ repr() failed>\n", out);
+            return;
+        }
+        fprintf(out, "%s\n", gp_str_utf8(r));
+        GP_DECREF(r);
+        return;
+    }
+    gp_object_t *items = gp_tuple_from_iterable(notes);
+    if (items == NULL) {
+        gp_err_clear();
+        return;
+    }
+    for (intptr_t i = 0; i < GP_TUPLE_SIZE(items); i++) {
+        gp_object_t *note = gp_object_str(GP_TUPLE_GET(items, i));
+        if (note == NULL) {
+            gp_err_clear();
+            fputs("<note str() failed>\n", out);
+            continue;
+        }
+        fwrite(gp_str_utf8(note), 1, gp_str_utf8_len(note), out);
+        fputc('\n', out);
+        GP_DECREF(note);
+    }
+    GP_DECREF(items);
+}
+
+/* The traceback (under [header]), the message line and the notes of one
+   exception, without its chain. */
+static void print_one(FILE *out, gp_object_t *exc, const char *header)
 {
     gp_exception_t *e = gp_exc_check(exc) ? (gp_exception_t *)exc : NULL;
     if (e && e->traceback)
-        print_traceback(out, e->traceback);
+        print_traceback(out, e->traceback, header);
     bool is_syntax = gp_object_isinstance_type(exc, &gp_exc_SyntaxError);
     gp_object_t *msg = NULL;
     if (is_syntax) {
@@ -903,40 +943,200 @@ static void print_one(FILE *out, gp_object_t *exc)
         GP_DECREF(suggestion);
     }
     fputc('\n', out);
+    print_notes(out, exc);
 }
 
-static void print_chain(FILE *out, gp_object_t *exc, gp_object_t **seen, int nseen)
+/* ------------------------------------------------------------------ */
+/* Chains and exception groups                                          */
+/* ------------------------------------------------------------------ */
+
+/* CPython 3.11 prints an exception group as a tree of boxes: each level
+   of nesting indents by two columns and prefixes its lines with "| ", the
+   members are introduced by numbered separator lines, the last one is
+   closed by a dashed line, and a group's traceback header carries a "+"
+   in the margin at the outermost level. Rather than teach every printing
+   helper about margins, each piece (a traceback with its message, a chain
+   message) is first written into a memory buffer by the plain helpers and
+   then copied out line by line behind the margin of the current depth.
+
+   The exceptions already printed are remembered across the whole tree,
+   as CPython does, so a context shared by several members appears once. */
+#define TB_GROUP_MAX_WIDTH 15
+#define TB_GROUP_MAX_DEPTH 10
+
+typedef struct tb_print {
+    FILE *out;
+    int group_depth; /* 0 outside any group */
+    bool need_close; /* the innermost open group still owes its closing line */
+    int nesting;     /* print_recursive() calls in progress: bounds the C stack */
+    gp_object_t **seen;
+    size_t nseen, cap;
+} tb_print_t;
+
+static bool print_seen(tb_print_t *p, gp_object_t *exc)
 {
-    if (nseen >= 64)
+    for (size_t i = 0; i < p->nseen; i++)
+        if (p->seen[i] == exc)
+            return true;
+    return false;
+}
+
+static void print_mark_seen(tb_print_t *p, gp_object_t *exc)
+{
+    if (p->nseen == p->cap) {
+        size_t cap = p->cap ? p->cap * 2 : 32;
+        gp_object_t **grown = gp_mem_realloc(p->seen, cap * sizeof(*grown));
+        if (grown == NULL)
+            return; /* only risks printing an exception twice */
+        p->seen = grown;
+        p->cap = cap;
+    }
+    p->seen[p->nseen++] = exc;
+}
+
+static void print_indent(tb_print_t *p)
+{
+    for (int i = 0; i < 2 * p->group_depth; i++)
+        fputc(' ', p->out);
+}
+
+/* Copies [len] bytes of [text] out, each line behind the margin: the
+   first line's margin character is [first_margin], the others' '|'. */
+static void print_margined(tb_print_t *p, const char *text, size_t len, char first_margin)
+{
+    size_t pos = 0;
+    bool first = true;
+    while (pos < len) {
+        const char *nl = memchr(text + pos, '\n', len - pos);
+        size_t line_end = nl ? (size_t)(nl - text) + 1 : len;
+        print_indent(p);
+        if (p->group_depth > 0) {
+            fputc(first ? first_margin : '|', p->out);
+            fputc(' ', p->out);
+        }
+        fwrite(text + pos, 1, line_end - pos, p->out);
+        pos = line_end;
+        first = false;
+    }
+}
+
+/* Runs [render] into a memory buffer and copies the result out margined. */
+static void print_rendered(tb_print_t *p, void (*render)(FILE *, gp_object_t *, const char *),
+                           gp_object_t *exc, const char *header, char first_margin)
+{
+    if (p->group_depth == 0) {
+        render(p->out, exc, header);
         return;
-    for (int i = 0; i < nseen; i++)
-        if (seen[i] == exc)
-            return;
-    seen[nseen++] = exc;
-    if (gp_exc_check(exc)) {
+    }
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *mem = open_memstream(&buf, &len);
+    if (mem == NULL) {
+        render(p->out, exc, header);
+        return;
+    }
+    render(mem, exc, header);
+    fclose(mem);
+    print_margined(p, buf, len, first_margin);
+    free(buf);
+}
+
+static void print_text(tb_print_t *p, const char *text)
+{
+    print_margined(p, text, strlen(text), '|');
+}
+
+static void print_recursive(tb_print_t *p, gp_object_t *exc);
+
+/* [chained] first, then the sentence linking it to what follows. The
+   chained exception may open and close groups of its own: whether the
+   enclosing group still owes its closing line must survive that. */
+static void print_chained(tb_print_t *p, gp_object_t *chained, const char *message)
+{
+    bool need_close = p->need_close;
+    print_recursive(p, chained);
+    p->need_close = need_close;
+    print_text(p, "\n");
+    print_text(p, message);
+    print_text(p, "\n");
+}
+
+static void print_group(tb_print_t *p, gp_object_t *exc)
+{
+    if (p->group_depth > TB_GROUP_MAX_DEPTH) {
+        char line[64];
+        snprintf(line, sizeof(line), "... (max_group_depth is %d)\n", TB_GROUP_MAX_DEPTH);
+        print_text(p, line);
+        return;
+    }
+    bool outermost = p->group_depth == 0;
+    if (outermost)
+        p->group_depth = 1;
+    /* The "+" belongs to the header line, which only a raised group has. */
+    bool has_tb = ((gp_exception_t *)exc)->traceback != NULL;
+    print_rendered(p, print_one, exc, "Exception Group Traceback (most recent call last):\n",
+                   p->group_depth == 1 && has_tb ? '+' : '|');
+    gp_object_t *members = ((gp_exception_group_t *)exc)->exceptions;
+    intptr_t count = members ? GP_TUPLE_SIZE(members) : 0;
+    intptr_t shown = count <= TB_GROUP_MAX_WIDTH ? count : TB_GROUP_MAX_WIDTH + 1;
+    p->need_close = false;
+    for (intptr_t i = 0; i < shown; i++) {
+        bool last = i == shown - 1, truncated = i >= TB_GROUP_MAX_WIDTH;
+        if (last)
+            p->need_close = true;
+        print_indent(p);
+        fputs(i == 0 ? "+-" : "  ", p->out);
+        if (truncated)
+            fputs("+---------------- ... ----------------\n", p->out);
+        else
+            fprintf(p->out, "+---------------- %zd ----------------\n", (ssize_t)(i + 1));
+        p->group_depth++;
+        if (!truncated) {
+            print_recursive(p, GP_TUPLE_GET(members, i));
+        } else {
+            char line[96];
+            intptr_t more = count - TB_GROUP_MAX_WIDTH;
+            snprintf(line, sizeof(line), "and %zd more exception%s\n", (ssize_t)more,
+                     more > 1 ? "s" : "");
+            print_text(p, line);
+        }
+        if (last && p->need_close) {
+            /* A member that is itself a group has closed its own box. */
+            print_indent(p);
+            fputs("+------------------------------------\n", p->out);
+            p->need_close = false;
+        }
+        p->group_depth--;
+    }
+    if (outermost)
+        p->group_depth = 0;
+}
+
+static void print_recursive(tb_print_t *p, gp_object_t *exc)
+{
+    print_mark_seen(p, exc);
+    /* A pathologically long chain is cut rather than overflowing the C
+       stack; CPython stops at its recursion limit in the same place. */
+    bool may_chain = p->nesting < TB_LIMIT;
+    p->nesting++;
+    if (may_chain && gp_exc_check(exc)) {
         gp_exception_t *e = (gp_exception_t *)exc;
-        bool already = false;
         if (e->cause) {
-            for (int i = 0; i < nseen; i++)
-                already |= seen[i] == e->cause;
-            if (!already) {
-                print_chain(out, e->cause, seen, nseen);
-                fputs("\nThe above exception was the direct cause of the following "
-                      "exception:\n\n",
-                      out);
-            }
-        } else if (e->context && !e->suppress_context) {
-            for (int i = 0; i < nseen; i++)
-                already |= seen[i] == e->context;
-            if (!already) {
-                print_chain(out, e->context, seen, nseen);
-                fputs("\nDuring handling of the above exception, another exception "
-                      "occurred:\n\n",
-                      out);
-            }
+            if (!print_seen(p, e->cause))
+                print_chained(p, e->cause,
+                              "The above exception was the direct cause of the following "
+                              "exception:\n");
+        } else if (e->context && !e->suppress_context && !print_seen(p, e->context)) {
+            print_chained(p, e->context,
+                          "During handling of the above exception, another exception "
+                          "occurred:\n");
         }
     }
-    print_one(out, exc);
+    if (gp_exception_group_check(exc))
+        print_group(p, exc);
+    else
+        print_rendered(p, print_one, exc, "Traceback (most recent call last):\n", '|');
+    p->nesting--;
 }
 
 void gp_exception_print(gp_object_t *exc)
@@ -944,9 +1144,10 @@ void gp_exception_print(gp_object_t *exc)
     if (!exc)
         return;
     gp_object_t *pending = gp_err_fetch();
-    gp_object_t *seen[64];
+    tb_print_t p = {.out = stderr};
     fflush(stdout);
-    print_chain(stderr, exc, seen, 0);
+    print_recursive(&p, exc);
+    gp_mem_free(p.seen);
     fflush(stderr);
     gp_err_restore(pending);
 }
