@@ -723,6 +723,16 @@ static long str_codepoint_at(gp_object_t *s, int64_t i)
     return -1;
 }
 
+/* A code point escaped as repr() would: \xNN, \uNNNN or \UNNNNNNNN. */
+static void codepoint_escape(char *buf, size_t size, long cp)
+{
+    snprintf(buf, size,
+             cp <= 0xff     ? "\\x%02lx"
+             : cp <= 0xffff ? "\\u%04lx"
+                            : "\\U%08lx",
+             cp);
+}
+
 static gp_object_t *unicodeencode_str(gp_object_t *self)
 {
     gp_object_t *enc = exc_attr(self, "encoding"), *obj = exc_attr(self, "object");
@@ -733,13 +743,8 @@ static gp_object_t *unicodeencode_str(gp_object_t *self)
     int64_t s = gp_int_as_i64(start), e = gp_int_as_i64(end);
     long cp = e == s + 1 && gp_str_check(obj) ? str_codepoint_at(obj, s) : -1;
     if (cp >= 0) {
-        /* Escaped as repr() would: \xNN, \uNNNN or \UNNNNNNNN. */
         char ch[16];
-        snprintf(ch, sizeof(ch),
-                 cp <= 0xff     ? "\\x%02lx"
-                 : cp <= 0xffff ? "\\u%04lx"
-                                : "\\U%08lx",
-                 cp);
+        codepoint_escape(ch, sizeof ch, cp);
         return gp_str_from_format("'%U' codec can't encode character '%s' in position %lld: %U",
                                   enc, ch, (long long)s, reason);
     }
@@ -798,11 +803,7 @@ static gp_object_t *unicodetranslate_str(gp_object_t *self)
     if (cp >= 0) {
         /* Unlike the encode message, even a printable character is escaped. */
         char ch[16];
-        snprintf(ch, sizeof(ch),
-                 cp <= 0xff     ? "\\x%02lx"
-                 : cp <= 0xffff ? "\\u%04lx"
-                                : "\\U%08lx",
-                 cp);
+        codepoint_escape(ch, sizeof ch, cp);
         return gp_str_from_format("can't translate character '%s' in position %lld: %S", ch,
                                   (long long)s, reason);
     }
