@@ -1057,6 +1057,17 @@ static bool exc_match_check(gp_object_t *type)
     return false;
 }
 
+/* exc_match_check(), raising CPython's TypeError when [type] cannot be
+   caught; except and except* share it. */
+static bool exc_match_checked(gp_object_t *type)
+{
+    if (exc_match_check(type))
+        return true;
+    gp_err_set_string(&gp_exc_TypeError,
+                      "catching classes that do not inherit from BaseException is not allowed");
+    return false;
+}
+
 /* Small-int helpers on tagged words. */
 static inline intptr_t floor_div(intptr_t a, intptr_t b)
 {
@@ -2924,12 +2935,8 @@ dispatch:
     {
         gp_object_t *type = TOP();
         gp_object_t *exc = SECOND();
-        if (!exc_match_check(type)) {
-            gp_err_set_string(&gp_exc_TypeError,
-                              "catching classes that do not inherit from BaseException is not "
-                              "allowed");
+        if (!exc_match_checked(type))
             goto error;
-        }
         bool m = gp_exception_matches(exc, type);
         sp -= 2;
         GP_DECREF(type);
@@ -2959,12 +2966,8 @@ dispatch:
     {
         gp_object_t *type = TOP();
         gp_object_t *exc = SECOND();
-        if (!exc_match_check(type)) {
-            gp_err_set_string(&gp_exc_TypeError,
-                              "catching classes that do not inherit from BaseException is not "
-                              "allowed");
+        if (!exc_match_checked(type))
             goto error;
-        }
         if (exc_match_names_group(type)) {
             gp_err_set_string(&gp_exc_TypeError,
                               "catching ExceptionGroup with except* is not allowed. Use except "
