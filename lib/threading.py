@@ -1,13 +1,41 @@
-"""Thread objects and synchronisation primitives, as CPython's threading module.
+"""Threads and the synchronisation objects built on them.
 
-gilpy's implementation, written on top of the C module _thread. Every
-blocking wait here ends up in a _thread lock acquire, which releases the
-GIL while it waits and is interruptible by Ctrl-C in the main thread.
+Design notes
+------------
+Everything here stands on the C module _thread (src/mod/thread.c), which
+gives us OS threads, plain and reentrant locks, thread idents and native
+ids. Every blocking call in this file ends in a _thread lock acquire: the C
+side drops the GIL for the wait and lets Ctrl-C reach the main thread.
+
+Waits are labelled for the GIL trace (-X gil-trace): a lock's _acquire_as
+(kind, timeout) blocks like acquire() but records *why* the thread waits.
+Condition._wait(timeout, kind) carries that label through a condition wait;
+Thread.join() uses the "join" kind and lib/queue.py the "queue" kind (it
+also sets Semaphore._wait_kind on its own subclass).
+
+A Condition keeps one private, already-held lock per sleeping thread; a
+notify releases some of them. This is the simplest scheme that gives FIFO
+wake-ups and timeouts without any extra machinery in C.
+
+Thread.start() is on the hot path of thread-heavy programs, so a Thread
+keeps plain boolean flags instead of Event objects, and start() returns as
+soon as the OS thread exists rather than waiting to hear from it. join()
+waits on the thread's end lock (_end), which _thread holds from the start
+and releases in C as the thread's last act, whatever its Python code did:
+a thread that ran out of memory on its way out still lets its joiners go.
+The Python side sets _stopped first, so most joins never block at all.
+tests/trace/check_trace.py watches Condition._waiters and Thread._end, so
+those private names stay.
+
+Left out: thread groups (group must be None), the profiling hook being
+applied to new threads (setprofile only records it), and the deprecated
+_shutdown_locks machinery of CPython.
 """
 
 import _thread
 import sys
-from time import monotonic as _time
+from operator import attrgetter as _attrgetter
+from time import monotonic as _clock
 
 __all__ = ['get_ident', 'get_native_id', 'active_count', 'Condition', 'current_thread',
            'enumerate', 'main_thread', 'TIMEOUT_MAX', 'Event', 'Lock', 'RLock', 'Semaphore',
@@ -15,152 +43,160 @@ __all__ = ['get_ident', 'get_native_id', 'active_count', 'Condition', 'current_t
            'ThreadError', 'ExceptHookArgs', 'excepthook', 'local', 'setprofile', 'settrace',
            'activeCount', 'currentThread', 'stack_size']
 
-_start_new_thread = _thread.start_new_thread
-_start_new_thread_handle = _thread._start_new_thread_handle
-_allocate_lock = _thread.allocate_lock
+# Straight re-exports of the C module.
 get_ident = _thread.get_ident
 get_native_id = _thread.get_native_id
 stack_size = _thread.stack_size
 ThreadError = _thread.error
 TIMEOUT_MAX = _thread.TIMEOUT_MAX
-# What a wait is for, as the GIL trace names it (-X gil-trace: "blocked: lock",
-# "blocked: join", "blocked: queue"); see Condition._wait.
+Lock = _thread.allocate_lock
+
+# The labels a wait can carry in the GIL trace ("blocked: lock", "blocked:
+# join", "blocked: queue"). lib/queue.py reads _WAIT_QUEUE from here.
 _WAIT_LOCK = _thread._WAIT_LOCK
 _WAIT_JOIN = _thread._WAIT_JOIN
 _WAIT_QUEUE = _thread._WAIT_QUEUE
 
-Lock = _thread.allocate_lock
-_CRLock = _thread.RLock
+_new_lock = _thread.allocate_lock
+_ReentrantLock = _thread.RLock
+_launch = _thread._start_new_thread_handle
 
 
 def RLock(*args, **kwargs):
-    """A reentrant lock: the thread that holds it may acquire it again."""
-    return _CRLock(*args, **kwargs)
+    """Return a lock that its owner may take several times over."""
+    return _ReentrantLock(*args, **kwargs)
 
 
-_profile_hook = None
-_trace_hook = None
-
-
-def setprofile(func):
-    global _profile_hook
-    _profile_hook = func
+# The hooks that settrace()/setprofile() install for threads started later.
+_hooks = {'trace': None, 'profile': None}
 
 
 def settrace(func):
-    global _trace_hook
-    _trace_hook = func
+    _hooks['trace'] = func
 
+
+def setprofile(func):
+    _hooks['profile'] = func
+
+
+def _deadline_after(timeout):
+    # None means "no deadline"; a number becomes an absolute clock reading.
+    return None if timeout is None else _clock() + timeout
+
+
+def _left_until(deadline):
+    return None if deadline is None else deadline - _clock()
+
+
+# ---------------------------------------------------------------------------
+# Condition
+# ---------------------------------------------------------------------------
 
 class Condition:
-    """A condition variable: wait() releases the lock until notify()."""
+    """Lets threads sleep until another one, holding the same lock, wakes them."""
 
     def __init__(self, lock=None):
-        if lock is None:
-            lock = RLock()
-        self._lock = lock
-        self.acquire = lock.acquire
-        self.release = lock.release
+        self._lock = RLock() if lock is None else lock
+        # Bound straight to the lock's methods so that acquire/release cost
+        # no extra Python frame.
+        self.acquire = self._lock.acquire
+        self.release = self._lock.release
+        # One held private lock per sleeper, oldest first.
         self._waiters = []
 
-    def __enter__(self):
-        return self._lock.__enter__()
-
-    def __exit__(self, *args):
-        return self._lock.__exit__(*args)
+    # `with cond:` must never leave the lock held. Were __exit__ a Python
+    # method, calling it at the end of the block would need a frame and an
+    # args tuple, and a MemoryError there would skip the release and hang
+    # every other thread. So both are properties whose getter is a C
+    # attrgetter: the `with` statement resolves them on entry, before the
+    # lock is taken, to the lock's own C methods, and leaving the block is
+    # then one C call that allocates nothing.
+    __enter__ = property(_attrgetter('_lock.__enter__'))
+    __exit__ = property(_attrgetter('_lock.__exit__'))
 
     def __repr__(self):
         return "<Condition(%s, %d)>" % (self._lock, len(self._waiters))
 
-    def _is_owned(self):
-        owned = getattr(self._lock, '_is_owned', None)
-        if owned is not None:
-            return owned()
-        # A plain lock: owned if it cannot be taken right now.
-        if self._lock.acquire(False):
-            self._lock.release()
-            return False
-        return True
+    def _held_by_me(self):
+        probe = getattr(self._lock, '_is_owned', None)
+        if probe is not None:
+            return probe()
+        # A plain lock cannot say who holds it; if we can take it, nobody did.
+        if not self._lock.acquire(False):
+            return True
+        self._lock.release()
+        return False
 
-    def _release_save(self):
-        # Fully release the lock (all recursion levels) and remember how deep.
-        count = 0
-        while self._is_owned():
+    def _drop_lock(self):
+        # Releases the lock completely before sleeping and returns how many
+        # times it had been taken, so that _retake_lock can restore it.
+        if not isinstance(self._lock, _ReentrantLock):
             self._lock.release()
-            count += 1
-            if not isinstance(self._lock, _CRLock):
-                break
-        return count
+            return 1
+        depth = 0
+        while self._lock._is_owned():
+            self._lock.release()
+            depth += 1
+        return depth
 
-    def _acquire_restore(self, count, kind=_WAIT_LOCK):
-        # Taking the lock back after a labelled wait is part of that wait.
-        acquire = self._lock.acquire if kind == _WAIT_LOCK else self._lock._acquire_as
-        for _ in range(count):
+    def _retake_lock(self, depth, kind):
+        # Getting the lock back is still part of the labelled wait.
+        lock = self._lock
+        while depth > 0:
             if kind == _WAIT_LOCK:
-                acquire()
+                lock.acquire()
             else:
-                acquire(kind)
+                lock._acquire_as(kind)
+            depth -= 1
 
     def wait(self, timeout=None):
         return self._wait(timeout, _WAIT_LOCK)
 
     def _wait(self, timeout, kind):
-        # wait(), with the wait labelled [kind] in the GIL trace: Thread.join()
-        # and the queue module say what they wait for; the public API is
-        # CPython's.
-        if not self._is_owned():
+        """wait(), but the GIL trace names the wait [kind]."""
+        if not self._held_by_me():
             raise RuntimeError("cannot wait on un-acquired lock")
-        waiter = _allocate_lock()
-        waiter.acquire()
-        self._waiters.append(waiter)
-        saved = self._release_save()
-        gotit = False
+        bell = _new_lock()
+        bell.acquire()
+        self._waiters.append(bell)
+        depth = self._drop_lock()
+        woken = False
         try:
             if timeout is None:
-                waiter._acquire_as(kind)
-                gotit = True
+                bell._acquire_as(kind)
+                woken = True
             elif timeout > 0:
-                gotit = waiter._acquire_as(kind, timeout)
+                woken = bell._acquire_as(kind, timeout)
             else:
-                gotit = waiter.acquire(False)
-            return gotit
+                woken = bell.acquire(False)
+            return woken
         finally:
-            self._acquire_restore(saved, kind)
-            if not gotit:
-                try:
-                    self._waiters.remove(waiter)
-                except ValueError:
-                    pass
+            self._retake_lock(depth, kind)
+            if not woken and bell in self._waiters:
+                # Timed out (or interrupted): nobody rang, so leave the line.
+                self._waiters.remove(bell)
 
     def wait_for(self, predicate, timeout=None):
         return self._wait_for(predicate, timeout, _WAIT_LOCK)
 
     def _wait_for(self, predicate, timeout, kind):
-        endtime = None
-        waittime = timeout
-        result = predicate()
-        while not result:
-            if waittime is not None:
-                if endtime is None:
-                    endtime = _time() + waittime
-                else:
-                    waittime = endtime - _time()
-                    if waittime <= 0:
-                        break
-            self._wait(waittime, kind)
-            result = predicate()
-        return result
+        deadline = _deadline_after(timeout)
+        outcome = predicate()
+        while not outcome:
+            remaining = _left_until(deadline)
+            if remaining is not None and remaining <= 0:
+                break
+            self._wait(remaining, kind)
+            outcome = predicate()
+        return outcome
 
     def notify(self, n=1):
-        if not self._is_owned():
+        if not self._held_by_me():
             raise RuntimeError("cannot notify on un-acquired lock")
-        woken = self._waiters[:n]
-        for waiter in woken:
-            waiter.release()
-            try:
-                self._waiters.remove(waiter)
-            except ValueError:
-                pass
+        sleepers = self._waiters
+        while n > 0 and sleepers:
+            sleepers.pop(0).release()
+            n -= 1
 
     def notify_all(self):
         self.notify(len(self._waiters))
@@ -169,86 +205,97 @@ class Condition:
         self.notify_all()
 
 
-class Semaphore:
-    """A counter that acquire() decrements, waiting while it is zero."""
+# ---------------------------------------------------------------------------
+# Semaphores, Event
+# ---------------------------------------------------------------------------
 
-    _wait_kind = _WAIT_LOCK  # how the GIL trace names a wait (queue.SimpleQueue: queue)
+def _plain_condition():
+    # Our own objects never re-enter their condition, so a plain lock does.
+    return Condition(Lock())
+
+
+def _instance_tag(obj):
+    # "module.QualName at 0x..." as the reprs below begin.
+    cls = type(obj)
+    return "%s.%s at 0x%x" % (cls.__module__, cls.__qualname__, id(obj))
+
+
+class Semaphore:
+    """A counter: acquire() takes one unit, waiting while none is left."""
+
+    # The GIL trace label of a blocked acquire; queue.SimpleQueue overrides it.
+    _wait_kind = _WAIT_LOCK
 
     def __init__(self, value=1):
         if value < 0:
             raise ValueError("semaphore initial value must be >= 0")
-        self._cond = Condition(Lock())
+        self._cond = _plain_condition()
         self._value = value
 
     def __repr__(self):
-        return "<%s.%s at 0x%x: value=%d>" % (self.__class__.__module__,
-                                               self.__class__.__qualname__, id(self), self._value)
+        return "<%s: value=%d>" % (_instance_tag(self), self._value)
 
     def acquire(self, blocking=True, timeout=None):
         if not blocking and timeout is not None:
             raise ValueError("can't specify timeout for non-blocking acquire")
-        rc = False
-        endtime = None
-        with self._cond:
-            while self._value == 0:
-                if not blocking:
-                    break
-                if timeout is not None:
-                    if endtime is None:
-                        endtime = _time() + timeout
-                    else:
-                        timeout = endtime - _time()
-                        if timeout <= 0:
-                            break
-                self._cond._wait(timeout, self._wait_kind)
-            else:
-                self._value -= 1
-                rc = True
-        return rc
+        cond = self._cond
+        with cond:
+            if blocking and self._value == 0:
+                deadline = _deadline_after(timeout)
+                while self._value == 0:
+                    remaining = _left_until(deadline)
+                    if remaining is not None and remaining <= 0:
+                        return False
+                    cond._wait(remaining, self._wait_kind)
+            if self._value == 0:
+                return False
+            self._value -= 1
+            return True
 
     __enter__ = acquire
 
-    def release(self, n=1):
+    def _check_count(self, n):
         if n < 1:
             raise ValueError('n must be one or more')
+
+    def release(self, n=1):
+        self._check_count(n)
         with self._cond:
             self._value += n
-            for _ in range(n):
-                self._cond.notify()
+            self._cond.notify(n)
 
     def __exit__(self, t, v, tb):
         self.release()
 
 
 class BoundedSemaphore(Semaphore):
-    """A semaphore that refuses to be released above its initial value."""
+    """A Semaphore whose value may never rise above where it started."""
 
     def __init__(self, value=1):
-        Semaphore.__init__(self, value)
-        self._initial_value = value
+        super().__init__(value)
+        self._ceiling = value
 
     def release(self, n=1):
-        if n < 1:
-            raise ValueError('n must be one or more')
+        self._check_count(n)
         with self._cond:
-            if self._value + n > self._initial_value:
+            if self._value + n > self._ceiling:
                 raise ValueError("Semaphore released too many times")
             self._value += n
-            for _ in range(n):
-                self._cond.notify()
+            self._cond.notify(n)
+
+    def __repr__(self):
+        return "<%s: value=%d/%d>" % (_instance_tag(self), self._value, self._ceiling)
 
 
 class Event:
-    """A flag that threads can wait for."""
+    """A boolean that threads can sleep on until it becomes true."""
 
     def __init__(self):
-        self._cond = Condition(Lock())
+        self._cond = _plain_condition()
         self._flag = False
 
     def __repr__(self):
-        status = 'set' if self._flag else 'unset'
-        return "<%s.%s at 0x%x: %s>" % (self.__class__.__module__,
-                                         self.__class__.__qualname__, id(self), status)
+        return "<%s: %s>" % (_instance_tag(self), 'set' if self._flag else 'unset')
 
     def is_set(self):
         return self._flag
@@ -264,95 +311,97 @@ class Event:
         with self._cond:
             self._flag = False
 
+    def _flag_up(self):
+        return self._flag
+
     def wait(self, timeout=None):
         with self._cond:
-            signaled = self._flag
-            if not signaled:
-                signaled = self._cond.wait_for(lambda: self._flag, timeout)
-            return signaled
+            return self._flag or self._cond.wait_for(self._flag_up, timeout)
 
+
+# ---------------------------------------------------------------------------
+# Barrier
+# ---------------------------------------------------------------------------
 
 class BrokenBarrierError(RuntimeError):
     pass
 
 
+# A barrier cycles FILLING -> DRAINING -> FILLING. RESETTING is DRAINING
+# caused by reset(); BROKEN stays until reset() or the last thread leaves.
+_FILLING, _DRAINING, _RESETTING, _BROKEN = 'filling', 'draining', 'resetting', 'broken'
+
+
 class Barrier:
-    """Lets a fixed number of threads wait for each other."""
+    """Holds threads until `parties` of them have called wait()."""
 
     def __init__(self, parties, action=None, timeout=None):
-        if parties < 1:
-            raise ValueError("parties must be > 0")
-        self._cond = Condition(Lock())
+        # CPython 3.11 accepts any parties value here, and so do we.
+        self._cond = _plain_condition()
+        self._parties = parties
         self._action = action
         self._timeout = timeout
-        self._parties = parties
-        self._state = 0  # 0 filling, 1 draining, -1 resetting, -2 broken
-        self._count = 0
+        self._phase = _FILLING
+        self._inside = 0   # threads currently inside wait()
+
+    def _not_filling(self):
+        return self._phase != _FILLING
+
+    def _leaving_done(self):
+        return self._phase not in (_DRAINING, _RESETTING)
 
     def wait(self, timeout=None):
         if timeout is None:
             timeout = self._timeout
-        with self._cond:
-            self._enter()
-            index = self._count
-            self._count += 1
+        cond = self._cond
+        with cond:
+            # Threads of the previous round must all be out before we join.
+            cond.wait_for(self._leaving_done)
+            if self._phase == _BROKEN:
+                raise BrokenBarrierError
+            index = self._inside
+            self._inside += 1
             try:
                 if index + 1 == self._parties:
-                    self._release()
-                else:
-                    self._wait(timeout)
+                    self._trip()
+                elif not cond.wait_for(self._not_filling, timeout):
+                    self._break()
+                    raise BrokenBarrierError
+                elif self._phase != _DRAINING:
+                    raise BrokenBarrierError
                 return index
             finally:
-                self._count -= 1
-                self._exit()
+                self._inside -= 1
+                if self._inside == 0 and self._phase in (_DRAINING, _RESETTING):
+                    self._phase = _FILLING
+                    cond.notify_all()
 
-    def _enter(self):
-        while self._state in (-1, 1):
-            self._cond.wait()
-        if self._state < 0:
-            raise BrokenBarrierError
-
-    def _release(self):
+    def _trip(self):
+        # The last arrival runs the action; if it fails, nobody passes.
         try:
             if self._action:
                 self._action()
-            self._state = 1
-            self._cond.notify_all()
-        except:
+        except BaseException:
             self._break()
             raise
+        self._phase = _DRAINING
+        self._cond.notify_all()
 
-    def _wait(self, timeout):
-        if not self._cond.wait_for(lambda: self._state != 0, timeout):
-            self._break()
-            raise BrokenBarrierError
-        if self._state < 0:
-            raise BrokenBarrierError
-
-    def _exit(self):
-        if self._count == 0:
-            if self._state in (-1, 1):
-                self._state = 0
-                self._cond.notify_all()
+    def _break(self):
+        self._phase = _BROKEN
+        self._cond.notify_all()
 
     def reset(self):
         with self._cond:
-            if self._count > 0:
-                if self._state == 0:
-                    self._state = -1
-                elif self._state == -2:
-                    self._state = -1
-            else:
-                self._state = 0
+            if self._inside == 0:
+                self._phase = _FILLING
+            elif self._phase != _DRAINING:
+                self._phase = _RESETTING
             self._cond.notify_all()
 
     def abort(self):
         with self._cond:
             self._break()
-
-    def _break(self):
-        self._state = -2
-        self._cond.notify_all()
 
     @property
     def parties(self):
@@ -360,33 +409,42 @@ class Barrier:
 
     @property
     def n_waiting(self):
-        if self._state == 0:
-            return self._count
-        return 0
+        return self._inside if self._phase == _FILLING else 0
 
     @property
     def broken(self):
-        return self._state == -2
+        return self._phase == _BROKEN
 
 
-_counter_value = 0
+# ---------------------------------------------------------------------------
+# The registry of threads
+# ---------------------------------------------------------------------------
+
+# _running maps ident -> Thread for threads that have reached their
+# bootstrap; _starting holds threads between start() and that moment.
+# _registry_lock guards both (reentrant: current_thread may be called while
+# it is held, through a _DummyThread).
+_registry_lock = RLock()
+_running = {}
+_starting = {}
+_serial = [0]
 
 
-def _newname(name_template="Thread-%d"):
-    global _counter_value
-    _counter_value += 1
-    return name_template % _counter_value
+def _next_name(pattern):
+    _serial[0] += 1
+    return pattern % _serial[0]
 
 
-_active_limbo_lock = RLock()
-_active = {}    # ident -> Thread, for started threads
-_limbo = {}     # Thread -> Thread, between start() and the thread running
-_dangling = set()
-_shutdown_locks_lock = _allocate_lock()
+def _all_threads():
+    return list(_running.values()) + list(_starting.values())
 
+
+# ---------------------------------------------------------------------------
+# Uncaught exceptions
+# ---------------------------------------------------------------------------
 
 class ExceptHookArgs:
-    """What threading.excepthook receives: exc_type, exc_value, exc_traceback, thread."""
+    """What excepthook() gets: exc_type, exc_value, exc_traceback, thread."""
 
     def __init__(self, exc_type, exc_value, exc_traceback, thread):
         self.exc_type = exc_type
@@ -394,154 +452,164 @@ class ExceptHookArgs:
         self.exc_traceback = exc_traceback
         self.thread = thread
 
+    def _as_tuple(self):
+        return (self.exc_type, self.exc_value, self.exc_traceback, self.thread)
+
     def __iter__(self):
-        return iter((self.exc_type, self.exc_value, self.exc_traceback, self.thread))
+        return iter(self._as_tuple())
 
     def __len__(self):
         return 4
 
     def __getitem__(self, index):
-        return (self.exc_type, self.exc_value, self.exc_traceback, self.thread)[index]
+        return self._as_tuple()[index]
 
 
 def excepthook(args):
-    """Prints an exception that escaped Thread.run(), as CPython does."""
-    if args.exc_type == SystemExit:
+    """Report an exception that escaped a thread's run() on stderr."""
+    err = sys.stderr
+    if args.exc_type == SystemExit or err is None:
         return
-    stderr = sys.stderr
-    if stderr is None:
-        return
-    if args.thread is not None:
-        name = args.thread.name
-    else:
-        name = get_ident()
-    stderr.flush()
-    print("Exception in thread %s:" % name, file=stderr, flush=True)
+    who = get_ident() if args.thread is None else args.thread.name
+    err.flush()
+    print("Exception in thread %s:" % who, file=err, flush=True)
     _thread._print_exception(args.exc_value)
-    stderr.flush()
+    err.flush()
 
 
 __excepthook__ = excepthook
 
 
+def _report_uncaught(thread, exc):
+    try:
+        excepthook(ExceptHookArgs(type(exc), exc, exc.__traceback__, thread))
+    except BaseException as hook_failure:
+        print("Exception in threading.excepthook:", file=sys.stderr, flush=True)
+        _thread._print_exception(hook_failure)
+
+
+# ---------------------------------------------------------------------------
+# Thread
+# ---------------------------------------------------------------------------
+
 class Thread:
-    """A thread of control: pass a target or override run()."""
+    """One thread of control: give it a target, or subclass it and override run()."""
 
     _initialized = False
 
     def __init__(self, group=None, target=None, name=None, args=(), kwargs=None, *,
                  daemon=None):
         assert group is None, "group argument must be None for now"
-        if kwargs is None:
-            kwargs = {}
         if name:
             name = str(name)
         else:
-            name = _newname("Thread-%d")
-            if target is not None:
-                try:
-                    target_name = target.__name__
-                    name += " (%s)" % target_name
-                except AttributeError:
-                    pass
+            name = _next_name("Thread-%d")
+            label = getattr(target, '__name__', None) if target is not None else None
+            if label is not None:
+                name = "%s (%s)" % (name, label)
         self._target = target
-        self._name = name
         self._args = args
-        self._kwargs = kwargs
-        if daemon is not None:
-            self._daemonic = daemon
-        else:
-            self._daemonic = current_thread().daemon
+        self._kwargs = {} if kwargs is None else kwargs
+        self._name = name
+        self._daemonic = current_thread().daemon if daemon is None else daemon
         self._ident = None
         self._native_id = None
-        self._handle = None
-        self._started = Event()
-        self._is_stopped = False
-        self._finished = Condition(Lock())
-        self._initialized = True
+        self._handle = None      # _thread's handle, asked for native_id early
+        self._end = None         # held until the thread has ended (see above)
+        self._launched = False
+        self._stopped = False
         self._stderr = sys.stderr
+        self._initialized = True
 
     def __repr__(self):
         assert self._initialized, "Thread.__init__() was not called"
-        status = "initial"
-        if self._started.is_set():
-            status = "started"
-        if self._is_stopped:
-            status = "stopped"
+        if self._stopped:
+            state = "stopped"
+        elif self._launched:
+            state = "started"
+        else:
+            state = "initial"
+        words = [state]
         if self._daemonic:
-            status += " daemon"
+            words.append("daemon")
         if self._ident is not None:
-            status += " %s" % self._ident
-        return "<%s(%s, %s)>" % (self.__class__.__name__, self._name, status)
+            words.append(str(self._ident))
+        return "<%s(%s, %s)>" % (type(self).__name__, self._name, " ".join(words))
 
     def start(self):
         if not self._initialized:
             raise RuntimeError("thread.__init__() not called")
-        if self._started.is_set():
+        if self._launched:
             raise RuntimeError("threads can only be started once")
-        with _active_limbo_lock:
-            _limbo[self] = self
+        with _registry_lock:
+            _starting[self] = self
         try:
-            # Returns as soon as the OS thread exists. Waiting until the new
-            # thread runs (CPython waits on _started) would cost a GIL
-            # hand-over to it and back for every start(); nothing needs it:
-            # ident is known here and native_id is fetched when asked for.
-            self._ident, self._handle = _start_new_thread_handle(self._bootstrap, ())
-        except Exception:
-            with _active_limbo_lock:
-                del _limbo[self]
+            # No hand-shake with the new thread: the C side already knows
+            # its ident, and native_id can be read from the handle later.
+            self._ident, self._handle, self._end = _launch(self._bootstrap, ())
+        except BaseException:
+            with _registry_lock:
+                _starting.pop(self, None)
             raise
-        self._started.set()
+        self._launched = True
 
     def run(self):
+        call = self._target
         try:
-            if self._target is not None:
-                self._target(*self._args, **self._kwargs)
+            if call is not None:
+                call(*self._args, **self._kwargs)
         finally:
+            # Drop references so a finished thread does not keep them alive.
             del self._target, self._args, self._kwargs
 
     def _bootstrap(self):
+        # Runs in the new thread. start() let go of the GIL while the OS
+        # thread was being made, so we may be here before it stored our
+        # ident: fill it in ourselves.
+        me = None
         try:
-            # start() releases the GIL while the OS thread is created, so this
-            # may run before start() has stored the ident: take it here too.
-            self._ident = get_ident()
+            me = self._ident = get_ident()
             self._native_id = get_native_id()
-            sys._gil_trace_name(self._name)  # the GIL trace's track name (docs/trace.md)
-            with _active_limbo_lock:
-                _active[self._ident] = self
-                del _limbo[self]
-            if _trace_hook:
-                sys.settrace(_trace_hook)
+            sys._gil_trace_name(self._name)
+            with _registry_lock:
+                _running[me] = self
+                _starting.pop(self, None)
+            if _hooks['trace']:
+                sys.settrace(_hooks['trace'])
             try:
                 self.run()
             except BaseException as exc:
-                _invoke_excepthook(self, exc)
+                _report_uncaught(self, exc)
         finally:
-            # Leave _active before waking joiners, so that after join()
-            # returns the thread is gone from enumerate() and active_count().
-            with _active_limbo_lock:
-                try:
-                    del _active[get_ident()]
-                except KeyError:
-                    pass
-            self._stop()
-
-    def _stop(self):
-        with self._finished:
-            self._is_stopped = True
-            self._finished.notify_all()
+            # Unregister first: once join() returns, enumerate() and
+            # active_count() must no longer count this thread.
+            try:
+                with _registry_lock:
+                    _running.pop(me, None)
+            finally:
+                # A store into an existing attribute: cannot fail. _thread
+                # releases self._end after this returns.
+                self._stopped = True
 
     def join(self, timeout=None):
         if not self._initialized:
             raise RuntimeError("Thread.__init__() not called")
-        if not self._started.is_set():
+        if not self._launched:
             raise RuntimeError("cannot join thread before it is started")
         if self is current_thread():
             raise RuntimeError("cannot join current thread")
-        with self._finished:
-            if timeout is not None:
-                timeout = max(timeout, 0)
-            self._finished._wait_for(lambda: self._is_stopped, timeout, _WAIT_JOIN)
+        if self._stopped:
+            return
+        end = self._end
+        if timeout is None:
+            ended = end._acquire_as(_WAIT_JOIN)
+        elif timeout > 0:
+            ended = end._acquire_as(_WAIT_JOIN, timeout)
+        else:
+            ended = end.acquire(False)
+        if ended:
+            end.release()
+            self._stopped = True
 
     @property
     def name(self):
@@ -559,12 +627,19 @@ class Thread:
     @property
     def native_id(self):
         if self._native_id is None and self._handle is not None:
-            # Started, but the thread has not reached _bootstrap yet.
+            # Started, but the new thread has not run its bootstrap yet.
             self._native_id = self._handle.native_id()
         return self._native_id
 
     def is_alive(self):
-        return self._started.is_set() and not self._is_stopped
+        if not self._launched or self._stopped:
+            return False
+        # A thread whose bootstrap never ran (no memory to call it) has only
+        # its end lock to tell that it is gone.
+        if self._end is not None and not self._end.locked():
+            self._stopped = True
+            return False
+        return True
 
     @property
     def daemon(self):
@@ -574,7 +649,7 @@ class Thread:
     def daemon(self, daemonic):
         if not self._initialized:
             raise RuntimeError("Thread.__init__() not called")
-        if self._started.is_set():
+        if self._launched:
             raise RuntimeError("cannot set daemon status of active thread")
         self._daemonic = daemonic
 
@@ -591,87 +666,79 @@ class Thread:
         self.name = name
 
 
-def _invoke_excepthook(thread, exc):
-    hook = excepthook
-    try:
-        hook(ExceptHookArgs(type(exc), exc, exc.__traceback__, thread))
-    except BaseException as hook_exc:
-        print("Exception in threading.excepthook:", file=sys.stderr, flush=True)
-        _thread._print_exception(hook_exc)
-
-
 class Timer(Thread):
-    """Calls a function after a number of seconds, unless cancel() comes first."""
+    """Runs function(*args, **kwargs) after `interval` seconds unless cancelled."""
 
     def __init__(self, interval, function, args=None, kwargs=None):
         Thread.__init__(self)
         self.interval = interval
         self.function = function
-        self.args = args if args is not None else []
-        self.kwargs = kwargs if kwargs is not None else {}
+        self.args = [] if args is None else args
+        self.kwargs = {} if kwargs is None else kwargs
         self.finished = Event()
 
     def cancel(self):
         self.finished.set()
 
     def run(self):
-        self.finished.wait(self.interval)
-        if not self.finished.is_set():
+        cancelled = self.finished.wait(self.interval)
+        if not cancelled:
             self.function(*self.args, **self.kwargs)
         self.finished.set()
 
 
-class _MainThread(Thread):
+class _AdoptedThread(Thread):
+    # A Thread object for an OS thread that is already running.
+
+    def _adopt(self):
+        self._launched = True
+        # Held for as long as the thread runs: the main thread's is let go
+        # by _shutdown(), so a thread can join() the main one.
+        self._end = _thread.allocate_lock()
+        self._end.acquire()
+        self._ident = get_ident()
+        self._native_id = get_native_id()
+        with _registry_lock:
+            _running[self._ident] = self
+
+
+class _MainThread(_AdoptedThread):
 
     def __init__(self):
         Thread.__init__(self, name="MainThread", daemon=False)
-        self._started.set()
-        self._ident = get_ident()
-        self._native_id = get_native_id()
-        with _active_limbo_lock:
-            _active[self._ident] = self
+        self._adopt()
 
 
-class _DummyThread(Thread):
-    """Stands for a thread that threading did not start."""
+class _DummyThread(_AdoptedThread):
+    """Stands for a thread that this module did not start."""
 
     def __init__(self):
-        Thread.__init__(self, name=_newname("Dummy-%d"), daemon=True)
-        self._started.set()
-        self._ident = get_ident()
-        self._native_id = get_native_id()
-        with _active_limbo_lock:
-            _active[self._ident] = self
+        Thread.__init__(self, name=_next_name("Dummy-%d"), daemon=True)
+        self._adopt()
 
     def join(self, timeout=None):
         raise RuntimeError("cannot join a dummy thread")
 
 
 def current_thread():
-    try:
-        return _active[get_ident()]
-    except KeyError:
-        return _DummyThread()
+    thread = _running.get(get_ident())
+    return _DummyThread() if thread is None else thread
 
 
 currentThread = current_thread
 
 
 def active_count():
-    with _active_limbo_lock:
-        return len(_active) + len(_limbo)
+    with _registry_lock:
+        return len(_running) + len(_starting)
 
 
 activeCount = active_count
 
 
-def _enumerate():
-    return list(_active.values()) + list(_limbo.values())
-
-
 def enumerate():
-    with _active_limbo_lock:
-        return list(_active.values()) + list(_limbo.values())
+    with _registry_lock:
+        return _all_threads()
 
 
 _main_thread = _MainThread()
@@ -682,89 +749,95 @@ def main_thread():
 
 
 def _shutdown():
-    """Waits for every non-daemon thread; the runtime calls it at exit."""
-    if _main_thread._is_stopped:
+    """Called by the runtime at exit: wait for every non-daemon thread."""
+    main = _main_thread
+    if main._stopped:
         return
-    _main_thread._stop()
+    main._stopped = True
+    if main._end.locked():
+        main._end.release()
     while True:
-        with _active_limbo_lock:
-            pending = [t for t in _enumerate()
-                       if t is not _main_thread and not t.daemon and not t._is_stopped
-                       and t._started.is_set()]
-        if not pending:
-            break
-        for thread in pending:
+        with _registry_lock:
+            waiting_for = [t for t in _all_threads()
+                           if t is not _main_thread and t._launched
+                           and not t._daemonic and not t._stopped]
+        if not waiting_for:
+            return
+        for thread in waiting_for:
             thread.join()
 
 
 def _after_fork():
-    """Runs in a forked child: only the forking thread survives, as main thread."""
-    global _active_limbo_lock, _main_thread
-    # Locks may have been held by threads that do not exist in the child.
-    _active_limbo_lock = RLock()
-    ident = get_ident()
-    current = _active.get(ident)
-    if current is None:
-        current = _main_thread
-    for thread in list(_active.values()) + list(_limbo.values()):
-        if thread is current:
-            continue
-        thread._finished = Condition(Lock())
-        thread._is_stopped = True
-    current._finished = Condition(Lock())
-    current._ident = ident
-    current._native_id = get_native_id()
-    _active.clear()
-    _limbo.clear()
-    _active[ident] = current
-    _main_thread = current
+    """Called by the runtime in a forked child, where only one thread survives."""
+    global _registry_lock, _main_thread
+    # Any lock may have been held by a thread that the child does not have.
+    _registry_lock = RLock()
+    me = get_ident()
+    survivor = _running.get(me, _main_thread)
+    for thread in _all_threads():
+        if thread is not survivor:
+            thread._stopped = True
+    survivor._ident = me
+    survivor._native_id = get_native_id()
+    _running.clear()
+    _starting.clear()
+    _running[me] = survivor
+    _main_thread = survivor
+
+
+# ---------------------------------------------------------------------------
+# Thread-local data
+# ---------------------------------------------------------------------------
+
+# Attribute names that local keeps on the shared object itself.
+_PER_THREAD = '_local__per_thread'
+_INIT_ARGS = '_local__init_args'
 
 
 class local:
-    """Thread-local data: each thread sees its own attributes."""
+    """An object whose attributes are separate for every thread."""
 
     def __new__(cls, *args, **kw):
-        if (args or kw) and (cls.__init__ is object.__init__ or cls.__init__ is local.__init__):
+        custom_init = cls.__init__ is not object.__init__
+        if (args or kw) and not custom_init:
             raise TypeError("Initialization arguments are not supported")
         self = object.__new__(cls)
-        object.__setattr__(self, '_local__dicts', {get_ident(): {}})
-        object.__setattr__(self, '_local__args', (args, kw))
+        object.__setattr__(self, _PER_THREAD, {get_ident(): {}})
+        object.__setattr__(self, _INIT_ARGS, (args, kw))
         return self
 
-    def _local__dict(self):
-        dicts = object.__getattribute__(self, '_local__dicts')
-        key = get_ident()
-        d = dicts.get(key)
-        if d is None:
-            # First touch from this thread: a fresh namespace, initialised
-            # by the subclass's __init__ as CPython does.
-            d = {}
-            dicts[key] = d
+    def _local__namespace(self):
+        # This thread's attribute dict; a thread's first touch creates it
+        # and runs a subclass __init__ on it, as each thread starts afresh.
+        table = object.__getattribute__(self, _PER_THREAD)
+        me = get_ident()
+        namespace = table.get(me)
+        if namespace is None:
+            namespace = table[me] = {}
             init = type(self).__init__
-            if init is not object.__init__ and init is not local.__init__:
-                args, kw = object.__getattribute__(self, '_local__args')
+            if init is not object.__init__:
+                args, kw = object.__getattribute__(self, _INIT_ARGS)
                 init(self, *args, **kw)
-        return d
+        return namespace
 
     def __getattribute__(self, name):
         if name.startswith('_local__'):
             return object.__getattribute__(self, name)
-        d = local._local__dict(self)
+        namespace = local._local__namespace(self)
         if name == '__dict__':
-            return d
-        if name in d:
-            return d[name]
+            return namespace
+        if name in namespace:
+            return namespace[name]
         return object.__getattribute__(self, name)
 
     def __setattr__(self, name, value):
         if name == '__dict__':
             raise AttributeError("%r object attribute '__dict__' is read-only"
-                                 % self.__class__.__name__)
-        local._local__dict(self)[name] = value
+                                 % type(self).__name__)
+        local._local__namespace(self)[name] = value
 
     def __delattr__(self, name):
-        d = local._local__dict(self)
-        try:
-            del d[name]
-        except KeyError:
+        namespace = local._local__namespace(self)
+        if name not in namespace:
             raise AttributeError(name)
+        del namespace[name]

@@ -53,6 +53,8 @@ typedef struct thread_lock {
     bool reentrant;
     uint64_t owner;
     unsigned long count;
+    /* Threads asleep in a contended acquire (lock._waiting()). */
+    unsigned waiting;
 } thread_lock_t;
 
 static gp_type_t thread_lock_type;
@@ -168,6 +170,7 @@ static int thread_lock_acquire_ns(thread_lock_t *lock, int64_t budget_ns, gp_wai
     bool interrupted = false;
     gp_thread_state_t *saved = gp_gil_release_for_wait(kind);
     pthread_mutex_lock(&lock->mutex);
+    lock->waiting++;
     for (;;) {
         if (thread_lock_available(lock, me)) {
             thread_lock_take(lock, me);
@@ -189,11 +192,21 @@ static int thread_lock_acquire_ns(thread_lock_t *lock, int64_t budget_ns, gp_wai
         struct timespec deadline = thread_deadline_after(slice);
         pthread_cond_timedwait(&lock->cond, &lock->mutex, &deadline);
     }
+    lock->waiting--;
     pthread_mutex_unlock(&lock->mutex);
     gp_gil_acquire_after_blocking(saved);
     if (interrupted && gp_runtime_handle_breaker() < 0)
         return -1;
     return result;
+}
+
+/* Marks [lock] free and wakes one waiter. Called with lock->mutex held. */
+static void thread_lock_free_up(thread_lock_t *lock)
+{
+    lock->locked = false;
+    lock->owner = 0;
+    lock->count = 0;
+    pthread_cond_signal(&lock->cond);
 }
 
 /* Releases [lock]; -1 with RuntimeError when the caller may not. */
@@ -212,10 +225,7 @@ static int thread_lock_release_checked(thread_lock_t *lock)
         pthread_mutex_unlock(&lock->mutex);
         return 0;
     }
-    lock->locked = false;
-    lock->owner = 0;
-    lock->count = 0;
-    pthread_cond_signal(&lock->cond);
+    thread_lock_free_up(lock);
     pthread_mutex_unlock(&lock->mutex);
     return 0;
 }
@@ -321,6 +331,20 @@ static gp_object_t *thread_lock_locked(gp_object_t *self, gp_object_t *const *ar
     return gp_bool_from(locked);
 }
 
+/* lock._waiting(): how many threads are blocked acquiring the lock. Private:
+   tests use it to know that a thread has started to wait. */
+static gp_object_t *thread_lock_waiting(gp_object_t *self, gp_object_t *const *args,
+                                        size_t nargs, gp_object_t *kwnames)
+{
+    if (gp_args_check("_waiting", nargs, kwnames, 0, 0) < 0)
+        return NULL;
+    thread_lock_t *lock = (thread_lock_t *)self;
+    pthread_mutex_lock(&lock->mutex);
+    unsigned waiting = lock->waiting;
+    pthread_mutex_unlock(&lock->mutex);
+    return gp_int_from_u64(waiting);
+}
+
 /* RLock._is_owned(): used by threading.Condition. */
 static gp_object_t *thread_lock_is_owned(gp_object_t *self, gp_object_t *const *args,
                                          size_t nargs, gp_object_t *kwnames)
@@ -357,6 +381,7 @@ static const gp_method_def_t thread_lock_methods[] = {
     {"locked", thread_lock_locked, 0, "Is the lock held?"},
     {"locked_lock", thread_lock_locked, 0, "Is the lock held?"},
     {"_is_owned", thread_lock_is_owned, 0, "Does the calling thread hold the lock?"},
+    {"_waiting", thread_lock_waiting, 0, "Number of threads blocked acquiring the lock."},
     {"__enter__", thread_lock_enter, 0, "Acquire the lock."},
     {"__exit__", thread_lock_release, 0, "Release the lock."},
     {NULL, NULL, 0, NULL},
@@ -394,12 +419,15 @@ static gp_type_t thread_rlock_type = {
 /* What a starting thread shares with its creator: its kernel id, which
    the thread publishes before it first queues for the GIL, so that
    Thread.native_id right after start() waits for the thread to be scheduled,
-   never for a GIL hand-over. A Python object (`_thread._ThreadHandle`) so
-   threading.Thread can keep it; the thread holds a reference until it has
-   the GIL to drop it. */
+   never for a GIL hand-over; and its end lock, held from the start and
+   released by this file as the thread's very last act, whatever its Python
+   code did or failed to do (out of memory included): Thread.join() waits on
+   it. A Python object (`_thread._ThreadHandle`) so threading.Thread can keep
+   it; the thread holds a reference until its end. */
 typedef struct thread_handle {
     gp_object_t base;
     long native_id; /* 0 until published; accessed atomically */
+    thread_lock_t *end_lock;
 } thread_handle_t;
 
 static gp_type_t thread_handle_type;
@@ -467,7 +495,6 @@ static void *thread_boot_cb(void *arg)
     thread_stack_limit_init(ts);
     gp_thread_state_enter(ts);
     atomic_fetch_sub(&ts->runtime->threads_starting, 1);
-    GP_XDECREF((gp_object_t *)boot->handle);
     gp_object_t *result = gp_object_call_tuple_dict(boot->func, boot->args, boot->kwargs);
     if (result)
         GP_DECREF(result);
@@ -476,7 +503,15 @@ static void *thread_boot_cb(void *arg)
     GP_DECREF(boot->func);
     GP_DECREF(boot->args);
     GP_XDECREF(boot->kwargs);
+    thread_handle_t *handle = boot->handle;
     gp_mem_free(boot);
+    if (handle) {
+        thread_lock_t *end = handle->end_lock;
+        pthread_mutex_lock(&end->mutex);
+        thread_lock_free_up(end);
+        pthread_mutex_unlock(&end->mutex);
+        GP_DECREF((gp_object_t *)handle);
+    }
     gp_thread_state_exit(ts);
     return NULL;
 }
@@ -565,22 +600,40 @@ static gp_object_t *thread_start_new_thread(gp_object_t *self, gp_object_t *cons
     return thread_start("start_new_thread", args, nargs, kwnames, NULL);
 }
 
-/* _thread._start_new_thread_handle(func, args[, kwargs]) -> (ident, handle):
-   threading.Thread.start(). Returns as soon as the thread exists; the
-   handle gives its native id when asked (handle.native_id()). */
+/* _thread._start_new_thread_handle(func, args[, kwargs]) ->
+   (ident, handle, end_lock): threading.Thread.start(). Returns as soon as
+   the thread exists; the handle gives its native id when asked
+   (handle.native_id()); end_lock is held until the thread has ended. */
 static gp_object_t *thread_start_new_thread_handle(gp_object_t *self, gp_object_t *const *args,
                                                    size_t nargs, gp_object_t *kwnames)
 {
-    thread_handle_t *handle = (thread_handle_t *)gp_object_alloc(&thread_handle_type, 0);
-    if (!handle)
+    gp_object_t *end = thread_lock_create(&thread_lock_type, false);
+    if (!end)
         return NULL;
+    thread_handle_t *handle = (thread_handle_t *)gp_object_alloc(&thread_handle_type, 0);
+    if (!handle) {
+        GP_DECREF(end);
+        return NULL;
+    }
     handle->native_id = 0;
-    gp_object_t *ident =
-        thread_start("_start_new_thread_handle", args, nargs, kwnames, handle);
-    gp_object_t *pair = ident ? gp_tuple_pack(2, ident, (gp_object_t *)handle) : NULL;
-    GP_XDECREF(ident);
+    handle->end_lock = (thread_lock_t *)GP_INCREF(end);
+    handle->end_lock->locked = true;
+    handle->end_lock->count = 1;
+    /* The triple is built first: once the thread exists nothing may fail. */
+    gp_object_t *triple = gp_tuple_pack(3, gp_None, (gp_object_t *)handle, end);
     GP_DECREF((gp_object_t *)handle);
-    return pair;
+    GP_DECREF(end);
+    if (!triple)
+        return NULL;
+    gp_object_t *ident = thread_start("_start_new_thread_handle", args, nargs, kwnames,
+                                      (thread_handle_t *)GP_TUPLE_GET(triple, 1));
+    if (!ident) {
+        GP_DECREF(triple);
+        return NULL;
+    }
+    GP_DECREF(GP_TUPLE_GET(triple, 0));
+    GP_TUPLE_SET(triple, 0, ident);
+    return triple;
 }
 
 /* handle.native_id(): the thread's kernel id. The thread publishes it before
@@ -598,6 +651,7 @@ static gp_object_t *thread_handle_native_id(gp_object_t *self, gp_object_t *cons
 
 static void thread_handle_dealloc(gp_object_t *self)
 {
+    GP_DECREF((gp_object_t *)((thread_handle_t *)self)->end_lock);
     gp_object_free(self);
 }
 
@@ -751,7 +805,7 @@ static const gp_method_def_t thread_functions[] = {
     {"start_new_thread", thread_start_new_thread, 0, "Start a new thread."},
     {"start_new", thread_start_new_thread, 0, "Start a new thread."},
     {"_start_new_thread_handle", thread_start_new_thread_handle, 0,
-     "Start a new thread; return (ident, handle)."},
+     "Start a new thread; return (ident, handle, end_lock)."},
     {"stack_size", thread_stack_size, 0,
      "stack_size([size]) -> size\n\nReturn the thread stack size used when creating new "
      "threads."},

@@ -882,12 +882,21 @@ static GP_NOINLINE gp_object_t *build_string(gp_object_t **items, size_t n)
     return gp_strbuf_finish(&b);
 }
 
-/* The callable for a special method lookup on the type, bound to [o]. */
+/* The callable for a special method lookup on the type, bound to [o]. NULL
+   with no error set if the type has no such method; with MemoryError if the
+   name or the type's dict could not be allocated, which must not pass for
+   "no such method". */
 static gp_object_t *special_lookup(gp_object_t *o, const char *name)
 {
-    gp_object_t *descr = gp_type_lookup_cstr(GP_TYPE(o), name);
-    if (!descr)
+    gp_object_t *key = gp_str_static(name);
+    if (!key)
         return NULL;
+    gp_object_t *descr = gp_type_lookup(GP_TYPE(o), key);
+    if (!descr) {
+        if (gp_type_lookup_ran_out(GP_TYPE(o), key))
+            gp_err_no_memory();
+        return NULL;
+    }
     gp_type_t *dt = GP_TYPE(descr);
     if (dt->descr_get)
         return dt->descr_get(descr, o, (gp_object_t *)GP_TYPE(o));
@@ -937,10 +946,6 @@ static GP_NOINLINE gp_object_t *get_awaitable(gp_object_t *o)
 {
     if (GP_IS_TYPE(o, gp_coroutine_type))
         return GP_INCREF(o);
-    if (GP_IS_TYPE(o, gp_generator_type)) {
-        gp_code_t *co = NULL;
-        (void)co;
-    }
     gp_object_t *await = special_lookup(o, "__await__");
     if (!await) {
         if (!gp_err_occurred())

@@ -92,6 +92,11 @@ def released_when_waiting(cond):
         time.sleep(0.001)
     time.sleep(0.02)
 
+def released_when_joined(thread):
+    # A join blocks on the thread's end lock (gilpy's threading.py).
+    while not thread._end._waiting():
+        time.sleep(0.001)
+
 full = queue.Queue(maxsize=1)
 full.put('first')
 empty = queue.Queue()
@@ -108,7 +113,7 @@ threads = [
 for t in threads:
     t.start()
 released_when_waiting(gate._cond)
-released_when_waiting(slow._finished)
+released_when_joined(slow)
 gate.set()
 released_when_waiting(empty.not_empty)
 empty.put(1)
