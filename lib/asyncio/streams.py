@@ -140,6 +140,17 @@ class StreamReaderProtocol(FlowControlMixin, protocols.Protocol):
             from .coroutines import iscoroutine
             if iscoroutine(outcome):
                 self._handler_task = self._loop.create_task(outcome)
+                self._handler_task.add_done_callback(self._handler_done)
+
+    def _handler_done(self, task):
+        # A handler that failed or was cancelled leaves nobody to close its
+        # connection, and the client would wait forever for a reply (as in
+        # CPython 3.11; 3.12 closes it too). The failure itself is still
+        # reported when the task is collected: _log_traceback is only read.
+        if task.cancelled() or task._log_traceback:
+            wire = self._wire
+            if wire is not None and not wire.is_closing():
+                wire.close()
 
     def connection_lost(self, exc):
         inbox = self._inbox

@@ -91,6 +91,11 @@ typedef struct asyncio_state {
     size_t pending_len, pending_cap;
     gp_object_t *fast_loop_type; /* events.BaseEventLoop: its timers are our C heap */
     uint64_t task_counter;       /* for the names "Task-1", "Task-2"... */
+    /* A done-callback could not be handed to the loop for want of memory,
+       so something waits for a wake-up that will never come: the loop's
+       every later _run_ready() raises MemoryError instead of idling forever
+       (for the rest of the process: its asyncio state is no longer whole). */
+    bool lost_callback;
 } asyncio_state_t;
 
 /* Where an asyncio.sleep() object is in CPython's body of sleep(). */
@@ -182,6 +187,17 @@ static inline bool gp_aio_handle_check(gp_object_t *o)
 static inline asyncio_state_t *gp_aio_state(void)
 {
     return (asyncio_state_t *)gp_runtime()->asyncio_state;
+}
+
+/* After a loop callback failed with [exc] and was reported: a callback that
+   ran out of memory stopped half-way, and whatever it was to wake or settle
+   may now wait forever, so the loop stops with MemoryError at its next
+   round (asyncio_state_t.lost_callback) instead of idling on. */
+static inline void gp_aio_note_lost_memory(gp_object_t *exc)
+{
+    asyncio_state_t *st = gp_aio_state();
+    if (st && exc && gp_exception_matches(exc, (gp_object_t *)&gp_exc_MemoryError))
+        st->lost_callback = true;
 }
 
 /* The signature of every Python-visible method of the module's types. */

@@ -32,6 +32,32 @@ static const char *future_state_name(future_state_t s)
     return s == FUTURE_PENDING ? "PENDING" : s == FUTURE_CANCELLED ? "CANCELLED" : "FINISHED";
 }
 
+/* How many times a done-callback is offered to the loop when the offer
+   runs out of memory. A callback that is dropped is a wake-up lost for good
+   (the future is already done, nobody will schedule it again), so a
+   transient failure is worth a few more tries. */
+#define FUTURE_SCHEDULE_ATTEMPTS 8
+
+/* Hands one done-callback (a task's wake-up, if [wakeup]) to the loop. */
+static int future_schedule_one(future_t *fut, gp_object_t *callback, bool wakeup)
+{
+    for (int attempt = 1;; attempt++) {
+        int rc = wakeup ? gp_aio_task_schedule_wakeup(TASK(callback), fut)
+                        : gp_aio_loop_call_soon(fut->loop, callback, (gp_object_t *)fut);
+        if (rc == 0)
+            return 0;
+        if (!gp_err_matches(&gp_exc_MemoryError))
+            return -1;
+        if (attempt == FUTURE_SCHEDULE_ATTEMPTS) {
+            asyncio_state_t *st = gp_aio_state();
+            if (st)
+                st->lost_callback = true;
+            return -1;
+        }
+        gp_err_clear();
+    }
+}
+
 /* Hands every done-callback to the loop, in the order they were added. */
 static int future_schedule_callbacks(future_t *fut)
 {
@@ -42,13 +68,12 @@ static int future_schedule_callbacks(future_t *fut)
     fut->callbacks = NULL;
     int rc = 0;
     if (first) {
-        rc = first_is_wakeup ? gp_aio_task_schedule_wakeup(TASK(first), fut)
-                             : gp_aio_loop_call_soon(fut->loop, first, (gp_object_t *)fut);
+        rc = future_schedule_one(fut, first, first_is_wakeup);
         GP_DECREF(first);
     }
     if (rest) {
         for (intptr_t i = 0; rc == 0 && i < GP_LIST_SIZE(rest); i++)
-            rc = gp_aio_loop_call_soon(fut->loop, GP_LIST_GET(rest, i), (gp_object_t *)fut);
+            rc = future_schedule_one(fut, GP_LIST_GET(rest, i), false);
         GP_DECREF(rest);
     }
     return rc;

@@ -157,6 +157,7 @@ static int handle_run_impl(handle_t *h)
     } else {
         gp_object_t *exc = gp_err_fetch();
         rc = gp_aio_handle_report(h->loop, callback, args, &h->base, exc);
+        gp_aio_note_lost_memory(exc);
         GP_DECREF(exc);
     }
     GP_DECREF(callback);
@@ -392,12 +393,15 @@ gp_type_t gp_aio_timer_handle_type = {
 
 /* _run_ready(handles): runs each handle of the list that is not cancelled,
    in order; the loop's inner loop. An exception that must propagate
-   (SystemExit, KeyboardInterrupt) stops it, as in BaseEventLoop._run_once. */
+   (SystemExit, KeyboardInterrupt) stops it, as in BaseEventLoop._run_once.
+   So does a wake-up lost for want of memory (asyncio_state_t.lost_callback):
+   the program gets MemoryError rather than a loop that waits forever. */
 gp_object_t *gp_aio_run_ready(gp_object_t *self, gp_object_t *const *args, size_t nargs,
                               gp_object_t *kwnames)
 {
     if (gp_args_check("_run_ready", nargs, kwnames, 1, 1) < 0)
         return NULL;
+
     gp_object_t *list = args[0];
     if (!gp_list_check(list)) {
         gp_err_format(&gp_exc_TypeError, "expected a list, not %T", list);
@@ -432,6 +436,15 @@ gp_object_t *gp_aio_run_ready(gp_object_t *self, gp_object_t *const *args, size_
     GP_DECREF(list);
     if (rc < 0)
         return NULL;
+    /* Checked after the round, before the loop can go to sleep for good.
+       The flag stays set: a task that lost its wake-up cannot be cancelled
+       either (its cancel waits for that wake-up), so asyncio.run()'s clean-
+       up rounds must fail too rather than wait for it. */
+    asyncio_state_t *st = gp_aio_state();
+    if (st && st->lost_callback) {
+        gp_err_no_memory();
+        return NULL;
+    }
     return gp_none_new();
 }
 

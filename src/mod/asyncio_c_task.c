@@ -419,6 +419,7 @@ int gp_aio_task_run_queued(task_t *task)
         gp_object_t *handle =
             args ? gp_object_call((gp_object_t *)&gp_aio_handle_type, hargs, 3, NULL) : NULL;
         rc = handle ? gp_aio_handle_report(task->future.loop, callback, args, handle, exc) : -1;
+        gp_aio_note_lost_memory(exc);
         GP_XDECREF(handle);
         GP_XDECREF(args);
         GP_XDECREF(callback);
