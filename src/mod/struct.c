@@ -6,8 +6,9 @@
  * A format string ("<2hxq", "@i3sd") compiles once into an array of codes,
  * each with its byte offset, size and repeat count; pack, unpack and their
  * _into/_from/iter_ variants then walk that array. Struct objects keep the
- * compiled form; the module-level functions compile the format on each
- * call, which costs one short scan of the format string.
+ * compiled form. The module-level functions (struct.unpack_from('<I', ...)
+ * in a loop) look the format's text up in a small direct-mapped cache of
+ * compiled formats first; see "The format cache" below.
  *
  * The rules follow CPython's _struct.c exactly, since scripts print the
  * bytes and the errors:
@@ -38,6 +39,7 @@
 #include <string.h>
 
 #include "obj/memoryview.h"
+#include "obj/str.h"
 #include "runtime/runtime.h"
 
 /* The struct.error class (a strong reference held for the process). */
@@ -188,6 +190,117 @@ static int struct_format_from_object(gp_object_t *format, struct_format_t *f)
     gp_err_format(&gp_exc_TypeError, "Struct() argument 1 must be a str or bytes object, not %s",
                   gp_type_name(GP_TYPE(format)));
     return -1;
+}
+
+/* ------------------------------------------------------------------ */
+/* The format cache                                                     */
+/* ------------------------------------------------------------------ */
+
+/* Scripts call the module-level functions with a handful of literal
+   formats, millions of times; compiling "<I" again on each call (an
+   allocation, a scan, a free) costs as much as the unpacking. So short
+   formats are kept compiled in a table indexed by a hash of their text.
+   An entry holds only C data (the text, the codes), never a Python object,
+   so it needs no reference counting and outlives any runtime safely; the
+   GIL serialises all access. A colliding format simply replaces the entry,
+   unless the entry is in use: packing can run Python code (__index__),
+   which may call struct again, so a caller holds its entry ([users]) until
+   it is done and a busy entry is never overwritten. */
+enum {
+    FORMAT_CACHE_SLOTS = 64,
+    FORMAT_CACHE_TEXT_MAX = 23, /* longer formats are compiled per call */
+    FORMAT_CACHE_CODES = 8,     /* as are formats of more codes */
+};
+
+typedef struct format_cache_entry {
+    uint8_t text_len; /* 0: the slot is empty */
+    char text[FORMAT_CACHE_TEXT_MAX];
+    int users;
+    struct_format_t format; /* its codes point at [codes] */
+    struct_code_t codes[FORMAT_CACHE_CODES];
+} format_cache_entry_t;
+
+static format_cache_entry_t format_cache[FORMAT_CACHE_SLOTS];
+
+/* A compiled format lent to one call: from the cache ([entry] set) or
+   compiled for this call alone ([own] holds it). */
+typedef struct format_ref {
+    const struct_format_t *format;
+    format_cache_entry_t *entry;
+    struct_format_t own;
+} format_ref_t;
+
+static size_t format_text_hash(const char *text, size_t len)
+{
+    size_t h = 2166136261u;
+    for (size_t i = 0; i < len; i++)
+        h = (h ^ (unsigned char)text[i]) * 16777619u;
+    return h ^ (h >> 7);
+}
+
+/* Lends [ref] the compiled form of [format] (str or bytes). -1 with the
+   same errors as struct_format_from_object. Release with format_release. */
+static int format_acquire(gp_object_t *format, format_ref_t *ref)
+{
+    const char *text;
+    size_t len;
+    ref->entry = NULL;
+    ref->own.codes = NULL;
+    if (gp_str_check(format)) {
+        text = gp_str_utf8(format);
+        len = gp_str_utf8_len(format);
+    } else if (gp_bytes_check(format)) {
+        text = gp_bytes_data(format);
+        len = gp_bytes_len(format);
+    } else {
+        /* Not text: let the compiler word the TypeError. */
+        return struct_format_from_object(format, &ref->own);
+    }
+    format_cache_entry_t *e = NULL;
+    if (len > 0 && len <= FORMAT_CACHE_TEXT_MAX) {
+        e = &format_cache[format_text_hash(text, len) % FORMAT_CACHE_SLOTS];
+        if (e->text_len == len && memcmp(e->text, text, len) == 0) {
+            e->users++;
+            ref->entry = e;
+            ref->format = &e->format;
+            return 0;
+        }
+    }
+    if (struct_format_compile(text, len, &ref->own) < 0)
+        return -1;
+    ref->format = &ref->own;
+    if (e && e->users == 0 && ref->own.ncodes <= FORMAT_CACHE_CODES) {
+        /* Move the fresh compilation into the slot and lend it from there. */
+        e->text_len = (uint8_t)len;
+        memcpy(e->text, text, len);
+        e->format = ref->own;
+        if (ref->own.ncodes)
+            memcpy(e->codes, ref->own.codes, ref->own.ncodes * sizeof(struct_code_t));
+        e->format.codes = e->codes;
+        struct_format_free(&ref->own);
+        e->users = 1;
+        ref->entry = e;
+        ref->format = &e->format;
+    }
+    return 0;
+}
+
+static void format_release(format_ref_t *ref)
+{
+    if (ref->entry)
+        ref->entry->users--;
+    else
+        struct_format_free(&ref->own);
+    ref->entry = NULL;
+    ref->format = NULL;
+}
+
+/* struct._clearcache(): forgets every idle entry. */
+static void format_cache_clear(void)
+{
+    for (size_t i = 0; i < FORMAT_CACHE_SLOTS; i++)
+        if (format_cache[i].users == 0)
+            format_cache[i].text_len = 0;
 }
 
 /* ------------------------------------------------------------------ */
@@ -615,6 +728,13 @@ static gp_object_t *struct_unpack_buffer(const struct_format_t *f, const char *b
    back at once: unpacking reads the bytes without running Python code. */
 static int buffer_get(gp_object_t *o, const char **data, intptr_t *len)
 {
+    size_t n;
+    if (gp_bytes_like(o, data, &n)) {
+        /* Plain memory (bytes, bytearray, a contiguous live view): read in
+           place; only the failures need the full protocol's errors. */
+        *len = (intptr_t)n;
+        return 0;
+    }
     gp_buffer_t view;
     if (gp_buffer_get(o, &view, GP_BUFFER_SIMPLE) < 0)
         return -1;
@@ -643,7 +763,10 @@ static int offset_check(const struct_format_t *f, const char *what, const char *
 {
     if (*offset < 0) {
         if (*offset + f->size > 0) {
-            gp_err_format((gp_type_t *)struct_error, "no space to %s %zd bytes at offset %zd",
+            /* CPython words the two directions differently here. */
+            gp_err_format((gp_type_t *)struct_error,
+                          verb[0] == 'p' ? "no space to %s %zd bytes at offset %zd"
+                                         : "not enough data to %s %zd bytes at offset %zd",
                           verb, f->size, *offset);
             return -1;
         }
@@ -664,21 +787,52 @@ static int offset_check(const struct_format_t *f, const char *what, const char *
     return 0;
 }
 
+/* The offset argument of unpack_from as a C integer, with the error of
+   CPython's ssize_t argument conversion. */
+static int offset_from_object(gp_object_t *o, intptr_t *out)
+{
+    gp_object_t *index = gp_number_index(o);
+    if (!index)
+        return -1;
+    int overflow;
+    int64_t v = gp_int_as_i64_overflow(index, &overflow);
+    GP_DECREF(index);
+    if (overflow) {
+        gp_err_set_string(&gp_exc_OverflowError, "Python int too large to convert to C ssize_t");
+        return -1;
+    }
+    *out = (intptr_t)v;
+    return 0;
+}
+
 static gp_object_t *struct_unpack_from_impl(const struct_format_t *f, gp_object_t *buffer,
                                             gp_object_t *offset_obj)
 {
     const char *data;
     intptr_t len, offset = 0;
-    if (buffer_get(buffer, &data, &len) < 0)
-        return NULL;
-    if (offset_obj) {
-        offset = gp_number_as_ssize(offset_obj, &gp_exc_OverflowError);
-        if (offset == -1 && gp_err_occurred())
+    if (!offset_obj || GP_IS_SMALL(offset_obj)) {
+        /* Nothing runs between reading the buffer and unpacking it. */
+        if (buffer_get(buffer, &data, &len) < 0)
             return NULL;
+        if (offset_obj)
+            offset = GP_SMALL_VALUE(offset_obj);
+        if (offset_check(f, "unpack_from", "unpack", &offset, len) < 0)
+            return NULL;
+        return struct_unpack_buffer(f, data + offset);
     }
-    if (offset_check(f, "unpack_from", "unpack", &offset, len) < 0)
+    /* The offset's __index__ is Python code: hold an export across it, so
+       that it cannot resize the buffer we are about to read (BufferError
+       in the __index__, as in CPython). */
+    gp_buffer_t view;
+    if (gp_buffer_get(buffer, &view, GP_BUFFER_SIMPLE) < 0)
         return NULL;
-    return struct_unpack_buffer(f, data + offset);
+    gp_object_t *result = NULL;
+    len = (intptr_t)view.len;
+    if (offset_from_object(offset_obj, &offset) == 0 &&
+        offset_check(f, "unpack_from", "unpack", &offset, len) == 0)
+        result = struct_unpack_buffer(f, view.data + offset);
+    gp_buffer_release(&view);
+    return result;
 }
 
 static gp_object_t *struct_pack_into_impl(const struct_format_t *f, gp_object_t *const *args,
@@ -703,7 +857,7 @@ static gp_object_t *struct_pack_into_impl(const struct_format_t *f, gp_object_t 
         gp_buffer_release(&view);
         return NULL;
     }
-    intptr_t offset = gp_number_as_ssize(args[1], &gp_exc_OverflowError);
+    intptr_t offset = gp_number_as_ssize(args[1], &gp_exc_IndexError);
     intptr_t len = (intptr_t)view.len;
     if ((offset == -1 && gp_err_occurred()) ||
         offset_check(f, "pack_into", "pack", &offset, len) < 0) {
@@ -1008,7 +1162,7 @@ static gp_type_t unpack_iter_type = {
 
 /* Compiles the format in args[0], checking that there is one. */
 static int module_format(const char *fname, gp_object_t *const *args, size_t nargs,
-                         gp_object_t *kwnames, size_t min, struct_format_t *f)
+                         gp_object_t *kwnames, size_t min, format_ref_t *f)
 {
     if (nargs < min) {
         if (nargs == 0)
@@ -1019,13 +1173,13 @@ static int module_format(const char *fname, gp_object_t *const *args, size_t nar
                           nargs);
         return -1;
     }
-    return struct_format_from_object(args[0], f);
+    return format_acquire(args[0], f);
 }
 
 static gp_object_t *module_pack(gp_object_t *m, gp_object_t *const *args, size_t nargs,
                                 gp_object_t *kwnames)
 {
-    struct_format_t f;
+    format_ref_t f;
     if (gp_args_check("pack", 0, kwnames, 0, 0) < 0)
         return NULL;
     if (nargs == 0) {
@@ -1034,15 +1188,15 @@ static gp_object_t *module_pack(gp_object_t *m, gp_object_t *const *args, size_t
     }
     if (module_format("pack", args, nargs, kwnames, 1, &f) < 0)
         return NULL;
-    gp_object_t *result = struct_pack_bytes(&f, args + 1, nargs - 1);
-    struct_format_free(&f);
+    gp_object_t *result = struct_pack_bytes(f.format, args + 1, nargs - 1);
+    format_release(&f);
     return result;
 }
 
 static gp_object_t *module_pack_into(gp_object_t *m, gp_object_t *const *args, size_t nargs,
                                      gp_object_t *kwnames)
 {
-    struct_format_t f;
+    format_ref_t f;
     if (gp_args_check("pack_into", 0, kwnames, 0, 0) < 0)
         return NULL;
     if (nargs == 0) {
@@ -1052,25 +1206,25 @@ static gp_object_t *module_pack_into(gp_object_t *m, gp_object_t *const *args, s
     if (module_format("pack_into", args, nargs, kwnames, 1, &f) < 0)
         return NULL;
     if (nargs < 3) {
-        struct_format_free(&f);
+        format_release(&f);
         struct_raise(nargs == 1 ? "pack_into expected buffer argument"
                                 : "pack_into expected offset argument");
         return NULL;
     }
-    gp_object_t *result = struct_pack_into_impl(&f, args + 1, nargs - 1);
-    struct_format_free(&f);
+    gp_object_t *result = struct_pack_into_impl(f.format, args + 1, nargs - 1);
+    format_release(&f);
     return result;
 }
 
 static gp_object_t *module_unpack(gp_object_t *m, gp_object_t *const *args, size_t nargs,
                                   gp_object_t *kwnames)
 {
-    struct_format_t f;
+    format_ref_t f;
     if (gp_args_check("unpack", nargs, kwnames, 2, 2) < 0 ||
         module_format("unpack", args, nargs, kwnames, 2, &f) < 0)
         return NULL;
-    gp_object_t *result = struct_unpack_impl(&f, args[1]);
-    struct_format_free(&f);
+    gp_object_t *result = struct_unpack_impl(f.format, args[1]);
+    format_release(&f);
     return result;
 }
 
@@ -1078,13 +1232,23 @@ static gp_object_t *module_unpack_from(gp_object_t *m, gp_object_t *const *args,
                                        gp_object_t *kwnames)
 {
     static const char *const names[] = {"/format", "buffer", "offset", NULL};
-    gp_object_t *v[3];
-    struct_format_t f;
-    if (gp_args_parse("unpack_from", args, nargs, kwnames, names, 2, v) < 0 ||
-        struct_format_from_object(v[0], &f) < 0)
+    gp_object_t *v[3] = {NULL, NULL, NULL};
+    format_ref_t f;
+    if (!kwnames && (nargs == 2 || nargs == 3)) {
+        /* Plain positional calls, the usual kind, need no parsing. */
+        memcpy(v, args, nargs * sizeof *args);
+    } else if (nargs == 0) {
+        /* The format is positional-only, so naming it counts as missing. */
+        gp_err_set_string(&gp_exc_TypeError,
+                          "unpack_from() takes at least 1 positional argument (0 given)");
         return NULL;
-    gp_object_t *result = struct_unpack_from_impl(&f, v[1], v[2]);
-    struct_format_free(&f);
+    } else if (gp_args_parse("unpack_from", args, nargs, kwnames, names, 2, v) < 0) {
+        return NULL;
+    }
+    if (format_acquire(v[0], &f) < 0)
+        return NULL;
+    gp_object_t *result = struct_unpack_from_impl(f.format, v[1], v[2]);
+    format_release(&f);
     return result;
 }
 
@@ -1104,12 +1268,11 @@ static gp_object_t *module_iter_unpack(gp_object_t *m, gp_object_t *const *args,
 static gp_object_t *module_calcsize(gp_object_t *m, gp_object_t *const *args, size_t nargs,
                                     gp_object_t *kwnames)
 {
-    struct_format_t f;
-    if (gp_args_check("calcsize", nargs, kwnames, 1, 1) < 0 ||
-        struct_format_from_object(args[0], &f) < 0)
+    format_ref_t f;
+    if (gp_args_check("calcsize", nargs, kwnames, 1, 1) < 0 || format_acquire(args[0], &f) < 0)
         return NULL;
-    intptr_t size = f.size;
-    struct_format_free(&f);
+    intptr_t size = f.format->size;
+    format_release(&f);
     return gp_int_from_i64(size);
 }
 
@@ -1118,6 +1281,7 @@ static gp_object_t *module_clearcache(gp_object_t *m, gp_object_t *const *args, 
 {
     if (gp_args_check("_clearcache", nargs, kwnames, 0, 0) < 0)
         return NULL;
+    format_cache_clear();
     return gp_none_new();
 }
 

@@ -34,9 +34,19 @@
 #define BYTES(o) ((gp_bytes_t *)(o))
 #define BYTEARRAY(o) ((gp_bytearray_t *)(o))
 
+/* The exact type is tested first: bytes-like checks run on every buffer
+   argument, and walking the MRO of a bytes or memoryview to learn that it
+   is no bytearray subclass costs more than the copy it guards. */
 static bool is_bytearray(gp_object_t *o)
 {
-    return GP_IS_PTR(o) && gp_type_is_subtype(GP_TYPE(o), &gp_bytearray_type);
+    if (!GP_IS_PTR(o))
+        return false;
+    gp_type_t *t = GP_TYPE(o);
+    if (t == &gp_bytearray_type)
+        return true;
+    if (t == &gp_bytes_type || t == &gp_memoryview_type)
+        return false;
+    return gp_type_is_subtype(t, &gp_bytearray_type);
 }
 
 bool gp_bytes_like(gp_object_t *o, const char **data, size_t *len)
@@ -328,12 +338,32 @@ static int bytes_from_args(const char *name, gp_object_t *const *args, size_t na
     return bytes_collect(x, b, strcmp(name, "bytes") == 0);
 }
 
+/* The bytes of a lone constructor argument that is exactly a bytes,
+   bytearray or contiguous memoryview (none of which can have __bytes__),
+   borrowed; false for anything the general path must look at. */
+static bool plain_buffer_arg(gp_object_t *const *args, size_t nargs, gp_object_t *kwnames,
+                             const char **data, size_t *len)
+{
+    if (nargs != 1 || kwnames || !GP_IS_PTR(args[0]))
+        return false;
+    gp_type_t *t = GP_TYPE(args[0]);
+    if (t != &gp_bytes_type && t != &gp_bytearray_type && t != &gp_memoryview_type)
+        return false;
+    return gp_bytes_like(args[0], data, len);
+}
+
 static gp_object_t *bytes_new_slot(gp_type_t *type, gp_object_t *const *args, size_t nargs,
                                    gp_object_t *kwnames)
 {
     if (nargs == 1 && !kwnames && gp_bytes_check(args[0]) && GP_IS_TYPE(args[0], gp_bytes_type) &&
         type == &gp_bytes_type)
         return GP_INCREF(args[0]);
+    const char *data;
+    size_t len;
+    if (type == &gp_bytes_type && plain_buffer_arg(args, nargs, kwnames, &data, &len)) {
+        /* bytes(view) and bytes(bytearray): one copy, no staging buffer. */
+        return gp_bytes_new(data, len);
+    }
     gp_strbuf_t b;
     gp_strbuf_init(&b);
     if (bytes_from_args("bytes", args, nargs, kwnames, &b) < 0) {
@@ -367,6 +397,21 @@ static gp_object_t *bytearray_new_slot(gp_type_t *type, gp_object_t *const *args
 static int bytearray_init(gp_object_t *self, gp_object_t *const *args, size_t nargs,
                           gp_object_t *kwnames)
 {
+    const char *data;
+    size_t len;
+    gp_bytearray_t *a = BYTEARRAY(self);
+    /* bytearray(view) or bytearray(b'...'): straight into our storage. The
+       source may be our own storage (ba.__init__(ba), or a view of ba):
+       then the size cannot change (a view's export forbids it, and ba is
+       its own size), so the storage does not move, and memmove copies it
+       onto itself safely. */
+    if (plain_buffer_arg(args, nargs, kwnames, &data, &len)) {
+        if (bytearray_resize(a, len) < 0)
+            return -1;
+        if (len)
+            memmove(a->data, data, len);
+        return 0;
+    }
     gp_strbuf_t b;
     gp_strbuf_init(&b);
     if (bytes_from_args("bytearray", args, nargs, kwnames, &b) < 0) {
@@ -378,7 +423,6 @@ static int bytearray_init(gp_object_t *self, gp_object_t *const *args, size_t na
         gp_err_no_memory();
         return -1;
     }
-    gp_bytearray_t *a = BYTEARRAY(self);
     int rc = bytearray_resize(a, b.len);
     if (rc == 0 && b.len)
         memcpy(a->data, b.data, b.len);
@@ -1179,6 +1223,11 @@ static gp_object_t *bytes_join(gp_object_t *self, gp_object_t *const *args, size
     size_t sepn;
     gp_bytes_like(self, &sep, &sepn);
     size_t total = count > 1 ? sepn * (size_t)(count - 1) : 0;
+    /* The pieces of a short join are remembered from the sizing pass, so
+       the copying pass need not ask each item for its bytes again. */
+    enum { JOIN_REMEMBERED = 8 };
+    const char *piece_data[JOIN_REMEMBERED];
+    size_t piece_len[JOIN_REMEMBERED];
     for (intptr_t i = 0; i < count; i++) {
         const char *d;
         size_t n;
@@ -1188,6 +1237,10 @@ static gp_object_t *bytes_join(gp_object_t *self, gp_object_t *const *args, size
                           items[i]);
             GP_DECREF(seq);
             return NULL;
+        }
+        if (i < JOIN_REMEMBERED) {
+            piece_data[i] = d;
+            piece_len[i] = n;
         }
         total += n;
     }
@@ -1206,7 +1259,12 @@ static gp_object_t *bytes_join(gp_object_t *self, gp_object_t *const *args, size
     for (intptr_t i = 0; i < count; i++) {
         const char *d;
         size_t n;
-        gp_bytes_like(items[i], &d, &n);
+        if (i < JOIN_REMEMBERED) {
+            d = piece_data[i];
+            n = piece_len[i];
+        } else {
+            gp_bytes_like(items[i], &d, &n);
+        }
         if (i && sepn) {
             memcpy(out, sep, sepn);
             out += sepn;

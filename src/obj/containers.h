@@ -48,6 +48,8 @@ void gp_repr_leave(gp_object_t *self);
 /* Releases the recycled small tuples (tuple.c's free lists) to the
    allocator; called at runtime shutdown, next to the float free list. */
 void gp_tuple_clear_free_list(void);
+/* The same for slice.c's short list of recycled slices. */
+void gp_slice_clear_free_list(void);
 
 /* l[start:stop] for 0 <= start <= stop <= len (already clamped). */
 gp_object_t *gp_list_getslice(gp_object_t *list, intptr_t start, intptr_t stop);

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "obj/int.h"
+#include "obj/memoryview.h"
 
 /* ------------------------------------------------------------------ */
 /* Bytes                                                                */
@@ -213,7 +214,20 @@ static gp_object_t *int_from_bytes_method(gp_object_t *cls, gp_object_t *const *
     if (is_signed < 0)
         return NULL;
     gp_object_t *src = vals[0], *owned = NULL;
-    if (!gp_bytes_check(src) && !GP_IS_TYPE(src, gp_bytearray_type)) {
+    const char *data;
+    size_t len;
+    if (gp_memoryview_check(src)) {
+        /* A view stands for its raw bytes whatever its item format, as in
+           bytes(view). A contiguous one is read in place (nothing runs in
+           between); a strided or released one goes through tobytes(),
+           which copies or raises. */
+        if (!gp_memoryview_bytes(src, &data, &len)) {
+            owned = gp_memoryview_tobytes(src);
+            if (!owned)
+                return NULL;
+            src = owned;
+        }
+    } else if (!gp_bytes_check(src) && !GP_IS_TYPE(src, gp_bytearray_type)) {
         if (gp_str_check(src)) {
             gp_err_set_string(&gp_exc_TypeError, "cannot convert 'str' object to bytes");
             return NULL;
@@ -255,8 +269,11 @@ static gp_object_t *int_from_bytes_method(gp_object_t *cls, gp_object_t *const *
             return NULL;
         src = owned;
     }
-    gp_object_t *r = gp_int_from_bytes((const uint8_t *)gp_bytes_data(src), gp_bytes_len(src),
-                                       little, is_signed);
+    if (src == owned || !gp_memoryview_check(src)) {
+        data = gp_bytes_data(src);
+        len = gp_bytes_len(src);
+    }
+    gp_object_t *r = gp_int_from_bytes((const uint8_t *)data, len, little, is_signed);
     GP_XDECREF(owned);
     if (r && cls != (gp_object_t *)&gp_int_type)
         GP_SETREF(r, gp_object_call1(cls, r));

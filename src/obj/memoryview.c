@@ -19,6 +19,16 @@
  * the native struct codes. Byte formats ('B', 'b', 'c') are the fast,
  * common case: tobytes(), ==, hashing and the bytes-like fast paths in
  * bytes.c see a contiguous view as plain memory.
+ *
+ * Views are short-lived in buffer code (`view[a:b]` per packet or field),
+ * so two costs are kept off that path. A view remembers in [exports]
+ * whether it holds a bytearray export, instead of asking the type of its
+ * object again on every release. And dead views go onto a small free list
+ * (chained through [obj]) that mv_alloc takes from first, as tuple.c does
+ * for small tuples; gp_memoryview_clear_free_list() empties it at runtime
+ * shutdown. Work that runs no Python code between reading a buffer and
+ * finishing with it (slice assignment, comparison) reads the memory
+ * directly instead of taking and giving back an export.
  */
 #include <errno.h>
 #include <stdio.h>
@@ -41,6 +51,7 @@ typedef struct gp_memoryview {
     bool format_at;    /* the format was given as "@X": format reports it so */
     bool readonly;
     bool released;
+    bool exports;      /* [obj] is a bytearray whose export count we raised */
 } gp_memoryview_t;
 
 #define MV(o) ((gp_memoryview_t *)(o))
@@ -186,9 +197,19 @@ static int item_pack(char f, char *p, gp_object_t *v)
 /* The buffer protocol                                                  */
 /* ------------------------------------------------------------------ */
 
+/* The exact type is tested first: bytes-like checks run on every buffer
+   argument, and walking the MRO of a bytes or memoryview to learn that it
+   is no bytearray subclass costs more than the copy it guards. */
 static bool is_bytearray(gp_object_t *o)
 {
-    return GP_IS_PTR(o) && gp_type_is_subtype(GP_TYPE(o), &gp_bytearray_type);
+    if (!GP_IS_PTR(o))
+        return false;
+    gp_type_t *t = GP_TYPE(o);
+    if (t == &gp_bytearray_type)
+        return true;
+    if (t == &gp_bytes_type || t == &gp_memoryview_type)
+        return false;
+    return gp_type_is_subtype(t, &gp_bytearray_type);
 }
 
 static bool mv_contiguous(gp_memoryview_t *m)
@@ -227,7 +248,7 @@ int gp_buffer_get(gp_object_t *o, gp_buffer_t *view, int flags)
         view->data = m->buf;
         view->len = (size_t)(m->length * m->itemsize);
         view->readonly = m->readonly;
-        if (is_bytearray(m->obj))
+        if (m->exports)
             exporter = m->obj;
     } else {
         gp_err_format(&gp_exc_TypeError, "a bytes-like object is required, not '%T'", o);
@@ -270,13 +291,38 @@ bool gp_memoryview_bytes(gp_object_t *o, const char **data, size_t *len)
 /* Construction and release                                             */
 /* ------------------------------------------------------------------ */
 
-/* A view of [obj] (bytes or bytearray) starting at [buf]. */
-static gp_memoryview_t *mv_alloc(gp_object_t *obj, char *buf, intptr_t length, intptr_t stride,
-                                 char format, bool readonly)
+/* Enough to absorb the views one statement of buffer code creates and drops;
+   more would only hold memory a busy program has finished with. */
+enum { MV_FREE_MAX = 16 };
+
+static gp_memoryview_t *mv_free_list;
+static int mv_free_count;
+
+void gp_memoryview_clear_free_list(void)
 {
-    gp_memoryview_t *m = (gp_memoryview_t *)gp_object_alloc(&gp_memoryview_type, 0);
-    if (!m)
-        return NULL;
+    while (mv_free_list) {
+        gp_memoryview_t *m = mv_free_list;
+        mv_free_list = (gp_memoryview_t *)m->obj;
+        gp_object_free((gp_object_t *)m);
+    }
+    mv_free_count = 0;
+}
+
+/* A view of [obj] (bytes or bytearray) starting at [buf]; [exports] says
+   whether [obj] is a bytearray (the caller usually knows already). */
+static gp_memoryview_t *mv_alloc(gp_object_t *obj, bool exports, char *buf, intptr_t length,
+                                 intptr_t stride, char format, bool readonly)
+{
+    gp_memoryview_t *m = mv_free_list;
+    if (m) {
+        mv_free_list = (gp_memoryview_t *)m->obj;
+        mv_free_count--;
+        m->base.refcnt = 1;
+    } else {
+        m = (gp_memoryview_t *)gp_object_alloc(&gp_memoryview_type, 0);
+        if (!m)
+            return NULL;
+    }
     m->obj = GP_INCREF(obj);
     m->buf = buf;
     m->length = length;
@@ -287,7 +333,8 @@ static gp_memoryview_t *mv_alloc(gp_object_t *obj, char *buf, intptr_t length, i
     m->released = false;
     m->format_at = false;
     m->hash = -1;
-    if (is_bytearray(obj))
+    m->exports = exports;
+    if (exports)
         gp_bytearray_export(obj, 1);
     return m;
 }
@@ -295,7 +342,8 @@ static gp_memoryview_t *mv_alloc(gp_object_t *obj, char *buf, intptr_t length, i
 /* A new view with the same window as [m]. */
 static gp_memoryview_t *mv_copy(gp_memoryview_t *m)
 {
-    gp_memoryview_t *r = mv_alloc(m->obj, m->buf, m->length, m->stride, m->format, m->readonly);
+    gp_memoryview_t *r = mv_alloc(m->obj, m->exports, m->buf, m->length, m->stride, m->format,
+                                  m->readonly);
     if (r)
         r->format_at = m->format_at;
     return r;
@@ -312,7 +360,8 @@ static gp_object_t *mv_from_object(gp_object_t *o)
     }
     if (gp_bytes_check(o) || is_bytearray(o)) {
         intptr_t n = (intptr_t)gp_bytes_len(o);
-        return (gp_object_t *)mv_alloc(o, (char *)gp_bytes_data(o), n, 1, 'B', !is_bytearray(o));
+        bool mutable = is_bytearray(o);
+        return (gp_object_t *)mv_alloc(o, mutable, (char *)gp_bytes_data(o), n, 1, 'B', !mutable);
     }
     gp_err_format(&gp_exc_TypeError, "memoryview: a bytes-like object is required, not '%T'", o);
     return NULL;
@@ -334,15 +383,23 @@ static void mv_do_release(gp_memoryview_t *m)
     if (m->released)
         return;
     m->released = true;
-    if (m->obj && is_bytearray(m->obj))
+    if (m->exports)
         gp_bytearray_export(m->obj, -1);
+    m->exports = false;
     GP_CLEAR(m->obj);
     m->buf = NULL;
 }
 
 static void mv_dealloc(gp_object_t *o)
 {
-    mv_do_release(MV(o));
+    gp_memoryview_t *m = MV(o);
+    mv_do_release(m);
+    if (mv_free_count < MV_FREE_MAX) {
+        m->obj = (gp_object_t *)mv_free_list;
+        mv_free_list = m;
+        mv_free_count++;
+        return;
+    }
     gp_object_free(o);
 }
 
@@ -462,14 +519,40 @@ static gp_object_t *mv_getitem(gp_object_t *o, gp_object_t *key)
         if (count < 0)
             return NULL;
         char *buf = count ? m->buf + start * m->stride : m->buf;
-        gp_memoryview_t *r = mv_alloc(m->obj, buf, count, m->stride * step, m->format,
-                                      m->readonly);
+        gp_memoryview_t *r = mv_alloc(m->obj, m->exports, buf, count, m->stride * step,
+                                      m->format, m->readonly);
         if (r)
             r->format_at = m->format_at;
         return (gp_object_t *)r;
     }
     mv_bad_key(key);
     return NULL;
+}
+
+/* Describes the items of a bytes-like [o] in [out] (only buf, length,
+   stride, itemsize and format are filled): a view's own window, or a
+   bytes/bytearray seen as unsigned bytes. The memory is borrowed, valid
+   until Python code next runs. -1 with CPython's error otherwise. */
+static int mv_describe(gp_object_t *o, gp_memoryview_t *out)
+{
+    memset(out, 0, sizeof *out);
+    if (gp_memoryview_check(o)) {
+        if (mv_released(MV(o)))
+            return -1;
+        *out = *MV(o);
+        return 0;
+    }
+    const char *data;
+    size_t len;
+    if (gp_bytes_like(o, &data, &len)) {
+        out->buf = (char *)data;
+        out->length = (intptr_t)len;
+        out->stride = out->itemsize = 1;
+        out->format = 'B';
+        return 0;
+    }
+    gp_err_format(&gp_exc_TypeError, "a bytes-like object is required, not '%T'", o);
+    return -1;
 }
 
 static int mv_setitem(gp_object_t *o, gp_object_t *key, gp_object_t *value)
@@ -499,36 +582,39 @@ static int mv_setitem(gp_object_t *o, gp_object_t *key, gp_object_t *value)
     intptr_t count = gp_slice_indices(key, m->length, &start, &stop, &step);
     if (count < 0)
         return -1;
-    /* The source: any buffer whose items have the same format and count. */
-    gp_buffer_t src;
-    if (gp_buffer_get(value, &src, GP_BUFFER_SIMPLE) < 0)
+    /* The source: any buffer whose items have the same format and count,
+       with any strides (m[::2] = other[1::2] is fine). Copying runs no
+       Python code, so its memory is read in place, without an export. */
+    gp_memoryview_t src;
+    if (mv_describe(value, &src) < 0)
         return -1;
-    char src_format = gp_memoryview_check(value) ? MV(value)->format : 'B';
-    intptr_t src_items = (intptr_t)src.len / format_itemsize(src_format);
-    int rc = 0;
-    if (src_format != m->format || src_items != count) {
+    if (src.format != m->format || src.length != count) {
         gp_err_set_string(&gp_exc_ValueError,
                           "memoryview assignment: lvalue and rvalue have different structures");
-        rc = -1;
-    } else if (count && step == 1 && mv_contiguous(m)) {
-        /* The common case, m[a:b] = other: one move (the two may overlap). */
-        memmove(m->buf + start * m->stride, src.data, src.len);
-    } else if (count) {
-        /* Copy through a temporary when the two may overlap. */
-        char *tmp = gp_mem_alloc(src.len);
-        if (!tmp) {
-            gp_err_no_memory();
-            rc = -1;
-        } else {
-            memcpy(tmp, src.data, src.len);
-            char *dst = m->buf + start * m->stride;
-            for (intptr_t k = 0; k < count; k++)
-                memcpy(dst + k * step * m->stride, tmp + k * m->itemsize, (size_t)m->itemsize);
-            gp_mem_free(tmp);
-        }
+        return -1;
     }
-    gp_buffer_release(&src);
-    return rc;
+    if (count == 0)
+        return 0;
+    char *dst = m->buf + start * m->stride;
+    intptr_t dst_stride = m->stride * step;
+    size_t nbytes = (size_t)(count * m->itemsize);
+    if (dst_stride == m->itemsize && src.stride == src.itemsize) {
+        /* The common case, m[a:b] = other: one move (the two may overlap). */
+        memmove(dst, src.buf, nbytes);
+        return 0;
+    }
+    /* Gather the source first: the two windows may share memory. */
+    char *tmp = gp_mem_alloc(nbytes);
+    if (!tmp) {
+        gp_err_no_memory();
+        return -1;
+    }
+    for (intptr_t k = 0; k < count; k++)
+        memcpy(tmp + k * m->itemsize, src.buf + k * src.stride, (size_t)m->itemsize);
+    for (intptr_t k = 0; k < count; k++)
+        memcpy(dst + k * dst_stride, tmp + k * m->itemsize, (size_t)m->itemsize);
+    gp_mem_free(tmp);
+    return 0;
 }
 
 /* Unpacks every item of [m] into a new list. */
@@ -554,7 +640,9 @@ static gp_object_t *mv_richcompare(gp_object_t *a, gp_object_t *b, gp_cmpop_t op
 {
     if (op != GP_CMP_EQ && op != GP_CMP_NE)
         return GP_INCREF(gp_NotImplemented);
-    if (a == b)
+    /* A view equals itself unless it holds a NaN: floats are compared by
+       value, as CPython does, so only float formats skip this shortcut. */
+    if (a == b && (MV(a)->released || (MV(a)->format != 'f' && MV(a)->format != 'd')))
         return gp_bool_from(op == GP_CMP_EQ);
     gp_object_t *self = gp_memoryview_check(a) ? a : b, *other = self == a ? b : a;
     if (!gp_buffer_check(other))
@@ -562,17 +650,11 @@ static gp_object_t *mv_richcompare(gp_object_t *a, gp_object_t *b, gp_cmpop_t op
     gp_memoryview_t *m = MV(self);
     if (m->released || (gp_memoryview_check(other) && MV(other)->released))
         return gp_bool_from(op == GP_CMP_NE);
-    gp_memoryview_t *w = gp_memoryview_check(other) ? MV(other) : NULL;
-    gp_memoryview_t tmp_view;
-    if (!w) {
-        /* bytes or bytearray: view it as unsigned bytes without allocating. */
-        memset(&tmp_view, 0, sizeof tmp_view);
-        tmp_view.buf = (char *)gp_bytes_data(other);
-        tmp_view.length = (intptr_t)gp_bytes_len(other);
-        tmp_view.stride = tmp_view.itemsize = 1;
-        tmp_view.format = 'B';
-        w = &tmp_view;
-    }
+    /* bytes or bytearray are seen as unsigned bytes without allocating. */
+    gp_memoryview_t other_items;
+    if (mv_describe(other, &other_items) < 0)
+        return NULL;
+    gp_memoryview_t *w = &other_items;
     bool equal = m->length == w->length;
     if (equal && m->format == w->format && m->format != 'f' && m->format != 'd' &&
         mv_contiguous(m) && mv_contiguous(w)) {
@@ -658,7 +740,7 @@ static gp_object_t *mv_tobytes(gp_object_t *self, gp_object_t *const *args, size
 {
     static const char *const names[] = {"order", NULL};
     gp_object_t *out[1] = {NULL};
-    if (gp_args_parse("tobytes", args, nargs, kwnames, names, 0, out) < 0)
+    if ((nargs || kwnames) && gp_args_parse("tobytes", args, nargs, kwnames, names, 0, out) < 0)
         return NULL;
     if (out[0] && out[0] != gp_None) {
         if (!gp_str_check(out[0])) {
@@ -806,7 +888,7 @@ static gp_object_t *mv_cast(gp_object_t *self, gp_object_t *const *args, size_t 
         gp_err_set_string(&gp_exc_TypeError, "memoryview: length is not a multiple of itemsize");
         return NULL;
     }
-    gp_memoryview_t *r = mv_alloc(m->obj, m->buf, length, size, f, m->readonly);
+    gp_memoryview_t *r = mv_alloc(m->obj, m->exports, m->buf, length, size, f, m->readonly);
     if (r)
         r->format_at = gp_str_utf8(out[0])[0] == '@';
     return (gp_object_t *)r;

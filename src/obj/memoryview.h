@@ -72,6 +72,10 @@ bool gp_memoryview_bytes(gp_object_t *o, const char **data, size_t *len);
 /* A bytes copy of a memoryview's contents, whatever its strides. */
 gp_object_t *gp_memoryview_tobytes(gp_object_t *o);
 
+/* Releases the recycled views (memoryview.c's free list) to the allocator;
+   called at runtime shutdown, next to the tuple and slice free lists. */
+void gp_memoryview_clear_free_list(void);
+
 /* bytearray export bookkeeping (bytes.c). */
 void gp_bytearray_export(gp_object_t *bytearray, int delta);
 

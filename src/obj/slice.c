@@ -13,6 +13,15 @@
  *
  * Slices are unhashable (as in CPython 3.11) and compare like the tuple of
  * their bounds. They are GC objects because a bound can be any object.
+ *
+ * `a[i:j]` builds a slice, hands it to the subscript and drops it at once,
+ * so a loop over buffers spends more on malloc and free for those three
+ * words than on the slicing itself. Freed slices therefore go onto a short
+ * free list (chained through their start slot, untracked, bounds already
+ * released) that gp_slice_new takes from first; like the tuple free list
+ * it is touched only under the GIL, and gp_slice_clear_free_list() gives
+ * the blocks back at runtime shutdown. A recycled slice is tracked again
+ * on reuse, so the collector sees exactly what CPython's would.
  */
 #include "obj/containers.h"
 #include "runtime/gc.h"
@@ -20,11 +29,35 @@
 
 #define SLICE(o) ((gp_slice_t *)(o))
 
+/* A handful is enough: a statement rarely holds more than two or three
+   slices alive at once, and the list only has to absorb that churn. */
+enum { SLICE_FREE_MAX = 16 };
+
+static gp_slice_t *slice_free;
+static int slice_free_count;
+
+void gp_slice_clear_free_list(void)
+{
+    while (slice_free) {
+        gp_slice_t *s = slice_free;
+        slice_free = (gp_slice_t *)s->start;
+        gp_object_free((gp_object_t *)s);
+    }
+    slice_free_count = 0;
+}
+
 gp_object_t *gp_slice_new(gp_object_t *start, gp_object_t *stop, gp_object_t *step)
 {
-    gp_slice_t *s = (gp_slice_t *)gp_object_alloc(&gp_slice_type, 0);
-    if (!s)
-        return NULL;
+    gp_slice_t *s = slice_free;
+    if (s) {
+        slice_free = (gp_slice_t *)s->start;
+        slice_free_count--;
+        s->base.refcnt = 1;
+    } else {
+        s = (gp_slice_t *)gp_object_alloc(&gp_slice_type, 0);
+        if (!s)
+            return NULL;
+    }
     s->start = GP_INCREF(start ? start : gp_None);
     s->stop = GP_INCREF(stop ? stop : gp_None);
     s->step = GP_INCREF(step ? step : gp_None);
@@ -130,6 +163,8 @@ static intptr_t slice_adjust(intptr_t length, intptr_t *start, intptr_t *stop, i
     } else if (*stop >= length) {
         *stop = step < 0 ? length - 1 : length;
     }
+    if (step == 1) /* the usual case, without a 64-bit division */
+        return *start < *stop ? *stop - *start : 0;
     if (step < 0) {
         if (*stop < *start)
             return (intptr_t)(((uintptr_t)(*start - *stop) - 1) / (uintptr_t)(-step) + 1);
@@ -142,6 +177,16 @@ static intptr_t slice_adjust(intptr_t length, intptr_t *start, intptr_t *stop, i
 intptr_t gp_slice_indices(gp_object_t *slice, intptr_t length, intptr_t *start, intptr_t *stop,
                           intptr_t *step)
 {
+    gp_slice_t *s = SLICE(slice);
+    /* x[a:b] with small-int or missing bounds is nearly every slice a
+       program makes; it needs none of the conversions below. */
+    if (s->step == gp_None && (s->start == gp_None || GP_IS_SMALL(s->start)) &&
+        (s->stop == gp_None || GP_IS_SMALL(s->stop))) {
+        *step = 1;
+        *start = s->start == gp_None ? 0 : GP_SMALL_VALUE(s->start);
+        *stop = s->stop == gp_None ? INTPTR_MAX : GP_SMALL_VALUE(s->stop);
+        return slice_adjust(length, start, stop, 1);
+    }
     if (slice_unpack(slice, start, stop, step) < 0)
         return -1;
     return slice_adjust(length, start, stop, *step);
@@ -158,6 +203,13 @@ static void slice_dealloc(gp_object_t *self)
     GP_XDECREF(s->start);
     GP_XDECREF(s->stop);
     GP_XDECREF(s->step);
+    if (slice_free_count < SLICE_FREE_MAX) {
+        s->start = (gp_object_t *)slice_free;
+        s->stop = s->step = NULL;
+        slice_free = s;
+        slice_free_count++;
+        return;
+    }
     gp_object_free(self);
 }
 

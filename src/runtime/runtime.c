@@ -34,6 +34,7 @@
 #include "mod/sys.h"
 #include "obj/containers.h"
 #include "obj/int.h"
+#include "obj/memoryview.h"
 #include "runtime/mem.h"
 #include "vm/eval.h"
 
@@ -243,6 +244,8 @@ void gp_runtime_free(gp_runtime_t *rt)
     rt->service_loop = NULL;
     gp_float_clear_free_list();
     gp_tuple_clear_free_list();
+    gp_slice_clear_free_list();
+    gp_memoryview_clear_free_list();
 }
 
 gp_service_loop_t *gp_runtime_service_loop(void)
