@@ -21,8 +21,22 @@ broken-down fields, because attribute reads are the common case, and turns
 into a "stamp" (microseconds since 0001-01-01T00:00) for arithmetic,
 comparison and hashing.  Aware values compare by stamp minus UTC offset.
 
+Speed.  CPython runs a C datetime, and programs lean on it in loops, so
+the everyday operations here each take a short road and leave the long one
+for everything else: a constructor handed in-range ints validates them in
+one expression (anything unusual takes the checks that word the error);
+results known to be valid are built by _new_date and _new_datetime without
+re-validation; a datetime moved within its day or month never converts to
+an ordinal; two dates, or two datetimes sharing a tzinfo, compare one
+integer key each; two-digit fields come from a table instead of "%02d";
+strftime keeps each format's parsed plan; fromisoformat reads the three
+commonest shapes by position.  Each road is checked against the long one
+by tests/py/lib/datetime_fast_paths.py.  A subclass still gets its results
+from its own constructor, as in CPython.
+
 Local time is the one thing taken from the C side: time.localtime,
-time.mktime and time.time supply it.  UTC conversions are done here, so
+time.mktime (asked only near a clock change; see _local_seconds) and
+time.time supply it.  UTC conversions are done here, so
 timezone-aware code never depends on the platform's time_t range.
 
 Reprs spell our own classes as "datetime.X", as CPython's C types do, and a
@@ -31,6 +45,7 @@ user subclass by its bare class name.
 
 import time as _time
 import math as _math
+from operator import attrgetter as _attrgetter
 
 __all__ = ("date", "datetime", "time", "timedelta", "timezone", "tzinfo",
            "MINYEAR", "MAXYEAR", "UTC")
@@ -83,14 +98,24 @@ def _year_start(year):
     return past * 365 + past // 4 - past // 100 + past // 400 + 1
 
 
-def _day_of_year_start(year, month):
-    # Zero-based day of the year on which [month] begins.
-    extra = 1 if month > 2 and _leap(year) else 0
-    return _BEFORE_MONTH[month] + extra
+# The two calendars a year can follow, indexed by _leap(year) (False is 0):
+# _MONTH_STARTS[leap][m] is the zero-based day of the year on which month m
+# begins, and _MONTH_OF_DAY[leap][n] the month holding zero-based day n.
+# Looking both up is cheaper than walking the months, and ordinal
+# conversion sits under every datetime operation.
+_MONTH_STARTS = (tuple(_BEFORE_MONTH) + (365,),
+                 tuple(_BEFORE_MONTH[:3]) + tuple(n + 1 for n in _BEFORE_MONTH[3:]) + (366,))
+_MONTH_OF_DAY = tuple(tuple(month for month in range(1, 13)
+                            for _ in range(starts[month + 1] - starts[month]))
+                      for starts in _MONTH_STARTS)
 
 
 def _to_ordinal(year, month, day):
-    return _year_start(year) + _day_of_year_start(year, month) + day - 1
+    # _year_start and _leap written out: this runs under most operations.
+    past = year - 1
+    leap = year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
+    return (past * 365 + past // 4 - past // 100 + past // 400
+            + _MONTH_STARTS[leap][month] + day)
 
 
 _LAST_ORDINAL = _to_ordinal(MAXYEAR, 12, 31)
@@ -101,16 +126,20 @@ def _from_ordinal(ordinal):
     # 146097 days make 400 Gregorian years, so this guess is at most a
     # year out and one correction step in either direction settles it.
     year = ordinal * 400 // 146097 + 1
-    if _year_start(year) > ordinal:
+    past = year - 1
+    start = past * 365 + past // 4 - past // 100 + past // 400 + 1
+    if start > ordinal:
         year -= 1
-    elif _year_start(year + 1) <= ordinal:
-        year += 1
-    offset = ordinal - _year_start(year)
-    # No month is longer than 31 days, so offset // 31 never overshoots.
-    month = offset // 31 + 1
-    while month < 12 and _day_of_year_start(year, month + 1) <= offset:
-        month += 1
-    return year, month, offset - _day_of_year_start(year, month) + 1
+        start = _year_start(year)
+    elif ordinal - start >= 365:
+        following = _year_start(year + 1)
+        if following <= ordinal:
+            year += 1
+            start = following
+    offset = ordinal - start
+    leap = year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
+    month = _MONTH_OF_DAY[leap][offset]
+    return year, month, offset - _MONTH_STARTS[leap][month] + 1
 
 
 def _weekday(ordinal):
@@ -254,14 +283,26 @@ def _offset_text(offset, separator):
     return text
 
 
+# Two-digit fields are looked up rather than formatted: an f-string of
+# table entries costs a fraction of "%02d" formatting, and isoformat, str
+# and strftime spend most of their time there.
+_TWO = tuple("%02d" % n for n in range(100))
+
+
+def _year_text(year):
+    return str(year) if year >= 1000 else "%04d" % year
+
+
 def _clock_text(hour, minute, second, micro, timespec):
     if timespec == "auto":
-        timespec = "microseconds" if micro else "seconds"
+        if micro:
+            return f"{_TWO[hour]}:{_TWO[minute]}:{_TWO[second]}.{micro:06d}"
+        return f"{_TWO[hour]}:{_TWO[minute]}:{_TWO[second]}"
     if timespec == "hours":
-        return "%02d" % hour
+        return _TWO[hour]
     if timespec == "minutes":
-        return "%02d:%02d" % (hour, minute)
-    text = "%02d:%02d:%02d" % (hour, minute, second)
+        return f"{_TWO[hour]}:{_TWO[minute]}"
+    text = f"{_TWO[hour]}:{_TWO[minute]}:{_TWO[second]}"
     if timespec == "seconds":
         return text
     if timespec == "milliseconds":
@@ -279,16 +320,32 @@ def _zone_suffix(offset):
 # Rich comparisons.  Each class supplies _pair(other, equality), returning
 # two comparable keys, NotImplemented, or _UNEQUAL when the values can only
 # be told apart (a naive and an aware datetime are never equal, yet ordering
-# them is an error).
+# them is an error).  The decorator fills in the six operators a class does
+# not define itself; timedelta, date and datetime write their own so that
+# the everyday case (two values of the same kind) is one integer compare,
+# and hand anything else to _compare.
 
 _UNEQUAL = object()
 
+_RELATIONS = (("__eq__", lambda a, b: a == b), ("__ne__", lambda a, b: a != b),
+              ("__lt__", lambda a, b: a < b), ("__le__", lambda a, b: a <= b),
+              ("__gt__", lambda a, b: a > b), ("__ge__", lambda a, b: a >= b))
+_RELATION_BY_NAME = dict(_RELATIONS)
+
+
+def _compare(self, other, name):
+    keys = self._pair(other, name == "__eq__" or name == "__ne__")
+    if keys is NotImplemented:
+        return NotImplemented
+    if keys is _UNEQUAL:
+        return name == "__ne__"
+    return _RELATION_BY_NAME[name](keys[0], keys[1])
+
 
 def _with_comparisons(cls):
-    relations = (("__eq__", lambda a, b: a == b), ("__ne__", lambda a, b: a != b),
-                 ("__lt__", lambda a, b: a < b), ("__le__", lambda a, b: a <= b),
-                 ("__gt__", lambda a, b: a > b), ("__ge__", lambda a, b: a >= b))
-    for name, relation in relations:
+    for name, relation in _RELATIONS:
+        if name in cls.__dict__:
+            continue
         equality = name in ("__eq__", "__ne__")
 
         def compare(self, other, relation=relation, equality=equality, name=name):
@@ -344,17 +401,38 @@ def _fraction_of(value, unit):
                     % (unit, type(value).__name__))
 
 
+def _exact_span(*given):
+    """Microseconds in timedelta arguments that are not all ints.
+
+    The components are summed as one exact fraction of a microsecond so
+    that float arguments are rounded once, at the very end."""
+    top, bottom = 0, 1
+    for (unit, scale), value in zip(_SPAN_UNITS, given):
+        if type(value) is int:
+            top += value * scale * bottom
+        else:
+            num, den = _fraction_of(value, unit)
+            top = top * den + num * scale * bottom
+            bottom *= den
+    return top if bottom == 1 else _nearest(top, bottom)
+
+
+# The microsecond counts a timedelta may hold: whole days within
+# +-_DAY_LIMIT, however many microseconds the last day has.
+_SPAN_LOW = -_DAY_LIMIT * _DAY
+_SPAN_HIGH = (_DAY_LIMIT + 1) * _DAY
+_new_object = object.__new__
+
+
 def _span(us):
     """A plain timedelta of [us] microseconds, range-checked."""
-    days = us // _DAY
-    if not -_DAY_LIMIT <= days <= _DAY_LIMIT:
-        raise OverflowError("days=%d; must have magnitude <= %d" % (days, _DAY_LIMIT))
-    span = object.__new__(timedelta)
+    if not _SPAN_LOW <= us < _SPAN_HIGH:
+        raise OverflowError("days=%d; must have magnitude <= %d" % (us // _DAY, _DAY_LIMIT))
+    span = _new_object(timedelta)
     span._us = us
     return span
 
 
-@_with_comparisons
 class timedelta:
     """A signed duration with microsecond resolution."""
 
@@ -362,18 +440,14 @@ class timedelta:
 
     def __new__(cls, days=0, seconds=0, microseconds=0, milliseconds=0,
                 minutes=0, hours=0, weeks=0):
-        # The components are summed as one exact fraction of a microsecond
-        # so that float arguments are rounded once, at the very end.
-        top, bottom = 0, 1
-        given = (days, seconds, microseconds, milliseconds, minutes, hours, weeks)
-        for (unit, scale), value in zip(_SPAN_UNITS, given):
-            if type(value) is int:
-                top += value * scale * bottom
-            else:
-                num, den = _fraction_of(value, unit)
-                top = top * den + num * scale * bottom
-                bottom *= den
-        total = top if bottom == 1 else _nearest(top, bottom)
+        if (type(days) is type(seconds) is type(microseconds) is type(milliseconds)
+                is type(minutes) is type(hours) is type(weeks) is int):
+            # All whole numbers, the usual call: nothing to round.
+            total = ((((weeks * 7 + days) * 24 + hours) * 60 + minutes) * 60
+                     + seconds) * _SECOND + milliseconds * 1000 + microseconds
+        else:
+            total = _exact_span(days, seconds, microseconds, milliseconds,
+                                minutes, hours, weeks)
         span = _span(total)
         if cls is not timedelta:
             span = object.__new__(cls)
@@ -398,7 +472,7 @@ class timedelta:
 
     def __str__(self):
         days, seconds, micro = self._parts()
-        text = "%d:%02d:%02d" % (seconds // 3600, seconds // 60 % 60, seconds % 60)
+        text = f"{seconds // 3600}:{_TWO[seconds // 60 % 60]}:{_TWO[seconds % 60]}"
         if micro:
             text += ".%06d" % micro
         if days:
@@ -409,6 +483,36 @@ class timedelta:
     def _pair(self, other, equality):
         if isinstance(other, timedelta):
             return self._us, other._us
+        return NotImplemented
+
+    def __eq__(self, other):
+        if isinstance(other, timedelta):
+            return self._us == other._us
+        return NotImplemented
+
+    def __ne__(self, other):
+        if isinstance(other, timedelta):
+            return self._us != other._us
+        return NotImplemented
+
+    def __lt__(self, other):
+        if isinstance(other, timedelta):
+            return self._us < other._us
+        return NotImplemented
+
+    def __le__(self, other):
+        if isinstance(other, timedelta):
+            return self._us <= other._us
+        return NotImplemented
+
+    def __gt__(self, other):
+        if isinstance(other, timedelta):
+            return self._us > other._us
+        return NotImplemented
+
+    def __ge__(self, other):
+        if isinstance(other, timedelta):
+            return self._us >= other._us
         return NotImplemented
 
     def __hash__(self):
@@ -590,6 +694,30 @@ def _scan_time(text, pos):
     return clock, -offset if sign == "-" else offset
 
 
+def _quick_iso_datetime(text):
+    """The constructor arguments for the three shapes most ISO text takes,
+    YYYY-MM-DD, then [sep]HH:MM:SS and optionally .ffffff, or None for
+    anything else (which the general scanners then read)."""
+    size = len(text)
+    if not (size == 10 or size == 19 or size == 26) or not text.isascii():
+        return None
+    if not (text[4] == "-" and text[7] == "-" and text[:4].isdigit() and
+            text[5:7].isdigit() and text[8:10].isdigit()):
+        return None
+    if size == 10:
+        return int(text[:4]), int(text[5:7]), int(text[8:10]), 0, 0, 0, 0, None
+    if not (text[13] == ":" and text[16] == ":" and text[11:13].isdigit() and
+            text[14:16].isdigit() and text[17:19].isdigit()):
+        return None
+    micro = 0
+    if size == 26:
+        if text[19] != "." or not text[20:].isdigit():
+            return None
+        micro = int(text[20:])
+    return (int(text[:4]), int(text[5:7]), int(text[8:10]), int(text[11:13]),
+            int(text[14:16]), int(text[17:19]), micro, None)
+
+
 def _zone_for(offset_us):
     if offset_us is None:
         return None
@@ -631,32 +759,69 @@ def _expand_composites(fmt):
     return "".join(pieces)
 
 
+# A format is taken apart once into literal runs and (code, padded)
+# directives, and the plan is kept: programs format with a handful of
+# formats, over and over.  The cache is emptied when it fills, so a program
+# that builds formats on the fly cannot grow it without bound.
+_PLANS = {}
+_PLAN_LIMIT = 64
+_CALENDAR_CODES = frozenset("aAwuUWjGV")
+
+
+def _strftime_plan(fmt):
+    plan = _PLANS.get(fmt)
+    if plan is not None:
+        return plan
+    expanded = _expand_composites(fmt)
+    items = []
+    literal = []
+    pos = 0
+    while pos < len(expanded):
+        ch = expanded[pos]
+        if ch != "%" or pos + 1 == len(expanded):
+            literal.append(ch)
+            pos += 1
+            continue
+        code = expanded[pos + 1]
+        pos += 2
+        padded = True
+        if code == "-" and pos < len(expanded):
+            padded = False
+            code = expanded[pos]
+            pos += 1
+        if literal:
+            items.append("".join(literal))
+            literal = []
+        items.append((code, padded))
+    if literal:
+        items.append("".join(literal))
+    # Whether any directive needs the weekday or the day of the year.
+    calendar = any(type(item) is tuple and item[0] in _CALENDAR_CODES for item in items)
+    plan = (tuple(items), calendar)
+    if len(_PLANS) >= _PLAN_LIMIT:
+        _PLANS.clear()
+    _PLANS[fmt] = plan
+    return plan
+
+
 def _strftime(fmt, obj, ymd, clock):
     if not isinstance(fmt, str):
         raise TypeError("strftime() argument 1 must be str, not %s" % type(fmt).__name__)
+    items, calendar = _strftime_plan(fmt)
     year, month, day = ymd
     hour, minute, second, micro = clock
-    ordinal = _to_ordinal(year, month, day)
-    weekday = _weekday(ordinal)
-    sunday_based = (weekday + 1) % 7
-    yday = ordinal - _year_start(year) + 1
-    iso = None
-    fmt = _expand_composites(fmt)
+    ordinal = weekday = sunday_based = yday = iso = None
+    if calendar:
+        ordinal = _to_ordinal(year, month, day)
+        weekday = _weekday(ordinal)
+        sunday_based = (weekday + 1) % 7
+        yday = ordinal - _year_start(year) + 1
     out = []
-    pos = 0
-    while pos < len(fmt):
-        ch = fmt[pos]
-        if ch != "%" or pos + 1 == len(fmt):
-            out.append(ch)
-            pos += 1
+    for item in items:
+        if type(item) is str:
+            out.append(item)
             continue
-        code = fmt[pos + 1]
-        pos += 2
-        padded = True
-        if code == "-" and pos < len(fmt):
-            padded = False
-            code = fmt[pos]
-            pos += 1
+        code, padded = item
         if code in "GVu" and iso is None:
             iso = _iso_calendar(ordinal, year)
         number = width = None
@@ -724,7 +889,10 @@ def _strftime(fmt, obj, ymd, clock):
         else:
             out.append("%" + code)
         if number is not None:
-            out.append("%0*d" % (width, number) if padded else str(number))
+            if width == 2 and padded and 0 <= number < 100:
+                out.append(_TWO[number])
+            else:
+                out.append("%0*d" % (width, number) if padded else str(number))
     return "".join(out)
 
 
@@ -738,13 +906,22 @@ def _format_spec(obj, spec):
 # date
 
 def _new_date(cls, year, month, day):
+    """A date from fields already known to be valid.
+
+    Arithmetic on a subclass builds its result through the subclass's own
+    constructor, as CPython does; only the base class skips validation."""
     if cls is not date:
         return cls(year, month, day)
-    made = object.__new__(date)
+    made = _new_object(date)
     made._year = year
     made._month = month
     made._day = day
     return made
+
+
+def _date_key(value):
+    # One integer that orders dates as (year, month, day) tuples would.
+    return (value._year * 13 + value._month) * 32 + value._day
 
 
 @_with_comparisons
@@ -754,16 +931,23 @@ class date:
     __slots__ = ("_year", "_month", "_day")
 
     def __new__(cls, year, month=None, day=None):
-        year, month, day = _checked_date(year, month, day)
-        made = object.__new__(cls)
+        # Three in-range ints are the common call; anything else goes
+        # through the checks that choose the right error message.
+        if not (type(year) is type(month) is type(day) is int and
+                MINYEAR <= year <= MAXYEAR and 1 <= month <= 12 and 1 <= day and
+                (day <= 28 or day <= _month_days(year, month))):
+            year, month, day = _checked_date(year, month, day)
+        made = _new_object(cls)
         made._year = year
         made._month = month
         made._day = day
         return made
 
-    year = property(lambda self: self._year)
-    month = property(lambda self: self._month)
-    day = property(lambda self: self._day)
+    # Read through a C attrgetter: a property whose getter is a Python
+    # function costs a frame on every read, and fields are read constantly.
+    year = property(_attrgetter("_year"))
+    month = property(_attrgetter("_month"))
+    day = property(_attrgetter("_day"))
 
     @classmethod
     def fromtimestamp(cls, t):
@@ -781,6 +965,10 @@ class date:
     @classmethod
     def fromisoformat(cls, date_string):
         _require_str(date_string)
+        if (len(date_string) == 10 and date_string[4] == "-" and date_string[7] == "-" and
+                date_string.isascii() and date_string[:4].isdigit() and
+                date_string[5:7].isdigit() and date_string[8:].isdigit()):
+            return cls(int(date_string[:4]), int(date_string[5:7]), int(date_string[8:]))
         try:
             ymd, end = _scan_date(date_string)
             if end != len(date_string):
@@ -798,7 +986,8 @@ class date:
         return "%s(%d, %d, %d)" % (_shown_name(self), self._year, self._month, self._day)
 
     def isoformat(self):
-        return "%04d-%02d-%02d" % (self._year, self._month, self._day)
+        year = self._year
+        return f"{year if year >= 1000 else _year_text(year)}-{_TWO[self._month]}-{_TWO[self._day]}"
 
     __str__ = isoformat
 
@@ -818,7 +1007,12 @@ class date:
         return _to_ordinal(self._year, self._month, self._day)
 
     def weekday(self):
-        return _weekday(self.toordinal())
+        # _to_ordinal written out: weekday() is often called in a loop.
+        year = self._year
+        past = year - 1
+        leap = year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
+        return (past * 365 + past // 4 - past // 100 + past // 400
+                + _MONTH_STARTS[leap][self._month] + self._day + 6) % 7
 
     def isoweekday(self):
         return _weekday(self.toordinal()) + 1
@@ -827,9 +1021,11 @@ class date:
         return IsoCalendarDate(*_iso_calendar(self.toordinal(), self._year))
 
     def replace(self, year=None, month=None, day=None):
-        return type(self)(self._year if year is None else year,
-                          self._month if month is None else month,
-                          self._day if day is None else day)
+        # Like CPython, the copy is made by date's own constructor even for
+        # a subclass that overrides __new__; only the class is kept.
+        return date.__new__(type(self), self._year if year is None else year,
+                            self._month if month is None else month,
+                            self._day if day is None else day)
 
     def _pair(self, other, equality):
         if isinstance(other, datetime):
@@ -843,24 +1039,61 @@ class date:
                     (other._year, other._month, other._day))
         return NotImplemented
 
+    # Date against date (but not datetime) compares one integer key each;
+    # every other pairing takes the general route through _pair.
+
+    def __eq__(self, other):
+        if isinstance(other, date) and not isinstance(other, datetime):
+            return _date_key(self) == _date_key(other)
+        return _compare(self, other, "__eq__")
+
+    def __ne__(self, other):
+        if isinstance(other, date) and not isinstance(other, datetime):
+            return _date_key(self) != _date_key(other)
+        return _compare(self, other, "__ne__")
+
+    def __lt__(self, other):
+        if isinstance(other, date) and not isinstance(other, datetime):
+            return _date_key(self) < _date_key(other)
+        return _compare(self, other, "__lt__")
+
+    def __le__(self, other):
+        if isinstance(other, date) and not isinstance(other, datetime):
+            return _date_key(self) <= _date_key(other)
+        return _compare(self, other, "__le__")
+
+    def __gt__(self, other):
+        if isinstance(other, date) and not isinstance(other, datetime):
+            return _date_key(self) > _date_key(other)
+        return _compare(self, other, "__gt__")
+
+    def __ge__(self, other):
+        if isinstance(other, date) and not isinstance(other, datetime):
+            return _date_key(self) >= _date_key(other)
+        return _compare(self, other, "__ge__")
+
     def __hash__(self):
-        return hash((self._year, self._month, self._day))
+        return hash(_date_key(self))
 
     def __add__(self, other):
         if not isinstance(other, timedelta):
             return NotImplemented
-        return self._shifted(other.days)
+        return self._shifted(other._us // _DAY)
 
     __radd__ = __add__
 
     def __sub__(self, other):
         if isinstance(other, timedelta):
-            return self._shifted(-other.days)
+            return self._shifted(-(other._us // _DAY))
         if isinstance(other, date) and not isinstance(other, datetime):
             return _span((self.toordinal() - other.toordinal()) * _DAY)
         return NotImplemented
 
     def _shifted(self, days):
+        day = self._day + days
+        if 0 < day <= 28:
+            # Still inside the same month: no calendar arithmetic needed.
+            return _new_date(type(self), self._year, self._month, day)
         ordinal = self.toordinal() + days
         if not 1 <= ordinal <= _LAST_ORDINAL:
             raise OverflowError("date value out of range")
@@ -960,6 +1193,9 @@ class tzinfo:
             raise ValueError("fromutc: tz.dst() gave inconsistent results; cannot convert")
         return shifted + saving
 
+
+# The parameter of the time and datetime constructors hides the class name.
+_tzinfo_class = tzinfo
 
 _NO_NAME = object()
 
@@ -1187,23 +1423,54 @@ _FIRST_STAMP = 0
 _STAMP_LIMIT = _LAST_ORDINAL * _DAY
 
 
+def _new_datetime(cls, year, month, day, hour, minute, second, micro, tz):
+    """A datetime (fold 0) from fields already known to be valid.
+
+    A subclass gets its result from its own constructor, called with the
+    eight positional fields as CPython calls it."""
+    if cls is not datetime:
+        return cls(year, month, day, hour, minute, second, micro, tz)
+    made = _new_object(datetime)
+    made._year = year
+    made._month = month
+    made._day = day
+    made._hour = hour
+    made._minute = minute
+    made._second = second
+    made._microsecond = micro
+    made._tzinfo = tz
+    made._fold = 0
+    return made
+
+
 def _from_stamp(cls, stamp, tz):
     """The datetime [stamp] microseconds after 0001-01-01T00:00, in [tz]."""
     if not 0 <= stamp < _STAMP_LIMIT:
         raise OverflowError("date value out of range")
-    days, rest = divmod(stamp, _DAY)
+    days = stamp // _DAY
+    rest = stamp - days * _DAY
     year, month, day = _from_ordinal(days + 1)
-    hour, rest = divmod(rest, _HOUR)
-    minute, rest = divmod(rest, _MINUTE)
-    second, micro = divmod(rest, _SECOND)
-    if cls is not datetime:
-        return cls(year, month, day, hour, minute, second, micro, tz)
-    made = object.__new__(datetime)
-    made._year, made._month, made._day = year, month, day
-    made._hour, made._minute, made._second, made._microsecond = hour, minute, second, micro
-    made._tzinfo = tz
-    made._fold = 0
-    return made
+    return _new_datetime(cls, year, month, day, rest // _HOUR, rest // _MINUTE % 60,
+                         rest // _SECOND % 60, rest % _SECOND, tz)
+
+
+def _clock_difference(later, earlier):
+    """Microseconds from [earlier] to [later], read as wall-clock fields."""
+    if later._year == earlier._year and later._month == earlier._month:
+        days = later._day - earlier._day
+    else:
+        days = (_to_ordinal(later._year, later._month, later._day)
+                - _to_ordinal(earlier._year, earlier._month, earlier._day))
+    return ((((days * 24 + later._hour - earlier._hour) * 60 + later._minute - earlier._minute)
+             * 60 + later._second - earlier._second) * _SECOND
+            + later._microsecond - earlier._microsecond)
+
+
+def _datetime_key(value):
+    # One integer that orders datetimes of a single zone as their field
+    # tuples would (fold aside); it stays below 2**62.
+    return ((((((value._year * 13 + value._month) * 32 + value._day) * 24 + value._hour) * 60
+              + value._minute) * 60 + value._second) * _SECOND + value._microsecond)
 
 
 def _local_zone_at(seconds):
@@ -1226,28 +1493,44 @@ class datetime(date):
 
     def __new__(cls, year, month=None, day=None, hour=0, minute=0, second=0,
                 microsecond=0, tzinfo=None, *, fold=0):
-        ymd = _checked_date(year, month, day)
-        clock = _checked_clock(hour, minute, second, microsecond, tzinfo, fold)
-        made = object.__new__(cls)
-        made._year, made._month, made._day = ymd
-        made._hour, made._minute, made._second, made._microsecond = clock
+        # In-range ints are the common call; anything else goes through the
+        # checks that choose the right error message.
+        if not (type(year) is type(month) is type(day) is type(hour) is type(minute)
+                is type(second) is type(microsecond) is type(fold) is int and
+                MINYEAR <= year <= MAXYEAR and 1 <= month <= 12 and 1 <= day and
+                (day <= 28 or day <= _month_days(year, month)) and
+                0 <= hour < 24 and 0 <= minute < 60 and 0 <= second < 60 and
+                0 <= microsecond < _SECOND and 0 <= fold <= 1 and
+                (tzinfo is None or isinstance(tzinfo, _tzinfo_class))):
+            year, month, day = _checked_date(year, month, day)
+            hour, minute, second, microsecond = _checked_clock(
+                hour, minute, second, microsecond, tzinfo, fold)
+        made = _new_object(cls)
+        made._year = year
+        made._month = month
+        made._day = day
+        made._hour = hour
+        made._minute = minute
+        made._second = second
+        made._microsecond = microsecond
         made._tzinfo = tzinfo
         made._fold = fold
         return made
 
-    hour = property(lambda self: self._hour)
-    minute = property(lambda self: self._minute)
-    second = property(lambda self: self._second)
-    microsecond = property(lambda self: self._microsecond)
-    tzinfo = property(lambda self: self._tzinfo)
-    fold = property(lambda self: self._fold)
+    hour = property(_attrgetter("_hour"))
+    minute = property(_attrgetter("_minute"))
+    second = property(_attrgetter("_second"))
+    microsecond = property(_attrgetter("_microsecond"))
+    tzinfo = property(_attrgetter("_tzinfo"))
+    fold = property(_attrgetter("_fold"))
 
     def _clock(self):
         return self._hour, self._minute, self._second, self._microsecond
 
     def _stamp(self):
-        days = _to_ordinal(self._year, self._month, self._day) - 1
-        return days * _DAY + _clock_us(self._hour, self._minute, self._second, self._microsecond)
+        return ((_to_ordinal(self._year, self._month, self._day) - 1) * _DAY
+                + ((self._hour * 60 + self._minute) * 60 + self._second) * _SECOND
+                + self._microsecond)
 
     # -- alternative constructors
 
@@ -1258,7 +1541,7 @@ class datetime(date):
         if tz is None:
             local = _local_struct(seconds)
             # A leap second from the C library folds into the 59th second.
-            return cls(*local[:5], min(local[5], 59), micro)
+            return cls(local[0], local[1], local[2], local[3], local[4], min(local[5], 59), micro)
         utc = _from_stamp(cls, _EPOCH_STAMP + seconds * _SECOND + micro, tz)
         return tz.fromutc(utc)
 
@@ -1290,6 +1573,9 @@ class datetime(date):
     @classmethod
     def fromisoformat(cls, date_string):
         _require_str(date_string)
+        fields = _quick_iso_datetime(date_string)
+        if fields is not None:
+            return cls(*fields)
         try:
             ymd, end = _scan_date(date_string)
             clock, offset = [0, 0, 0, 0], None
@@ -1298,11 +1584,14 @@ class datetime(date):
                 clock, offset = _scan_time(date_string, end + 1)
         except _BadIso:
             raise _invalid(date_string) from None
-        return cls(*ymd, *clock, tzinfo=_zone_for(offset))
+        return cls(*ymd, *clock, _zone_for(offset))
 
     @classmethod
     def strptime(cls, date_string, format):
-        fields, tz = _strptime(date_string, format)
+        # The parser lives in its own module, loaded on first use; it needs
+        # this module complete, and most programs never parse with a format.
+        from _datetime_strptime import parse
+        fields, tz = parse(date_string, format)
         if tz is None:
             return cls(*fields)
         return cls(*fields, tzinfo=tz)
@@ -1342,6 +1631,36 @@ class datetime(date):
                             moment._hour, moment._minute, moment._second, 0)
 
     def _local_seconds(self):
+        """The POSIX time whose local wall clock shows these fields.
+
+        Reading the fields as UTC gives an instant at most a day away from
+        the answer.  When the local offset is the same a day either side of
+        it, no clock change lies in between (zones do not change twice in
+        two days), so that offset is the one in force and the answer is
+        unique.  Near a change there are two candidates, one per offset.
+        When both are real the wall clock repeats, and fold picks the
+        earlier (0) or the later (1); when neither is, the fields fall in
+        the gap a change skips, and fold 0 reads them with the offset from
+        before the change, fold 1 with the one after, as PEP 495 asks.
+        Only outside the C library's range is mktime the answer."""
+        naive = ((_to_ordinal(self._year, self._month, self._day) - _EPOCH_ORDINAL) * 86400
+                 + self._hour * 3600 + self._minute * 60 + self._second)
+        try:
+            before = _time.localtime(naive - 86400).tm_gmtoff
+            after = _time.localtime(naive + 86400).tm_gmtoff
+            if before == after:
+                return naive - before
+            first, second = naive - before, naive - after
+            first_real = _time.localtime(first).tm_gmtoff == before
+            second_real = _time.localtime(second).tm_gmtoff == after
+        except (OverflowError, ValueError, OSError, AttributeError):
+            first_real = second_real = None
+        if first_real is not None:
+            if first_real and second_real:
+                return max(first, second) if self._fold else min(first, second)
+            if first_real or second_real:
+                return first if first_real else second
+            return second if self._fold else first
         fields = (self._year, self._month, self._day, self._hour, self._minute,
                   self._second, -1, -1, -1)
         return int(_time.mktime(fields))
@@ -1367,18 +1686,31 @@ class datetime(date):
 
     def replace(self, year=None, month=None, day=None, hour=None, minute=None,
                 second=None, microsecond=None, tzinfo=True, *, fold=None):
-        old = (self._year, self._month, self._day) + self._clock()
-        new = (year, month, day, hour, minute, second, microsecond)
-        fields = [was if given is None else given for was, given in zip(old, new)]
-        return type(self)(*fields, self._tzinfo if tzinfo is True else tzinfo,
-                          fold=self._fold if fold is None else fold)
+        # Like CPython, the copy is made by datetime's own constructor even
+        # for a subclass that overrides __new__; only the class is kept.
+        return datetime.__new__(
+            type(self), self._year if year is None else year,
+            self._month if month is None else month, self._day if day is None else day,
+            self._hour if hour is None else hour, self._minute if minute is None else minute,
+            self._second if second is None else second,
+            self._microsecond if microsecond is None else microsecond,
+            self._tzinfo if tzinfo is True else tzinfo,
+            fold=self._fold if fold is None else fold)
 
     # -- text
 
     def isoformat(self, sep="T", timespec="auto"):
-        return "%04d-%02d-%02d%s%s%s" % (self._year, self._month, self._day, sep,
-                                         _clock_text(*self._clock(), timespec),
-                                         _zone_suffix(self.utcoffset()))
+        year = self._year
+        micro = self._microsecond
+        if timespec == "auto" and not micro and self._tzinfo is None and year >= 1000:
+            # The commonest shape, built in one piece.
+            return (f"{year}-{_TWO[self._month]}-{_TWO[self._day]}{sep}"
+                    f"{_TWO[self._hour]}:{_TWO[self._minute]}:{_TWO[self._second]}")
+        day = f"{year if year >= 1000 else _year_text(year)}-{_TWO[self._month]}-{_TWO[self._day]}"
+        clock = _clock_text(self._hour, self._minute, self._second, micro, timespec)
+        if self._tzinfo is None:
+            return f"{day}{sep}{clock}"
+        return f"{day}{sep}{clock}{_zone_suffix(self.utcoffset())}"
 
     def __str__(self):
         return self.isoformat(" ")
@@ -1398,6 +1730,39 @@ class datetime(date):
     def _utc_stamp(self, offset):
         return self._stamp() - (offset._us if offset is not None else 0)
 
+    # Two datetimes sharing a tzinfo (both naive, most often) compare one
+    # integer key each; every other pairing takes the route through _pair.
+
+    def __eq__(self, other):
+        if isinstance(other, datetime) and self._tzinfo is other._tzinfo:
+            return _datetime_key(self) == _datetime_key(other)
+        return _compare(self, other, "__eq__")
+
+    def __ne__(self, other):
+        if isinstance(other, datetime) and self._tzinfo is other._tzinfo:
+            return _datetime_key(self) != _datetime_key(other)
+        return _compare(self, other, "__ne__")
+
+    def __lt__(self, other):
+        if isinstance(other, datetime) and self._tzinfo is other._tzinfo:
+            return _datetime_key(self) < _datetime_key(other)
+        return _compare(self, other, "__lt__")
+
+    def __le__(self, other):
+        if isinstance(other, datetime) and self._tzinfo is other._tzinfo:
+            return _datetime_key(self) <= _datetime_key(other)
+        return _compare(self, other, "__le__")
+
+    def __gt__(self, other):
+        if isinstance(other, datetime) and self._tzinfo is other._tzinfo:
+            return _datetime_key(self) > _datetime_key(other)
+        return _compare(self, other, "__gt__")
+
+    def __ge__(self, other):
+        if isinstance(other, datetime) and self._tzinfo is other._tzinfo:
+            return _datetime_key(self) >= _datetime_key(other)
+        return _compare(self, other, "__ge__")
+
     def _pair(self, other, equality):
         if isinstance(other, datetime):
             if self._tzinfo is other._tzinfo:
@@ -1415,24 +1780,60 @@ class datetime(date):
         return NotImplemented
 
     def __hash__(self):
+        if self._tzinfo is None:
+            # Naive values are only ever equal to naive values with the
+            # same fields, which share this key.
+            return hash(_datetime_key(self))
         # Equal aware values share a UTC instant; fold never changes a hash.
         moment = self.replace(fold=0) if self._fold else self
         return hash(self._utc_stamp(moment.utcoffset()))
 
+    def _shifted(self, us):
+        """This datetime moved by [us] microseconds, in the same zone."""
+        clock = (((self._hour * 60 + self._minute) * 60 + self._second) * _SECOND
+                 + self._microsecond + us)
+        year, month, day = self._year, self._month, self._day
+        if not 0 <= clock < _DAY:
+            days = clock // _DAY
+            clock -= days * _DAY
+            day += days
+            if not (0 < day <= 28 or 0 < day <= _month_days(year, month)):
+                # Leaving the month: go through the ordinal.
+                ordinal = _to_ordinal(year, month, self._day) + days
+                if not 1 <= ordinal <= _LAST_ORDINAL:
+                    raise OverflowError("date value out of range")
+                year, month, day = _from_ordinal(ordinal)
+        cls = type(self)
+        if cls is not datetime:
+            return _new_datetime(cls, year, month, day, clock // _HOUR, clock // _MINUTE % 60,
+                                 clock // _SECOND % 60, clock % _SECOND, self._tzinfo)
+        # _new_datetime written out, saving a call on the hottest path.
+        made = _new_object(datetime)
+        made._year = year
+        made._month = month
+        made._day = day
+        made._hour = clock // _HOUR
+        made._minute = clock // _MINUTE % 60
+        made._second = clock // _SECOND % 60
+        made._microsecond = clock % _SECOND
+        made._tzinfo = self._tzinfo
+        made._fold = 0
+        return made
+
     def __add__(self, other):
         if not isinstance(other, timedelta):
             return NotImplemented
-        return _from_stamp(type(self), self._stamp() + other._us, self._tzinfo)
+        return self._shifted(other._us)
 
     __radd__ = __add__
 
     def __sub__(self, other):
         if isinstance(other, timedelta):
-            return _from_stamp(type(self), self._stamp() - other._us, self._tzinfo)
+            return self._shifted(-other._us)
         if not isinstance(other, datetime):
             return NotImplemented
         if self._tzinfo is other._tzinfo:
-            return _span(self._stamp() - other._stamp())
+            return _span(_clock_difference(self, other))
         mine, theirs = self.utcoffset(), other.utcoffset()
         if (mine is None) != (theirs is None):
             raise TypeError("can't subtract offset-naive and offset-aware datetimes")
@@ -1445,172 +1846,9 @@ class datetime(date):
 
 _date_type = date
 _time_type = time
-_EPOCH_STAMP = (_to_ordinal(1970, 1, 1) - 1) * _DAY
+_EPOCH_ORDINAL = _to_ordinal(1970, 1, 1)
+_EPOCH_STAMP = (_EPOCH_ORDINAL - 1) * _DAY
 
 datetime.min = datetime(MINYEAR, 1, 1)
 datetime.max = datetime(MAXYEAR, 12, 31, 23, 59, 59, 999999)
 datetime.resolution = timedelta(microseconds=1)
-
-
-# ---------------------------------------------------------------------------
-# strptime: the format is split into tokens first (so a bad directive is
-# reported before any matching), then the text is consumed left to right.
-# Numeric fields take as many digits as their width allows and back off one
-# digit when the longer reading is out of range, which is how CPython's
-# regular expressions behave for the inputs people actually write.
-
-_NUMBER_FIELDS = {
-    # directive: (field, most digits, fewest digits, lowest, highest)
-    "d": ("day", 2, 1, 1, 31), "m": ("month", 2, 1, 1, 12),
-    "y": ("short_year", 2, 2, 0, 99), "Y": ("year", 4, 4, 0, 9999),
-    "H": ("hour", 2, 1, 0, 23), "I": ("hour12", 2, 1, 1, 12),
-    "M": ("minute", 2, 1, 0, 59), "S": ("second", 2, 1, 0, 61),
-    "f": ("fraction", 6, 1, 0, 999999), "j": ("yday", 3, 1, 1, 366),
-    "w": ("sunday_weekday", 1, 1, 0, 6), "u": ("iso_weekday", 1, 1, 1, 7),
-    "U": ("sunday_week", 2, 1, 0, 53), "W": ("monday_week", 2, 1, 0, 53),
-}
-
-_NAME_FIELDS = {
-    "b": ("month", _MONTH_ABBR[1:], 1), "h": ("month", _MONTH_ABBR[1:], 1),
-    "B": ("month", _MONTH_NAMES[1:], 1), "a": ("weekday", _DAY_ABBR, 0),
-    "A": ("weekday", _DAY_NAMES, 0), "p": ("ampm", ("am", "pm"), 0),
-    "Z": ("zone_name", ("utc", "gmt"), 0),
-}
-
-
-def _strptime_tokens(format):
-    tokens = []
-    pos = 0
-    while pos < len(format):
-        ch = format[pos]
-        if ch == "%":
-            if pos + 1 == len(format):
-                raise ValueError("stray %% in format '%s'" % format)
-            code = format[pos + 1]
-            if code != "%" and code != "z" and code not in _NUMBER_FIELDS \
-                    and code not in _NAME_FIELDS:
-                raise ValueError("'%s' is a bad directive in format '%s'" % (code, format))
-            tokens.append(("%", code) if code != "%" else ("text", "%"))
-            pos += 2
-        elif ch.isspace():
-            while pos < len(format) and format[pos].isspace():
-                pos += 1
-            tokens.append(("space", None))
-        else:
-            tokens.append(("text", ch))
-            pos += 1
-    return tokens
-
-
-def _read_number(text, pos, spec):
-    field, most, fewest, low, high = spec
-    if field == "day" and text[pos:pos + 1] == " " and "1" <= text[pos + 1:pos + 2] <= "9":
-        return int(text[pos + 1]), pos + 2
-    end = pos
-    while end < len(text) and end - pos < most and "0" <= text[end] <= "9":
-        end += 1
-    while end - pos >= fewest:
-        value = int(text[pos:end])
-        if low <= value <= high or field == "fraction":
-            return (text[pos:end] if field == "fraction" else value), end
-        end -= 1
-    return None, pos
-
-
-def _read_offset(text, pos):
-    """%z: 'Z' or [+-]HH[:]MM[[:]SS[.ffffff]]; (timezone, end) or (None, pos)."""
-    if text[pos:pos + 1] == "Z":
-        return timezone.utc, pos + 1
-    sign = text[pos:pos + 1]
-    if sign not in ("+", "-") or not sign:
-        return None, pos
-    try:
-        clock, end = _scan_clock(text, pos + 1)
-    except _BadIso:
-        return None, pos
-    if end - pos < 5:
-        return None, pos
-    span = timedelta(hours=clock[0], minutes=clock[1], seconds=clock[2],
-                     microseconds=clock[3])
-    return timezone(-span if sign == "-" else span), end
-
-
-def _match_strptime(text, tokens):
-    found = {}
-    pos = 0
-    for kind, code in tokens:
-        if kind == "text":
-            if text[pos:pos + 1].lower() != code.lower() or pos >= len(text):
-                return None, pos
-            pos += 1
-        elif kind == "space":
-            start = pos
-            while pos < len(text) and text[pos].isspace():
-                pos += 1
-            if pos == start:
-                return None, pos
-        elif code == "z":
-            found["zone"], pos = _read_offset(text, pos)
-            if found["zone"] is None:
-                return None, pos
-        elif code in _NUMBER_FIELDS:
-            value, pos = _read_number(text, pos, _NUMBER_FIELDS[code])
-            if value is None:
-                return None, pos
-            found[_NUMBER_FIELDS[code][0]] = value
-        else:
-            field, names, base = _NAME_FIELDS[code]
-            lowered = text[pos:].lower()
-            for index, name in enumerate(names):
-                if lowered.startswith(name.lower()):
-                    found[field] = index + base
-                    pos += len(name)
-                    break
-            else:
-                return None, pos
-    return found, pos
-
-
-def _strptime(text, format):
-    for index, value in enumerate((text, format)):
-        if not isinstance(value, str):
-            raise TypeError("strptime() argument %d must be str, not %s"
-                            % (index + 1, type(value).__name__))
-    found, end = _match_strptime(text, _strptime_tokens(format))
-    if found is None:
-        raise ValueError("time data %r does not match format %r" % (text, format))
-    if end != len(text):
-        raise ValueError("unconverted data remains: %s" % text[end:])
-    year = found.get("year")
-    if year is None:
-        short = found.get("short_year")
-        year = 1900 if short is None else short + (2000 if short <= 68 else 1900)
-    month = found.get("month", 1)
-    day = found.get("day", 1)
-    hour = found.get("hour", 0)
-    if "hour12" in found:
-        hour = found["hour12"] % 12 + (12 if found.get("ampm") == 1 else 0)
-    micro = 0
-    if "fraction" in found:
-        micro = int(found["fraction"].ljust(6, "0"))
-    weekday = found.get("weekday")
-    if "sunday_weekday" in found:
-        weekday = (found["sunday_weekday"] + 6) % 7
-    elif "iso_weekday" in found:
-        weekday = found["iso_weekday"] - 1
-    ordinal = None
-    if "yday" in found:
-        ordinal = _year_start(year) + found["yday"] - 1
-    elif weekday is not None and ("sunday_week" in found or "monday_week" in found):
-        jan1 = _weekday(_year_start(year))
-        if "monday_week" in found:
-            first = (7 - jan1) % 7
-            ordinal = _year_start(year) + first + (found["monday_week"] - 1) * 7 + weekday
-        else:
-            first = (6 - jan1) % 7
-            ordinal = (_year_start(year) + first + (found["sunday_week"] - 1) * 7
-                       + (weekday + 1) % 7)
-    if ordinal is not None:
-        year, month, day = _checked_ordinal(ordinal)
-    fields = (year, month, day, hour, found.get("minute", 0), found.get("second", 0), micro)
-    return fields, found.get("zone")
