@@ -65,6 +65,7 @@ const gp_builtin_module_t gp_builtin_modules[] = {
     {"_socket", gp_socket_module_create},
     {"select", gp_select_module_create},
     {"_json", gp_json_module_create},
+    {"_csv", gp_csv_module_create},
     {"_asyncio", gp_asyncio_module_create},
     {"_gpcurl", gp_gpcurl_module_create},
     {"_gpfs", gp_gpfs_module_create},
