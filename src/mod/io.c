@@ -764,18 +764,11 @@ static int io_make_unsupported(void)
 {
     if (gp_io_unsupported_type)
         return 0;
-    gp_object_t *name = gp_str_from_cstr("UnsupportedOperation");
     gp_object_t *bases =
         gp_tuple_pack(2, (gp_object_t *)&gp_exc_OSError, (gp_object_t *)&gp_exc_ValueError);
-    gp_object_t *dict = gp_dict_new();
-    gp_object_t *modname = gp_str_from_cstr("io");
-    gp_object_t *type = NULL;
-    if (name && bases && dict && modname && gp_dict_setitem_cstr(dict, "__module__", modname) == 0)
-        type = gp_type_new_class(NULL, name, bases, dict, NULL);
-    GP_XDECREF(name);
+    gp_object_t *type =
+        bases ? gp_type_new_simple_class("io", "UnsupportedOperation", bases) : NULL;
     GP_XDECREF(bases);
-    GP_XDECREF(dict);
-    GP_XDECREF(modname);
     if (!type)
         return -1;
     /* Kept for the life of the process: C code raises it. */

@@ -1304,17 +1304,9 @@ static const gp_method_def_t struct_functions[] = {
 /* Creates the struct.error class: `class error(Exception)` in module struct. */
 static gp_object_t *struct_make_error(void)
 {
-    gp_object_t *name = gp_str_from_cstr("error");
     gp_object_t *bases = gp_tuple_pack(1, (gp_object_t *)&gp_exc_Exception);
-    gp_object_t *dict = gp_dict_new();
-    gp_object_t *modname = gp_str_from_cstr("struct");
-    gp_object_t *type = NULL;
-    if (name && bases && dict && modname && gp_dict_setitem_cstr(dict, "__module__", modname) == 0)
-        type = gp_type_new_class(NULL, name, bases, dict, NULL);
-    GP_XDECREF(name);
+    gp_object_t *type = bases ? gp_type_new_simple_class("struct", "error", bases) : NULL;
     GP_XDECREF(bases);
-    GP_XDECREF(dict);
-    GP_XDECREF(modname);
     return type;
 }
 

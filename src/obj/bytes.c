@@ -34,20 +34,6 @@
 #define BYTES(o) ((gp_bytes_t *)(o))
 #define BYTEARRAY(o) ((gp_bytearray_t *)(o))
 
-/* The exact type is tested first: bytes-like checks run on every buffer
-   argument, and walking the MRO of a bytes or memoryview to learn that it
-   is no bytearray subclass costs more than the copy it guards. */
-static bool is_bytearray(gp_object_t *o)
-{
-    if (!GP_IS_PTR(o))
-        return false;
-    gp_type_t *t = GP_TYPE(o);
-    if (t == &gp_bytearray_type)
-        return true;
-    if (t == &gp_bytes_type || t == &gp_memoryview_type)
-        return false;
-    return gp_type_is_subtype(t, &gp_bytearray_type);
-}
 
 bool gp_bytes_like(gp_object_t *o, const char **data, size_t *len)
 {
@@ -56,7 +42,7 @@ bool gp_bytes_like(gp_object_t *o, const char **data, size_t *len)
         *len = (size_t)BYTES(o)->base.size;
         return true;
     }
-    if (is_bytearray(o)) {
+    if (gp_is_bytearray(o)) {
         *data = BYTEARRAY(o)->data ? BYTEARRAY(o)->data : "";
         *len = (size_t)BYTEARRAY(o)->size;
         return true;
@@ -189,7 +175,7 @@ gp_object_t *gp_bytearray_new(const void *data, size_t len)
 /* A result of the receiver's kind: bytes for bytes, bytearray for bytearray. */
 static gp_object_t *bytes_like_self(gp_object_t *self, const char *data, size_t len)
 {
-    if (is_bytearray(self))
+    if (gp_is_bytearray(self))
         return gp_bytearray_new(data, len);
     if (gp_bytes_check(self) && GP_IS_TYPE(self, gp_bytes_type) &&
         data == BYTES(self)->data && len == (size_t)BYTES(self)->base.size)
@@ -540,7 +526,7 @@ static gp_object_t *bytes_getitem(gp_object_t *self, gp_object_t *key)
     const char *d;
     size_t n;
     gp_bytes_like(self, &d, &n);
-    bool ba = is_bytearray(self);
+    bool ba = gp_is_bytearray(self);
     if (gp_int_check(key) || GP_TYPE(key)->to_index) {
         intptr_t i = GP_IS_SMALL(key) ? GP_SMALL_VALUE(key)
                                       : gp_number_as_ssize(key, &gp_exc_IndexError);
@@ -607,7 +593,7 @@ static gp_object_t *bytes_concat_op(gp_object_t *a, gp_object_t *b)
         gp_err_format(&gp_exc_TypeError, "can't concat %T to %T", b, a);
         return NULL;
     }
-    if (is_bytearray(a)) {
+    if (gp_is_bytearray(a)) {
         gp_object_t *r = gp_bytearray_new(NULL, la + lb);
         if (!r)
             return NULL;
@@ -629,7 +615,7 @@ static gp_object_t *bytes_concat_op(gp_object_t *a, gp_object_t *b)
 
 static gp_object_t *bytes_repeat_op(gp_object_t *a, gp_object_t *b)
 {
-    gp_object_t *s = gp_bytes_check(a) || is_bytearray(a) ? a : b, *n = s == a ? b : a;
+    gp_object_t *s = gp_bytes_check(a) || gp_is_bytearray(a) ? a : b, *n = s == a ? b : a;
     if (!gp_int_check(n) && !GP_TYPE(n)->to_index) {
         if (GP_TYPE(n)->flags & GP_TYPE_FLAG_HEAPTYPE)
             return GP_INCREF(gp_NotImplemented);
@@ -649,7 +635,7 @@ static gp_object_t *bytes_repeat_op(gp_object_t *a, gp_object_t *b)
         return NULL;
     }
     size_t total = len * (size_t)count;
-    gp_object_t *r = is_bytearray(s) ? gp_bytearray_new(NULL, total)
+    gp_object_t *r = gp_is_bytearray(s) ? gp_bytearray_new(NULL, total)
                                      : (gp_object_t *)bytes_alloc(&gp_bytes_type, total);
     if (!r)
         return NULL;
@@ -666,7 +652,7 @@ static gp_object_t *bytes_binop(gp_object_t *a, gp_object_t *b, int op)
         return GP_INCREF(gp_NotImplemented);
     switch (op & ~GP_BINOP_INPLACE) {
     case GP_BINOP_ADD:
-        if ((op & GP_BINOP_INPLACE) && is_bytearray(a)) {
+        if ((op & GP_BINOP_INPLACE) && gp_is_bytearray(a)) {
             const char *db;
             size_t lb;
             if (!gp_bytes_like(b, &db, &lb)) {
@@ -690,7 +676,7 @@ static gp_object_t *bytes_binop(gp_object_t *a, gp_object_t *b, int op)
         if (!gp_bytes_like(a, &d, &n))
             return GP_INCREF(gp_NotImplemented);
         gp_object_t *r = gp_bytes_percent_format(d, n, b);
-        if (r && is_bytearray(a)) {
+        if (r && gp_is_bytearray(a)) {
             gp_object_t *ba = gp_bytearray_new(gp_bytes_data(r), gp_bytes_len(r));
             GP_DECREF(r);
             return ba;
@@ -811,7 +797,7 @@ typedef struct bytes_iterator {
 
 static gp_object_t *bytes_iter(gp_object_t *self)
 {
-    gp_type_t *t = is_bytearray(self) ? &gp_bytearray_iterator_type : &gp_bytes_iterator_type;
+    gp_type_t *t = gp_is_bytearray(self) ? &gp_bytearray_iterator_type : &gp_bytes_iterator_type;
     bytes_iterator_t *it = (bytes_iterator_t *)gp_object_alloc(t, 0);
     if (!it)
         return NULL;
@@ -1245,7 +1231,7 @@ static gp_object_t *bytes_join(gp_object_t *self, gp_object_t *const *args, size
         total += n;
     }
     gp_object_t *r;
-    if (is_bytearray(self))
+    if (gp_is_bytearray(self))
         r = gp_bytearray_new(NULL, total);
     else if (total == 0)
         r = gp_bytes_new(NULL, 0);
@@ -1372,7 +1358,7 @@ static gp_object_t *bytes_case(gp_object_t *self, size_t nargs, const char *name
     const char *d;
     size_t n;
     gp_bytes_like(self, &d, &n);
-    gp_object_t *r = is_bytearray(self) ? gp_bytearray_new(d, n) : gp_bytes_new(d, n);
+    gp_object_t *r = gp_is_bytearray(self) ? gp_bytearray_new(d, n) : gp_bytes_new(d, n);
     if (!r || n == 0)
         return r;
     char *o = (char *)gp_bytes_data(r);
@@ -1636,7 +1622,7 @@ static gp_object_t *bytes_recase(gp_object_t *self, size_t nargs, const char *na
     const char *d;
     size_t n;
     gp_bytes_like(self, &d, &n);
-    gp_object_t *r = is_bytearray(self) ? gp_bytearray_new(d, n) : gp_bytes_new(d, n);
+    gp_object_t *r = gp_is_bytearray(self) ? gp_bytearray_new(d, n) : gp_bytes_new(d, n);
     if (!r || n == 0)
         return r;
     char *o = (char *)gp_bytes_data(r);

@@ -197,20 +197,6 @@ static int item_pack(char f, char *p, gp_object_t *v)
 /* The buffer protocol                                                  */
 /* ------------------------------------------------------------------ */
 
-/* The exact type is tested first: bytes-like checks run on every buffer
-   argument, and walking the MRO of a bytes or memoryview to learn that it
-   is no bytearray subclass costs more than the copy it guards. */
-static bool is_bytearray(gp_object_t *o)
-{
-    if (!GP_IS_PTR(o))
-        return false;
-    gp_type_t *t = GP_TYPE(o);
-    if (t == &gp_bytearray_type)
-        return true;
-    if (t == &gp_bytes_type || t == &gp_memoryview_type)
-        return false;
-    return gp_type_is_subtype(t, &gp_bytearray_type);
-}
 
 static bool mv_contiguous(gp_memoryview_t *m)
 {
@@ -219,7 +205,7 @@ static bool mv_contiguous(gp_memoryview_t *m)
 
 bool gp_buffer_check(gp_object_t *o)
 {
-    return gp_bytes_check(o) || is_bytearray(o) || gp_memoryview_check(o);
+    return gp_bytes_check(o) || gp_is_bytearray(o) || gp_memoryview_check(o);
 }
 
 int gp_buffer_get(gp_object_t *o, gp_buffer_t *view, int flags)
@@ -230,7 +216,7 @@ int gp_buffer_get(gp_object_t *o, gp_buffer_t *view, int flags)
         view->data = (char *)gp_bytes_data(o);
         view->len = gp_bytes_len(o);
         view->readonly = true;
-    } else if (is_bytearray(o)) {
+    } else if (gp_is_bytearray(o)) {
         view->data = (char *)gp_bytes_data(o);
         view->len = gp_bytes_len(o);
         exporter = o;
@@ -358,9 +344,9 @@ static gp_object_t *mv_from_object(gp_object_t *o)
         }
         return (gp_object_t *)mv_copy(MV(o));
     }
-    if (gp_bytes_check(o) || is_bytearray(o)) {
+    if (gp_bytes_check(o) || gp_is_bytearray(o)) {
         intptr_t n = (intptr_t)gp_bytes_len(o);
-        bool mutable = is_bytearray(o);
+        bool mutable = gp_is_bytearray(o);
         return (gp_object_t *)mv_alloc(o, mutable, (char *)gp_bytes_data(o), n, 1, 'B', !mutable);
     }
     gp_err_format(&gp_exc_TypeError, "memoryview: a bytes-like object is required, not '%T'", o);

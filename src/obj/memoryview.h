@@ -83,4 +83,20 @@ void gp_bytearray_export(gp_object_t *bytearray, int delta);
 gp_object_t *gp_bytes_hex(gp_object_t *self, gp_object_t *const *args, size_t nargs,
                           gp_object_t *kwnames);
 
+/* Is [o] a bytearray (or a subclass)? The exact types are tested first:
+   bytes-like checks run on every buffer argument, and walking the MRO of a
+   bytes or memoryview to learn that it is no bytearray subclass costs more
+   than the copy it guards. */
+static inline bool gp_is_bytearray(gp_object_t *o)
+{
+    if (!GP_IS_PTR(o))
+        return false;
+    gp_type_t *t = GP_TYPE(o);
+    if (t == &gp_bytearray_type)
+        return true;
+    if (t == &gp_bytes_type || t == &gp_memoryview_type)
+        return false;
+    return gp_type_is_subtype(t, &gp_bytearray_type);
+}
+
 #endif /* GP_MEMORYVIEW_H */

@@ -437,6 +437,10 @@ gp_object_t *gp_type_lookup_cstr(gp_type_t *type, const char *name);
 /* The class statement: type(name, bases, dict) with metaclass resolution. */
 gp_object_t *gp_type_new_class(gp_type_t *metatype, gp_object_t *name, gp_object_t *bases,
                                gp_object_t *dict, gp_object_t *kwnames_and_values);
+/* `class [name](*[bases])` with an empty body in module [module]: how C
+   modules make their exception classes (struct.error, _csv.Error...).
+   [bases] is a tuple, borrowed. */
+gp_object_t *gp_type_new_simple_class(const char *module, const char *name, gp_object_t *bases);
 /* "int", "MyClass": the __name__ as a C string, valid while the type lives. */
 const char *gp_type_name(gp_type_t *type);
 /* Marks a type's attributes as changed (invalidates attribute caches). */

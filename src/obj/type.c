@@ -1688,6 +1688,21 @@ gp_object_t *gp_type_new_class(gp_type_t *metatype, gp_object_t *name, gp_object
     return res;
 }
 
+gp_object_t *gp_type_new_simple_class(const char *module, const char *name, gp_object_t *bases)
+{
+    gp_object_t *name_obj = gp_str_from_cstr(name);
+    gp_object_t *dict = gp_dict_new();
+    gp_object_t *module_obj = gp_str_from_cstr(module);
+    gp_object_t *type = NULL;
+    if (name_obj && bases && dict && module_obj &&
+        gp_dict_setitem_cstr(dict, "__module__", module_obj) == 0)
+        type = gp_type_new_class(NULL, name_obj, bases, dict, NULL);
+    GP_XDECREF(name_obj);
+    GP_XDECREF(dict);
+    GP_XDECREF(module_obj);
+    return type;
+}
+
 gp_object_t *gp_type_call(gp_object_t *callable, gp_object_t *const *args, size_t nargs,
                           gp_object_t *kwnames)
 {
