@@ -389,6 +389,46 @@ static gp_object_t *complex_from_text(gp_type_t *type, gp_object_t *text)
     return complex_from(type, real, imag);
 }
 
+/* Does [o]'s type define the special method [name]? */
+static bool complex_has_special(gp_object_t *o, const char *name)
+{
+    return gp_type_lookup_cstr(GP_TYPE(o), name) != NULL;
+}
+
+/* complex()'s reading of a non-string argument that is not an int, float
+   or complex: __complex__ (first argument only, as CPython), then
+   __float__ or __index__. 1 with the parts set, 0 if [o] is no number, -1
+   on error. */
+static int complex_argument(gp_object_t *o, bool first, double *real, double *imag)
+{
+    int rc = complex_operand(o, real, imag);
+    if (rc != 0)
+        return rc;
+    if (first && complex_has_special(o, "__complex__")) {
+        gp_object_t *r = gp_object_call_method(o, "__complex__", NULL, 0);
+        if (!r)
+            return -1;
+        if (!complex_check(r)) {
+            gp_err_format(&gp_exc_TypeError, "__complex__ returned non-complex (type %T)", r);
+            GP_DECREF(r);
+            return -1;
+        }
+        *real = ((gp_complex_t *)r)->real;
+        *imag = ((gp_complex_t *)r)->imag;
+        GP_DECREF(r);
+        return 1;
+    }
+    if (!complex_has_special(o, "__float__") && !complex_has_special(o, "__index__") &&
+        !GP_TYPE(o)->to_float && !GP_TYPE(o)->to_index)
+        return 0;
+    double d = gp_float_as_double(o);
+    if (d == -1.0 && gp_err_occurred())
+        return -1;
+    *real = d;
+    *imag = 0.0;
+    return 1;
+}
+
 static gp_object_t *complex_new(gp_type_t *type, gp_object_t *const *args, size_t nargs,
                                 gp_object_t *kwnames)
 {
@@ -410,7 +450,7 @@ static gp_object_t *complex_new(gp_type_t *type, gp_object_t *const *args, size_
         return NULL;
     }
     if (values[0]) {
-        int rc = complex_operand(values[0], &real, &imag);
+        int rc = complex_argument(values[0], true, &real, &imag);
         if (rc < 0)
             return NULL;
         if (rc == 0) {
@@ -421,7 +461,7 @@ static gp_object_t *complex_new(gp_type_t *type, gp_object_t *const *args, size_
         }
     }
     if (values[1]) {
-        int rc = complex_operand(values[1], &r2, &i2);
+        int rc = complex_argument(values[1], false, &r2, &i2);
         if (rc < 0)
             return NULL;
         if (rc == 0) {
