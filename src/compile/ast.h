@@ -31,6 +31,7 @@
 
 #include <stddef.h>
 #include <stdio.h>
+#include <stdint.h>
 
 /* ------------------------------------------------------------------------
  * Arena
@@ -672,6 +673,9 @@ struct gp_ast_mod {
     gp_ast_stmt_seq_t body;
     /* GP_AST_Expression. */
     gp_ast_expr_t *expr;
+    /* Future features asked for by the caller rather than by the source:
+       compile()'s flags (GP_CO_FUTURE_ANNOTATIONS). 0 from the parser. */
+    uint32_t future_flags;
 };
 
 /* ------------------------------------------------------------------------

@@ -13,6 +13,10 @@
 #include "compile/ast.h"
 #include "obj/object.h"
 
+/* compile()'s flag for `from __future__ import annotations`, as CPython's
+   __future__.annotations.compiler_flag. */
+#define GP_CO_FUTURE_ANNOTATIONS 0x1000000
+
 /* How the top-level code behaves. */
 typedef enum gp_compile_mode {
     GP_COMPILE_EXEC,   /* a module: statements, returns None */

@@ -46,6 +46,8 @@ static bool is_future_import(const gp_ast_stmt_t *s)
    statement anywhere else is reported when the compiler reaches it. */
 bool c_scan_future(compiler_t *c, const gp_ast_mod_t *mod)
 {
+    if (mod->future_flags & GP_CO_FUTURE_ANNOTATIONS)
+        c->future_annotations = true;
     if (mod->kind == GP_AST_Expression)
         return true;
     size_t i = future_has_docstring(&mod->body) ? 1 : 0;
@@ -87,6 +89,8 @@ bool c_is_leading_future(compiler_t *c, const gp_ast_stmt_t *s)
 
 bool gp_future_annotations_on(const gp_ast_mod_t *mod)
 {
+    if (mod->future_flags & GP_CO_FUTURE_ANNOTATIONS)
+        return true;
     if (mod->kind == GP_AST_Expression)
         return false;
     size_t i = future_has_docstring(&mod->body) ? 1 : 0;

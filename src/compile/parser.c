@@ -1504,6 +1504,7 @@ static gp_ast_mod_t *parse_module(gp_parser_t *p, gp_parse_mode_t mode)
     if (mod == NULL) {
         return NULL;
     }
+    mod->future_flags = 0;
     gp_vec_t body = {0};
     if (mode == GP_PARSE_EVAL) {
         mod->kind = GP_AST_Expression;

@@ -18,6 +18,7 @@
 #include <string.h>
 
 #include "mod/builtins.h"
+#include "compile/compile.h"
 #include "runtime/runtime.h"
 
 #include "vm/eval.h"
@@ -238,6 +239,23 @@ static gp_object_t *builtin_compile(gp_object_t *self, gp_object_t *const *args,
                       argv[3]);
         goto done;
     }
+    /* The flags CPython knows: the __future__ features' compiler_flag
+       values (0x20000-0x1000000), the obsolete CO_NESTED and the PyCF_
+       parser options (0x200-0x4000). Only annotations changes anything
+       here; the other features are on for good in 3.11. */
+    int64_t flags = 0;
+    if (argv[3]) {
+        int overflow = 0;
+        flags = gp_int_as_i64_overflow(argv[3], &overflow);
+        if (overflow || flags > INT32_MAX || flags < INT32_MIN) {
+            gp_err_set_string(&gp_exc_OverflowError, "Python int too large to convert to C int");
+            goto done;
+        }
+        if (flags & ~(int64_t)(0x1fe0000 | 0x10 | 0x7600)) {
+            gp_err_set_string(&gp_exc_ValueError, "compile(): unrecognised flags");
+            goto done;
+        }
+    }
     if (builtins_is_code(argv[0])) {
         result = GP_INCREF(argv[0]);
         goto done;
@@ -248,7 +266,8 @@ static gp_object_t *builtin_compile(gp_object_t *self, gp_object_t *const *args,
     if (rc == 0)
         gp_err_set_string(&gp_exc_TypeError, "compile() arg 1 must be a string, bytes or AST object");
     if (rc > 0)
-        result = gp_compile_source(text, len, gp_str_utf8(filename), mode);
+        result = gp_compile_source_flags(text, len, gp_str_utf8(filename), mode,
+                                         (uint32_t)(flags & GP_CO_FUTURE_ANNOTATIONS));
 done:
     GP_DECREF(filename);
     return result;

@@ -15,6 +15,9 @@
    end_lineno and end_offset, as CPython's). */
 gp_object_t *gp_compile_source(const char *source, size_t len, const char *filename,
                                const char *mode);
+/* The same with compile()'s future flags (GP_CO_FUTURE_ANNOTATIONS). */
+gp_object_t *gp_compile_source_flags(const char *source, size_t len, const char *filename,
+                                     const char *mode, uint32_t future_flags);
 
 /* Runs [code] with [globals] (a dict) and [locals] (a mapping; NULL means
    globals). Adds __builtins__ to globals when missing. New reference. */

@@ -33,6 +33,12 @@
 gp_object_t *gp_compile_source(const char *source, size_t len, const char *filename,
                                const char *mode)
 {
+    return gp_compile_source_flags(source, len, filename, mode, 0);
+}
+
+gp_object_t *gp_compile_source_flags(const char *source, size_t len, const char *filename,
+                                     const char *mode, uint32_t future_flags)
+{
     gp_parse_mode_t pmode;
     gp_compile_mode_t cmode;
     if (strcmp(mode, "exec") == 0) {
@@ -75,6 +81,7 @@ gp_object_t *gp_compile_source(const char *source, size_t len, const char *filen
                                              err.lineno, err.col, t, err.end_lineno, err.end_col);
         }
     } else {
+        mod->future_flags = future_flags;
         code = gp_compile_ast(mod, arena, filename, source, len, cmode);
     }
     gp_arena_free(arena);
