@@ -1,10 +1,27 @@
-"""Common operations on POSIX pathnames (os.path), as CPython's posixpath.
+"""os.path for POSIX systems: pathname arithmetic plus a few stat() queries."""
 
-Pure string functions work on str and bytes alike; the ones that ask the
-file system go through the posix module, whose calls release the GIL.
-This module imports posix rather than os: os imports it while it is
-itself being initialised.
-"""
+# Design notes
+# ------------
+# Two families of functions live here.  The lexical ones (join, split,
+# normpath, relpath, ...) never touch the disk; each accepts str, bytes or
+# an os.PathLike and answers in the same type.  To keep one code path for
+# both types, a function asks _seps() for the separator, '.' and '..' of
+# the right type instead of duplicating itself.  The others (exists, isdir,
+# realpath, ...) call the posix module directly, whose calls drop the GIL
+# while they wait on the kernel.
+#
+# This module must not import os at load time: os imports us as os.path
+# while it is still being built.  The two functions that need the
+# environment (expanduser, expandvars) import os when they are called.
+#
+# Left out compared with CPython: Windows-only behaviour (drives, altsep),
+# the 3.12 additions (splitroot, isjunction), and the pwd module -- home
+# directories of other users are read straight from /etc/passwd.
+#
+# Type errors follow CPython's wording, because users match on them: a bad
+# first argument gets the plain "expected str, bytes or os.PathLike" error,
+# while a bad later argument, or a str/bytes mix, is reported as a whole by
+# _reject_args().
 
 import posix as _posix
 
@@ -17,113 +34,94 @@ __all__ = ["normcase", "isabs", "join", "splitdrive", "split", "splitext",
            "devnull", "realpath", "supports_unicode_filenames", "relpath",
            "commonpath"]
 
-curdir = '.'
-pardir = '..'
-extsep = '.'
-sep = '/'
-pathsep = ':'
-defpath = '/bin:/usr/bin'
+sep, curdir, pardir, extsep = "/", ".", "..", "."
+pathsep = ":"
+defpath = ":".join(("/bin", "/usr/bin"))
 altsep = None
-devnull = '/dev/null'
+devnull = "/dev/null"
 supports_unicode_filenames = False
 
-_S_IFMT = 0o170000
-_S_IFDIR = 0o040000
-_S_IFREG = 0o100000
-_S_IFLNK = 0o120000
+# File-type bits of st_mode (the stat module would be a needless import).
+_TYPE_MASK = 0o170000
+_TYPE_DIR = 0o040000
+_TYPE_FILE = 0o100000
+_TYPE_LINK = 0o120000
+
+# (separator, current dir, parent dir, empty) for each string type.
+_STR_PARTS = ("/", ".", "..", "")
+_BYTES_PARTS = (b"/", b".", b"..", b"")
 
 
-def _fspath(path):
-    if isinstance(path, (str, bytes)):
-        return path
-    fspath = getattr(type(path), '__fspath__', None)
-    if fspath is None:
+def _fspath(obj):
+    """Return [obj] as str or bytes, calling __fspath__ if it has one."""
+    if isinstance(obj, (str, bytes)):
+        return obj
+    hook = getattr(type(obj), "__fspath__", None)
+    if hook is None:
         raise TypeError("expected str, bytes or os.PathLike object, not "
-                        + type(path).__name__)
-    result = fspath(path)
-    if isinstance(result, (str, bytes)):
-        return result
-    raise TypeError("expected {}.__fspath__() to return str or bytes, not {}"
-                    .format(type(path).__name__, type(result).__name__))
+                        + type(obj).__name__)
+    value = hook(obj)
+    if not isinstance(value, (str, bytes)):
+        raise TypeError("expected %s.__fspath__() to return str or bytes, not %s"
+                        % (type(obj).__name__, type(value).__name__))
+    return value
 
 
-def _check_arg_types(funcname, *args):
-    hasstr = hasbytes = False
-    for s in args:
-        if isinstance(s, str):
-            hasstr = True
-        elif isinstance(s, bytes):
-            hasbytes = True
+def _seps(path):
+    return _BYTES_PARTS if isinstance(path, bytes) else _STR_PARTS
+
+
+def _reject_args(func_name, args):
+    """Raise the TypeError that explains why [args] cannot be combined."""
+    saw_text = saw_bytes = False
+    for arg in args:
+        if isinstance(arg, str):
+            saw_text = True
+        elif isinstance(arg, bytes):
+            saw_bytes = True
         else:
-            raise TypeError(f'{funcname}() argument must be str, bytes, or '
-                            f'os.PathLike object, not {s.__class__.__name__!r}') from None
-    if hasstr and hasbytes:
-        raise TypeError("Can't mix strings and bytes in path components") from None
+            raise TypeError("%s() argument must be str, bytes, or os.PathLike "
+                            "object, not %r" % (func_name, type(arg).__name__))
+    if saw_text and saw_bytes:
+        raise TypeError("Can't mix strings and bytes in path components")
 
 
-def _get_sep(path):
-    return b'/' if isinstance(path, bytes) else '/'
+def _same_kind(func_name, first, others):
+    # [first] is already converted; convert [others] and insist that every
+    # piece is the same string type as [first].  An error message describes
+    # [others] as the caller passed them.
+    try:
+        converted = [_fspath(item) for item in others]
+    except TypeError:
+        _reject_args(func_name, (first,) + tuple(others))
+        raise
+    want_bytes = isinstance(first, bytes)
+    for item in converted:
+        if isinstance(item, bytes) != want_bytes:
+            _reject_args(func_name, (first,) + tuple(others))
+    return converted
 
+
+def _head_of(path, slash):
+    """Everything before the last component, trailing slashes removed."""
+    head = path[:path.rfind(slash) + 1]
+    # "a/b//" -> "a/b", but a head made only of slashes is a root and is
+    # kept exactly as written ("//" stays "//").
+    if head.strip(slash):
+        return head.rstrip(slash)
+    return head
+
+
+# -- lexical operations ------------------------------------------------------
 
 def normcase(s):
+    # POSIX file names are case-sensitive; nothing to fold.
     return _fspath(s)
 
 
 def isabs(s):
     s = _fspath(s)
-    return s.startswith(_get_sep(s))
-
-
-def join(a, *p):
-    a = _fspath(a)
-    sep = _get_sep(a)
-    path = a
-    try:
-        if not p:
-            path[:0] + sep
-        for b in map(_fspath, p):
-            if b.startswith(sep):
-                path = b
-            elif not path or path.endswith(sep):
-                path += b
-            else:
-                path += sep + b
-    except (TypeError, AttributeError):
-        _check_arg_types('join', a, *p)
-        raise
-    return path
-
-
-def split(p):
-    p = _fspath(p)
-    sep = _get_sep(p)
-    i = p.rfind(sep) + 1
-    head, tail = p[:i], p[i:]
-    if head and head != sep * len(head):
-        head = head.rstrip(sep)
-    return head, tail
-
-
-def _splitext(p, sep, altsep, extsep):
-    sepIndex = p.rfind(sep)
-    if altsep:
-        altsepIndex = p.rfind(altsep)
-        sepIndex = max(sepIndex, altsepIndex)
-    dotIndex = p.rfind(extsep)
-    if dotIndex > sepIndex:
-        filenameIndex = sepIndex + 1
-        while filenameIndex < dotIndex:
-            if p[filenameIndex:filenameIndex + 1] != extsep:
-                return p[:dotIndex], p[dotIndex:]
-            filenameIndex += 1
-    return p, p[:0]
-
-
-def splitext(p):
-    p = _fspath(p)
-    if isinstance(p, bytes):
-        return _splitext(p, b'/', None, b'.')
-    return _splitext(p, '/', None, '.')
+    return s.startswith(_seps(s)[0])
 
 
 def splitdrive(p):
@@ -131,77 +129,351 @@ def splitdrive(p):
     return p[:0], p
 
 
+def join(a, *p):
+    a = _fspath(a)
+    slash = _seps(a)[0]
+    out = a
+    try:
+        for piece in p:
+            piece = _fspath(piece)
+            # startswith() is also the type check: a bytes piece after a
+            # str start (or the reverse) raises TypeError right here.
+            if piece.startswith(slash):
+                # An absolute piece throws away everything before it.
+                out = piece
+            elif out and not out.endswith(slash):
+                out = out + slash + piece
+            else:
+                out = out + piece
+    except TypeError:
+        _reject_args("join", (a,) + p)
+        raise
+    return out
+
+
+def split(p):
+    p = _fspath(p)
+    slash = b"/" if isinstance(p, bytes) else "/"
+    return _head_of(p, slash), p[p.rfind(slash) + 1:]
+
+
 def basename(p):
     p = _fspath(p)
-    sep = _get_sep(p)
-    i = p.rfind(sep) + 1
-    return p[i:]
+    return p[p.rfind(b"/" if isinstance(p, bytes) else "/") + 1:]
 
 
 def dirname(p):
     p = _fspath(p)
-    sep = _get_sep(p)
-    i = p.rfind(sep) + 1
-    head = p[:i]
-    if head and head != sep * len(head):
-        head = head.rstrip(sep)
-    return head
+    return _head_of(p, b"/" if isinstance(p, bytes) else "/")
 
 
-def _mode(path, follow=True):
+def splitext(p):
+    p = _fspath(p)
+    if isinstance(p, bytes):
+        slash, dot = b"/", b"."
+    else:
+        slash, dot = "/", "."
+    name_start = p.rfind(slash) + 1
+    where = p.rfind(dot)
+    # Leading dots name a hidden file (".bashrc", "..x"); they never start
+    # an extension, so only a dot after some other character of the last
+    # component counts.
+    if where <= name_start or not p[name_start:where].strip(dot):
+        return p, p[:0]
+    return p[:where], p[where:]
+
+
+def normpath(path):
+    path = _fspath(path)
+    slash, here, up, empty = _seps(path)
+    if not path:
+        return here
+    # POSIX lets an implementation give "//" a meaning of its own, so two
+    # leading slashes survive; one, or three and more, become one.
+    lead = len(path) - len(path.lstrip(slash))
+    if lead > 2:
+        lead = 1
+    kept = []
+    for part in path.split(slash):
+        if part == empty or part == here:
+            continue
+        if part != up:
+            kept.append(part)
+        elif kept and kept[-1] != up:
+            kept.pop()
+        elif not lead:
+            # A relative path may climb above its start; a rooted one
+            # simply stays at the root.
+            kept.append(part)
+    return (slash * lead + slash.join(kept)) or here
+
+
+def commonprefix(m):
+    """Longest leading run of characters (or items) shared by all of [m]."""
+    if not m:
+        return ""
+    if not isinstance(m[0], (list, tuple)):
+        m = [_fspath(item) for item in m]
+    # The sorted extremes differ first wherever any pair does.
+    low, high = min(m), max(m)
+    size = 0
+    for a, b in zip(low, high):
+        if a != b:
+            break
+        size += 1
+    return low[:size]
+
+
+def commonpath(paths):
+    """Longest sub-path (whole components) shared by every path in [paths]."""
+    # Checked twice: once for an empty list, once for an empty iterator.
+    if not paths:
+        raise ValueError("commonpath() arg is an empty sequence")
+    paths = [_fspath(item) for item in paths]
+    if not paths:
+        raise ValueError("commonpath() arg is an empty sequence")
+    _same_kind("commonpath", paths[0], paths[1:])
+    slash, here, _, empty = _seps(paths[0])
+    rooted = {item.startswith(slash) for item in paths}
+    if len(rooted) > 1:
+        raise ValueError("Can't mix absolute and relative paths")
+    split_up = [[part for part in item.split(slash) if part and part != here]
+                for item in paths]
+    # commonprefix() compares lists item by item, i.e. whole components.
+    start = slash if rooted.pop() else empty
+    return start + slash.join(commonprefix(split_up))
+
+
+def relpath(path, start=None):
+    if not path:
+        raise ValueError("no path specified")
+    path = _fspath(path)
+    slash, here, up, _ = _seps(path)
+    start = here if start is None else _fspath(start)
+    if isinstance(start, bytes) != isinstance(path, bytes):
+        _reject_args("relpath", (path, start))
+    target = [part for part in abspath(path).split(slash) if part]
+    origin = [part for part in abspath(start).split(slash) if part]
+    shared = len(commonprefix([origin, target]))
+    steps = [up] * (len(origin) - shared) + target[shared:]
+    return slash.join(steps) if steps else here
+
+
+# -- environment -------------------------------------------------------------
+
+def _passwd_home(match):
+    """Home directory of the first /etc/passwd entry [match] accepts."""
     try:
-        st = _posix.stat(path) if follow else _posix.lstat(path)
+        with open("/etc/passwd") as table:
+            for line in table:
+                fields = line.rstrip("\n").split(":")
+                if len(fields) >= 6 and match(fields):
+                    return fields[5]
+    except OSError:
+        pass
+    return None
+
+
+def expanduser(path):
+    path = _fspath(path)
+    slash = _seps(path)[0]
+    tilde = b"~" if isinstance(path, bytes) else "~"
+    if not path.startswith(tilde):
+        return path
+    end = path.find(slash, 1)
+    if end < 0:
+        end = len(path)
+    if end == 1:
+        import os
+        home = os.environ.get("HOME")
+        if home is None:
+            uid = str(_posix.getuid())
+            home = _passwd_home(lambda fields: fields[2] == uid)
+    else:
+        user = path[1:end]
+        if isinstance(user, bytes):
+            user = user.decode()
+        home = _passwd_home(lambda fields: fields[0] == user)
+    if home is None:
+        return path
+    if isinstance(path, bytes):
+        home = home.encode()
+    return (home.rstrip(slash) + path[end:]) or slash
+
+
+_NAME_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz"
+                        "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_")
+
+
+def _name_end(text, begin):
+    # Variable names are ASCII letters, digits and underscores.
+    as_bytes = isinstance(text, bytes)
+    end = begin
+    while end < len(text):
+        char = chr(text[end]) if as_bytes else text[end]
+        if char not in _NAME_CHARS:
+            break
+        end += 1
+    return end
+
+
+def expandvars(path):
+    path = _fspath(path)
+    as_bytes = isinstance(path, bytes)
+    if as_bytes:
+        dollar, brace_open, brace_close = b"$", b"{", b"}"
+    else:
+        dollar, brace_open, brace_close = "$", "{", "}"
+    if dollar not in path:
+        return path
+    import os
+    out = []
+    done = 0      # path[:done] has been copied or replaced into out
+    scan = path.find(dollar)
+    while scan >= 0:
+        if path[scan + 1:scan + 2] == brace_open:
+            close = path.find(brace_close, scan + 2)
+            if close < 0:
+                break
+            name, after = path[scan + 2:close], close + 1
+        else:
+            after = _name_end(path, scan + 1)
+            name = path[scan + 1:after]
+            if not name:
+                scan = path.find(dollar, scan + 1)
+                continue
+        key = name.decode("ascii", "replace") if as_bytes else name
+        value = os.environ.get(key)
+        if value is None:
+            # Unknown names stay as written, braces included.
+            scan = path.find(dollar, after)
+            continue
+        out.append(path[done:scan])
+        out.append(value.encode() if as_bytes else value)
+        done = after
+        scan = path.find(dollar, after)
+    out.append(path[done:])
+    return path[:0].join(out)
+
+
+# -- file system -------------------------------------------------------------
+
+def _cwd_like(path):
+    cwd = _posix.getcwd()
+    return cwd.encode() if isinstance(path, bytes) else cwd
+
+
+def abspath(path):
+    path = _fspath(path)
+    if not isabs(path):
+        path = join(_cwd_like(path), path)
+    return normpath(path)
+
+
+def realpath(filename, *, strict=False):
+    path = _fspath(filename)
+    slash, here, up, empty = _seps(path)
+    if not path.startswith(slash):
+        path = _cwd_like(path) + slash + path
+    # [todo] is a stack of components still to walk, last item next.  A
+    # tuple on it marks the end of a link's target: when it comes up, the
+    # link named in it is known to resolve to [where] and is remembered.
+    todo = path.split(slash)
+    todo.reverse()
+    known = {}    # link path -> its resolution, or None while expanding it
+    where = slash
+    while todo:
+        part = todo.pop()
+        if isinstance(part, tuple):
+            known[part[0]] = where
+            continue
+        if part == empty or part == here:
+            continue
+        if part == up:
+            where = where[:where.rfind(slash)] or slash
+            continue
+        candidate = where + part if where == slash else where + slash + part
+        try:
+            is_link = (_posix.lstat(candidate).st_mode & _TYPE_MASK) == _TYPE_LINK
+        except OSError:
+            if strict:
+                raise
+            is_link = False
+        if not is_link:
+            where = candidate
+            continue
+        if candidate in known:
+            if known[candidate] is not None:
+                where = known[candidate]
+                continue
+            # The link leads back into itself.  Strict mode lets stat()
+            # raise ELOOP; otherwise give up here and keep the rest as text.
+            if strict:
+                _posix.stat(candidate)
+            rest = [item for item in reversed(todo) if not isinstance(item, tuple)]
+            return normpath(join(candidate, *rest))
+        known[candidate] = None
+        todo.append((candidate,))
+        target = _posix.readlink(candidate)
+        pieces = target.split(slash)
+        pieces.reverse()
+        todo.extend(pieces)
+        if target.startswith(slash):
+            where = slash
+    return where
+
+
+def _mode_of(path, follow=True):
+    try:
+        info = _posix.stat(path) if follow else _posix.lstat(path)
     except (OSError, ValueError):
         return None
-    return st.st_mode
+    return info.st_mode
+
+
+def _is_type(path, kind, follow=True):
+    mode = _mode_of(path, follow)
+    return mode is not None and (mode & _TYPE_MASK) == kind
 
 
 def exists(path):
-    """Test whether a path exists. Returns False for broken symbolic links."""
-    return _mode(path) is not None
+    return _mode_of(path) is not None
 
 
 def lexists(path):
-    """Test whether a path exists. Returns True for broken symbolic links."""
-    return _mode(path, False) is not None
+    return _mode_of(path, False) is not None
 
 
 def isfile(path):
-    mode = _mode(path)
-    return mode is not None and (mode & _S_IFMT) == _S_IFREG
+    return _is_type(path, _TYPE_FILE)
 
 
 def isdir(s):
-    mode = _mode(s)
-    return mode is not None and (mode & _S_IFMT) == _S_IFDIR
+    return _is_type(s, _TYPE_DIR)
 
 
 def islink(path):
-    mode = _mode(path, False)
-    return mode is not None and (mode & _S_IFMT) == _S_IFLNK
+    return _is_type(path, _TYPE_LINK, False)
 
 
 def ismount(path):
+    # A mount point sits on a different device than its parent, or is its
+    # own parent (the root).  A symlink is never a mount point.
     try:
-        s1 = _posix.lstat(path)
+        own = _posix.lstat(path)
     except (OSError, ValueError):
         return False
-    if (s1.st_mode & _S_IFMT) == _S_IFLNK:
+    if (own.st_mode & _TYPE_MASK) == _TYPE_LINK:
         return False
     path = _fspath(path)
-    parent = join(path, b'..' if isinstance(path, bytes) else '..')
-    parent = realpath(parent)
     try:
-        s2 = _posix.lstat(parent)
+        parent = _posix.lstat(realpath(join(path, _seps(path)[2])))
     except (OSError, ValueError):
         return False
-    if s1.st_dev != s2.st_dev:
-        return True
-    return s1.st_ino == s2.st_ino
+    return own.st_dev != parent.st_dev or own.st_ino == parent.st_ino
 
 
 def getsize(filename):
-    """Return the size of a file, reported by os.stat()."""
     return _posix.stat(filename).st_size
 
 
@@ -218,7 +490,7 @@ def getctime(filename):
 
 
 def samestat(s1, s2):
-    return s1.st_ino == s2.st_ino and s1.st_dev == s2.st_dev
+    return (s1.st_dev, s1.st_ino) == (s2.st_dev, s2.st_ino)
 
 
 def samefile(f1, f2):
@@ -227,269 +499,3 @@ def samefile(f1, f2):
 
 def sameopenfile(fp1, fp2):
     return samestat(_posix.fstat(fp1), _posix.fstat(fp2))
-
-
-def commonprefix(m):
-    """Given a list of pathnames, returns the longest common leading component."""
-    if not m:
-        return ''
-    if not isinstance(m[0], (list, tuple)):
-        m = tuple(map(_fspath, m))
-    s1 = min(m)
-    s2 = max(m)
-    for i, c in enumerate(s1):
-        if c != s2[i]:
-            return s1[:i]
-    return s1
-
-
-def expanduser(path):
-    """Expand ~ and ~user constructions."""
-    path = _fspath(path)
-    if isinstance(path, bytes):
-        tilde = b'~'
-    else:
-        tilde = '~'
-    if not path.startswith(tilde):
-        return path
-    sep = _get_sep(path)
-    i = path.find(sep, 1)
-    if i < 0:
-        i = len(path)
-    if i == 1:
-        import os
-        if 'HOME' not in os.environ:
-            return path
-        userhome = os.environ['HOME']
-    else:
-        name = path[1:i]
-        if isinstance(name, bytes):
-            name = name.decode('utf-8')
-        userhome = None
-        try:
-            with open('/etc/passwd') as f:
-                for line in f:
-                    fields = line.rstrip('\n').split(':')
-                    if len(fields) >= 6 and fields[0] == name:
-                        userhome = fields[5]
-                        break
-        except OSError:
-            pass
-        if userhome is None:
-            return path
-    if isinstance(path, bytes):
-        userhome = userhome.encode('utf-8')
-    root = b'/' if isinstance(path, bytes) else '/'
-    userhome = userhome.rstrip(root)
-    return (userhome + path[i:]) or root
-
-
-def expandvars(path):
-    """Expand shell variables of form $var and ${var}. Unknown variables are left unchanged."""
-    path = _fspath(path)
-    if isinstance(path, bytes):
-        return path
-    if '$' not in path:
-        return path
-    import os
-    result = []
-    i = 0
-    n = len(path)
-    while i < n:
-        c = path[i]
-        if c != '$' or i + 1 >= n:
-            result.append(c)
-            i += 1
-            continue
-        if path[i + 1] == '{':
-            end = path.find('}', i + 2)
-            if end < 0:
-                result.append(path[i:])
-                break
-            name = path[i + 2:end]
-            following = end + 1
-        else:
-            j = i + 1
-            while j < n and (path[j].isalnum() or path[j] == '_'):
-                j += 1
-            name = path[i + 1:j]
-            following = j
-        if name and name in os.environ:
-            result.append(os.environ[name])
-        else:
-            result.append(path[i:following])
-        i = following
-    return ''.join(result)
-
-
-def normpath(path):
-    """Normalize path, eliminating double slashes, etc."""
-    path = _fspath(path)
-    if isinstance(path, bytes):
-        sep = b'/'
-        empty = b''
-        dot = b'.'
-        dotdot = b'..'
-    else:
-        sep = '/'
-        empty = ''
-        dot = '.'
-        dotdot = '..'
-    if path == empty:
-        return dot
-    initial_slashes = path.startswith(sep)
-    if (initial_slashes and path.startswith(sep * 2)
-            and not path.startswith(sep * 3)):
-        initial_slashes = 2
-    comps = path.split(sep)
-    new_comps = []
-    for comp in comps:
-        if comp in (empty, dot):
-            continue
-        if (comp != dotdot or (not initial_slashes and not new_comps) or
-                (new_comps and new_comps[-1] == dotdot)):
-            new_comps.append(comp)
-        elif new_comps:
-            new_comps.pop()
-    comps = new_comps
-    path = sep.join(comps)
-    if initial_slashes:
-        path = sep * initial_slashes + path
-    return path or dot
-
-
-def abspath(path):
-    """Return an absolute path."""
-    path = _fspath(path)
-    if not isabs(path):
-        if isinstance(path, bytes):
-            cwd = _posix.getcwd().encode('utf-8')
-        else:
-            cwd = _posix.getcwd()
-        path = join(cwd, path)
-    return normpath(path)
-
-
-def realpath(filename, *, strict=False):
-    """Return the canonical path of the specified filename, eliminating any
-    symbolic links encountered in the path."""
-    filename = _fspath(filename)
-    path, ok = _joinrealpath(filename[:0], filename, strict, {})
-    return abspath(path)
-
-
-def _joinrealpath(path, rest, strict, seen):
-    if isinstance(path, bytes):
-        sep = b'/'
-        curdir = b'.'
-        pardir = b'..'
-    else:
-        sep = '/'
-        curdir = '.'
-        pardir = '..'
-
-    if isabs(rest):
-        rest = rest[1:]
-        path = sep
-
-    while rest:
-        name, _, rest = rest.partition(sep)
-        if not name or name == curdir:
-            continue
-        if name == pardir:
-            if path:
-                path, name = split(path)
-                if name == pardir:
-                    path = join(path, pardir, pardir)
-            else:
-                path = pardir
-            continue
-        newpath = join(path, name)
-        try:
-            st = _posix.lstat(newpath)
-        except OSError:
-            if strict:
-                raise
-            is_link = False
-        else:
-            is_link = (st.st_mode & _S_IFMT) == _S_IFLNK
-        if not is_link:
-            path = newpath
-            continue
-        if newpath in seen:
-            path = seen[newpath]
-            if path is not None:
-                continue
-            if strict:
-                _posix.stat(newpath)
-            else:
-                return join(newpath, rest), False
-        seen[newpath] = None
-        path, ok = _joinrealpath(path, _posix.readlink(newpath), strict, seen)
-        if not ok:
-            return join(path, rest), False
-        seen[newpath] = path
-
-    return path, True
-
-
-def relpath(path, start=None):
-    """Return a relative version of a path."""
-    if not path:
-        raise ValueError("no path specified")
-    path = _fspath(path)
-    if isinstance(path, bytes):
-        curdir = b'.'
-        sep = b'/'
-        pardir = b'..'
-    else:
-        curdir = '.'
-        sep = '/'
-        pardir = '..'
-    if start is None:
-        start = curdir
-    else:
-        start = _fspath(start)
-    try:
-        start_list = [x for x in abspath(start).split(sep) if x]
-        path_list = [x for x in abspath(path).split(sep) if x]
-        i = len(commonprefix([start_list, path_list]))
-        rel_list = [pardir] * (len(start_list) - i) + path_list[i:]
-        if not rel_list:
-            return curdir
-        return join(*rel_list)
-    except (TypeError, AttributeError):
-        _check_arg_types('relpath', path, start)
-        raise
-
-
-def commonpath(paths):
-    """Given a sequence of path names, returns the longest common sub-path."""
-    if not paths:
-        raise ValueError('commonpath() arg is an empty sequence')
-    paths = tuple(map(_fspath, paths))
-    if isinstance(paths[0], bytes):
-        sep = b'/'
-        curdir = b'.'
-    else:
-        sep = '/'
-        curdir = '.'
-    try:
-        split_paths = [path.split(sep) for path in paths]
-        try:
-            isabs, = set(p[:1] == sep for p in paths)
-        except ValueError:
-            raise ValueError("Can't mix absolute and relative paths") from None
-        split_paths = [[c for c in s if c and c != curdir] for s in split_paths]
-        s1 = min(split_paths)
-        s2 = max(split_paths)
-        common = s1
-        for i, c in enumerate(s1):
-            if c != s2[i]:
-                common = s1[:i]
-                break
-        prefix = sep if isabs else sep[:0]
-        return prefix + sep.join(common)
-    except (TypeError, AttributeError):
-        _check_arg_types('commonpath', *paths)
-        raise
