@@ -60,6 +60,7 @@
 #include <sys/prctl.h>
 #endif
 
+#include "mod/asyncio_c.h"
 #include "mod/uvloop_internal.h"
 #include "obj/object.h"
 #include "runtime/runtime.h"
@@ -729,6 +730,15 @@ static gp_object_t *gpuv_loop_poll(gp_object_t *self, gp_object_t *const *args, 
         return NULL;
     if (loop->polling) {
         gp_err_set_string(&gp_exc_RuntimeError, "poll() is already running");
+        return NULL;
+    }
+    /* A wake-up asyncio lost for want of memory (asyncio_state_t's
+       lost_callback) may be what this wait would wait for, forever: the
+       clean-up rounds of asyncio.run() that cancel the tasks come here
+       before they run anything. */
+    asyncio_state_t *aio = gp_aio_state();
+    if (aio && aio->lost_callback) {
+        gp_err_no_memory();
         return NULL;
     }
     bool block = true;
