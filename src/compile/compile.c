@@ -1699,10 +1699,12 @@ static bool c_visit_with_items(compiler_t *c, const gp_ast_stmt_t *s, size_t ind
     return true;
 }
 
-static bool c_visit_try_except(compiler_t *c, const gp_ast_stmt_t *s)
+/* The part `try: ... except` and `try: ... except*` share: the protected
+   body, which jumps to [orelse] when it ends normally, then the handlers'
+   entry at [handlers] with an EXCEPTION_HANDLER block pushed. Stack there:
+   prev, exc. */
+static bool c_try_body(compiler_t *c, const gp_ast_try_t *t, uint32_t handlers, uint32_t orelse)
 {
-    const gp_ast_try_t *t = &s->v.Try;
-    uint32_t handlers = c_new_label(c), orelse = c_new_label(c), end = c_new_label(c);
     TRY(c_emit_jump(c, GP_OP_SETUP_FINALLY, handlers));
     TRY(fblock_push(c, FBLOCK_TRY_EXCEPT, 0, 0, NULL));
     TRY(c_visit_stmts(c, &t->body));
@@ -1710,8 +1712,14 @@ static bool c_visit_try_except(compiler_t *c, const gp_ast_stmt_t *s)
     TRY(c_emit(c, GP_OP_POP_BLOCK, 0));
     TRY(c_emit_jump(c, GP_OP_JUMP, orelse));
     c_bind_label(c, handlers);
-    /* Stack: prev, exc; an EXCEPT_HANDLER block is active. */
-    TRY(fblock_push(c, FBLOCK_EXCEPTION_HANDLER, 0, 0, NULL));
+    return fblock_push(c, FBLOCK_EXCEPTION_HANDLER, 0, 0, NULL);
+}
+
+static bool c_visit_try_except(compiler_t *c, const gp_ast_stmt_t *s)
+{
+    const gp_ast_try_t *t = &s->v.Try;
+    uint32_t handlers = c_new_label(c), orelse = c_new_label(c), end = c_new_label(c);
+    TRY(c_try_body(c, t, handlers, orelse));
     for (size_t i = 0; i < t->handlers.count; i++) {
         const gp_ast_excepthandler_t *h = t->handlers.items[i];
         c->u->lineno = h->lineno;
@@ -1785,14 +1793,7 @@ static bool c_visit_try_star_except(compiler_t *c, const gp_ast_stmt_t *s)
     const gp_ast_try_t *t = &s->v.Try;
     uint32_t handlers = c_new_label(c), orelse = c_new_label(c), end = c_new_label(c);
     uint32_t handled = c_new_label(c);
-    TRY(c_emit_jump(c, GP_OP_SETUP_FINALLY, handlers));
-    TRY(fblock_push(c, FBLOCK_TRY_EXCEPT, 0, 0, NULL));
-    TRY(c_visit_stmts(c, &t->body));
-    fblock_pop(c);
-    TRY(c_emit(c, GP_OP_POP_BLOCK, 0));
-    TRY(c_emit_jump(c, GP_OP_JUMP, orelse));
-    c_bind_label(c, handlers);
-    TRY(fblock_push(c, FBLOCK_EXCEPTION_HANDLER, 0, 0, NULL));
+    TRY(c_try_body(c, t, handlers, orelse));
     TRY(c_emit(c, GP_OP_BUILD_LIST, 0)); /* prev, exc, raised */
     TRY(c_emit(c, GP_OP_COPY, 2));       /* prev, exc, raised, rest */
     for (size_t i = 0; i < t->handlers.count; i++) {
