@@ -1490,12 +1490,22 @@ static int dir_merge_dict(gp_object_t *names, gp_object_t *dict)
     return 0;
 }
 
+/* Merges one type's names. A dict that could not be filled (out of memory)
+   fails dir() instead of silently leaving the type's names out. */
+static int dir_merge_type_dict(gp_object_t *names, gp_type_t *type)
+{
+    gp_object_t *dict = gp_type_dict(type);
+    if (dict == NULL && gp_err_occurred())
+        return -1;
+    return dir_merge_dict(names, dict);
+}
+
 static int dir_merge_type(gp_object_t *names, gp_type_t *type)
 {
     if (type->mro == NULL)
-        return dir_merge_dict(names, gp_type_dict(type));
+        return dir_merge_type_dict(names, type);
     for (intptr_t i = 0; i < GP_TUPLE_SIZE(type->mro); i++)
-        if (dir_merge_dict(names, gp_type_dict((gp_type_t *)GP_TUPLE_GET(type->mro, i))) < 0)
+        if (dir_merge_type_dict(names, (gp_type_t *)GP_TUPLE_GET(type->mro, i)) < 0)
             return -1;
     return 0;
 }

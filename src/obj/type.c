@@ -82,7 +82,9 @@ static gp_object_t *lookup_uncached(gp_type_t *type, gp_object_t *name)
     if (mro == NULL) {
         for (gp_type_t *t = type; t != NULL; t = t->base_type) {
             gp_object_t *d = gp_type_dict(t);
-            gp_object_t *v = d ? gp_dict_getitem(d, name) : NULL;
+            if (d == NULL)
+                return NULL;
+            gp_object_t *v = gp_dict_getitem(d, name);
             if (v != NULL)
                 return v;
         }
@@ -90,9 +92,12 @@ static gp_object_t *lookup_uncached(gp_type_t *type, gp_object_t *name)
     }
     intptr_t n = GP_TUPLE_SIZE(mro);
     for (intptr_t i = 0; i < n; i++) {
+        /* A type whose dict could not be filled (out of memory) ends the
+           search: going on would find a base's attribute where the type's
+           own one should win, e.g. Future.__await__ for sleep's. */
         gp_object_t *dict = gp_type_dict((gp_type_t *)GP_TUPLE_GET(mro, i));
         if (dict == NULL)
-            continue;
+            return NULL;
         gp_object_t *v = gp_dict_getitem(dict, name);
         if (v != NULL)
             return v;
@@ -125,6 +130,7 @@ gp_object_t *gp_type_lookup(gp_type_t *type, gp_object_t *name)
     bool failed = gp_err_occurred();
     lookup_oom.type = NULL;
     if (failed) {
+        value = NULL;
         if (gp_err_matches(&gp_exc_MemoryError)) {
             lookup_oom.type = type;
             lookup_oom.name = name;
@@ -648,6 +654,8 @@ static gp_object_t *object_state_default(gp_object_t *self)
     gp_object_t *mro = GP_TYPE(self)->mro;
     for (intptr_t i = 0; mro && i < GP_TUPLE_SIZE(mro); i++) {
         gp_object_t *d = gp_type_dict((gp_type_t *)GP_TUPLE_GET(mro, i));
+        if (d == NULL && gp_err_occurred())
+            goto error;
         intptr_t pos = 0;
         gp_object_t *key, *value;
         while (d && gp_dict_next(d, &pos, &key, &value)) {
@@ -1280,6 +1288,8 @@ static int type_init_subclass(gp_type_t *type, gp_object_t *kwds)
     gp_object_t *name = gp_str_static("__init_subclass__");
     for (intptr_t i = 1; i < GP_TUPLE_SIZE(mro) && found == NULL; i++) {
         gp_object_t *d = gp_type_dict((gp_type_t *)GP_TUPLE_GET(mro, i));
+        if (d == NULL && gp_err_occurred())
+            return -1;
         found = d ? gp_dict_getitem(d, name) : NULL;
     }
     if (found == NULL)

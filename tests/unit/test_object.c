@@ -146,6 +146,63 @@ static void test_memory_error_is_preallocated(void **state)
     gp_err_clear();
 }
 
+/* Two static types, the second a subclass of the first, each with its own
+   method "which": their dicts are filled on first lookup. */
+static gp_object_t *which_base(gp_object_t *self, gp_object_t *const *args, size_t nargs,
+                               gp_object_t *kwnames)
+{
+    return gp_str_from_cstr("base");
+}
+
+static gp_object_t *which_sub(gp_object_t *self, gp_object_t *const *args, size_t nargs,
+                              gp_object_t *kwnames)
+{
+    return gp_str_from_cstr("sub");
+}
+
+static const gp_method_def_t lazy_base_methods[] = {{"which", which_base, 0, NULL},
+                                                     {NULL, NULL, 0, NULL}};
+static const gp_method_def_t lazy_sub_methods[] = {{"which", which_sub, 0, NULL},
+                                                    {NULL, NULL, 0, NULL}};
+static gp_type_t lazy_base_type = {
+    GP_TYPE_HEAD_INIT,
+    .name = "LazyBase",
+    .basicsize = sizeof(gp_object_t),
+    .methods = lazy_base_methods,
+};
+static gp_type_t lazy_sub_type = {
+    GP_TYPE_HEAD_INIT,
+    .name = "LazySub",
+    .basicsize = sizeof(gp_object_t),
+    .base_type = &lazy_base_type,
+    .methods = lazy_sub_methods,
+};
+
+/* A lookup whose type's dict cannot be filled for want of memory fails as
+   MemoryError; it must not go on to a base and find the base's method
+   (that made asyncio.sleep() objects await like plain Futures). */
+static void test_lookup_out_of_memory_does_not_fall_to_base(void **state)
+{
+    assert_int_equal(gp_type_ready(&lazy_base_type), 0);
+    assert_int_equal(gp_type_ready(&lazy_sub_type), 0);
+    gp_object_t *name = gp_str_static("which");
+    assert_non_null(name);
+    /* The base's dict is filled first, so that only the subclass's fails. */
+    assert_non_null(gp_type_lookup(&lazy_base_type, name));
+    gp_mem_set_fail_after(1);
+    gp_object_t *found = gp_type_lookup(&lazy_sub_type, name);
+    gp_mem_set_fail_after(-1);
+    assert_null(found);
+    assert_false(gp_err_occurred());
+    assert_true(gp_type_lookup_ran_out(&lazy_sub_type, name));
+    /* Memory is back: the lookup fills the dict and finds the type's own. */
+    assert_non_null(gp_type_lookup(&lazy_sub_type, name));
+    gp_object_t *inst = gp_object_call((gp_object_t *)&lazy_sub_type, NULL, 0, NULL);
+    assert_non_null(inst);
+    assert_str_eq(gp_object_call_method(inst, "which", NULL, 0), "sub");
+    GP_DECREF(inst);
+}
+
 /* ------------------------------------------------------------------ */
 /* Attributes and the class hierarchy                                   */
 /* ------------------------------------------------------------------ */
@@ -701,6 +758,7 @@ int main(void)
         T(test_instance_dict_is_in_prefix),
         T(test_allocation_failure_raises_memory_error),
         T(test_memory_error_is_preallocated),
+        T(test_lookup_out_of_memory_does_not_fall_to_base),
         T(test_getattr_walks_the_mro),
         T(test_instance_attribute_shadows_class_attribute),
         T(test_missing_instance_attribute_message),
