@@ -200,6 +200,14 @@ static inline void gp_aio_note_lost_memory(gp_object_t *exc)
         st->lost_callback = true;
 }
 
+/* The same for the exception still pending on this thread. */
+static inline void gp_aio_note_lost_memory_pending(void)
+{
+    asyncio_state_t *st = gp_aio_state();
+    if (st && gp_err_matches(&gp_exc_MemoryError))
+        st->lost_callback = true;
+}
+
 /* The signature of every Python-visible method of the module's types. */
 #define AIO_METHOD(fn)                                                                \
     static gp_object_t *fn(gp_object_t *self, gp_object_t *const *args, size_t nargs, \

@@ -38,6 +38,7 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include "mod/asyncio_c.h"
 #include "mod/uvloop_internal.h"
 #include "obj/memoryview.h"
 #include "runtime/runtime.h"
@@ -1155,6 +1156,13 @@ static void server_complete_run(gp_uv_completion_t *c)
         s->pending--;
         gpuv_tcp_t *t = tcp_new(s->core);
         if (!t) {
+            /* libuv holds the connection it reported until uv_accept()
+               takes it, and watches the listening socket no more until
+               then: without a handle to take it into, this server (and its
+               client) would wait forever. The loop stops with MemoryError
+               at its next round instead, as for any wake-up lost for want
+               of memory. */
+            gp_aio_note_lost_memory_pending();
             gpuv_loop_defer_exception(s->core, "asyncio server");
             continue;
         }
