@@ -21,11 +21,12 @@ There are three layers:
   print_*/format_* function is a thin layer over it.
 
 The text must match src/vm/traceback.c, which prints uncaught exceptions,
-and CPython 3.11.  One difference remains: the C printer draws CPython's
-caret lines (^ and ~) under frame source lines from the code objects'
-per-instruction positions, which are not exposed to Python yet (no
-co_positions), so the lines formatted here have none.  The only carets
-drawn here are those of SyntaxError, whose offsets are on the exception.
+and CPython 3.11.  Traceback entries carry the failing instruction's
+source range (code.co_positions() at tb_lasti), and the caret line under
+their source line (^ under the range, ~ under the operands of a binary
+operation or subscript) comes from the C printer's own routine through
+_gilpy_traceback.caret_line(), so the two cannot drift apart.  Stack
+entries (extract_stack) have no range and no carets, as in CPython.
 
 Left out: the boxed rendering of exception groups (their members are
 captured in `exceptions` but not printed), and capture_locals finds nothing
@@ -34,6 +35,7 @@ for traceback frames because gilpy's traceback frames keep no locals.
 
 import linecache
 import sys
+from _gilpy_traceback import caret_line as _caret_line
 
 __all__ = ['extract_stack', 'extract_tb', 'format_exception',
            'format_exception_only', 'format_list', 'format_stack',
@@ -93,6 +95,24 @@ def walk_tb(tb):
         tb = tb.tb_next
 
 
+def _walk_tb_positions(tb):
+    """(frame, (lineno, end_lineno, colno, end_colno)) for each entry of
+    [tb]: the source range of the instruction that was running."""
+    while tb is not None:
+        lineno = tb.tb_lineno
+        position = (lineno, None, None, None)
+        lasti = tb.tb_lasti
+        if lasti >= 0:
+            for found in tb.tb_frame.f_code.co_positions():
+                if lasti < 2:
+                    if found[0] == lineno:
+                        position = found
+                    break
+                lasti -= 2
+        yield tb.tb_frame, position
+        tb = tb.tb_next
+
+
 def _frames_outward(frame):
     while frame is not None:
         yield frame, frame.f_lineno
@@ -119,7 +139,7 @@ def _take(pairs, limit):
 
 def extract_tb(tb, limit=None):
     """Traceback [tb] as a StackSummary, oldest entry first."""
-    return StackSummary.extract(walk_tb(tb), limit=limit)
+    return StackSummary._extract_positioned(_walk_tb_positions(tb), limit, True, False)
 
 
 def extract_stack(f=None, limit=None):
@@ -295,12 +315,20 @@ class StackSummary(list):
     def extract(klass, frame_gen, *, limit=None, lookup_lines=True,
                 capture_locals=False):
         """Build from (frame, line number) pairs such as walk_tb() gives."""
+        positioned = ((frame, (lineno, None, None, None)) for frame, lineno in frame_gen)
+        return klass._extract_positioned(positioned, limit, lookup_lines, capture_locals)
+
+    @classmethod
+    def _extract_positioned(klass, frame_gen, limit, lookup_lines, capture_locals):
+        """Build from (frame, (lineno, end_lineno, colno, end_colno))
+        pairs such as _walk_tb_positions() gives."""
         summary = klass()
-        for frame, lineno in _take(frame_gen, limit):
+        for frame, (lineno, end_lineno, colno, end_colno) in _take(frame_gen, limit):
             code = frame.f_code
             summary.append(FrameSummary(
                 code.co_filename, lineno, code.co_name, lookup_line=False,
-                locals=frame.f_locals if capture_locals else None))
+                locals=frame.f_locals if capture_locals else None,
+                end_lineno=end_lineno, colno=colno, end_colno=end_colno))
         if lookup_lines:
             for entry in summary:
                 entry._load()
@@ -326,6 +354,12 @@ class StackSummary(list):
         source = frame_summary.line
         if source:
             text += '    %s\n' % source.strip()
+            if frame_summary.colno is not None and frame_summary.end_colno is not None:
+                carets = _caret_line(frame_summary._source, frame_summary.lineno,
+                                     frame_summary.end_lineno, frame_summary.colno,
+                                     frame_summary.end_colno)
+                if carets is not None:
+                    text += '    %s\n' % carets
         for key, shown in sorted((frame_summary.locals or {}).items()):
             text += '    %s = %s\n' % (key, shown)
         return text
@@ -388,9 +422,9 @@ class TracebackException:
         return record
 
     def _capture(self, exc_type, exc_value, exc_traceback, options):
-        self.stack = StackSummary.extract(walk_tb(exc_traceback), limit=options['limit'],
-                                          lookup_lines=options['lookup_lines'],
-                                          capture_locals=options['capture_locals'])
+        self.stack = StackSummary._extract_positioned(
+            _walk_tb_positions(exc_traceback), options['limit'], options['lookup_lines'],
+            options['capture_locals'])
         self.exc_type = exc_type
         self._str = _shown(exc_value, 'exception')
         try:

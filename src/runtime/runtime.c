@@ -66,6 +66,7 @@ const gp_builtin_module_t gp_builtin_modules[] = {
     {"select", gp_select_module_create},
     {"_json", gp_json_module_create},
     {"_csv", gp_csv_module_create},
+    {"_gilpy_traceback", gp_tbmod_module_create},
     {"_asyncio", gp_asyncio_module_create},
     {"_gpcurl", gp_gpcurl_module_create},
     {"_gpfs", gp_gpfs_module_create},

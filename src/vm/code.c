@@ -472,6 +472,53 @@ static gp_object_t *code_get_field(gp_object_t *self, void *closure)
     }
 }
 
+/* One position value of co_positions(): None where it is unknown. */
+static gp_object_t *code_position_value(int32_t v, bool known)
+{
+    return known ? gp_int_from_i64(v) : gp_none_new();
+}
+
+/* co_positions(): a (lineno, end_lineno, col, end_col) tuple per
+   instruction, as CPython's, so that tb_lasti // 2 indexes it. */
+static gp_object_t *code_co_positions(gp_object_t *self, gp_object_t *const *args, size_t nargs,
+                                      gp_object_t *kwnames)
+{
+    (void)args;
+    if (gp_args_check("co_positions", nargs, kwnames, 0, 0) < 0)
+        return NULL;
+    gp_code_t *code = (gp_code_t *)self;
+    gp_object_t *list = gp_list_new(0);
+    for (uint32_t i = 0; list && i < code->ninstrs; i++) {
+        gp_code_pos_t pos = gp_code_pos_of(code, i);
+        bool known = pos.lineno > 0;
+        gp_object_t *v[4] = {
+            code_position_value(pos.lineno, known),
+            code_position_value(pos.end_lineno, known),
+            code_position_value(pos.col, known && pos.col >= 0),
+            code_position_value(pos.end_col, known && pos.end_col >= 0),
+        };
+        gp_object_t *t = v[0] && v[1] && v[2] && v[3] ? gp_tuple_from_array(v, 4) : NULL;
+        for (int k = 0; k < 4; k++)
+            GP_XDECREF(v[k]);
+        if (!t || gp_list_append(list, t) < 0) {
+            GP_XDECREF(t);
+            GP_CLEAR(list);
+            break;
+        }
+        GP_DECREF(t);
+    }
+    if (!list)
+        return NULL;
+    gp_object_t *it = gp_object_iter(list);
+    GP_DECREF(list);
+    return it;
+}
+
+static const gp_method_def_t code_methods[] = {
+    {"co_positions", code_co_positions, 0, NULL},
+    {NULL, NULL, 0, NULL},
+};
+
 #define CODE_FIELD(name, n) {name, code_get_field, NULL, (void *)(intptr_t)(n), NULL}
 static const gp_getset_def_t code_getsets[] = {
     CODE_FIELD("co_name", 0),
@@ -502,5 +549,6 @@ gp_type_t gp_code_type = {
     .hash = gp_object_default_hash,
     .getattr = gp_object_generic_getattr,
     .getsets = code_getsets,
+    .methods = code_methods,
     .doc = "Create a code object.  Not for the faint of heart.",
 };

@@ -23,7 +23,9 @@
  * subscript, `~` under the operands and `^` under the operator or the
  * brackets (found by parsing the range again, as CPython does). The line is
  * left out when the range spans lines or covers the whole line without
- * such an anchor.
+ * such an anchor. lib/traceback.py draws the same line through the
+ * _gilpy_traceback module at the end of this file (caret_line()), from the
+ * positions code.co_positions() gives it.
  */
 #include <stdint.h>
 #include <stdio.h>
@@ -463,6 +465,53 @@ static bool caret_anchors(const char *seg, size_t len, size_t *left, size_t *rig
     return found;
 }
 
+/* The caret line for the range [pos] under source line [lineno], whose text
+   is [buf] ([n] bytes, trailing blanks removed, [ws] bytes of indentation):
+   the marks of CPython 3.11, preceded by the spaces that put them under the
+   stripped line. False when no caret line is drawn. */
+static bool caret_line(const char *buf, size_t n, size_t ws, int lineno, gp_code_pos_t pos,
+                       gp_strbuf_t *out)
+{
+    /* A range that goes on to later lines is marked to the end of this
+       one, without anchors. */
+    bool multiline = pos.end_lineno > lineno;
+    if (pos.lineno != lineno || pos.col < 0 || (size_t)pos.col > n)
+        return false;
+    if (multiline)
+        pos.end_col = (int32_t)n;
+    else if (pos.end_lineno != lineno || pos.end_col <= pos.col || (size_t)pos.end_col > n)
+        return false;
+    size_t start_b = (size_t)pos.col, end_b = (size_t)pos.end_col;
+    long start = utf8_chars(buf, start_b), end = utf8_chars(buf, end_b);
+    long lead = utf8_chars(buf, ws), stripped = utf8_chars(buf + ws, n - ws);
+    size_t left_b = 0, right_b = 0;
+    bool anchored = !multiline && caret_anchors(buf + start_b, end_b - start_b, &left_b, &right_b);
+    if (end - start == stripped && !anchored)
+        return false;
+    long left = end, right = end;
+    if (anchored) {
+        left = start + utf8_chars(buf + start_b, left_b);
+        right = start + utf8_chars(buf + start_b, right_b);
+    }
+    for (long i = lead; i < start; i++)
+        gp_strbuf_append_char(out, ' ');
+    for (long i = start; i < end; i++)
+        gp_strbuf_append_char(out, !anchored || (i >= left && i < right) ? '^' : '~');
+    return true;
+}
+
+/* The lengths that caret_line() wants of source line [buf]: its
+   indentation and its length without trailing blanks. */
+static size_t line_trim(const char *buf, size_t n, size_t *ws)
+{
+    *ws = 0;
+    while (*ws < n && is_blank(buf[*ws]))
+        (*ws)++;
+    while (n > *ws && (buf[n - 1] == ' ' || buf[n - 1] == '\t' || buf[n - 1] == '\f'))
+        n--;
+    return n;
+}
+
 /* Writes the stripped source line of a traceback entry, indented by four
    spaces, and under it the caret line for the range [pos] when it marks
    part of that line. */
@@ -471,43 +520,16 @@ static void print_source_line(FILE *out, const char *filename, int lineno, gp_co
     char buf[4096];
     if (!read_source_line(filename, lineno, buf, sizeof buf))
         return;
-    size_t ws = 0;
-    while (is_blank(buf[ws]))
-        ws++;
-    size_t n = strlen(buf);
-    while (n > ws && (buf[n - 1] == ' ' || buf[n - 1] == '\t' || buf[n - 1] == '\f'))
-        n--;
+    size_t ws;
+    size_t n = line_trim(buf, strlen(buf), &ws);
     if (n == ws)
         return;
     fprintf(out, "    %.*s\n", (int)(n - ws), buf + ws);
-
-    /* A range that goes on to later lines is marked to the end of this
-       one, without anchors. */
-    bool multiline = pos.end_lineno > lineno;
-    if (pos.lineno != lineno || pos.col < 0 || (size_t)pos.col > n)
-        return;
-    if (multiline)
-        pos.end_col = (int32_t)n;
-    else if (pos.end_lineno != lineno || pos.end_col <= pos.col || (size_t)pos.end_col > n)
-        return;
-    size_t start_b = (size_t)pos.col, end_b = (size_t)pos.end_col;
-    long start = utf8_chars(buf, start_b), end = utf8_chars(buf, end_b);
-    long lead = utf8_chars(buf, ws), stripped = utf8_chars(buf + ws, n - ws);
-    size_t left_b = 0, right_b = 0;
-    bool anchored = !multiline && caret_anchors(buf + start_b, end_b - start_b, &left_b, &right_b);
-    if (end - start == stripped && !anchored)
-        return;
-    long left = end, right = end;
-    if (anchored) {
-        left = start + utf8_chars(buf + start_b, left_b);
-        right = start + utf8_chars(buf + start_b, right_b);
-    }
-    fputs("    ", out);
-    for (long i = lead; i < start; i++)
-        fputc(' ', out);
-    for (long i = start; i < end; i++)
-        fputc(!anchored || (i >= left && i < right) ? '^' : '~', out);
-    fputc('\n', out);
+    gp_strbuf_t carets;
+    gp_strbuf_init(&carets);
+    if (caret_line(buf, n, ws, lineno, pos, &carets) && !carets.failed)
+        fprintf(out, "    %.*s\n", (int)carets.len, carets.data);
+    gp_strbuf_discard(&carets);
 }
 
 static void print_traceback(FILE *out, gp_object_t *tb_obj, const char *header)
@@ -1150,4 +1172,65 @@ void gp_exception_print(gp_object_t *exc)
     gp_mem_free(p.seen);
     fflush(stderr);
     gp_err_restore(pending);
+}
+
+/* ------------------------------------------------------------------ */
+/* _gilpy_traceback: the caret line for lib/traceback.py                 */
+/* ------------------------------------------------------------------ */
+
+/* caret_line(line, lineno, end_lineno, col, end_col): the marks to draw
+   under the stripped [line] for a position from code.co_positions() (byte
+   columns), or None, so that traceback.format_exc() draws what the
+   interpreter's own printer draws. */
+static gp_object_t *tbmod_caret_line(gp_object_t *self, gp_object_t *const *args, size_t nargs,
+                                     gp_object_t *kwnames)
+{
+    (void)self;
+    if (gp_args_check("caret_line", nargs, kwnames, 5, 5) < 0)
+        return NULL;
+    if (!gp_str_check(args[0])) {
+        gp_err_format(&gp_exc_TypeError, "caret_line() argument 1 must be str, not %T", args[0]);
+        return NULL;
+    }
+    int64_t v[4];
+    for (int i = 0; i < 4; i++) {
+        if (args[i + 1] == gp_None)
+            return gp_none_new();
+        if (!gp_int_check(args[i + 1])) {
+            gp_err_format(&gp_exc_TypeError, "caret_line() argument %d must be int or None, not %T",
+                          i + 2, args[i + 1]);
+            return NULL;
+        }
+        int overflow;
+        v[i] = gp_int_as_i64_overflow(args[i + 1], &overflow);
+        if (overflow || v[i] < -1 || v[i] > INT32_MAX)
+            return gp_none_new();
+    }
+    const char *text = gp_str_utf8(args[0]);
+    size_t len = strlen(text);
+    while (len > 0 && (text[len - 1] == '\n' || text[len - 1] == '\r'))
+        len--;
+    size_t ws;
+    size_t n = line_trim(text, len, &ws);
+    gp_code_pos_t pos = {(int32_t)v[0], (int32_t)v[1], (int32_t)v[2], (int32_t)v[3]};
+    gp_strbuf_t carets;
+    gp_strbuf_init(&carets);
+    if (n == ws || !caret_line(text, n, ws, pos.lineno, pos, &carets)) {
+        gp_strbuf_discard(&carets);
+        return gp_none_new();
+    }
+    return gp_strbuf_finish(&carets);
+}
+
+static const gp_method_def_t tbmod_functions[] = {
+    {"caret_line", tbmod_caret_line, 0, NULL},
+    {NULL, NULL, 0, NULL},
+};
+
+gp_object_t *gp_tbmod_module_create(void)
+{
+    gp_object_t *m = gp_module_new("_gilpy_traceback");
+    if (m && gp_module_add_functions(m, tbmod_functions) < 0)
+        GP_CLEAR(m);
+    return m;
 }
