@@ -965,7 +965,8 @@ static gp_object_t *unit_assemble(compiler_t *c, unit_t *u)
         gp_code_spec_t spec = {
             .instrs = u->instrs,
             .ninstrs = u->ninstrs,
-            .flags = u->flags | (u->nfrees == 0 && u->ncells == 0 ? GP_CODE_NOFREE : 0),
+            .flags = u->flags | (u->nfrees == 0 && u->ncells == 0 ? GP_CODE_NOFREE : 0) |
+                     (c->future_annotations ? GP_CODE_FUTURE_ANNOTATIONS : 0),
             .consts = consts,
             .names = names,
             .localsplusnames = slots,

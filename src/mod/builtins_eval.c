@@ -22,6 +22,7 @@
 #include "runtime/runtime.h"
 
 #include "vm/eval.h"
+#include "vm/frame.h"
 
 /* ------------------------------------------------------------------ */
 /* Source text                                                          */
@@ -55,6 +56,15 @@ static bool builtins_is_code(gp_object_t *o)
 
 /* The code object exec() or eval() should run: [source] itself when it is
    one, otherwise [source] compiled in [mode]. */
+/* The future features of the code calling compile(), exec() or eval(),
+   which the text they compile inherits (only annotations changes
+   anything in 3.11). */
+static uint32_t builtins_caller_future_flags(void)
+{
+    gp_frame_t *f = gp_tstate()->frame;
+    return f && (f->code->flags & GP_CODE_FUTURE_ANNOTATIONS) ? GP_CO_FUTURE_ANNOTATIONS : 0;
+}
+
 static gp_object_t *builtins_code_for(const char *fname, gp_object_t *source, const char *mode)
 {
     if (builtins_is_code(source))
@@ -76,7 +86,7 @@ static gp_object_t *builtins_code_for(const char *fname, gp_object_t *source, co
             len--;
         }
     }
-    return gp_compile_source(text, len, "<string>", mode);
+    return gp_compile_source_flags(text, len, "<string>", mode, builtins_caller_future_flags());
 }
 
 /* Resolves the globals and locals of exec()/eval() (new references). */
@@ -260,14 +270,19 @@ static gp_object_t *builtin_compile(gp_object_t *self, gp_object_t *const *args,
         result = GP_INCREF(argv[0]);
         goto done;
     }
+    uint32_t future = (uint32_t)(flags & GP_CO_FUTURE_ANNOTATIONS);
+    int dont_inherit = argv[4] ? gp_object_is_true(argv[4]) : 0;
+    if (dont_inherit < 0)
+        goto done;
+    if (!dont_inherit)
+        future |= builtins_caller_future_flags();
     const char *text;
     size_t len;
     int rc = builtins_source_text(argv[0], &text, &len);
     if (rc == 0)
         gp_err_set_string(&gp_exc_TypeError, "compile() arg 1 must be a string, bytes or AST object");
     if (rc > 0)
-        result = gp_compile_source_flags(text, len, gp_str_utf8(filename), mode,
-                                         (uint32_t)(flags & GP_CO_FUTURE_ANNOTATIONS));
+        result = gp_compile_source_flags(text, len, gp_str_utf8(filename), mode, future);
 done:
     GP_DECREF(filename);
     return result;

@@ -462,7 +462,7 @@ static gp_object_t *code_get_field(gp_object_t *self, void *closure)
     case 12:
         return GP_INCREF(code->names);
     case 13:
-        return gp_int_from_i64(code->flags & 0xffff);
+        return gp_int_from_i64(code->flags & (0xffff | GP_CODE_FUTURE_ANNOTATIONS));
     case 14:
         return gp_bytes_new(code->instrs, code->ninstrs * sizeof(gp_instr_t));
     case 15:

@@ -46,6 +46,10 @@ enum {
        no cells, no free variables, not a generator: calls with exactly
        argcount positional arguments can move them straight into the frame. */
     GP_CODE_FAST_ARGS = 0x40000,
+    /* CPython's CO_FUTURE_ANNOTATIONS (compile.h's GP_CO_FUTURE_ANNOTATIONS):
+       compiled under `from __future__ import annotations`, which compile(),
+       exec() and eval() called from this code pass on. */
+    GP_CODE_FUTURE_ANNOTATIONS = 0x1000000,
 };
 
 #define GP_CODE_GENERATOR_FLAGS (GP_CODE_GENERATOR | GP_CODE_COROUTINE | GP_CODE_ASYNC_GENERATOR)
