@@ -67,6 +67,7 @@ const gp_builtin_module_t gp_builtin_modules[] = {
     {"_json", gp_json_module_create},
     {"_csv", gp_csv_module_create},
     {"_gilpy_traceback", gp_tbmod_module_create},
+    {"faulthandler", gp_faulthandler_module_create},
     {"_asyncio", gp_asyncio_module_create},
     {"_gpcurl", gp_gpcurl_module_create},
     {"_gpfs", gp_gpfs_module_create},
@@ -231,6 +232,7 @@ void gp_runtime_free(gp_runtime_t *rt)
     runtime_call_exit_hook(rt, "threading", "_shutdown");
     runtime_call_exit_hook(rt, "atexit", "_run_exitfuncs");
     gp_sys_flush_std_streams();
+    gp_faulthandler_fini();
     runtime_clear_main(rt);
     /* Cycles left by the program are freed so leak checkers only report
        real leaks. The runtime itself (modules, builtins, interned strings)

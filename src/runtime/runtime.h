@@ -241,6 +241,8 @@ gp_object_t *gp_select_module_create(void);    /* select: select() and poll() (m
 gp_object_t *gp_json_module_create(void);    /* _json: json's scanner and encoder (mod/json.c) */
 gp_object_t *gp_csv_module_create(void);     /* _csv: csv's reader, writer and dialects (mod/csv.c) */
 gp_object_t *gp_tbmod_module_create(void);   /* _gilpy_traceback: caret lines for traceback.py (vm/traceback.c) */
+gp_object_t *gp_faulthandler_module_create(void); /* faulthandler (mod/faulthandler.c) */
+void gp_faulthandler_fini(void); /* cancels a pending dump_traceback_later() at exit */
 gp_object_t *gp_asyncio_module_create(void);   /* _asyncio: C Future and Task (mod/asyncio_c.c) */
 gp_object_t *gp_gpcurl_module_create(void);    /* _gpcurl: HTTP on libcurl + libuv (mod/curl.c) */
 /* curl_global_init, once before any thread (mod/curl_multi.c). */
