@@ -1,20 +1,22 @@
-"""Functions to convert between Python values and C structs.
+"""Packing Python values into bytes laid out as C structs, and back.
 
-The work is done by the C module _struct (src/mod/struct.c); this module
-re-exports it under its public name, as CPython's struct.py does.
+Everything lives in the C module _struct (src/mod/struct.c); this module
+only gives it its public name and list of exports.
 """
 
-__all__ = [
-    # Functions
-    'calcsize', 'pack', 'pack_into', 'unpack', 'unpack_from',
-    'iter_unpack',
+import _struct as _impl
 
-    # Classes
-    'Struct',
+__all__ = ['Struct', 'error', 'calcsize', 'iter_unpack', 'pack', 'pack_into',
+           'unpack', 'unpack_from']
 
-    # Exceptions
-    'error'
-    ]
+Struct = _impl.Struct
+error = _impl.error
+calcsize = _impl.calcsize
+iter_unpack = _impl.iter_unpack
+pack = _impl.pack
+pack_into = _impl.pack_into
+unpack = _impl.unpack
+unpack_from = _impl.unpack_from
+_clearcache = _impl._clearcache
 
-from _struct import *
-from _struct import _clearcache
+del _impl
