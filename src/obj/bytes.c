@@ -1845,11 +1845,16 @@ static gp_object_t *bytes_getnewargs(gp_object_t *self, gp_object_t *const *args
     {"center", bytes_center, 0, NULL}, {"ljust", bytes_ljust, 0, NULL},                            \
     {"rjust", bytes_rjust, 0, NULL}, {"zfill", bytes_zfill, 0, NULL},                              \
     {"splitlines", bytes_splitlines, GP_METH_KEYWORDS, NULL},                                      \
-    {"removeprefix", bytes_removeprefix, 0, NULL}, {"removesuffix", bytes_removesuffix, 0, NULL}
+    {"removeprefix", bytes_removeprefix, 0, NULL}, {"removesuffix", bytes_removesuffix, 0, NULL}, \
+    {"translate", gp_bytes_translate, GP_METH_KEYWORDS, NULL},                                     \
+    {"maketrans", gp_bytes_maketrans, GP_METH_STATIC, NULL},                                       \
+    {"expandtabs", gp_bytes_expandtabs, GP_METH_KEYWORDS, NULL},                                   \
+    {"istitle", gp_bytes_istitle, 0, NULL}
 
 static const gp_method_def_t bytes_methods[] = {
     SHARED_METHODS,
     {"__getnewargs__", bytes_getnewargs, 0, NULL},
+    {"__bytes__", gp_bytes_bytes, 0, NULL},
     {NULL, NULL, 0, NULL},
 };
 

@@ -79,6 +79,18 @@ void gp_memoryview_clear_free_list(void);
 /* bytearray export bookkeeping (bytes.c). */
 void gp_bytearray_export(gp_object_t *bytearray, int delta);
 
+/* The byte-table methods of bytes and bytearray (bytes_text.c). */
+gp_object_t *gp_bytes_translate(gp_object_t *self, gp_object_t *const *args, size_t nargs,
+                                gp_object_t *kwnames);
+gp_object_t *gp_bytes_maketrans(gp_object_t *cls, gp_object_t *const *args, size_t nargs,
+                                gp_object_t *kwnames);
+gp_object_t *gp_bytes_expandtabs(gp_object_t *self, gp_object_t *const *args, size_t nargs,
+                                 gp_object_t *kwnames);
+gp_object_t *gp_bytes_istitle(gp_object_t *self, gp_object_t *const *args, size_t nargs,
+                              gp_object_t *kwnames);
+gp_object_t *gp_bytes_bytes(gp_object_t *self, gp_object_t *const *args, size_t nargs,
+                            gp_object_t *kwnames);
+
 /* bytes.hex() shared with memoryview.hex(): [self] is any bytes-like. */
 gp_object_t *gp_bytes_hex(gp_object_t *self, gp_object_t *const *args, size_t nargs,
                           gp_object_t *kwnames);
