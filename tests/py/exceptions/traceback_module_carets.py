@@ -1,7 +1,15 @@
 # traceback's formatting functions draw the caret lines the interpreter's
 # own printer draws: ^ under the failing range, ~ under operands.
+import os
 import sys
 import traceback
+
+HERE = os.path.dirname(os.path.abspath(__file__)) + os.sep
+
+
+def show(text):
+    """Prints [text] with this directory left out of file names."""
+    print(text.replace(HERE, ""), end="")
 
 
 class Box:
@@ -53,17 +61,17 @@ for func, args in cases:
         func(*args)
     except Exception as exc:
         print("--- format_exc")
-        print(traceback.format_exc(), end="")
+        show(traceback.format_exc())
         print("--- format_tb")
-        print("".join(traceback.format_tb(exc.__traceback__)), end="")
+        show("".join(traceback.format_tb(exc.__traceback__)))
         entry = traceback.extract_tb(exc.__traceback__)[-1]
         print("last entry:", entry.lineno, entry.end_lineno, entry.colno, entry.end_colno)
         print("--- TracebackException")
-        print("".join(traceback.TracebackException.from_exception(exc).format()), end="")
+        show("".join(traceback.TracebackException.from_exception(exc).format()))
 
 # The stack (not a traceback) has no ranges and no carets.
 def show_stack():
-    print("".join(traceback.format_stack(limit=1)), end="")
+    show("".join(traceback.format_stack(limit=1)))
     print(traceback.extract_stack(limit=1)[-1].colno)
 
 
@@ -76,4 +84,4 @@ try:
     except KeyError:
         1 / 0
 except ZeroDivisionError:
-    traceback.print_exc(file=sys.stdout)
+    show(traceback.format_exc())
