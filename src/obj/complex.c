@@ -219,7 +219,9 @@ static gp_object_t *complex_repr(gp_object_t *self)
     }
     gp_strbuf_append_char(&b, '(');
     complex_append_part(&b, c->real);
-    if (c->imag >= 0.0 || isnan(c->imag))
+    /* -0.0 carries its own sign ("-0j"); NaN prints "+nanj" whatever its
+       sign bit. */
+    if (!signbit(c->imag) || isnan(c->imag))
         gp_strbuf_append_char(&b, '+');
     complex_append_part(&b, c->imag);
     gp_strbuf_append_cstr(&b, "j)");
@@ -429,6 +431,26 @@ static int complex_argument(gp_object_t *o, bool first, double *real, double *im
     return 1;
 }
 
+gp_object_t *gp_complex_from_doubles(double real, double imag)
+{
+    return complex_new_value(real, imag);
+}
+
+int gp_complex_as_doubles(gp_object_t *o, double *real, double *imag)
+{
+    int rc = complex_argument(o, true, real, imag);
+    if (rc == 0) {
+        /* Nothing numeric: float()'s own TypeError says what was given. */
+        double d = gp_float_as_double(o);
+        if (d == -1.0 && gp_err_occurred())
+            return -1;
+        *real = d;
+        *imag = 0.0;
+        return 0;
+    }
+    return rc < 0 ? -1 : 0;
+}
+
 static gp_object_t *complex_new(gp_type_t *type, gp_object_t *const *args, size_t nargs,
                                 gp_object_t *kwnames)
 {
@@ -470,8 +492,16 @@ static gp_object_t *complex_new(gp_type_t *type, gp_object_t *const *args, size_
             return NULL;
         }
     }
-    /* complex(a, b) == a + b*1j, with both possibly complex. */
-    return complex_from(type, real - i2, imag + r2);
+    /* complex(a, b) == a + b*1j, with both possibly complex; as in CPython
+       the parts are only combined when an argument really is complex, so
+       that complex(1, -0.0) keeps its negative zero (0.0 + -0.0 is +0.0). */
+    if (!values[1])
+        return complex_from(type, real, imag);
+    bool first_complex = complex_check(values[0] ? values[0] : gp_None) ||
+                         (values[0] && complex_has_special(values[0], "__complex__"));
+    bool second_complex = complex_check(values[1]);
+    return complex_from(type, second_complex ? real - i2 : real,
+                        first_complex ? imag + r2 : r2);
 }
 
 static gp_object_t *complex_get_real(gp_object_t *self, void *closure)

@@ -636,6 +636,11 @@ typedef struct gp_float {
     double value;
 } gp_float_t;
 gp_object_t *gp_float_new(double v);
+/* added by cmath (obj/complex.c): a new complex, and the parts of any value
+   complex() would accept as its first argument that is not a str
+   (__complex__, then __float__/__index__); -1 with TypeError otherwise. */
+gp_object_t *gp_complex_from_doubles(double real, double imag);
+int gp_complex_as_doubles(gp_object_t *o, double *real, double *imag);
 static inline double gp_float_value(gp_object_t *o) { return ((gp_float_t *)o)->value; }
 /* float(x) semantics for int/float/objects with __float__/__index__; -1.0 with exception set on error. */
 double gp_float_as_double(gp_object_t *o);

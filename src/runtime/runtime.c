@@ -69,6 +69,7 @@ const gp_builtin_module_t gp_builtin_modules[] = {
     {"_gilpy_traceback", gp_tbmod_module_create},
     {"faulthandler", gp_faulthandler_module_create},
     {"_hashlib", gp_hashlib_module_create},
+    {"cmath", gp_cmath_module_create},
     {"_asyncio", gp_asyncio_module_create},
     {"_gpcurl", gp_gpcurl_module_create},
     {"_gpfs", gp_gpfs_module_create},

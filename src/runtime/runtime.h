@@ -243,6 +243,7 @@ gp_object_t *gp_csv_module_create(void);     /* _csv: csv's reader, writer and d
 gp_object_t *gp_tbmod_module_create(void);   /* _gilpy_traceback: caret lines for traceback.py (vm/traceback.c) */
 gp_object_t *gp_faulthandler_module_create(void); /* faulthandler (mod/faulthandler.c) */
 gp_object_t *gp_hashlib_module_create(void); /* _hashlib: OpenSSL digests, loaded lazily (mod/hashlib.c) */
+gp_object_t *gp_cmath_module_create(void); /* cmath (mod/cmath.c) */
 void gp_faulthandler_fini(void); /* cancels a pending dump_traceback_later() at exit */
 gp_object_t *gp_asyncio_module_create(void);   /* _asyncio: C Future and Task (mod/asyncio_c.c) */
 gp_object_t *gp_gpcurl_module_create(void);    /* _gpcurl: HTTP on libcurl + libuv (mod/curl.c) */
