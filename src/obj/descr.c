@@ -347,6 +347,14 @@ static int member_set(gp_object_t *self, gp_object_t *obj, gp_object_t *value)
     return 0;
 }
 
+intptr_t gp_member_descr_offset(gp_object_t *descr, gp_type_t *type)
+{
+    gp_member_descr_t *d = MEMBER(descr);
+    if (d->type == NULL || !gp_type_is_subtype(type, d->type))
+        return -1;
+    return (intptr_t)d->offset;
+}
+
 static gp_object_t *member_get_name(gp_object_t *self, void *closure)
 {
     return GP_INCREF(MEMBER(self)->name);

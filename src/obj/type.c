@@ -1422,6 +1422,11 @@ static int slots_parse(gp_object_t *ns, gp_object_t *name, gp_type_t *base, bool
                       gp_type_name(base));
         goto error;
     }
+    /* Fields are laid out in sorted name order, as CPython does, so that
+       two classes listing the same slots in different orders share a
+       layout and __class__ may move an instance between them. */
+    if (gp_list_sort(names, NULL, false) < 0)
+        goto error;
     *out = gp_list_as_tuple(names);
     GP_DECREF(names);
     GP_DECREF(items);

@@ -77,6 +77,10 @@ gp_object_t *gp_staticmethod_new(gp_object_t *callable);
 /* The descriptor of one __slots__ entry [name] of [type]: the value is the
    pointer field at byte [offset] of an instance (descr.c). */
 gp_object_t *gp_member_descr_new(gp_type_t *type, gp_object_t *name, size_t offset);
+/* The byte offset of the field member descriptor [descr] reads in an
+   instance of [type], or -1 when [type] does not have that layout (the
+   descriptor belongs to an unrelated class). For the VM's slot caches. */
+intptr_t gp_member_descr_offset(gp_object_t *descr, gp_type_t *type);
 extern gp_type_t gp_member_descr_type;
 gp_object_t *gp_classmethod_new(gp_object_t *callable);
 

@@ -65,6 +65,8 @@ enum {
     GP_CACHE_METHOD,         /* LOAD_METHOD: function [value] found on the type */
     GP_CACHE_METHOD_NODICT,  /* LOAD_METHOD: as above, the instance has no __dict__ */
     GP_CACHE_STORE_INSTANCE, /* STORE_ATTR: plain instance dict store is correct */
+    GP_CACHE_ATTR_SLOT,      /* LOAD_ATTR: a __slots__ member; its field is at byte [hint] */
+    GP_CACHE_STORE_SLOT,     /* STORE_ATTR: a __slots__ member; its field is at byte [hint] */
 };
 
 /* One inline cache: a site that looks a name up (globals or attributes). */
@@ -75,7 +77,8 @@ typedef struct gp_code_cache {
     gp_type_t *type;       /* attribute caches: the type it was filled for */
     gp_object_t *value;    /* borrowed: kept alive by the type's dict while the version holds */
     uint64_t globals_version, builtins_version;
-    intptr_t hint; /* attribute caches: the name's last entry index in an instance dict */
+    intptr_t hint; /* attribute caches: the name's last entry index in an instance dict,
+                      or the byte offset of a slot's field */
 } gp_code_cache_t;
 
 /* A source range, as CPython's co_positions(): 1-based lines, 0-based

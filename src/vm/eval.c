@@ -579,7 +579,18 @@ static GP_NOINLINE gp_object_t *load_global_slow(gp_frame_t *frame, gp_code_cach
    What cannot be decided from the type is the instance dict, which changes
    on every store; for it the cache keeps a hint (`hint`), the entry index
    where the name was last found, which is checked against the entry's key
-   before it is trusted. */
+   before it is trusted.
+
+   A __slots__ member is a data descriptor, so it wins over any instance
+   dict, and its field sits at a fixed offset in every instance of a type
+   that has it: once the (type, version) pair matches, a load is one read
+   of that field and a store one write, with `hint` holding the offset. An
+   unset field (NULL) takes the full protocol, which raises CPython's
+   AttributeError; deletion always does. Anything that could change the
+   answer -- a property or another descriptor put in the slot's place, a
+   __getattribute__, __getattr__ or __setattr__ defined on the class or a
+   base, new bases -- renews the version; __class__ assignment changes the
+   instance's type, which then no longer matches. */
 
 /* The managed __dict__ of [o], which the caller knows to have one. */
 static inline gp_dict_t *managed_dict(gp_object_t *o)
@@ -607,16 +618,46 @@ static inline bool attr_cacheable(gp_type_t *t, gp_object_t *name)
            !(t->flags & GP_TYPE_FLAG_EXC_SUBCLASS) && gp_str_check_exact(name);
 }
 
-/* After a full LOAD_ATTR on [owner]: remember an instance-dict read when
-   the type has no data descriptor for the name. */
+/* When [descr], what the MRO of [t] yields for the cache's name, is a
+   __slots__ member that instances of [t] have, points [cache] at its field
+   with [kind] and returns true. */
+static bool slot_cache_fill(gp_code_cache_t *cache, gp_type_t *t, gp_object_t *descr, uint8_t kind)
+{
+    if (descr == NULL || GP_TYPE(descr) != &gp_member_descr_type)
+        return false;
+    intptr_t offset = gp_member_descr_offset(descr, t);
+    if (offset < 0)
+        return false;
+    cache->kind = kind;
+    cache->type = t;
+    cache->type_version = t->version;
+    cache->hint = offset;
+    return true;
+}
+
+/* The slot field a cache of [kind] names in [owner], or NULL when the
+   cache does not hold for [owner]'s type as it is now. */
+static inline gp_object_t **slot_cache_field(gp_code_cache_t *cache, gp_object_t *owner,
+                                             uint8_t kind)
+{
+    if (cache->kind != kind || !GP_IS_PTR(owner) || owner->type != cache->type ||
+        cache->type_version != owner->type->version)
+        return NULL;
+    return (gp_object_t **)((char *)owner + cache->hint);
+}
+
+/* After a full LOAD_ATTR on [owner]: remember a slot read, or an
+   instance-dict read when the type has no data descriptor for the name. */
 static GP_NOINLINE void load_attr_fill(gp_code_cache_t *cache, gp_object_t *owner)
 {
     gp_type_t *t = owner->type;
     cache->kind = GP_CACHE_EMPTY;
-    if (!attr_cacheable(t, cache->name) || !(t->flags & GP_TYPE_FLAG_MANAGED_DICT))
+    if (!attr_cacheable(t, cache->name))
         return;
     gp_object_t *descr = gp_type_lookup(t, cache->name);
-    if (descr && GP_TYPE(descr)->descr_set)
+    if (slot_cache_fill(cache, t, descr, GP_CACHE_ATTR_SLOT))
+        return;
+    if (!(t->flags & GP_TYPE_FLAG_MANAGED_DICT) || (descr && GP_TYPE(descr)->descr_set))
         return;
     cache->kind = GP_CACHE_ATTR_INSTANCE;
     cache->type = t;
@@ -639,17 +680,20 @@ static GP_NOINLINE void load_method_fill(gp_code_cache_t *cache, gp_object_t *ow
     cache->value = descr;
 }
 
-/* After a full STORE_ATTR on [owner]: remember that a plain store into the
-   instance dict is what the generic setattr does for this type and name. */
+/* After a full STORE_ATTR on [owner]: remember a slot store, or that a
+   plain store into the instance dict is what the generic setattr does for
+   this type and name. */
 static GP_NOINLINE void store_attr_fill(gp_code_cache_t *cache, gp_object_t *owner)
 {
     gp_type_t *t = owner->type;
     cache->kind = GP_CACHE_EMPTY;
-    if (!attr_cacheable(t, cache->name) || !(t->flags & GP_TYPE_FLAG_MANAGED_DICT) ||
+    if (!attr_cacheable(t, cache->name) ||
         (t->setattr != NULL && t->setattr != gp_object_generic_setattr))
         return;
     gp_object_t *descr = gp_type_lookup(t, cache->name);
-    if (descr && GP_TYPE(descr)->descr_set)
+    if (slot_cache_fill(cache, t, descr, GP_CACHE_STORE_SLOT))
+        return;
+    if (!(t->flags & GP_TYPE_FLAG_MANAGED_DICT) || (descr && GP_TYPE(descr)->descr_set))
         return;
     gp_dict_t *d = managed_dict(owner);
     if (!d || !gp_dict_check_exact((gp_object_t *)d))
@@ -1690,6 +1734,13 @@ dispatch:
         gp_object_t *owner = TOP();
         gp_code_cache_t *cache = &co->caches[ARG];
         gp_object_t *res;
+        /* Cached: a __slots__ member that is set. */
+        gp_object_t **field = slot_cache_field(cache, owner, GP_CACHE_ATTR_SLOT);
+        if (field != NULL && *field != NULL) {
+            SET_TOP(GP_INCREF(*field));
+            GP_DECREF(owner);
+            DISPATCH();
+        }
         /* Cached: the type has no data descriptor for the name, so an
            instance dict hit is the answer. */
         if (cache->kind == GP_CACHE_ATTR_INSTANCE && GP_IS_PTR(owner) &&
@@ -1711,7 +1762,11 @@ dispatch:
         res = gp_object_getattr(owner, cache->name);
         if (!res)
             goto error;
-        if (GP_IS_PTR(owner) && cache->kind != GP_CACHE_ATTR_INSTANCE)
+        /* An instance-dict cache that still holds for the type missed
+           because the name lives on the class: refilling would not help. */
+        if (GP_IS_PTR(owner) &&
+            (cache->kind != GP_CACHE_ATTR_INSTANCE || owner->type != cache->type ||
+             cache->type_version != owner->type->version))
             load_attr_fill(cache, owner);
         SET_TOP(res);
         GP_DECREF(owner);
@@ -1723,6 +1778,17 @@ dispatch:
         gp_object_t *owner = TOP();
         gp_object_t *v = SECOND();
         gp_code_cache_t *cache = &co->caches[ARG];
+        /* Cached: a __slots__ member; the instance's reference to [v] moves
+           from the stack into the field. */
+        gp_object_t **field = slot_cache_field(cache, owner, GP_CACHE_STORE_SLOT);
+        if (field != NULL) {
+            gp_object_t *old = *field;
+            *field = v;
+            sp -= 2;
+            GP_XDECREF(old);
+            GP_DECREF(owner);
+            DISPATCH();
+        }
         /* Cached: the generic setattr would store into the instance dict,
            where the name already has an entry; replace its value in place
            (the dict's version rule allows it). A GC object stored into an
