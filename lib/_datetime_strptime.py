@@ -15,9 +15,10 @@ when the longer reading is out of range, which is how CPython's regular
 expressions behave for the inputs people actually write.
 """
 
-from datetime import (timedelta, timezone, _BadIso, _scan_clock, _checked_ordinal,
-                      _year_start, _weekday, _MONTH_ABBR, _MONTH_NAMES, _DAY_ABBR,
-                      _DAY_NAMES)
+from datetime import timedelta, timezone
+from _datetime_calendar import (_checked_ordinal, _year_start, _weekday, _MONTH_ABBR,
+                                _MONTH_NAMES, _DAY_ABBR, _DAY_NAMES)
+from _datetime_text import _BadIso, _scan_clock
 
 _NUMBER_FIELDS = {
     # directive: (field, most digits, fewest digits, lowest, highest)

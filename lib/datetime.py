@@ -41,149 +41,29 @@ timezone-aware code never depends on the platform's time_t range.
 
 Reprs spell our own classes as "datetime.X", as CPython's C types do, and a
 user subclass by its bare class name.
+
+Layout.  The calendar's integer functions live in _datetime_calendar, ISO
+scanning and strftime in _datetime_text, strptime in _datetime_strptime
+(loaded on first use); this module holds the classes and binds the helpers
+its hot paths call as globals of its own.
 """
 
 import time as _time
 import math as _math
 from operator import attrgetter as _attrgetter
+from _datetime_calendar import (MAXYEAR, MINYEAR, _DAY, _HOUR, _LAST_ORDINAL, _MINUTE,
+                                _MONTH_STARTS, _SECOND, _checked_ordinal, _from_ordinal,
+                                _iso_calendar, _iso_week_ordinal, _month_days, _to_ordinal,
+                                _weekday, _year_start)
+from _datetime_text import (_BadIso, _TWO, _clock_text, _format_spec, _invalid, _offset_text,
+                            _quick_iso_date, _quick_iso_datetime, _require_str, _scan_date, _scan_time,
+                            _strftime, _year_text, _zone_suffix)
 
 __all__ = ("date", "datetime", "time", "timedelta", "timezone", "tzinfo",
            "MINYEAR", "MAXYEAR", "UTC")
 
-MINYEAR = 1
-MAXYEAR = 9999
-
-_SECOND = 1000000
-_MINUTE = 60 * _SECOND
-_HOUR = 60 * _MINUTE
-_DAY = 24 * _HOUR
 _DAY_LIMIT = 999999999
 _INFINITY = float("inf")
-
-
-# ---------------------------------------------------------------------------
-# The calendar as plain integer functions.
-
-_MONTH_LENGTH = (0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
-
-# _BEFORE_MONTH[m] counts the days of a common year that precede month m.
-_BEFORE_MONTH = [0, 0]
-for _length in _MONTH_LENGTH[1:12]:
-    _BEFORE_MONTH.append(_BEFORE_MONTH[-1] + _length)
-del _length
-
-_MONTH_ABBR = ("", "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug",
-               "Sep", "Oct", "Nov", "Dec")
-_MONTH_NAMES = ("", "January", "February", "March", "April", "May", "June",
-                "July", "August", "September", "October", "November",
-                "December")
-_DAY_ABBR = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
-_DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
-              "Saturday", "Sunday")
-
-
-def _leap(year):
-    return year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
-
-
-def _month_days(year, month):
-    if month == 2 and _leap(year):
-        return 29
-    return _MONTH_LENGTH[month]
-
-
-def _year_start(year):
-    """The ordinal of January 1st of [year]."""
-    past = year - 1
-    return past * 365 + past // 4 - past // 100 + past // 400 + 1
-
-
-# The two calendars a year can follow, indexed by _leap(year) (False is 0):
-# _MONTH_STARTS[leap][m] is the zero-based day of the year on which month m
-# begins, and _MONTH_OF_DAY[leap][n] the month holding zero-based day n.
-# Looking both up is cheaper than walking the months, and ordinal
-# conversion sits under every datetime operation.
-_MONTH_STARTS = (tuple(_BEFORE_MONTH) + (365,),
-                 tuple(_BEFORE_MONTH[:3]) + tuple(n + 1 for n in _BEFORE_MONTH[3:]) + (366,))
-_MONTH_OF_DAY = tuple(tuple(month for month in range(1, 13)
-                            for _ in range(starts[month + 1] - starts[month]))
-                      for starts in _MONTH_STARTS)
-
-
-def _to_ordinal(year, month, day):
-    # _year_start and _leap written out: this runs under most operations.
-    past = year - 1
-    leap = year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
-    return (past * 365 + past // 4 - past // 100 + past // 400
-            + _MONTH_STARTS[leap][month] + day)
-
-
-_LAST_ORDINAL = _to_ordinal(MAXYEAR, 12, 31)
-
-
-def _from_ordinal(ordinal):
-    """(year, month, day) for a day number."""
-    # 146097 days make 400 Gregorian years, so this guess is at most a
-    # year out and one correction step in either direction settles it.
-    year = ordinal * 400 // 146097 + 1
-    past = year - 1
-    start = past * 365 + past // 4 - past // 100 + past // 400 + 1
-    if start > ordinal:
-        year -= 1
-        start = _year_start(year)
-    elif ordinal - start >= 365:
-        following = _year_start(year + 1)
-        if following <= ordinal:
-            year += 1
-            start = following
-    offset = ordinal - start
-    leap = year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
-    month = _MONTH_OF_DAY[leap][offset]
-    return year, month, offset - _MONTH_STARTS[leap][month] + 1
-
-
-def _weekday(ordinal):
-    return (ordinal + 6) % 7
-
-
-def _first_iso_monday(year):
-    # ISO week 1 is the week holding January 4th.
-    jan4 = _to_ordinal(year, 1, 4) if year <= MAXYEAR else _year_start(year) + 3
-    return jan4 - _weekday(jan4)
-
-
-def _iso_calendar(ordinal, year):
-    start = _first_iso_monday(year)
-    if ordinal < start:
-        year -= 1
-        start = _first_iso_monday(year)
-    else:
-        following = _first_iso_monday(year + 1)
-        if ordinal >= following:
-            year += 1
-            start = following
-    return year, (ordinal - start) // 7 + 1, _weekday(ordinal) + 1
-
-
-def _iso_week_ordinal(year, week, day):
-    """Validated ordinal of ISO (year, week, day), as fromisocalendar needs."""
-    if not MINYEAR <= year <= MAXYEAR:
-        raise ValueError("Year is out of range: %d" % year)
-    if not 1 <= week <= 52:
-        long_year = _first_iso_monday(year + 1) - _first_iso_monday(year) == 371
-        if not (week == 53 and long_year):
-            raise ValueError("Invalid week: %d" % week)
-    if not 1 <= day <= 7:
-        raise ValueError("Invalid day: %d (range is [1, 7])" % day)
-    return _first_iso_monday(year) + (week - 1) * 7 + day - 1
-
-
-def _checked_ordinal(ordinal):
-    if ordinal < 1:
-        raise ValueError("ordinal must be >= 1")
-    if ordinal > _LAST_ORDINAL:
-        raise ValueError("year %d is out of range" % (MAXYEAR + 1))
-    return _from_ordinal(ordinal)
 
 
 # ---------------------------------------------------------------------------
@@ -264,56 +144,6 @@ def _shown_name(obj):
     if cls.__module__ == __name__:
         return "datetime." + cls.__name__
     return cls.__name__
-
-
-# ---------------------------------------------------------------------------
-# Text helpers used by isoformat, tzname and strftime.
-
-def _offset_text(offset, separator):
-    """[offset] as +HH:MM, growing :SS and .ffffff only when they are set."""
-    total = offset._us
-    sign = "-" if total < 0 else "+"
-    minutes, rest = divmod(abs(total), _MINUTE)
-    seconds, micro = divmod(rest, _SECOND)
-    text = "%s%02d%s%02d" % (sign, minutes // 60, separator, minutes % 60)
-    if seconds or micro:
-        text += "%s%02d" % (separator, seconds)
-        if micro:
-            text += ".%06d" % micro
-    return text
-
-
-# Two-digit fields are looked up rather than formatted: an f-string of
-# table entries costs a fraction of "%02d" formatting, and isoformat, str
-# and strftime spend most of their time there.
-_TWO = tuple("%02d" % n for n in range(100))
-
-
-def _year_text(year):
-    return str(year) if year >= 1000 else "%04d" % year
-
-
-def _clock_text(hour, minute, second, micro, timespec):
-    if timespec == "auto":
-        if micro:
-            return f"{_TWO[hour]}:{_TWO[minute]}:{_TWO[second]}.{micro:06d}"
-        return f"{_TWO[hour]}:{_TWO[minute]}:{_TWO[second]}"
-    if timespec == "hours":
-        return _TWO[hour]
-    if timespec == "minutes":
-        return f"{_TWO[hour]}:{_TWO[minute]}"
-    text = f"{_TWO[hour]}:{_TWO[minute]}:{_TWO[second]}"
-    if timespec == "seconds":
-        return text
-    if timespec == "milliseconds":
-        return "%s.%03d" % (text, micro // 1000)
-    if timespec == "microseconds":
-        return "%s.%06d" % (text, micro)
-    raise ValueError("Unknown timespec value")
-
-
-def _zone_suffix(offset):
-    return "" if offset is None else _offset_text(offset, ":")
 
 
 # ---------------------------------------------------------------------------
@@ -591,315 +421,16 @@ timedelta.max = _span((_DAY_LIMIT + 1) * _DAY - 1)
 timedelta.resolution = _span(1)
 
 
-# ---------------------------------------------------------------------------
-# ISO 8601 parsing.  The scanners raise _BadIso; the public methods turn it
-# into "Invalid isoformat string", while range errors found by the
-# constructors reach the caller unchanged, as they do in CPython.
-
-class _BadIso(Exception):
-    pass
-
-
-def _digits(text, start, count):
-    piece = text[start:start + count]
-    if len(piece) != count:
-        raise _BadIso
-    for ch in piece:
-        if not "0" <= ch <= "9":
-            raise _BadIso
-    return int(piece)
-
-
-def _is_digit_at(text, pos):
-    return "0" <= text[pos:pos + 1] <= "9" and pos < len(text)
-
-
-def _scan_date(text):
-    """Read YYYY-MM-DD, YYYYMMDD or an ISO week date; ((y, m, d), end)."""
-    year = _digits(text, 0, 4)
-    dashed = text[4:5] == "-"
-    pos = 5 if dashed else 4
-    if text[pos:pos + 1] == "W":
-        week = _digits(text, pos + 1, 2)
-        pos += 3
-        day = 1
-        if dashed and text[pos:pos + 1] == "-":
-            day = _digits(text, pos + 1, 1)
-            pos += 2
-        elif not dashed and _is_digit_at(text, pos):
-            day = _digits(text, pos, 1)
-            pos += 1
-        try:
-            ordinal = _iso_week_ordinal(year, week, day)
-            return _checked_ordinal(ordinal), pos
-        except ValueError:
-            raise _BadIso
-    month = _digits(text, pos, 2)
-    pos += 2
-    if dashed:
-        if text[pos:pos + 1] != "-":
-            raise _BadIso
-        pos += 1
-    return (year, month, _digits(text, pos, 2)), pos + 2
-
-
-def _scan_clock(text, pos):
-    """Read HH[[:]MM[[:]SS]][(.|,)digits] at [pos]; ([h, m, s, us], end)."""
-    clock = [_digits(text, pos, 2), 0, 0, 0]
-    pos += 2
-    colons = None
-    for index in (1, 2):
-        if text[pos:pos + 1] == ":":
-            if colons is False:
-                raise _BadIso
-            colons = True
-            pos += 1
-        elif _is_digit_at(text, pos):
-            if colons:
-                raise _BadIso
-            colons = False
-        else:
-            break
-        clock[index] = _digits(text, pos, 2)
-        pos += 2
-    if text[pos:pos + 1] in (".", ",") and pos < len(text):
-        end = pos + 1
-        while _is_digit_at(text, end):
-            end += 1
-        if end == pos + 1:
-            raise _BadIso
-        # Digits past the sixth are dropped, not rounded.
-        clock[3] = int(text[pos + 1:min(end, pos + 7)].ljust(6, "0"))
-        pos = end
-    return clock, pos
-
-
-def _scan_time(text, pos):
-    """Clock plus optional offset filling the rest of [text].
-
-    Returns the clock list and the offset in microseconds, or None when
-    the time is naive."""
-    clock, pos = _scan_clock(text, pos)
-    if pos == len(text):
-        return clock, None
-    sign = text[pos]
-    if sign == "Z" and pos + 1 == len(text):
-        return clock, 0
-    if sign not in "+-":
-        raise _BadIso
-    hours, minutes, seconds, micro = _scan_clock(text, pos + 1)[0]
-    if _scan_clock(text, pos + 1)[1] != len(text):
-        raise _BadIso
-    offset = ((hours * 60 + minutes) * 60 + seconds) * _SECOND + micro
-    return clock, -offset if sign == "-" else offset
-
-
-def _quick_iso_datetime(text):
-    """The constructor arguments for the three shapes most ISO text takes,
-    YYYY-MM-DD, then [sep]HH:MM:SS and optionally .ffffff, or None for
-    anything else (which the general scanners then read)."""
-    size = len(text)
-    if not (size == 10 or size == 19 or size == 26) or not text.isascii():
-        return None
-    if not (text[4] == "-" and text[7] == "-" and text[:4].isdigit() and
-            text[5:7].isdigit() and text[8:10].isdigit()):
-        return None
-    if size == 10:
-        return int(text[:4]), int(text[5:7]), int(text[8:10]), 0, 0, 0, 0, None
-    if not (text[13] == ":" and text[16] == ":" and text[11:13].isdigit() and
-            text[14:16].isdigit() and text[17:19].isdigit()):
-        return None
-    micro = 0
-    if size == 26:
-        if text[19] != "." or not text[20:].isdigit():
-            return None
-        micro = int(text[20:])
-    return (int(text[:4]), int(text[5:7]), int(text[8:10]), int(text[11:13]),
-            int(text[14:16]), int(text[17:19]), micro, None)
 
 
 def _zone_for(offset_us):
+    """The tzinfo ISO text with this offset (or None) reads as: timezone.utc
+    for zero, as timezone() would answer, and otherwise an unnamed zone."""
     if offset_us is None:
         return None
+    if offset_us and -_DAY < offset_us < _DAY:
+        return _new_zone(_span(offset_us), None)
     return timezone(timedelta(microseconds=offset_us))
-
-
-def _require_str(value):
-    if not isinstance(value, str):
-        raise TypeError("fromisoformat: argument must be str")
-
-
-def _invalid(text):
-    return ValueError("Invalid isoformat string: %r" % (text,))
-
-
-# ---------------------------------------------------------------------------
-# strftime, for the C locale.  Composite directives expand into simpler
-# ones first; unknown directives are copied through as the C library does.
-
-_COMPOSITES = {"c": "%a %b %e %H:%M:%S %Y", "x": "%m/%d/%y", "D": "%m/%d/%y",
-               "X": "%H:%M:%S", "T": "%H:%M:%S", "R": "%H:%M",
-               "r": "%I:%M:%S %p", "F": "%Y-%m-%d", "h": "%b"}
-
-
-def _expand_composites(fmt):
-    if "%" not in fmt:
-        return fmt
-    pieces = []
-    pos = 0
-    while pos < len(fmt):
-        ch = fmt[pos]
-        if ch == "%" and pos + 1 < len(fmt):
-            code = fmt[pos + 1]
-            pieces.append(_COMPOSITES.get(code, "%" + code))
-            pos += 2
-        else:
-            pieces.append(ch)
-            pos += 1
-    return "".join(pieces)
-
-
-# A format is taken apart once into literal runs and (code, padded)
-# directives, and the plan is kept: programs format with a handful of
-# formats, over and over.  The cache is emptied when it fills, so a program
-# that builds formats on the fly cannot grow it without bound.
-_PLANS = {}
-_PLAN_LIMIT = 64
-_CALENDAR_CODES = frozenset("aAwuUWjGV")
-
-
-def _strftime_plan(fmt):
-    plan = _PLANS.get(fmt)
-    if plan is not None:
-        return plan
-    expanded = _expand_composites(fmt)
-    items = []
-    literal = []
-    pos = 0
-    while pos < len(expanded):
-        ch = expanded[pos]
-        if ch != "%" or pos + 1 == len(expanded):
-            literal.append(ch)
-            pos += 1
-            continue
-        code = expanded[pos + 1]
-        pos += 2
-        padded = True
-        if code == "-" and pos < len(expanded):
-            padded = False
-            code = expanded[pos]
-            pos += 1
-        if literal:
-            items.append("".join(literal))
-            literal = []
-        items.append((code, padded))
-    if literal:
-        items.append("".join(literal))
-    # Whether any directive needs the weekday or the day of the year.
-    calendar = any(type(item) is tuple and item[0] in _CALENDAR_CODES for item in items)
-    plan = (tuple(items), calendar)
-    if len(_PLANS) >= _PLAN_LIMIT:
-        _PLANS.clear()
-    _PLANS[fmt] = plan
-    return plan
-
-
-def _strftime(fmt, obj, ymd, clock):
-    if not isinstance(fmt, str):
-        raise TypeError("strftime() argument 1 must be str, not %s" % type(fmt).__name__)
-    items, calendar = _strftime_plan(fmt)
-    year, month, day = ymd
-    hour, minute, second, micro = clock
-    ordinal = weekday = sunday_based = yday = iso = None
-    if calendar:
-        ordinal = _to_ordinal(year, month, day)
-        weekday = _weekday(ordinal)
-        sunday_based = (weekday + 1) % 7
-        yday = ordinal - _year_start(year) + 1
-    out = []
-    for item in items:
-        if type(item) is str:
-            out.append(item)
-            continue
-        code, padded = item
-        if code in "GVu" and iso is None:
-            iso = _iso_calendar(ordinal, year)
-        number = width = None
-        if code == "d":
-            number, width = day, 2
-        elif code == "m":
-            number, width = month, 2
-        elif code == "y":
-            number, width = year % 100, 2
-        elif code == "Y":
-            number, width = year, 1
-        elif code == "C":
-            number, width = year // 100, 2 if year >= 1000 else 1
-        elif code == "H":
-            number, width = hour, 2
-        elif code == "I":
-            number, width = hour % 12 or 12, 2
-        elif code == "M":
-            number, width = minute, 2
-        elif code == "S":
-            number, width = second, 2
-        elif code == "f":
-            number, width = micro, 6
-        elif code == "j":
-            number, width = yday, 3
-        elif code == "w":
-            number, width = sunday_based, 1
-        elif code == "u":
-            number, width = iso[2], 1
-        elif code == "U":
-            number, width = (yday + 6 - sunday_based) // 7, 2
-        elif code == "W":
-            number, width = (yday + 6 - weekday) // 7, 2
-        elif code == "V":
-            number, width = iso[1], 2
-        elif code == "G":
-            number, width = iso[0], 1
-        elif code in "ekl":
-            value = {"e": day, "k": hour, "l": hour % 12 or 12}[code]
-            out.append("%2d" % value if padded else str(value))
-        elif code == "a":
-            out.append(_DAY_ABBR[weekday])
-        elif code == "A":
-            out.append(_DAY_NAMES[weekday])
-        elif code == "b":
-            out.append(_MONTH_ABBR[month])
-        elif code == "B":
-            out.append(_MONTH_NAMES[month])
-        elif code == "p":
-            out.append("AM" if hour < 12 else "PM")
-        elif code == "P":
-            out.append("am" if hour < 12 else "pm")
-        elif code == "z":
-            offset = obj.utcoffset() if obj is not None else None
-            out.append("" if offset is None else _offset_text(offset, ""))
-        elif code == "Z":
-            name = obj.tzname() if obj is not None else None
-            out.append(name or "")
-        elif code == "n":
-            out.append("\n")
-        elif code == "t":
-            out.append("\t")
-        elif code == "%":
-            out.append("%")
-        else:
-            out.append("%" + code)
-        if number is not None:
-            if width == 2 and padded and 0 <= number < 100:
-                out.append(_TWO[number])
-            else:
-                out.append("%0*d" % (width, number) if padded else str(number))
-    return "".join(out)
-
-
-def _format_spec(obj, spec):
-    if not isinstance(spec, str):
-        raise TypeError("must be str, not %s" % type(spec).__name__)
-    return obj.strftime(spec) if spec else str(obj)
 
 
 # ---------------------------------------------------------------------------
@@ -965,10 +496,9 @@ class date:
     @classmethod
     def fromisoformat(cls, date_string):
         _require_str(date_string)
-        if (len(date_string) == 10 and date_string[4] == "-" and date_string[7] == "-" and
-                date_string.isascii() and date_string[:4].isdigit() and
-                date_string[5:7].isdigit() and date_string[8:].isdigit()):
-            return cls(int(date_string[:4]), int(date_string[5:7]), int(date_string[8:]))
+        ymd = _quick_iso_date(date_string)
+        if ymd is not None:
+            return cls(*ymd)
         try:
             ymd, end = _scan_date(date_string)
             if end != len(date_string):
@@ -1215,6 +745,11 @@ class timezone(tzinfo):
     """A fixed offset from UTC, optionally named."""
 
     __slots__ = ("_offset", "_name")
+
+    def __init_subclass__(cls, **kwargs):
+        # CPython's timezone is final; the fast paths that test for an
+        # exact timezone rely on it too.
+        raise TypeError("type 'datetime.timezone' is not an acceptable base type")
 
     def __new__(cls, offset, name=_NO_NAME):
         if not isinstance(offset, timedelta):
@@ -1540,10 +1075,18 @@ class datetime(date):
         seconds, micro = _split_timestamp(t)
         if tz is None:
             local = _local_struct(seconds)
+            year = local[0]
             # A leap second from the C library folds into the 59th second.
-            return cls(local[0], local[1], local[2], local[3], local[4], min(local[5], 59), micro)
-        utc = _from_stamp(cls, _EPOCH_STAMP + seconds * _SECOND + micro, tz)
-        return tz.fromutc(utc)
+            if cls is datetime and MINYEAR <= year <= MAXYEAR:
+                # The C library's other fields are in range already.
+                return _new_datetime(datetime, year, local[1], local[2], local[3], local[4],
+                                     min(local[5], 59), micro, None)
+            return cls(year, local[1], local[2], local[3], local[4], min(local[5], 59), micro)
+        stamp = _EPOCH_STAMP + seconds * _SECOND + micro
+        if cls is datetime and type(tz) is timezone and 0 <= stamp < _STAMP_LIMIT:
+            # What tz.fromutc would make of the UTC value, built directly.
+            return _from_stamp(datetime, stamp + tz._offset._us, tz)
+        return tz.fromutc(_from_stamp(cls, stamp, tz))
 
     @classmethod
     def utcfromtimestamp(cls, t):
@@ -1575,7 +1118,10 @@ class datetime(date):
         _require_str(date_string)
         fields = _quick_iso_datetime(date_string)
         if fields is not None:
-            return cls(*fields)
+            offset = fields[7]
+            if offset is None:
+                return cls(*fields)
+            return cls(*fields[:7], _zone_for(offset))
         try:
             ymd, end = _scan_date(date_string)
             clock, offset = [0, 0, 0, 0], None
@@ -1608,7 +1154,12 @@ class datetime(date):
         return time(*self._clock(), self._tzinfo, fold=self._fold)
 
     def utcoffset(self):
-        return _ask_zone(self._tzinfo, "utcoffset", self)
+        tz = self._tzinfo
+        if type(tz) is timezone:
+            # Our fixed-offset zone answers with the offset its constructor
+            # already checked.
+            return tz._offset
+        return _ask_zone(tz, "utcoffset", self)
 
     def dst(self):
         return _ask_zone(self._tzinfo, "dst", self)
