@@ -402,9 +402,17 @@ static gp_object_t *method_get(gp_object_t *self, void *closure)
     return GP_INCREF(closure ? m->self : m->func);
 }
 
+/* A bound method documents itself with its function's docstring. */
+static gp_object_t *method_get_doc(gp_object_t *self, void *closure)
+{
+    (void)closure;
+    return gp_object_getattr_cstr(((gp_method_t *)self)->func, "__doc__");
+}
+
 static const gp_getset_def_t method_getsets[] = {
     {"__func__", method_get, NULL, NULL, NULL},
     {"__self__", method_get, NULL, (void *)1, NULL},
+    {"__doc__", method_get_doc, NULL, NULL, NULL},
     {NULL, NULL, NULL, NULL, NULL},
 };
 
