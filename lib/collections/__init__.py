@@ -487,14 +487,20 @@ class ChainMap:
     def __iter__(self):
         return iter(self._merged())
 
+    # Live views over the chain, as a Mapping's are: they follow later
+    # writes and a subclass's __iter__ / __getitem__. (collections.abc
+    # imports this module, so the views are found when first asked for.)
     def keys(self):
-        return self._merged().keys()
+        from collections.abc import KeysView
+        return KeysView(self)
 
     def items(self):
-        return {key: self[key] for key in self._merged()}.items()
+        from collections.abc import ItemsView
+        return ItemsView(self)
 
     def values(self):
-        return [self[key] for key in self._merged()]
+        from collections.abc import ValuesView
+        return ValuesView(self)
 
     def __eq__(self, other):
         return dict(self.items()) == other
