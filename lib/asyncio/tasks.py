@@ -48,6 +48,7 @@ _leave_task = _asyncio._leave_task
 # The C module's registries: {loop: running task} and the unfinished tasks.
 _current_tasks = _asyncio._current_tasks
 _pending_tasks = _asyncio._pending_tasks
+_create_task_in_c = _asyncio._create_task
 
 FIRST_COMPLETED = 'FIRST_COMPLETED'
 FIRST_EXCEPTION = 'FIRST_EXCEPTION'
@@ -87,6 +88,11 @@ def _task_repr(task):
 
 def create_task(coro, *, name=None, context=None):
     """Schedule [coro] on the running loop and return its Task."""
+    if name is None and context is None:
+        # Inside a task on our own loop class, C does all of what follows.
+        task = _create_task_in_c(coro)
+        if task is not None:
+            return task
     loop = events.get_running_loop()
     # The name is applied after creation, as CPython 3.11 does, so that an
     # explicitly named task still uses up a "Task-N" number. Passing no
@@ -327,6 +333,11 @@ def gather(*coros_or_futures, return_exceptions=False):
         empty = events.get_event_loop().create_future()
         empty.set_result([])
         return empty
+    # Our own pending futures and coroutines, inside a task on our loop
+    # class: C does what follows (src/mod/asyncio_c_gather.c).
+    outer = _asyncio._gather(coros_or_futures, return_exceptions, _GatheringFuture)
+    if outer is not None:
+        return outer
 
     children = []
     by_arg = {}  # the same awaitable passed twice runs once

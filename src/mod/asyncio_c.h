@@ -12,6 +12,7 @@
  *   asyncio_c_task.c    Task: stepping a coroutine, waking it up
  *   asyncio_c_handle.c  Handle and TimerHandle, and the loop's inner loop
  *   asyncio_c_sleep.c   asyncio.sleep() as one C object (no Python frames)
+ *   asyncio_c_gather.c  gather()'s bookkeeping: children and their callback
  *
  * Every function here runs with the GIL held, on the thread that runs the
  * loop; nothing is thread-safe and nothing needs to be.
@@ -23,6 +24,7 @@
 #define GP_MOD_ASYNCIO_C_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
 #include "obj/object.h"
@@ -39,32 +41,56 @@ typedef enum future_state {
     FUTURE_FINISHED,
 } future_state_t;
 
-typedef struct future {
-    gp_object_t base;
-    gp_object_t *loop;
-    gp_object_t *callback0;      /* the first done-callback, or NULL */
-    gp_object_t *callbacks;      /* list of the further ones, or NULL */
-    gp_object_t *result;         /* NULL until set */
+/* What few futures need: a second done-callback, an exception, a
+   cancellation's message or exception. Kept apart (allocated on first
+   need, freed with the future) so that the common future, a task waiting
+   for a sleep with one callback and a plain result, is 24 bytes smaller:
+   2.4 MB for 100,000 tasks, and as much again for their sleeps. */
+typedef struct future_extra {
+    gp_object_t *callbacks;      /* list of the done-callbacks after the first, or NULL */
     gp_object_t *exception;      /* NULL unless finished with an exception */
     gp_object_t *cancel_message; /* NULL or the msg given to cancel() */
     gp_object_t *cancelled_exc;  /* the CancelledError a task's coroutine raised */
-    future_state_t state;
-    bool blocking;         /* _asyncio_future_blocking */
-    bool callback0_wakeup; /* callback0 is a task whose wakeup is the callback */
-    bool log_traceback;    /* an exception was set and nobody has looked at it */
+} future_extra_t;
+
+typedef struct future {
+    gp_object_t base;
+    gp_object_t *loop;
+    gp_object_t *callback0; /* the first done-callback, or NULL */
+    gp_object_t *result;    /* NULL until set */
+    future_extra_t *extra;  /* NULL until one of its fields is needed */
+    uint8_t state;          /* future_state_t */
+    bool blocking;          /* _asyncio_future_blocking */
+    bool callback0_wakeup;  /* callback0 is a task whose wakeup is the callback */
+    bool log_traceback;     /* an exception was set and nobody has looked at it */
+    /* Done, and on its loop's ready list in place of the Handles of its
+       done-callbacks, which its slots still hold (asyncio_c_future.c). */
+    bool callbacks_queued;
+    /* Free for a subtype's own small fields (the sleep object's step and
+       timer state live here), which would otherwise cost a padded word. */
+    uint8_t subtype_bytes[3];
 } future_t;
+
+/* The fields of future_extra_t, NULL when the future has no extra part. */
+#define FUTURE_EXTRA_FIELD(fut, field) ((fut)->extra ? (fut)->extra->field : NULL)
+#define FUTURE_CALLBACKS(fut)          FUTURE_EXTRA_FIELD(fut, callbacks)
+#define FUTURE_EXCEPTION(fut)          FUTURE_EXTRA_FIELD(fut, exception)
+#define FUTURE_CANCEL_MESSAGE(fut)     FUTURE_EXTRA_FIELD(fut, cancel_message)
+#define FUTURE_CANCELLED_EXC(fut)      FUTURE_EXTRA_FIELD(fut, cancelled_exc)
 
 typedef struct task {
     future_t future;
     gp_object_t *coro;
     gp_object_t *fut_waiter; /* the future the coroutine waits for, or NULL */
-    gp_object_t *name;       /* str, or NULL until first asked for (then "Task-N") */
-    uint64_t number;         /* N of the default name */
-    uint32_t pending_slot;   /* 1 + its index in the state's pending array; 0: not there */
+    /* The name: a str, or until first asked for, the N of the default name
+       "Task-N" as an unboxed small int (one field for both: 8 bytes a task). */
+    gp_object_t *name;
+    uint32_t pending_slot; /* 1 + its index in the state's pending array; 0: not there */
     int32_t num_cancels_requested;
     bool must_cancel;
     bool log_destroy_pending;
-    uint8_t queued; /* enum task_queued: the task itself is on its loop's ready list */
+    uint8_t queued;      /* enum task_queued: the task itself is on its loop's ready list */
+    bool coro_untracked; /* the task untracked its coroutine (asyncio_c_task.c) */
 } task_t;
 
 /* How a task sits on its loop's ready list in place of a Handle (see
@@ -118,12 +144,21 @@ enum sleep_timer_state {
 /* asyncio.sleep(delay, result): a coroutine that is its own future (see
    asyncio_c_sleep.c). */
 typedef struct sleep {
-    future_t future; /* .result holds the value to return from the start */
+    /* The future (whose .result holds the value to return from the start),
+       with the two bytes of the sleep's state laid over its subtype_bytes:
+       64 bytes in all, so that with its gc head one sleep is a 96-byte
+       block of malloc's rather than a 112-byte one. */
+    union {
+        future_t future;
+        struct {
+            char future_head[offsetof(future_t, subtype_bytes)];
+            uint8_t step;        /* enum sleep_step */
+            uint8_t timer_state; /* enum sleep_timer_state */
+        };
+    };
     /* The delay until the first step; then a foreign loop's TimerHandle,
        or NULL (one field, since the two never live at the same time). */
     gp_object_t *delay_or_timer;
-    uint8_t step;        /* enum sleep_step */
-    uint8_t timer_state; /* enum sleep_timer_state */
 } sleep_t;
 
 typedef struct handle {
@@ -243,6 +278,9 @@ int gp_aio_cancel_any(gp_object_t *obj, gp_object_t *msg);
 
 /* -- asyncio_c_future.c ---------------------------------------------- */
 
+/* The future's extra part, allocated if it has none: NULL with MemoryError
+   when that fails. */
+future_extra_t *gp_aio_future_extra(future_t *fut);
 /* cancel(msg): 1 if cancelled now, 0 if it was already done, -1 on error. */
 int gp_aio_future_cancel(future_t *fut, gp_object_t *msg);
 int gp_aio_future_set_result(future_t *fut, gp_object_t *result);
@@ -250,6 +288,10 @@ int gp_aio_future_set_exception(future_t *fut, gp_object_t *exception);
 /* result(): a new reference, or NULL with the future's exception raised. */
 gp_object_t *gp_aio_future_result(future_t *fut);
 int gp_aio_future_add_callback(future_t *fut, gp_object_t *fn);
+/* Runs the done-callbacks of a future that sat on the ready list (see
+   future_t.callbacks_queued). -1 only for what must leave the loop
+   (SystemExit, KeyboardInterrupt). */
+int gp_aio_future_run_queued(future_t *fut);
 /* Adds [task]'s wakeup as a done-callback of [fut]. */
 int gp_aio_future_add_wakeup(future_t *fut, task_t *task);
 gp_object_t *gp_aio_future_make_cancelled_error(future_t *fut);
@@ -277,11 +319,24 @@ int gp_aio_parse_cancel_msg(gp_object_t *const *args, size_t nargs, gp_object_t 
    the task itself goes on the ready list (no Handle, no bound method); on
    any other loop, loop.call_soon(task_wakeup, fut). */
 int gp_aio_task_schedule_wakeup(task_t *task, future_t *fut);
+/* A new Task for [coro] on [loop], as Task(coro, loop=loop) makes it,
+   without parsing arguments. NULL with an exception on error. */
+gp_object_t *gp_aio_task_create(gp_object_t *loop, gp_object_t *coro);
+/* The running loop (borrowed) when the caller runs inside a task's step,
+   the loop is an instance of our own loop class and loop.create_task()
+   is the class's own without a task factory; else NULL, no exception.
+   Then asyncio.create_task(coro) is gp_aio_task_create(loop, coro). */
+gp_object_t *gp_aio_fast_running_loop(void);
 /* The task's wakeup as a bound builtin method (what _callbacks shows). */
 gp_object_t *gp_aio_task_wakeup_callback(task_t *task);
 /* Runs a task that sat on the ready list (see task_t.queued). -1 only for
    what must leave the loop (SystemExit, KeyboardInterrupt). */
 int gp_aio_task_run_queued(task_t *task);
+/* A registered task is not tracked by the cycle collector, nor are its
+   coroutine and the sleep it waits for (asyncio_c_task.c says why): tracks
+   them again, for a task leaving the array of pending tasks. The coroutine
+   stays untracked if [coro_finished] (it has no frame left). */
+void gp_aio_task_retrack(task_t *task, bool coro_finished);
 
 /* -- asyncio_c_handle.c ---------------------------------------------- */
 
@@ -297,6 +352,11 @@ gp_object_t *gp_aio_ready_due(gp_object_t *self, gp_object_t *const *args, size_
 gp_object_t *gp_aio_ready_due_from(gp_object_t *self, gp_object_t *const *args, size_t nargs,
                                    gp_object_t *kwnames);
 
+/* -- asyncio_c_gather.c ---------------------------------------------- */
+
+/* Adds _gather() to the module [module]. */
+int gp_aio_gather_ready(gp_object_t *module);
+
 /* -- asyncio_c_sleep.c ----------------------------------------------- */
 
 /* _sleep(delay, result): the object asyncio.sleep() returns. */
@@ -306,6 +366,8 @@ gp_object_t *gp_aio_sleep_new(gp_object_t *self, gp_object_t *const *args, size_
 int gp_aio_sleep_fire(sleep_t *s);
 /* Makes [task] this thread's stepping task; returns the previous one. */
 task_t *gp_aio_running_task_swap(task_t *task);
+/* This thread's stepping task (borrowed), or NULL. */
+task_t *gp_aio_running_task(void);
 
 /* The exception a coroutine-like's throw(type[, value[, tb]]) raises: an
    instance made from a class, or the instance given. New reference, or NULL

@@ -418,6 +418,10 @@ gp_object_t *gp_aio_run_ready(gp_object_t *self, gp_object_t *const *args, size_
         if (gp_aio_handle_check(h)) {
             if (!HANDLE(h)->cancelled)
                 rc = handle_run_impl(HANDLE(h));
+        } else if (gp_aio_future_check(h) && FUTURE(h)->callbacks_queued) {
+            /* Checked before a sleep's timer: a sleep cancelled while its
+               timer entry was about to be due sits here twice. */
+            rc = gp_aio_future_run_queued(FUTURE(h));
         } else if (GP_IS_TYPE(h, gp_aio_sleep_type)) {
             rc = gp_aio_sleep_fire(SLEEP(h));
         } else if (gp_aio_task_check(h) && TASK(h)->queued != TASK_QUEUED_NONE) {

@@ -63,6 +63,11 @@ task_t *gp_aio_running_task_swap(task_t *task)
     return previous;
 }
 
+task_t *gp_aio_running_task(void)
+{
+    return running_task;
+}
+
 /* -- the timer ------------------------------------------------------- */
 
 /* Marks the timer cancelled, as CPython's `finally: h.cancel()`. */

@@ -55,6 +55,10 @@ typedef struct gpuv_loop {
 
     timer_entry_t *heap;
     size_t heap_len, heap_cap;
+    /* The run: entries pushed in deadline order, a FIFO beside the heap
+       (uvloop.c); the live ones are run[run_head .. run_len). */
+    timer_entry_t *run;
+    size_t run_head, run_len, run_cap;
     uint64_t next_seq;
 
     gp_object_t *posted; /* list of callables from post(), or NULL */
