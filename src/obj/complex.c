@@ -65,8 +65,58 @@ static int complex_operand(gp_object_t *o, double *real, double *imag)
     return 0;
 }
 
+/* x ** n for a small natural n, by squaring: exact where the products
+   are, as CPython's (so (1+1j) ** 2 is 2j, not a cos/sin rounding). */
+static void complex_pow_natural(double xr, double xi, long n, double *rr, double *ri)
+{
+    double r_re = 1.0, r_im = 0.0, p_re = xr, p_im = xi;
+    for (long mask = 1; mask > 0 && n >= mask; mask <<= 1) {
+        if (n & mask) {
+            double t = r_re * p_re - r_im * p_im;
+            r_im = r_re * p_im + r_im * p_re;
+            r_re = t;
+        }
+        double t = p_re * p_re - p_im * p_im;
+        p_im = 2.0 * p_re * p_im;
+        p_re = t;
+    }
+    *rr = r_re;
+    *ri = r_im;
+}
+
 static gp_object_t *complex_pow_values(double ar, double ai, double br, double bi)
 {
+    /* An integral exponent up to 100 in size multiplies, as CPython. */
+    if (bi == 0.0 && br == floor(br) && fabs(br) <= 100.0) {
+        long n = (long)br;
+        double pr, pi;
+        complex_pow_natural(ar, ai, n < 0 ? -n : n, &pr, &pi);
+        if (n < 0) {
+            if (pr == 0.0 && pi == 0.0) {
+                gp_err_set_string(&gp_exc_ZeroDivisionError,
+                                  "0.0 to a negative or complex power");
+                return NULL;
+            }
+            /* 1 / p, with the same division as the / operator. */
+            double qr, qi;
+            if (fabs(pr) >= fabs(pi)) {
+                double ratio = pi / pr, denom = pr + pi * ratio;
+                qr = 1.0 / denom;
+                qi = -ratio / denom;
+            } else {
+                double ratio = pr / pi, denom = pr * ratio + pi;
+                qr = ratio / denom;
+                qi = -1.0 / denom;
+            }
+            pr = qr;
+            pi = qi;
+        }
+        if (isinf(pr) || isinf(pi)) {
+            gp_err_set_string(&gp_exc_OverflowError, "complex exponentiation");
+            return NULL;
+        }
+        return complex_new_value(pr, pi);
+    }
     if (br == 0.0 && bi == 0.0)
         return complex_new_value(1.0, 0.0);
     if (ar == 0.0 && ai == 0.0) {
@@ -429,6 +479,11 @@ static int complex_argument(gp_object_t *o, bool first, double *real, double *im
     *real = d;
     *imag = 0.0;
     return 1;
+}
+
+gp_object_t *gp_complex_pow_doubles(double ar, double ai, double br, double bi)
+{
+    return complex_pow_values(ar, ai, br, bi);
 }
 
 gp_object_t *gp_complex_from_doubles(double real, double imag)

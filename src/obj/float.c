@@ -419,12 +419,9 @@ gp_object_t *gp_float_pow_values(double iv, double iw)
     }
     bool negate = false;
     if (iv < 0.0) {
-        if (iw != floor(iw)) {
-            /* CPython returns a complex here; gilpy has no complex type. */
-            gp_err_set_string(&gp_exc_ValueError,
-                              "negative number cannot be raised to a fractional power");
-            return NULL;
-        }
+        /* A negative base to a fractional power is complex, as in CPython. */
+        if (iw != floor(iw))
+            return gp_complex_pow_doubles(iv, 0.0, iw, 0.0);
         iv = -iv;
         negate = is_odd_integer(iw);
     }

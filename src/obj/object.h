@@ -641,6 +641,8 @@ gp_object_t *gp_float_new(double v);
    (__complex__, then __float__/__index__); -1 with TypeError otherwise. */
 gp_object_t *gp_complex_from_doubles(double real, double imag);
 int gp_complex_as_doubles(gp_object_t *o, double *real, double *imag);
+/* (ar + ai j) ** (br + bi j), with CPython's rules and errors. */
+gp_object_t *gp_complex_pow_doubles(double ar, double ai, double br, double bi);
 static inline double gp_float_value(gp_object_t *o) { return ((gp_float_t *)o)->value; }
 /* float(x) semantics for int/float/objects with __float__/__index__; -1.0 with exception set on error. */
 double gp_float_as_double(gp_object_t *o);
