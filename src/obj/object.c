@@ -18,8 +18,9 @@
  * Small ints have no header, so nothing here dereferences an object before
  * asking GP_TYPE() for its type.
  *
- * Allocation lays out the optional prefix described in object.h: a managed
- * __dict__ pointer, then a gc head, then the object. gp_object_alloc and
+ * Allocation lays out the optional prefix described in object.h: a
+ * weak-reference list, a managed __dict__ pointer, then a gc head, then the
+ * object. gp_object_alloc and
  * gp_object_free compute the prefix from the instance's type, which is what
  * lets a subclass add a __dict__ to a builtin layout.
  */
@@ -29,6 +30,7 @@
 #include "obj/genericalias.h"
 #include "obj/object.h"
 #include "obj/type.h"
+#include "obj/weakref.h"
 #include "runtime/runtime.h"
 
 /* ------------------------------------------------------------------ */
@@ -37,7 +39,7 @@
 
 static gp_object_t *object_alloc(gp_type_t *type, size_t nitems, bool zero_items)
 {
-    size_t prefix = gp_object_prefix_size(type);
+    size_t prefix = gp_object_alloc_prefix_size(type);
     size_t size = type->basicsize;
     if (type->itemsize) {
         if (nitems > (SIZE_MAX - size - prefix) / type->itemsize) {
@@ -85,7 +87,7 @@ gp_object_t *gp_object_alloc_items_unset(gp_type_t *type, size_t nitems)
 gp_object_t *gp_object_resize(gp_object_t *o, size_t nitems)
 {
     gp_type_t *type = o->type;
-    size_t prefix = gp_object_prefix_size(type);
+    size_t prefix = gp_object_alloc_prefix_size(type);
     size_t size = type->basicsize;
     if (type->itemsize) {
         if (nitems > (SIZE_MAX - size - prefix) / type->itemsize) {
@@ -119,7 +121,7 @@ void gp_object_free(gp_object_t *o)
     gp_type_t *type = o->type;
     if (gp_object_is_gc(o) && GP_GC_HEAD(o)->next != NULL)
         gp_gc_untrack(o);
-    gp_mem_free((char *)o - gp_object_prefix_size(type));
+    gp_mem_free((char *)o - gp_object_alloc_prefix_size(type));
 }
 
 gp_object_t **gp_object_dict_ptr(gp_object_t *o)
@@ -143,7 +145,19 @@ gp_object_t **gp_object_instance_dict(gp_object_t *o)
 
 void gp_object_dealloc(gp_object_t *o)
 {
-    o->type->dealloc(o);
+    gp_type_t *type = o->type;
+    /* Weak references die with their referent. For builtin weak-referenceable
+       types this is the only hook; instances of Python classes clear theirs
+       in gp_subtype_dealloc, after __del__ (which may still use them), and
+       type objects in type_dealloc. Objects that cannot be weakly referenced
+       pay one test of flags the dealloc call below loads anyway. */
+    if ((type->flags & (GP_TYPE_FLAG_WEAKREFABLE | GP_TYPE_FLAG_HEAPTYPE)) ==
+        GP_TYPE_FLAG_WEAKREFABLE) {
+        gp_object_t **list = gp_object_weaklist_ptr(o);
+        if (*list != NULL)
+            gp_weakref_clear_referent(o);
+    }
+    type->dealloc(o);
 }
 
 /* ------------------------------------------------------------------ */

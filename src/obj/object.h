@@ -29,11 +29,19 @@
  * count allocations and inject failures. An object's memory may carry a
  * prefix before the `gp_object_t` header:
  *
- *     [ managed __dict__ pointer ][ gc head ][ gp_object_t ... ]
+ *     [ weak-reference list ][ managed __dict__ pointer ][ gc head ][ gp_object_t ... ]
  *
  * The gc head is present when the type has GP_TYPE_FLAG_GC (containers that
  * can form cycles); the dict pointer when it has GP_TYPE_FLAG_MANAGED_DICT
- * (instances of user classes, whatever their builtin base). gp_object_alloc
+ * (instances of user classes, whatever their builtin base); the weak-reference
+ * list (the first weakref to the object, or NULL; obj/weakref.c) when it has
+ * GP_TYPE_FLAG_WEAKREFABLE. gp_object_prefix_size() counts the dict pointer
+ * and the gc head only, so the hot path that finds an instance's __dict__
+ * (o - gp_object_prefix_size) costs what it cost before weak references
+ * existed; the weak-reference list sits just before, and only allocation
+ * (gp_object_alloc_prefix_size) and weakref code need to know. Type objects
+ * keep their weak-reference list in gp_type_t itself, since the builtin ones
+ * are static and have no prefix. gp_object_alloc
  * and gp_object_free compute the prefix from the type, so builtin types can
  * be subclassed without knowing where the subclass keeps its __dict__.
  */
@@ -220,6 +228,7 @@ enum {
     GP_TYPE_FLAG_ABSTRACT = 1u << 4,
     GP_TYPE_FLAG_READY = 1u << 5,        /* gp_type_ready() has run */
     GP_TYPE_FLAG_DICT_PENDING = 1u << 6, /* static type's dict not filled yet: gp_type_dict() */
+    GP_TYPE_FLAG_WEAKREFABLE = 1u << 7,  /* instances have a weak-reference list in their prefix */
     /* Fast subclass checks: set on the builtin type and inherited by subclasses. */
     GP_TYPE_FLAG_INT_SUBCLASS = 1u << 8,
     GP_TYPE_FLAG_STR_SUBCLASS = 1u << 9,
@@ -312,6 +321,7 @@ struct gp_type {
     gp_object_t *module;    /* str or NULL */
     gp_object_t *subclasses; /* list of subclasses (borrowed pointers kept by weak means) or NULL */
     uint32_t version;       /* bumped on any change to the type or its bases' dicts: attribute caches key on it */
+    gp_object_t *weaklist;  /* the first weak reference to this type object, or NULL (obj/weakref.c) */
 };
 
 /* ------------------------------------------------------------------ */
@@ -351,11 +361,35 @@ typedef struct gp_gc_head {
 #define GP_GC_HEAD(o) (((gp_gc_head_t *)(o)) - 1)
 #define GP_GC_OBJECT(g) ((gp_object_t *)(((gp_gc_head_t *)(g)) + 1))
 
-/* Bytes before the gp_object_t header for instances of [type]. */
+/* Bytes of dict pointer and gc head before the gp_object_t header for
+   instances of [type]: the managed __dict__ is at o - this. */
 static inline size_t gp_object_prefix_size(const gp_type_t *type)
 {
     return ((type->flags & GP_TYPE_FLAG_GC) ? sizeof(gp_gc_head_t) : 0) +
            ((type->flags & GP_TYPE_FLAG_MANAGED_DICT) ? sizeof(gp_object_t *) : 0);
+}
+
+/* The whole prefix, weak-reference list included: where an instance's
+   memory block starts, o - this. */
+static inline size_t gp_object_alloc_prefix_size(const gp_type_t *type)
+{
+    return gp_object_prefix_size(type) +
+           ((type->flags & GP_TYPE_FLAG_WEAKREFABLE) ? sizeof(gp_object_t *) : 0);
+}
+
+/* Where [o] keeps the head of its weak-reference list, or NULL when [o]
+   cannot be weakly referenced. Type objects hold it in their struct; other
+   objects at the very start of their prefix. */
+static inline gp_object_t **gp_object_weaklist_ptr(gp_object_t *o)
+{
+    if (GP_IS_SMALL(o))
+        return NULL;
+    unsigned flags = o->type->flags;
+    if (flags & GP_TYPE_FLAG_TYPE_SUBCLASS)
+        return &((gp_type_t *)o)->weaklist;
+    if (!(flags & GP_TYPE_FLAG_WEAKREFABLE))
+        return NULL;
+    return (gp_object_t **)((char *)o - gp_object_prefix_size(o->type)) - 1;
 }
 
 /* Cycle collector (runtime/gc.c). */

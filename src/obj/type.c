@@ -36,6 +36,7 @@
 #include "obj/genericalias.h"
 #include "obj/object.h"
 #include "obj/type.h"
+#include "obj/weakref.h"
 #include "runtime/gc.h"
 #include "runtime/runtime.h"
 
@@ -901,7 +902,7 @@ static gp_object_t *object_get_class(gp_object_t *self, void *closure)
 
 static bool same_layout(gp_type_t *a, gp_type_t *b)
 {
-    const unsigned layout = GP_TYPE_FLAG_GC | GP_TYPE_FLAG_MANAGED_DICT;
+    const unsigned layout = GP_TYPE_FLAG_GC | GP_TYPE_FLAG_MANAGED_DICT | GP_TYPE_FLAG_WEAKREFABLE;
     return a->basicsize == b->basicsize && a->itemsize == b->itemsize &&
            (a->flags & layout) == (b->flags & layout) &&
            gp_type_builtin_base(a) == gp_type_builtin_base(b);
@@ -1009,6 +1010,11 @@ void gp_subtype_dealloc(gp_object_t *self)
     /* __del__ first: it may resurrect the object, which then lives on. */
     if (gp_gc_finalize(self))
         return;
+    /* Weak references go next, before any attribute is cleared: a callback
+       must not see the object, which __del__ above still could. */
+    gp_object_t **weaklist = gp_object_weaklist_ptr(self);
+    if (weaklist != NULL && *weaklist != NULL)
+        gp_weakref_clear_referent(self);
     gp_type_t *type = self->type;
     gp_type_t *base = gp_type_builtin_base(type);
     bool tracked = gp_object_is_gc(self) && GP_GC_HEAD(self)->next != NULL;
@@ -1363,10 +1369,11 @@ static gp_object_t *slot_mangle(gp_object_t *cls, gp_object_t *slot)
    '__dict__' and '__weakref__'), or NULL when the class has no __slots__.
    Sets *add_dict when '__dict__' was listed. Returns 0 or -1. */
 static int slots_parse(gp_object_t *ns, gp_object_t *name, gp_type_t *base, bool base_has_dict,
-                       gp_object_t **out, bool *add_dict)
+                       gp_object_t **out, bool *add_dict, bool *add_weakref)
 {
     *out = NULL;
     *add_dict = false;
+    *add_weakref = false;
     gp_object_t *raw = gp_dict_getitem_cstr(ns, "__slots__");
     if (raw == NULL)
         return gp_err_occurred() ? -1 : 0;
@@ -1401,9 +1408,17 @@ static int slots_parse(gp_object_t *ns, gp_object_t *name, gp_type_t *base, bool
             *add_dict = true;
             continue;
         }
-        /* Weak references need no storage of their own in gilpy. */
-        if (gp_str_eq_cstr(item, "__weakref__"))
+        /* '__weakref__' asks for the weak-reference list in the prefix. */
+        if (gp_str_eq_cstr(item, "__weakref__")) {
+            if ((base->flags & GP_TYPE_FLAG_WEAKREFABLE) || *add_weakref) {
+                gp_err_set_string(&gp_exc_TypeError,
+                                  "__weakref__ slot disallowed: either we already got one, or "
+                                  "__itemsize__ != 0");
+                goto error;
+            }
+            *add_weakref = true;
             continue;
+        }
         gp_object_t *mangled = slot_mangle(name, item);
         if (mangled == NULL)
             goto error;
@@ -1530,13 +1545,23 @@ static gp_object_t *type_new_impl(gp_type_t *metatype, gp_object_t *name, gp_obj
         flags |= ((gp_type_t *)GP_TUPLE_GET(bases, i))->flags & SUBCLASS_FLAGS;
     bool base_has_dict = (base->flags & GP_TYPE_FLAG_MANAGED_DICT) ||
                          (flags & (GP_TYPE_FLAG_EXC_SUBCLASS | GP_TYPE_FLAG_TYPE_SUBCLASS));
-    bool slots_add_dict;
-    if (slots_parse(ns, name, base, base_has_dict, &slots, &slots_add_dict) < 0)
+    bool slots_add_dict, slots_add_weakref;
+    if (slots_parse(ns, name, base, base_has_dict, &slots, &slots_add_dict,
+                    &slots_add_weakref) < 0)
         goto fail;
     bool needs_dict = !base_has_dict && (slots == NULL || slots_add_dict);
     flags |= base->flags & GP_TYPE_FLAG_MANAGED_DICT;
     if (needs_dict)
         flags |= GP_TYPE_FLAG_MANAGED_DICT;
+    /* Instances can be weakly referenced unless __slots__ left '__weakref__'
+       out, or the base is one whose instances CPython keeps variable-sized
+       (int, tuple, bytes). Classes themselves (metaclass instances) keep
+       their list in gp_type_t. */
+    const unsigned no_weakref = GP_TYPE_FLAG_INT_SUBCLASS | GP_TYPE_FLAG_TUPLE_SUBCLASS |
+                                GP_TYPE_FLAG_BYTES_SUBCLASS | GP_TYPE_FLAG_TYPE_SUBCLASS;
+    flags |= base->flags & GP_TYPE_FLAG_WEAKREFABLE;
+    if (!(flags & no_weakref) && (slots == NULL || slots_add_weakref))
+        flags |= GP_TYPE_FLAG_WEAKREFABLE;
     type->flags = flags;
     type->doc = NULL;
 
@@ -1580,6 +1605,17 @@ static gp_object_t *type_new_impl(gp_type_t *metatype, gp_object_t *name, gp_obj
     if (needs_dict && gp_dict_getitem_cstr(dict, "__dict__") == NULL) {
         gp_object_t *d = gp_getset_descr_new(type, &subtype_dict_getset);
         if (d == NULL || gp_dict_setitem_cstr(dict, "__dict__", d) < 0) {
+            GP_XDECREF(d);
+            goto fail;
+        }
+        GP_DECREF(d);
+    }
+    /* The class that first makes instances weak-referenceable shows it, as
+       CPython does, with a read-only '__weakref__' attribute. */
+    if ((flags & GP_TYPE_FLAG_WEAKREFABLE) && !(base->flags & GP_TYPE_FLAG_WEAKREFABLE) &&
+        gp_dict_getitem_cstr(dict, "__weakref__") == NULL) {
+        gp_object_t *d = gp_getset_descr_new(type, &gp_weakref_attribute_getset);
+        if (d == NULL || gp_dict_setitem_cstr(dict, "__weakref__", d) < 0) {
             GP_XDECREF(d);
             goto fail;
         }
@@ -1752,6 +1788,8 @@ gp_object_t *gp_type_call(gp_object_t *callable, gp_object_t *const *args, size_
 static void type_dealloc(gp_object_t *self)
 {
     gp_type_t *type = (gp_type_t *)self;
+    if (type->weaklist != NULL)
+        gp_weakref_clear_referent(self);
     if (GP_GC_HEAD(self)->next != NULL)
         gp_gc_untrack(self);
     if (type->bases != NULL)
@@ -2269,6 +2307,8 @@ static int type_dict_set_descr(gp_object_t *self, gp_object_t *value, void *clos
 
 int gp_types_init(void)
 {
+    /* First: it decides the layout of instances of the types it marks. */
+    gp_weakref_mark_builtin_types();
     gp_type_t *types[] = {
         &gp_object_type,         &gp_type_type,           &gp_none_type,
         &gp_notimplemented_type, &gp_ellipsis_type,       &gp_int_type,

@@ -57,8 +57,14 @@
  * it yet (gp_gc_finalize marks the object, so __del__ runs at most once per
  * object, here or in its dealloc). Finalizers may resurrect objects, so
  * when any ran the unreachable set is computed again before anything is
- * cleared. gc.garbage stays empty: every cycle is collectable. Weak
- * references do not exist yet.
+ * cleared. gc.garbage stays empty: every cycle is collectable.
+ *
+ * Weak references (obj/weakref.c): before the finalizers, every weak
+ * reference to an unreachable object is cleared, so neither a finalizer nor
+ * a callback can reach garbage through one. Callbacks run, as in CPython,
+ * only for references that are not garbage themselves; they run in a
+ * normal world, like finalizers, and the unreachable set is computed again
+ * after them.
  *
  * Static objects: builtin type objects are statically allocated and have no
  * gc head, even if `type` itself is a GC type (heap classes are). The
@@ -76,6 +82,7 @@
 
 #include "runtime/runtime.h"
 #include "runtime/trace.h"
+#include "obj/weakref.h"
 
 enum {
     GC_DEFAULT_THRESHOLD = 700,
@@ -530,6 +537,35 @@ bool gp_gc_finalize(gp_object_t *o)
     return from_dealloc && o->refcnt > 0;
 }
 
+/* True if [o] is among the garbage being examined (for weakref.c). */
+static bool gc_is_garbage(gp_object_t *o)
+{
+    return gc_tracked(o) && (GP_GC_HEAD(o)->gc_refs & GC_TENTATIVE);
+}
+
+/* Clears the weak references to the unreachable objects. When some of them
+   have callbacks to run, the objects go back to the main list first (as for
+   finalizers) and true is returned: the caller must recompute what is
+   unreachable, since a callback may have stored a new reference anywhere. */
+static bool gc_clear_weakrefs(gp_gc_head_t *unreachable, gp_gc_head_t *list)
+{
+    gp_weakref_pending_t pending = {NULL, 0, 0};
+    for (gp_gc_head_t *g = unreachable->next; g != unreachable; g = g->next) {
+        gp_object_t **weaklist = gp_object_weaklist_ptr(GP_GC_OBJECT(g));
+        if (weaklist != NULL && *weaklist != NULL)
+            gp_weakref_clear_for_collector(GP_GC_OBJECT(g), gc_is_garbage, &pending);
+    }
+    if (pending.count == 0) {
+        gp_mem_free(pending.refs);
+        return false;
+    }
+    for (gp_gc_head_t *g = unreachable->next; g != unreachable; g = g->next)
+        gc_set_count(g, 0);
+    list_splice(unreachable, list);
+    gp_weakref_pending_run(&pending);
+    return true;
+}
+
 /* Runs the pending finalizers of the unreachable objects (PEP 442). They
    run in a normal world: the objects go back to the main list first and
    are held by references meanwhile. Returns true if any ran, in which case
@@ -584,6 +620,8 @@ static intptr_t gc_collect_generation(gp_gc_state_t *state, int generation)
     gp_gc_head_t unreachable;
     list_init(&unreachable);
     gc_find_unreachable(list, &unreachable);
+    if (gc_clear_weakrefs(&unreachable, list))
+        gc_find_unreachable(list, &unreachable);
     if (gc_run_finalizers(&unreachable, list))
         gc_find_unreachable(list, &unreachable);
 

@@ -58,6 +58,7 @@ const gp_builtin_module_t gp_builtin_modules[] = {
     {"operator", gp_operator_module_create},
     {"_struct", gp_struct_module_create},
     {"errno", gp_errno_module_create},
+    {"_weakref", gp_weakref_module_create},
     {"resource", gp_resource_module_create},
     {"_collections", gp_collections_module_create},
     {"_signal", gp_signal_module_create},

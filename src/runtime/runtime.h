@@ -228,6 +228,7 @@ gp_object_t *gp_itertools_module_create(void); /* itertools (mod/itertools.c) */
 gp_object_t *gp_operator_module_create(void);  /* operator (mod/operator.c) */
 gp_object_t *gp_struct_module_create(void);    /* _struct (mod/struct.c; struct is lib/struct.py) */
 gp_object_t *gp_errno_module_create(void);     /* errno (mod/errno.c) */
+gp_object_t *gp_weakref_module_create(void);   /* _weakref (obj/weakref.c; weakref is lib/weakref.py) */
 gp_object_t *gp_resource_module_create(void);  /* resource: getrlimit/setrlimit (mod/resource.c) */
 gp_object_t *gp_collections_module_create(void); /* _collections: deque (mod/collections.c) */
 gp_object_t *gp_signal_module_create(void);    /* _signal (mod/signal.c; signal is lib/signal.py) */
