@@ -302,6 +302,36 @@ static intptr_t bind_find(gp_code_t *co, gp_object_t *name, size_t start, size_t
     return -1;
 }
 
+/* The error for positional-only parameters passed by keyword: every such
+   parameter is named, in parameter order, as CPython does. */
+static GP_NOINLINE void bind_posonly_as_keyword(gp_function_t *func, gp_object_t *kwnames,
+                                                size_t nkw)
+{
+    gp_code_t *co = (gp_code_t *)func->code;
+    gp_strbuf_t b;
+    gp_strbuf_init(&b);
+    bool first = true;
+    for (int i = 0; i < co->posonlyargcount; i++) {
+        gp_object_t *name = gp_code_slot_name(co, i);
+        bool passed = false;
+        for (size_t k = 0; k < nkw && !passed; k++)
+            passed = gp_str_compare(GP_TUPLE_GET(kwnames, k), name) == 0;
+        if (!passed)
+            continue;
+        if (!first)
+            gp_strbuf_append_cstr(&b, ", ");
+        gp_strbuf_append_str(&b, name);
+        first = false;
+    }
+    gp_object_t *names = gp_strbuf_finish(&b);
+    if (!names)
+        return;
+    gp_err_format(&gp_exc_TypeError,
+                  "%U() got some positional-only arguments passed as keyword arguments: '%U'",
+                  func->qualname, names);
+    GP_DECREF(names);
+}
+
 /* Fills cells (from the parameters they capture) and free variables. */
 static int frame_init_cells(gp_frame_t *f, gp_object_t *closure)
 {
@@ -377,10 +407,7 @@ int gp_frame_bind(gp_frame_t *f, gp_function_t *func, gp_object_t *const *args, 
                 continue;
             }
             if (posonly >= 0)
-                gp_err_format(&gp_exc_TypeError,
-                              "%U() got some positional-only arguments passed as keyword "
-                              "arguments: '%U'",
-                              func->qualname, name);
+                bind_posonly_as_keyword(func, kwnames, nkw);
             else
                 gp_err_format(&gp_exc_TypeError, "%U() got an unexpected keyword argument '%U'",
                               func->qualname, name);
