@@ -332,8 +332,15 @@ static gp_object_t *float_convert(gp_object_t *x)
 {
     if (float_is_exact(x))
         return GP_INCREF(x);
-    if (gp_str_check(x))
-        return float_from_text(x, gp_str_utf8(x), gp_str_utf8_len(x));
+    if (gp_str_check(x)) {
+        if (GP_STR_ASCII(x))
+            return float_from_text(x, gp_str_utf8(x), gp_str_utf8_len(x));
+        size_t n;
+        char *ascii = gp_str_numeric_ascii(x, &n);
+        gp_object_t *r = ascii ? float_from_text(x, ascii, n) : NULL;
+        gp_mem_free(ascii);
+        return r;
+    }
     if (gp_bytes_check(x) || GP_IS_TYPE(x, gp_bytearray_type))
         return float_from_text(x, gp_bytes_data(x), gp_bytes_len(x));
     if (gp_memoryview_check(x)) {

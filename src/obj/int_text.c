@@ -21,6 +21,7 @@
 
 #include "obj/int.h"
 #include "obj/memoryview.h"
+#include "obj/str.h"
 
 /* ------------------------------------------------------------------ */
 /* Text conversions                                                     */
@@ -265,6 +266,13 @@ static gp_object_t *int_call_dunder(gp_object_t *x, const char *name)
 
 static gp_object_t *int_from_text_object(gp_object_t *x, int base)
 {
+    if (gp_str_check(x) && !GP_STR_ASCII(x)) {
+        size_t n;
+        char *ascii = gp_str_numeric_ascii(x, &n);
+        gp_object_t *r = ascii ? int_parse(ascii, n, base, x) : NULL;
+        gp_mem_free(ascii);
+        return r;
+    }
     if (gp_str_check(x))
         return int_parse(gp_str_utf8(x), gp_str_utf8_len(x), base, x);
     if (gp_bytes_check(x) || GP_IS_TYPE(x, gp_bytearray_type))

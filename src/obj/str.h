@@ -209,6 +209,12 @@ bool gp_unicode_isxid_start(uint32_t cp);
 bool gp_unicode_isxid_continue(uint32_t cp);
 /* Decimal value of a decimal digit, or -1. */
 int gp_unicode_decimal_value(uint32_t cp);
+/* For int(), float() and complex() of a non-ASCII str [s]: its text with
+   every Unicode decimal digit as the ASCII digit and all Unicode white
+   space as ' ' (other non-ASCII characters become '?', which no number
+   parser accepts), as CPython does. A gp_mem buffer the caller frees, its
+   length in *len; NULL with MemoryError. */
+char *gp_str_numeric_ascii(gp_object_t *s, size_t *len);
 /* Simple case mappings (one code point to one). */
 uint32_t gp_unicode_tolower(uint32_t cp);
 uint32_t gp_unicode_toupper(uint32_t cp);

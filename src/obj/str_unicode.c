@@ -174,6 +174,34 @@ int gp_unicode_decimal_value(uint32_t cp)
     return v < 10 ? (int)v : -1;
 }
 
+char *gp_str_numeric_ascii(gp_object_t *s, size_t *len)
+{
+    const unsigned char *p = (const unsigned char *)gp_str_utf8(s);
+    size_t n = gp_str_utf8_len(s);
+    /* Never longer than the UTF-8 text: each character becomes one byte. */
+    char *out = gp_mem_alloc(n + 1);
+    if (!out)
+        return NULL;
+    size_t o = 0;
+    for (size_t i = 0; i < n;) {
+        int k;
+        uint32_t cp = gp_utf8_decode(p + i, &k);
+        i += (size_t)k;
+        int digit;
+        if (cp < 0x80)
+            out[o++] = (char)cp;
+        else if ((digit = gp_unicode_decimal_value(cp)) >= 0)
+            out[o++] = (char)('0' + digit);
+        else if (gp_unicode_isspace(cp))
+            out[o++] = ' ';
+        else
+            out[o++] = '?';
+    }
+    out[o] = '\0';
+    *len = o;
+    return out;
+}
+
 /* ---- Case mappings -------------------------------------------------------- */
 
 static const udb_case_t *udb_case_find(uint32_t cp)
