@@ -34,6 +34,8 @@ Not provided: copyreg.dispatch_table registrations and copy.replace (3.13).
 
 import types
 
+import _weakref
+
 __all__ = ["Error", "copy", "deepcopy"]
 
 
@@ -49,7 +51,7 @@ error = Error   # the old lowercase name, still accepted
 _ATOMS = frozenset([
     type(None), type(Ellipsis), type(NotImplemented), bool, int, float, complex,
     str, bytes, range, type, property, types.FunctionType,
-    types.BuiltinFunctionType, types.CodeType,
+    types.BuiltinFunctionType, types.CodeType, _weakref.ref,
 ])
 _SHALLOW_ATOMS = _ATOMS | {tuple, frozenset, slice}
 
