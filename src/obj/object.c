@@ -1419,6 +1419,34 @@ int gp_type_subclasscheck_plain(gp_object_t *derived, gp_object_t *cls)
     return derived == cls || gp_type_is_subtype((gp_type_t *)derived, (gp_type_t *)cls);
 }
 
+/* isinstance()'s second chance, as CPython's: an object whose __class__
+   claims another type (a weakref proxy, a mock) is an instance of that
+   type's bases too. Skipped, for speed, when __class__ can only be the
+   real type: object's own descriptor, found through plain attribute
+   lookup. */
+static int isinstance_via_class(gp_object_t *o, gp_type_t *cls)
+{
+    gp_type_t *t = GP_TYPE(o);
+    /* Built-in types with the generic getattr never redefine __class__. */
+    bool plain_getattr = t->getattr == gp_object_generic_getattr;
+    if (plain_getattr && !(t->flags & GP_TYPE_FLAG_HEAPTYPE))
+        return 0;
+    static gp_object_t *name, *object_class_descr;
+    if (name == NULL && (name = gp_str_static("__class__")) == NULL)
+        return -1;
+    if (object_class_descr == NULL)
+        object_class_descr = gp_type_lookup(&gp_object_type, name);
+    if (plain_getattr && gp_type_lookup(t, name) == object_class_descr)
+        return 0;
+    gp_object_t *icls = gp_object_getattr_opt(o, name);
+    if (icls == NULL)
+        return gp_err_occurred() ? -1 : 0;
+    int res = icls != (gp_object_t *)t && gp_type_check(icls) &&
+              gp_type_is_subtype((gp_type_t *)icls, cls);
+    GP_DECREF(icls);
+    return res;
+}
+
 int gp_type_instancecheck_plain(gp_object_t *o, gp_object_t *cls)
 {
     if (!gp_type_check(cls)) {
@@ -1426,7 +1454,9 @@ int gp_type_instancecheck_plain(gp_object_t *o, gp_object_t *cls)
                           "isinstance() arg 2 must be a type, a tuple of types, or a union");
         return -1;
     }
-    return gp_object_isinstance_type(o, (gp_type_t *)cls);
+    if (gp_object_isinstance_type(o, (gp_type_t *)cls))
+        return 1;
+    return isinstance_via_class(o, (gp_type_t *)cls);
 }
 
 /* Calls the hook [name] of type(cls) with [arg]; 1 / 0 for its truth, -1 on
@@ -1453,7 +1483,7 @@ int gp_object_isinstance(gp_object_t *o, gp_object_t *cls)
     if ((gp_object_t *)GP_TYPE(o) == cls)
         return 1;
     if (GP_IS_PTR(cls) && GP_TYPE(cls) == &gp_type_type)
-        return gp_object_isinstance_type(o, (gp_type_t *)cls);
+        return gp_type_instancecheck_plain(o, cls);
     if (gp_union_check(cls))
         cls = gp_union_args(cls);
     if (gp_tuple_check(cls)) {
