@@ -133,7 +133,31 @@ def _container_callback(container):
     return _died
 
 
-class WeakValueDictionary(_abc.MutableMapping):
+class _MergeOperators:
+    """The | |= and reflected | of the two weak dictionaries: a copy (or
+    self) updated with the other mapping."""
+
+    def __or__(self, mapping):
+        if not isinstance(mapping, _abc.Mapping):
+            return NotImplemented
+        result = self.copy()
+        result.update(mapping)
+        return result
+
+    def __ror__(self, mapping):
+        if not isinstance(mapping, _abc.Mapping):
+            return NotImplemented
+        result = self.__class__()
+        result.update(mapping)
+        result.update(self)
+        return result
+
+    def __ior__(self, mapping):
+        self.update(mapping)
+        return self
+
+
+class WeakValueDictionary(_MergeOperators, _abc.MutableMapping):
     """A mapping whose values are held weakly: an entry vanishes when its
     value dies."""
 
@@ -283,27 +307,8 @@ class WeakValueDictionary(_abc.MutableMapping):
             result[deepcopy(key, memo)] = value
         return result
 
-    def __or__(self, mapping):
-        if not isinstance(mapping, _abc.Mapping):
-            return NotImplemented
-        result = self.copy()
-        result.update(mapping)
-        return result
 
-    def __ror__(self, mapping):
-        if not isinstance(mapping, _abc.Mapping):
-            return NotImplemented
-        result = self.__class__()
-        result.update(mapping)
-        result.update(self)
-        return result
-
-    def __ior__(self, mapping):
-        self.update(mapping)
-        return self
-
-
-class WeakKeyDictionary(_abc.MutableMapping):
+class WeakKeyDictionary(_MergeOperators, _abc.MutableMapping):
     """A mapping whose keys are held weakly: an entry vanishes when its key
     dies. Keys must be hashable and weakly referenceable."""
 
@@ -428,25 +433,6 @@ class WeakKeyDictionary(_abc.MutableMapping):
         for key, value in self.items():
             result[key] = deepcopy(value, memo)
         return result
-
-    def __or__(self, mapping):
-        if not isinstance(mapping, _abc.Mapping):
-            return NotImplemented
-        result = self.copy()
-        result.update(mapping)
-        return result
-
-    def __ror__(self, mapping):
-        if not isinstance(mapping, _abc.Mapping):
-            return NotImplemented
-        result = self.__class__()
-        result.update(mapping)
-        result.update(self)
-        return result
-
-    def __ior__(self, mapping):
-        self.update(mapping)
-        return self
 
 
 class finalize:

@@ -497,17 +497,26 @@ static int fh_bool_arg(gp_object_t *arg, bool def, bool *out)
     return 0;
 }
 
-static gp_object_t *fh_enable(gp_object_t *self, gp_object_t *const *args, size_t nargs,
-                              gp_object_t *kwnames)
+/* The (file=None, all_threads=True) arguments of enable() and
+   dump_traceback(): the descriptor, the file object to keep alive (or
+   NULL), and the flag. -1 with an exception set. */
+static int fh_file_args(const char *fname, gp_object_t *const *args, size_t nargs,
+                        gp_object_t *kwnames, gp_object_t **file, bool *all_threads)
 {
     static const char *const names[] = {"file", "all_threads", NULL};
     gp_object_t *argv[2] = {NULL};
-    bool all_threads;
-    if (gp_args_parse("enable", args, nargs, kwnames, names, 0, argv) < 0 ||
-        fh_bool_arg(argv[1], true, &all_threads) < 0)
-        return NULL;
+    if (gp_args_parse(fname, args, nargs, kwnames, names, 0, argv) < 0 ||
+        fh_bool_arg(argv[1], true, all_threads) < 0)
+        return -1;
+    return fh_file_fd(argv[0], file);
+}
+
+static gp_object_t *fh_enable(gp_object_t *self, gp_object_t *const *args, size_t nargs,
+                              gp_object_t *kwnames)
+{
     gp_object_t *file;
-    int fd = fh_file_fd(argv[0], &file);
+    bool all_threads;
+    int fd = fh_file_args("enable", args, nargs, kwnames, &file, &all_threads);
     if (fd < 0)
         return NULL;
     int rc = fh_fatal_enable(fd, file, all_threads);
@@ -534,14 +543,9 @@ static gp_object_t *fh_is_enabled(gp_object_t *self, gp_object_t *const *args, s
 static gp_object_t *fh_dump_traceback(gp_object_t *self, gp_object_t *const *args, size_t nargs,
                                       gp_object_t *kwnames)
 {
-    static const char *const names[] = {"file", "all_threads", NULL};
-    gp_object_t *argv[2] = {NULL};
-    bool all_threads;
-    if (gp_args_parse("dump_traceback", args, nargs, kwnames, names, 0, argv) < 0 ||
-        fh_bool_arg(argv[1], true, &all_threads) < 0)
-        return NULL;
     gp_object_t *file;
-    int fd = fh_file_fd(argv[0], &file);
+    bool all_threads;
+    int fd = fh_file_args("dump_traceback", args, nargs, kwnames, &file, &all_threads);
     if (fd < 0)
         return NULL;
     fh_dump(fd, gp_runtime(), gp_tstate(), all_threads);
