@@ -919,24 +919,20 @@ class TestCase:
         """assertSequenceEqual restricted to two tuples."""
         self.assertSequenceEqual(tuple1, tuple2, msg, seq_type=tuple)
 
+    def _set_difference(self, a, b, which):
+        """a - b for assertSetEqual, failing the test with CPython's words
+        when [a] (the [which] argument) cannot take a difference."""
+        try:
+            return a.difference(b)
+        except TypeError as exc:
+            self.fail('invalid type when attempting set difference: %s' % exc)
+        except AttributeError as exc:
+            self.fail('%s argument does not support set difference: %s' % (which, exc))
+
     def assertSetEqual(self, set1, set2, msg=None):
         """Compare two sets, listing the items found in only one."""
-        try:
-            only_first = set1.difference(set2)
-        except TypeError as exc:
-            self.fail('invalid type when attempting set difference: %s'
-                      % exc)
-        except AttributeError as exc:
-            self.fail('first argument does not support set difference: %s'
-                      % exc)
-        try:
-            only_second = set2.difference(set1)
-        except TypeError as exc:
-            self.fail('invalid type when attempting set difference: %s'
-                      % exc)
-        except AttributeError as exc:
-            self.fail('second argument does not support set difference: %s'
-                      % exc)
+        only_first = self._set_difference(set1, set2, 'first')
+        only_second = self._set_difference(set2, set1, 'second')
         if not (only_first or only_second):
             return
         lines = []
