@@ -133,9 +133,22 @@ def _container_callback(container):
     return _died
 
 
-class _MergeOperators:
-    """The | |= and reflected | of the two weak dictionaries: a copy (or
-    self) updated with the other mapping."""
+class _WeakDictCommon:
+    """What the two weak dictionaries share: clear(), copy() and the |, |=
+    and reflected | operators (a copy, or self, updated with the other
+    mapping)."""
+
+    def clear(self):
+        self._dead_refs.clear()
+        self.data.clear()
+
+    def copy(self):
+        result = self.__class__()
+        for key, value in self.items():
+            result[key] = value
+        return result
+
+    __copy__ = copy
 
     def __or__(self, mapping):
         if not isinstance(mapping, _abc.Mapping):
@@ -157,7 +170,7 @@ class _MergeOperators:
         return self
 
 
-class WeakValueDictionary(_MergeOperators, _abc.MutableMapping):
+class WeakValueDictionary(_WeakDictCommon, _abc.MutableMapping):
     """A mapping whose values are held weakly: an entry vanishes when its
     value dies."""
 
@@ -288,18 +301,6 @@ class WeakValueDictionary(_MergeOperators, _abc.MutableMapping):
         for key, value in kw.items():
             self[key] = value
 
-    def clear(self):
-        self._dead_refs.clear()
-        self.data.clear()
-
-    def copy(self):
-        result = self.__class__()
-        for key, value in self.items():
-            result[key] = value
-        return result
-
-    __copy__ = copy
-
     def __deepcopy__(self, memo):
         from copy import deepcopy
         result = self.__class__()
@@ -308,7 +309,7 @@ class WeakValueDictionary(_MergeOperators, _abc.MutableMapping):
         return result
 
 
-class WeakKeyDictionary(_MergeOperators, _abc.MutableMapping):
+class WeakKeyDictionary(_WeakDictCommon, _abc.MutableMapping):
     """A mapping whose keys are held weakly: an entry vanishes when its key
     dies. Keys must be hashable and weakly referenceable."""
 
@@ -414,18 +415,6 @@ class WeakKeyDictionary(_MergeOperators, _abc.MutableMapping):
                 self[key] = value
         if kw:
             self.update(kw)
-
-    def clear(self):
-        self._dead_refs.clear()
-        self.data.clear()
-
-    def copy(self):
-        result = self.__class__()
-        for key, value in self.items():
-            result[key] = value
-        return result
-
-    __copy__ = copy
 
     def __deepcopy__(self, memo):
         from copy import deepcopy

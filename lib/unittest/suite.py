@@ -158,14 +158,8 @@ class TestSuite(BaseTestSuite):
             return
         _call_if_present(result, '_setupStdout')
         try:
-            try:
-                setup()
-            except Exception as exc:
-                if _debugging(result):
-                    raise
-                cls._class_setup_failed = True
-                self._report_fixture_error(result, exc, 'setUpClass',
-                                           strclass(cls))
+            cls._class_setup_failed = not self._run_fixture(result, setup, 'setUpClass',
+                                                            strclass(cls))
             if cls._class_setup_failed:
                 cls.doClassCleanups()
                 for info in cls.tearDown_exceptions:
@@ -192,13 +186,7 @@ class TestSuite(BaseTestSuite):
         _call_if_present(result, '_setupStdout')
         try:
             if teardown is not None:
-                try:
-                    teardown()
-                except Exception as exc:
-                    if _debugging(result):
-                        raise
-                    self._report_fixture_error(result, exc, 'tearDownClass',
-                                               strclass(previous))
+                self._run_fixture(result, teardown, 'tearDownClass', strclass(previous))
             if cleanups is not None:
                 cleanups()
                 for info in previous.tearDown_exceptions:
@@ -233,14 +221,8 @@ class TestSuite(BaseTestSuite):
             return
         _call_if_present(result, '_setupStdout')
         try:
-            try:
-                setup()
-            except Exception as exc:
-                if _debugging(result):
-                    raise
-                result._module_setup_failed = True
-                self._report_fixture_error(result, exc, 'setUpModule',
-                                           current_module)
+            result._module_setup_failed = not self._run_fixture(result, setup, 'setUpModule',
+                                                                current_module)
             if result._module_setup_failed:
                 try:
                     case.doModuleCleanups()
@@ -261,22 +243,23 @@ class TestSuite(BaseTestSuite):
         try:
             teardown = getattr(module, 'tearDownModule', None)
             if teardown is not None:
-                try:
-                    teardown()
-                except Exception as exc:
-                    if _debugging(result):
-                        raise
-                    self._report_fixture_error(result, exc, 'tearDownModule',
-                                               previous_module)
-            try:
-                case.doModuleCleanups()
-            except Exception as exc:
-                if _debugging(result):
-                    raise
-                self._report_fixture_error(result, exc, 'tearDownModule',
-                                           previous_module)
+                self._run_fixture(result, teardown, 'tearDownModule', previous_module)
+            self._run_fixture(result, case.doModuleCleanups, 'tearDownModule', previous_module)
         finally:
             _call_if_present(result, '_restoreStdout')
+
+    def _run_fixture(self, result, fixture, method_name, parent):
+        """Calls a class or module fixture; an exception it raises is
+        reported as that fixture's error (re-raised under debug()).
+        True when it ran cleanly."""
+        try:
+            fixture()
+        except Exception as exc:
+            if _debugging(result):
+                raise
+            self._report_fixture_error(result, exc, method_name, parent)
+            return False
+        return True
 
     def _report_fixture_error(self, result, exc, method_name, parent,
                               info=None):
