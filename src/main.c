@@ -35,6 +35,7 @@
 
 #include "gilpy.h"
 #include "mod/sys.h"
+#include "runtime/mem.h"
 #include "runtime/runtime.h"
 #include "runtime/trace.h"
 
@@ -574,6 +575,7 @@ int main(int argc, char **argv)
         fflush(stderr);
         return 1;
     }
+    gp_mem_pool_start(GP_MEM_POOL_DELAY);
     gp_trace_options_t trace_opts;
     if (main_configure_sys(&opts, argc, argv) < 0) {
         gp_object_t *exc = gp_err_fetch();

@@ -1,5 +1,6 @@
 /*
- * mem.c - the allocation hook: counting and failure injection around malloc.
+ * mem.c - the allocation hook: counting and failure injection around malloc
+ * and the small-block pool.
  *
  * Design notes
  * ------------
@@ -9,6 +10,11 @@
  * down a budget; when it reaches zero the allocation returns NULL exactly as
  * an exhausted malloc would, so callers exercise their real error paths.
  * Frees of NULL are not counted, matching free(NULL) being a no-op.
+ *
+ * Behind the hook, blocks of up to GP_POOL_MAX_BLOCK bytes come from the
+ * pool (pool.c: per-thread free lists by size class, no lock per call) and
+ * the rest from malloc; gp_mem_free tells them apart by address, so every
+ * block from this hook must go back through it, never to free().
  */
 #include "runtime/mem.h"
 
@@ -16,10 +22,12 @@
 #include <stdatomic.h>
 #include <stdint.h>
 #include <stdlib.h>
+#include <string.h>
 #include <sys/mman.h>
 #include <unistd.h>
 
 #include "obj/object.h"
+#include "runtime/pool.h"
 
 static _Atomic uint64_t mem_allocations;
 static _Atomic int64_t mem_live;
@@ -147,15 +155,58 @@ static inline void heap_check_growth(void *p)
         heap_advise((uintptr_t)p);
 }
 
+/* Small requests go to the pool (pool.c) unless a sanitizer is watching:
+   ASan and TSan see blocks through their own malloc, so those builds use
+   libc for everything. */
+#if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
+#define MEM_USE_POOL 0
+#else
+#define MEM_USE_POOL 1
+#endif
+
+/* The pool starts once the runtime is up (gp_mem_pool_start) and the
+   process has made GP_MEM_POOL_DELAY more small allocations. The pool keeps a
+   page per size class in use, where malloc packs blocks of every size
+   together; a first touch of a page costs ~10 us on this virtual machine,
+   so the twenty-odd pages a short script would spread over cost more than
+   the pool saves it. What start-up allocates lives as long as the process
+   anyway. A script past its first GP_MEM_POOL_DELAY allocations (about a
+   millisecond of work) is one whose allocation speed matters, and from then
+   on it has the pool. Until the countdown runs out each allocation pays a
+   load and a store, with the same tolerated race as COUNT_ADD. */
+static _Atomic long mem_pool_countdown = -1;
+
+void gp_mem_pool_start(long after)
+{
+    atomic_store_explicit(&mem_pool_countdown, after, memory_order_relaxed);
+}
+
+static inline void *mem_small_alloc(size_t size)
+{
+    if (!MEM_USE_POOL || size > GP_POOL_MAX_BLOCK)
+        return NULL;
+    long wait = atomic_load_explicit(&mem_pool_countdown, memory_order_relaxed);
+    if (__builtin_expect(wait != 0, 0)) {
+        if (wait > 0)
+            atomic_store_explicit(&mem_pool_countdown, wait - 1, memory_order_relaxed);
+        return NULL;
+    }
+    return gp_pool_alloc(size);
+}
+
 void *gp_mem_alloc(size_t size)
 {
     if (mem_should_fail())
         return NULL;
-    void *p = malloc(size ? size : 1);
+    void *p = mem_small_alloc(size);
+    if (p == NULL) {
+        p = malloc(size ? size : 1);
+        if (p)
+            heap_check_growth(p);
+    }
     if (p) {
         COUNT_ADD(mem_allocations, 1);
         COUNT_ADD(mem_live, 1);
-        heap_check_growth(p);
     }
     return p;
 }
@@ -164,12 +215,42 @@ void *gp_mem_calloc(size_t count, size_t size)
 {
     if (mem_should_fail())
         return NULL;
-    void *p = calloc(count ? count : 1, size ? size : 1);
+    void *p = NULL;
+    size_t bytes;
+    if (!__builtin_mul_overflow(count, size, &bytes)) {
+        p = mem_small_alloc(bytes);
+        if (p)
+            memset(p, 0, bytes);
+    }
+    if (p == NULL) {
+        p = calloc(count ? count : 1, size ? size : 1);
+        if (p)
+            heap_check_growth(p);
+    }
     if (p) {
         COUNT_ADD(mem_allocations, 1);
         COUNT_ADD(mem_live, 1);
+    }
+    return p;
+}
+
+/* A pool block that must change size: it keeps its place while the new
+   size still fits its class and uses more than half of it, and otherwise
+   moves to a block of the right size (pool or malloc). */
+static void *mem_realloc_pool_block(void *ptr, size_t size)
+{
+    size_t have = gp_pool_block_size(ptr);
+    if (size <= have && size > have / 2)
+        return ptr;
+    void *p = mem_small_alloc(size);
+    if (p == NULL) {
+        p = malloc(size ? size : 1);
+        if (p == NULL)
+            return NULL;
         heap_check_growth(p);
     }
+    memcpy(p, ptr, size < have ? size : have);
+    gp_pool_free(ptr);
     return p;
 }
 
@@ -180,6 +261,8 @@ void *gp_mem_realloc(void *ptr, size_t size)
     if (mem_should_fail())
         return NULL;
     COUNT_ADD(mem_reallocs, 1);
+    if (MEM_USE_POOL && gp_pool_owns(ptr))
+        return mem_realloc_pool_block(ptr, size);
     void *p = realloc(ptr, size ? size : 1);
     if (p)
         heap_check_growth(p);
@@ -191,5 +274,8 @@ void gp_mem_free(void *ptr)
     if (!ptr)
         return;
     COUNT_ADD(mem_live, -1);
-    free(ptr);
+    if (MEM_USE_POOL && gp_pool_owns(ptr))
+        gp_pool_free(ptr);
+    else
+        free(ptr);
 }

@@ -22,6 +22,11 @@ void gp_mem_set_fail_after(long n);
 /* Asks for transparent huge pages on the main heap as it grows (mem.c);
    called once by gp_runtime_new, harmless to call again. */
 void gp_mem_heap_init(void);
+/* Small blocks come from the pool (runtime/pool.c) once `after` more small
+   allocations have been made (0: at once). The command line calls it with
+   GP_MEM_POOL_DELAY when the runtime is built; mem.c says why. */
+#define GP_MEM_POOL_DELAY 20000
+void gp_mem_pool_start(long after);
 void gp_mem_set_fail_sticky(int sticky);
 /* Number of allocations made so far (malloc/calloc/realloc of NULL). */
 uint64_t gp_mem_allocated_count(void);
