@@ -129,7 +129,11 @@ def _pin_original(x, memo):
 def _deep_list(x, memo):
     result = []
     memo[id(x)] = result
-    result.extend([deepcopy(item, memo) for item in x])
+    # A loop, not a comprehension: a comprehension is a frame of its own,
+    # and nested lists would reach the recursion limit a third sooner.
+    append = result.append
+    for item in x:
+        append(deepcopy(item, memo))
     return result
 
 

@@ -770,10 +770,6 @@ static gp_object_t *dict_repr(gp_object_t *self)
     int status = gp_repr_enter(self);
     if (status != 0)
         return status > 0 ? gp_str_from_cstr("{...}") : NULL;
-    if (gp_recursion_enter(" while getting the repr of an object") < 0) {
-        gp_repr_leave(self);
-        return NULL;
-    }
     gp_strbuf_t buf;
     gp_strbuf_init(&buf);
     gp_strbuf_append_char(&buf, '{');
@@ -798,7 +794,6 @@ static gp_object_t *dict_repr(gp_object_t *self)
         GP_DECREF(value);
         if (!r) {
             gp_strbuf_discard(&buf);
-            gp_recursion_leave();
             gp_repr_leave(self);
             return NULL;
         }
@@ -806,7 +801,6 @@ static gp_object_t *dict_repr(gp_object_t *self)
         GP_DECREF(r);
     }
     gp_strbuf_append_char(&buf, '}');
-    gp_recursion_leave();
     gp_repr_leave(self);
     return gp_strbuf_finish(&buf);
 }

@@ -628,10 +628,6 @@ static gp_object_t *list_repr(gp_object_t *self)
     int status = gp_repr_enter(self);
     if (status != 0)
         return status > 0 ? gp_str_from_cstr("[...]") : NULL;
-    if (gp_recursion_enter(" while getting the repr of an object") < 0) {
-        gp_repr_leave(self);
-        return NULL;
-    }
     gp_strbuf_t buf;
     gp_strbuf_init(&buf);
     gp_strbuf_append_char(&buf, '[');
@@ -644,7 +640,6 @@ static gp_object_t *list_repr(gp_object_t *self)
         GP_DECREF(item);
         if (!r) {
             gp_strbuf_discard(&buf);
-            gp_recursion_leave();
             gp_repr_leave(self);
             return NULL;
         }
@@ -652,7 +647,6 @@ static gp_object_t *list_repr(gp_object_t *self)
         GP_DECREF(r);
     }
     gp_strbuf_append_char(&buf, ']');
-    gp_recursion_leave();
     gp_repr_leave(self);
     return gp_strbuf_finish(&buf);
 }

@@ -283,10 +283,6 @@ static gp_object_t *tuple_repr(gp_object_t *self)
     int status = gp_repr_enter(self);
     if (status != 0)
         return status > 0 ? gp_str_from_cstr("(...)") : NULL;
-    if (gp_recursion_enter(" while getting the repr of an object") < 0) {
-        gp_repr_leave(self);
-        return NULL;
-    }
     gp_strbuf_t buf;
     gp_strbuf_init(&buf);
     gp_strbuf_append_char(&buf, '(');
@@ -302,12 +298,10 @@ static gp_object_t *tuple_repr(gp_object_t *self)
     if (n == 1)
         gp_strbuf_append_char(&buf, ',');
     gp_strbuf_append_char(&buf, ')');
-    gp_recursion_leave();
     gp_repr_leave(self);
     return gp_strbuf_finish(&buf);
 error:
     gp_strbuf_discard(&buf);
-    gp_recursion_leave();
     gp_repr_leave(self);
     return NULL;
 }
