@@ -27,9 +27,9 @@ The Python side sets _stopped first, so most joins never block at all.
 tests/trace/check_trace.py watches Condition._waiters and Thread._end, so
 those private names stay.
 
-Left out: thread groups (group must be None), the profiling hook being
-applied to new threads (setprofile only records it), and the deprecated
-_shutdown_locks machinery of CPython.
+Left out: thread groups (group must be None), and the deprecated
+_shutdown_locks machinery of CPython. settrace() records a hook that
+sys.settrace refuses when a thread starts (gilpy has no line tracing yet).
 """
 
 import _thread
@@ -576,6 +576,8 @@ class Thread:
                 _starting.pop(self, None)
             if _hooks['trace']:
                 sys.settrace(_hooks['trace'])
+            if _hooks['profile']:
+                sys.setprofile(_hooks['profile'])
             try:
                 self.run()
             except BaseException as exc:

@@ -38,6 +38,7 @@
 #include "runtime/runtime.h"
 #include "runtime/trace.h"
 #include "vm/frame.h"
+#include "vm/vm.h"
 
 #define GP_SYS_VERSION_MAJOR 3
 #define GP_SYS_VERSION_MINOR 11
@@ -692,14 +693,20 @@ static gp_object_t *sys_excepthook(gp_object_t *self, gp_object_t *const *args, 
     return gp_none_new();
 }
 
-/* Tracing and profiling hooks are not supported: settrace(None) and
-   setprofile(None) are what portable code calls, and they succeed; the
-   getters report that no hook is installed. */
+/* Tracing hooks are not supported yet: settrace(None) is what portable
+   code calls, and it succeeds; a real trace function is refused rather than
+   silently never called. gettrace() reports that none is installed. */
 static gp_object_t *sys_settrace(gp_object_t *self, gp_object_t *const *args, size_t nargs,
                                  gp_object_t *kwnames)
 {
     if (gp_args_check("settrace", nargs, kwnames, 1, 1) < 0)
         return NULL;
+    if (args[0] != gp_None) {
+        gp_err_set_string(&gp_exc_NotImplementedError,
+                          "sys.settrace(): trace functions are not supported by gilpy yet "
+                          "(sys.setprofile is)");
+        return NULL;
+    }
     return gp_none_new();
 }
 
@@ -711,6 +718,25 @@ static gp_object_t *sys_gettrace(gp_object_t *self, gp_object_t *const *args, si
     return gp_none_new();
 }
 
+/* The calling thread's profile function (vm/profile.c sends the events). */
+static gp_object_t *sys_setprofile(gp_object_t *self, gp_object_t *const *args, size_t nargs,
+                                   gp_object_t *kwnames)
+{
+    if (gp_args_check("setprofile", nargs, kwnames, 1, 1) < 0)
+        return NULL;
+    gp_profile_set(gp_tstate(), args[0]);
+    return gp_none_new();
+}
+
+static gp_object_t *sys_getprofile(gp_object_t *self, gp_object_t *const *args, size_t nargs,
+                                   gp_object_t *kwnames)
+{
+    if (gp_args_check("getprofile", nargs, kwnames, 0, 0) < 0)
+        return NULL;
+    gp_object_t *func = gp_tstate()->profile_func;
+    return func ? GP_INCREF(func) : gp_none_new();
+}
+
 static const gp_method_def_t sys_hook_functions[] = {
     {"__displayhook__", sys_displayhook, 0, NULL},
     {"__excepthook__", sys_excepthook, 0, NULL},
@@ -720,10 +746,10 @@ static const gp_method_def_t sys_hook_functions[] = {
 static const gp_method_def_t sys_functions[] = {
     {"displayhook", sys_displayhook, 0, "Print an object to sys.stdout and also save it in builtins._"},
     {"excepthook", sys_excepthook, 0, "Handle an exception by displaying it with a traceback on sys.stderr."},
-    {"settrace", sys_settrace, 0, "Set the global debug tracing function (not supported: accepted)."},
+    {"settrace", sys_settrace, 0, "Set the global debug tracing function (only None is supported)."},
     {"gettrace", sys_gettrace, 0, "Return the global debug tracing function (always None)."},
-    {"setprofile", sys_settrace, 0, "Set the profiling function (not supported: accepted)."},
-    {"getprofile", sys_gettrace, 0, "Return the profiling function (always None)."},
+    {"setprofile", sys_setprofile, 0, "Set the profiling function of this thread."},
+    {"getprofile", sys_getprofile, 0, "Return the profiling function set by sys.setprofile()."},
     {"exit", sys_exit, GP_METH_KEYWORDS, "Exit the interpreter by raising SystemExit(status)."},
     {"getrefcount", sys_getrefcount, 0, "Return the reference count of object."},
     {"getrecursionlimit", sys_getrecursionlimit, 0, "Return the current recursion limit."},

@@ -381,6 +381,7 @@ void gp_thread_state_free(gp_thread_state_t *ts)
         ts->next->prev = ts->prev;
     GP_CLEAR(ts->curexc);
     GP_CLEAR(ts->exc_info);
+    GP_CLEAR(ts->profile_func);
     gp_mem_free(ts);
 }
 

@@ -58,6 +58,10 @@ struct gp_thread_state {
     /* C-level depth of recursive object operations (repr of nested lists...). */
     int c_recursion_depth;
     bool recursion_headroom; /* while raising RecursionError, allow a little more */
+    /* sys.setprofile's function (vm/profile.c), and whether the eval loop
+       must send it events: set while there is one and it is not running. */
+    gp_object_t *profile_func;
+    bool profiling;
 
     uint64_t thread_id; /* threading.get_ident(): the pthread_t as an integer */
     long native_id;     /* threading.get_native_id(): the kernel's thread id */

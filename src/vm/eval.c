@@ -1367,6 +1367,8 @@ gp_object_t *gp_eval_frame(gp_frame_t *frame, int throwflag)
     } while (0)
 
     LOAD_REGISTERS();
+    if (GP_UNLIKELY(ts->profiling) && gp_profile_event(ts, frame, GP_PROFILE_CALL, NULL) < 0)
+        goto error;
     if (throwflag)
         goto error;
     if (GP_UNLIKELY(atomic_load_explicit(&rt->eval_breaker, memory_order_relaxed))) {
@@ -2722,6 +2724,9 @@ dispatch:
                 ts->frame = frame;
                 ts->recursion_depth++;
                 LOAD_REGISTERS();
+                if (GP_UNLIKELY(ts->profiling) &&
+                    gp_profile_event(ts, frame, GP_PROFILE_CALL, NULL) < 0)
+                    goto error;
                 if (GP_UNLIKELY(atomic_load_explicit(&rt->eval_breaker, memory_order_relaxed))) {
                     if (gp_runtime_handle_breaker() < 0)
                         goto error;
@@ -2756,6 +2761,9 @@ dispatch:
                 ts->frame = frame;
                 ts->recursion_depth++;
                 LOAD_REGISTERS();
+                if (GP_UNLIKELY(ts->profiling) &&
+                    gp_profile_event(ts, frame, GP_PROFILE_CALL, NULL) < 0)
+                    goto error;
                 if (GP_UNLIKELY(atomic_load_explicit(&rt->eval_breaker, memory_order_relaxed))) {
                     if (gp_runtime_handle_breaker() < 0)
                         goto error;
@@ -2765,9 +2773,14 @@ dispatch:
         }
         {
             SAVE_REGISTERS();
-            gp_vectorcall_fn fn = GP_TYPE(callable)->call;
-            gp_object_t *res = fn ? fn(callable, args, nargs, kwnames)
-                                  : gp_object_call(callable, args, nargs, kwnames);
+            gp_object_t *res;
+            if (GP_UNLIKELY(ts->profiling)) {
+                res = gp_profile_c_call(ts, frame, callable, args, nargs, kwnames);
+            } else {
+                gp_vectorcall_fn fn = GP_TYPE(callable)->call;
+                res = fn ? fn(callable, args, nargs, kwnames)
+                         : gp_object_call(callable, args, nargs, kwnames);
+            }
             for (size_t i = 0; i < nstack; i++) {
                 gp_object_t *o = POP();
                 GP_XDECREF(o);
@@ -2790,8 +2803,12 @@ dispatch:
             goto error;
         }
         SAVE_REGISTERS();
-        gp_object_t *res = gp_object_call_tuple_dict(func, cargs,
-                                                     kwargs && gp_dict_size(kwargs) ? kwargs : NULL);
+        gp_object_t *res =
+            GP_UNLIKELY(ts->profiling)
+                ? gp_profile_c_call_tuple(ts, frame, func, cargs,
+                                          kwargs && gp_dict_size(kwargs) ? kwargs : NULL)
+                : gp_object_call_tuple_dict(func, cargs,
+                                            kwargs && gp_dict_size(kwargs) ? kwargs : NULL);
         GP_DECREF(cargs);
         GP_XDECREF(kwargs);
         if (!res)
@@ -3331,6 +3348,9 @@ exception_unwind:
     SAVE_REGISTERS();
 
 exit_frame:
+    if (GP_UNLIKELY(ts->profiling) &&
+        gp_profile_event(ts, frame, GP_PROFILE_RETURN, retval) < 0)
+        GP_CLEAR(retval);
     ts->recursion_depth--;
     if (frame != entry) {
         /* Return from an inlined call to its caller in this loop. */
@@ -3358,6 +3378,13 @@ exit_frame:
     return retval;
 
 exit_yield:
+    if (GP_UNLIKELY(ts->profiling) &&
+        gp_profile_event(ts, frame, GP_PROFILE_RETURN, retval) < 0) {
+        /* The profile function raised: the generator ends with its error
+           instead of yielding (its frame is cleared as for any error). */
+        GP_CLEAR(retval);
+        frame->yielded = 0;
+    }
     ts->recursion_depth--;
     ts->frame = frame->back;
     return retval;

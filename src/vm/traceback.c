@@ -361,6 +361,11 @@ gp_object_t *gp_sys_getframe(gp_object_t *self, gp_object_t *const *args, size_t
         gp_err_set_string(&gp_exc_ValueError, "call stack is not deep enough");
         return NULL;
     }
+    return gp_frame_snapshot(f);
+}
+
+gp_object_t *gp_frame_snapshot(gp_frame_t *f)
+{
     gp_object_t *fo = gp_frame_object_new(f, gp_frame_lineno(f));
     if (!fo)
         return NULL;

@@ -117,6 +117,38 @@ typedef struct gp_traceback {
    the current exception. Returns 0 or -1. */
 int gp_traceback_here(gp_frame_t *frame, int lasti);
 
+/* A snapshot object of [frame] with its f_back chain, as sys._getframe()
+   returns (traceback.c). */
+gp_object_t *gp_frame_snapshot(struct gp_frame *frame);
+
+/* ------------------------------------------------------------------ */
+/* Profiling: sys.setprofile (profile.c)                                */
+/* ------------------------------------------------------------------ */
+
+typedef enum {
+    GP_PROFILE_CALL,
+    GP_PROFILE_RETURN,
+    GP_PROFILE_C_CALL,
+    GP_PROFILE_C_RETURN,
+    GP_PROFILE_C_EXCEPTION,
+} gp_profile_event_t;
+
+/* Installs [func] (None removes it) as [ts]'s profile function. */
+void gp_profile_set(gp_thread_state_t *ts, gp_object_t *func);
+/* Sends [event] for [frame] to the profile function; 0, or -1 with its
+   exception set. The eval loop calls it only while ts->profiling. */
+int gp_profile_event(gp_thread_state_t *ts, struct gp_frame *frame, gp_profile_event_t event,
+                     gp_object_t *arg);
+/* Calls [callable] as the eval loop would, between c_call and
+   c_return/c_exception events when it is a builtin. */
+gp_object_t *gp_profile_c_call(gp_thread_state_t *ts, struct gp_frame *frame,
+                               gp_object_t *callable, gp_object_t *const *args, size_t nargs,
+                               gp_object_t *kwnames);
+/* The same for a call with an argument tuple and a keyword dict (or NULL). */
+gp_object_t *gp_profile_c_call_tuple(gp_thread_state_t *ts, struct gp_frame *frame,
+                                     gp_object_t *callable, gp_object_t *args,
+                                     gp_object_t *kwargs);
+
 /* ------------------------------------------------------------------ */
 /* Import (import.c)                                                    */
 /* ------------------------------------------------------------------ */
