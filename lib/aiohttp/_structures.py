@@ -15,29 +15,58 @@ _MISSING = object()
 
 
 class MultiDict:
-    """Ordered pairs with repeatable keys."""
+    """Ordered pairs with repeatable keys.
 
-    _fold = staticmethod(lambda key: key)
+    Beside the pairs it keeps each key folded (lower-cased for the
+    case-insensitive kind) in a parallel list, so that a lookup is one
+    list search in C rather than a fold per stored key: a response's
+    headers are looked up several times per request.
+    """
+
+    @staticmethod
+    def _fold(key):
+        return key
 
     def __init__(self, *args, **kwargs):
         self._items = []
+        self._folded = []
         if args:
             self.extend(args[0])
         if kwargs:
             self.extend(kwargs)
 
+    @classmethod
+    def _of(cls, items, folded):
+        """One made from pairs and their folded keys as they stand (the
+        header parser folds while it splits)."""
+        self = cls.__new__(cls)
+        self._items = items
+        self._folded = folded
+        return self
+
+    def _set_items(self, pairs):
+        fold = self._fold
+        self._items = pairs
+        self._folded = [fold(k) for k, _ in pairs]
+
     def extend(self, other):
         if hasattr(other, 'items'):
             other = other.items()
+        fold = self._fold
         for key, value in other:
             self._items.append((key, value))
+            self._folded.append(fold(key))
 
     def add(self, key, value):
         self._items.append((key, value))
+        self._folded.append(self._fold(key))
+
+    def _positions(self, key):
+        folded = self._fold(key)
+        return [i for i, k in enumerate(self._folded) if k == folded]
 
     def getall(self, key, default=_MISSING):
-        folded = self._fold(key)
-        values = [v for k, v in self._items if self._fold(k) == folded]
+        values = [self._items[i][1] for i in self._positions(key)]
         if values:
             return values
         if default is not _MISSING:
@@ -45,10 +74,10 @@ class MultiDict:
         raise KeyError(key)
 
     def getone(self, key, default=_MISSING):
-        folded = self._fold(key)
-        for k, v in self._items:
-            if self._fold(k) == folded:
-                return v
+        try:
+            return self._items[self._folded.index(self._fold(key))][1]
+        except ValueError:
+            pass
         if default is not _MISSING:
             return default
         raise KeyError(key)
@@ -59,34 +88,38 @@ class MultiDict:
     def __getitem__(self, key):
         return self.getone(key)
 
+    def _without(self, folded):
+        return [pair for pair, k in zip(self._items, self._folded) if k != folded]
+
     def __setitem__(self, key, value):
         folded = self._fold(key)
-        self._items = [(k, v) for k, v in self._items if self._fold(k) != folded]
+        if folded in self._folded:
+            self._set_items(self._without(folded))
         self._items.append((key, value))
+        self._folded.append(folded)
 
     def __delitem__(self, key):
         folded = self._fold(key)
-        kept = [(k, v) for k, v in self._items if self._fold(k) != folded]
-        if len(kept) == len(self._items):
+        if folded not in self._folded:
             raise KeyError(key)
-        self._items = kept
+        self._set_items(self._without(folded))
 
     def setdefault(self, key, default=None):
         value = self.getone(key, _MISSING)
         if value is _MISSING:
-            self._items.append((key, default))
+            self.add(key, default)
             return default
         return value
 
     def popone(self, key, default=_MISSING):
-        folded = self._fold(key)
-        for i, (k, v) in enumerate(self._items):
-            if self._fold(k) == folded:
-                del self._items[i]
-                return v
-        if default is not _MISSING:
-            return default
-        raise KeyError(key)
+        try:
+            i = self._folded.index(self._fold(key))
+        except ValueError:
+            if default is not _MISSING:
+                return default
+            raise KeyError(key) from None
+        del self._folded[i]
+        return self._items.pop(i)[1]
 
     pop = popone
 
@@ -97,8 +130,7 @@ class MultiDict:
             self[key] = value
 
     def __contains__(self, key):
-        folded = self._fold(key)
-        return any(self._fold(k) == folded for k, _ in self._items)
+        return self._fold(key) in self._folded
 
     def __iter__(self):
         return iter([k for k, _ in self._items])
@@ -133,14 +165,20 @@ class MultiDict:
 class CIMultiDict(MultiDict):
     """A MultiDict whose keys compare case-insensitively."""
 
-    _fold = staticmethod(lambda key: key.lower())
+    @staticmethod
+    def _fold(key):
+        return key.lower()
 
 
 class CIMultiDictProxy(CIMultiDict):
     """A read-only view of a CIMultiDict."""
 
     def __init__(self, source):
-        self._items = list(source.items())
+        if isinstance(source, CIMultiDict):
+            self._items = list(source._items)
+            self._folded = list(source._folded)
+        else:
+            self._set_items(list(source.items()))
 
     def _read_only(self, *args, **kwargs):
         raise TypeError("'CIMultiDictProxy' object does not support item assignment")
@@ -151,20 +189,38 @@ class CIMultiDictProxy(CIMultiDict):
         return CIMultiDict(self._items)
 
 
+_RECENT_URLS = {}
+_RECENT_URLS_MAX = 256
+
+
 class URL:
     """An immutable URL; str() gives its text."""
 
-    __slots__ = ('_text', '_parts')
+    __slots__ = ('_text', '_parts', '_hostname', '_port')
 
     def __init__(self, value='', *, encoded=False):
         if isinstance(value, URL):
             value = value._text
         if not isinstance(value, str):
             raise TypeError('Constructor parameter should be str')
-        if not encoded:
-            value = quote(value, safe="!#$%&'()*+,/:;=?@[]~")
-        self._text = value
-        self._parts = urlsplit(value)
+        # A client fetches the same URLs over and over: the quoted text and
+        # its split parts (immutable both) are kept for recent ones.
+        parsed = _RECENT_URLS.get((value, encoded))
+        if parsed is None:
+            text = value if encoded else quote(value, safe="!#$%&'()*+,/:;=?@[]~")
+            parsed = (text, urlsplit(text))
+            if len(_RECENT_URLS) >= _RECENT_URLS_MAX:
+                _RECENT_URLS.clear()
+            _RECENT_URLS[(value, encoded)] = parsed
+        self._text, self._parts = parsed
+        self._hostname = self._port = _MISSING
+
+    @property
+    def _split_port(self):
+        # SplitResult.port parses (and may reject) the port on every access.
+        if self._port is _MISSING:
+            self._port = self._parts.port
+        return self._port
 
     def __str__(self):
         return self._text
@@ -194,22 +250,22 @@ class URL:
 
     @property
     def host(self):
-        return self._parts.hostname
+        if self._hostname is _MISSING:
+            self._hostname = self._parts.hostname
+        return self._hostname
 
-    @property
-    def raw_host(self):
-        return self._parts.hostname
+    raw_host = host
 
     @property
     def port(self):
-        port = self._parts.port
+        port = self._split_port
         if port is None:
             return {'http': 80, 'https': 443}.get(self._parts.scheme)
         return port
 
     @property
     def explicit_port(self):
-        return self._parts.port
+        return self._split_port
 
     @property
     def user(self):

@@ -382,19 +382,22 @@ class _LineIterator:
 def _parse_header_block(block):
     lines = block.decode('latin-1').split('\r\n')
     status_line = lines[0]
-    headers = CIMultiDict()
+    items = []
+    folded = []
     for line in lines[1:]:
         if not line:
             continue
-        if line[0] in ' \t' and len(headers):
-            name, value = headers._items[-1]
-            headers._items[-1] = (name, value + ' ' + line.strip())
+        if line[0] in ' \t' and items:
+            name, value = items[-1]
+            items[-1] = (name, value + ' ' + line.strip())
             continue
         name, _, value = line.partition(':')
-        headers.add(name.strip(), value.strip())
+        name = name.strip()
+        items.append((name, value.strip()))
+        folded.append(name.lower())
     parts = status_line.split(None, 2)
     reason = parts[2].strip() if len(parts) == 3 else ''
-    return reason, CIMultiDictProxy(headers)
+    return reason, CIMultiDictProxy._of(items, folded)
 
 
 def _parse_content_type(value):
