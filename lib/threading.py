@@ -33,6 +33,7 @@ sys.settrace refuses when a thread starts (gilpy has no line tracing yet).
 """
 
 import _thread
+import _weakref
 import sys
 from operator import attrgetter as _attrgetter
 from time import monotonic as _clock
@@ -588,6 +589,7 @@ class Thread:
             try:
                 with _registry_lock:
                     _running.pop(me, None)
+                _forget_thread_locals(me)
             finally:
                 # A store into an existing attribute: cannot fail. _thread
                 # releases self._end after this returns.
@@ -796,6 +798,20 @@ _PER_THREAD = '_local__per_thread'
 _INIT_ARGS = '_local__init_args'
 
 
+# Every live local, by id, through a weak reference: a thread that ends
+# drops its namespace from each (_forget_thread_locals), so that its values
+# are freed with it and a later thread that gets the same ident starts
+# empty, as CPython's locals do.
+_live_locals = {}
+
+
+def _forget_thread_locals(ident):
+    for ref in list(_live_locals.values()):
+        loc = ref()
+        if loc is not None:
+            object.__getattribute__(loc, _PER_THREAD).pop(ident, None)
+
+
 class local:
     """An object whose attributes are separate for every thread."""
 
@@ -806,6 +822,8 @@ class local:
         self = object.__new__(cls)
         object.__setattr__(self, _PER_THREAD, {get_ident(): {}})
         object.__setattr__(self, _INIT_ARGS, (args, kw))
+        key = id(self)
+        _live_locals[key] = _weakref.ref(self, lambda ref, key=key: _live_locals.pop(key, None))
         return self
 
     def _local__namespace(self):
