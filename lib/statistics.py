@@ -133,7 +133,27 @@ def _to_type(value, kind):
         return value
     if issubclass(kind, int) and value.denominator != 1:
         kind = float
-    return kind(value)
+    try:
+        return kind(value)
+    except TypeError:
+        # Decimal takes no Fraction: divide its two ends in the current
+        # decimal context instead.
+        if type(value) is Fraction and kind.__name__ == 'Decimal':
+            return kind(value.numerator) / kind(value.denominator)
+        raise
+
+
+def _root_of(kind, square):
+    """The square root of the exact Fraction [square] as [kind] gives it:
+    a Decimal for Decimal data (computed with spare digits, then rounded to
+    the context), else a correctly rounded float."""
+    if kind.__name__ == 'Decimal' and kind.__module__ == 'decimal':
+        import decimal
+        with decimal.localcontext() as ctx:
+            ctx.prec += 10
+            root = (kind(square.numerator) / kind(square.denominator)).sqrt()
+        return +root
+    return _sqrt_ratio(square.numerator, square.denominator)
 
 
 def _squared_deviations(data, centre):
@@ -417,8 +437,7 @@ def stdev(data, xbar=None):
     kind, spread, _, count = _squared_deviations(data, xbar)
     if count < 2:
         raise StatisticsError('stdev requires at least two data points')
-    square = spread / (count - 1)
-    return _sqrt_ratio(square.numerator, square.denominator)
+    return _root_of(kind, spread / (count - 1))
 
 
 def pstdev(data, mu=None):
@@ -426,8 +445,7 @@ def pstdev(data, mu=None):
     kind, spread, _, count = _squared_deviations(data, mu)
     if count < 1:
         raise StatisticsError('pstdev requires at least one data point')
-    square = spread / count
-    return _sqrt_ratio(square.numerator, square.denominator)
+    return _root_of(kind, spread / count)
 
 
 # -- two variables ------------------------------------------------------------
