@@ -165,7 +165,14 @@ static gp_object_t *exc_with_traceback(gp_object_t *self, gp_object_t *const *ar
 static gp_object_t *exc_add_note(gp_object_t *self, gp_object_t *const *args, size_t nargs,
                                  gp_object_t *kwnames);
 
+static gp_object_t *exc_reduce(gp_object_t *self, gp_object_t *const *args, size_t nargs,
+                              gp_object_t *kwnames);
+static gp_object_t *exc_setstate(gp_object_t *self, gp_object_t *const *args, size_t nargs,
+                                gp_object_t *kwnames);
+
 static const gp_method_def_t base_exc_methods[] = {
+    {"__reduce__", exc_reduce, 0, NULL},
+    {"__setstate__", exc_setstate, 0, NULL},
     {"with_traceback", exc_with_traceback, 0,
      "Exception.with_traceback(tb) --\n    set self.__traceback__ to tb and return self."},
     {"add_note", exc_add_note, 0, "Exception.add_note(note) --\n    add a note to the exception"},
@@ -379,6 +386,73 @@ static gp_object_t *exc_attr_getter(gp_object_t *self, void *closure)
 static int exc_attr_setter(gp_object_t *self, gp_object_t *value, void *closure)
 {
     return exc_attr_set(self, (const char *)closure, value);
+}
+
+/* Whether [key] of an exception's dict is one of its class's own fields
+   (errno, value, lineno...), which live in the dict here but in the C
+   layout in CPython, so that reduction and copying leave them to args. */
+static bool exc_dict_key_is_field(gp_object_t *self, gp_object_t *key)
+{
+    if (!gp_str_check(key))
+        return false;
+    gp_object_t *d = gp_type_lookup(GP_TYPE(self), key);
+    return d && GP_TYPE(d) == &gp_getset_descr_type &&
+           ((gp_getset_descr_t *)d)->def->get == exc_attr_getter;
+}
+
+/* BaseException.__reduce__: (type, args) and the instance dict's own
+   attributes, as CPython; copy and pickle rebuild through it. */
+static gp_object_t *exc_reduce(gp_object_t *self, gp_object_t *const *args, size_t nargs,
+                              gp_object_t *kwnames)
+{
+    (void)args;
+    if (gp_args_check("__reduce__", nargs, kwnames, 0, 0) < 0)
+        return NULL;
+    gp_exception_t *e = EXC(self);
+    gp_object_t *eargs = e->args ? GP_INCREF(e->args) : gp_tuple_new(0);
+    if (!eargs)
+        return NULL;
+    gp_object_t *state = NULL;
+    if (e->dict && gp_dict_size(e->dict) > 0) {
+        state = gp_dict_new();
+        intptr_t pos = 0;
+        gp_object_t *key, *value;
+        while (state && gp_dict_next(e->dict, &pos, &key, &value)) {
+            if (!exc_dict_key_is_field(self, key) && gp_dict_setitem(state, key, value) < 0)
+                GP_CLEAR(state);
+        }
+        if (!state) {
+            GP_DECREF(eargs);
+            return NULL;
+        }
+        if (gp_dict_size(state) == 0)
+            GP_CLEAR(state);
+    }
+    gp_object_t *res = state ? gp_tuple_pack(3, (gp_object_t *)GP_TYPE(self), eargs, state)
+                             : gp_tuple_pack(2, (gp_object_t *)GP_TYPE(self), eargs);
+    GP_DECREF(eargs);
+    GP_XDECREF(state);
+    return res;
+}
+
+static gp_object_t *exc_setstate(gp_object_t *self, gp_object_t *const *args, size_t nargs,
+                                gp_object_t *kwnames)
+{
+    if (gp_args_check("__setstate__", nargs, kwnames, 1, 1) < 0)
+        return NULL;
+    if (args[0] == gp_None)
+        return gp_none_new();
+    if (!gp_dict_check(args[0])) {
+        gp_err_set_string(&gp_exc_TypeError, "state is not a dictionary");
+        return NULL;
+    }
+    intptr_t pos = 0;
+    gp_object_t *key, *value;
+    while (gp_dict_next(args[0], &pos, &key, &value)) {
+        if (gp_object_setattr(self, key, value) < 0)
+            return NULL;
+    }
+    return gp_none_new();
 }
 
 #define ATTR(n)                                              \

@@ -674,7 +674,22 @@ static gp_object_t *range_get_step(gp_object_t *self, void *closure)
     return GP_INCREF(RANGE(self)->step);
 }
 
+static gp_object_t *range_method_reduce(gp_object_t *self, gp_object_t *const *args,
+                                        size_t nargs, gp_object_t *kwnames)
+{
+    (void)args;
+    if (gp_args_check("__reduce__", nargs, kwnames, 0, 0) < 0)
+        return NULL;
+    gp_object_t *parts = gp_tuple_pack(3, RANGE(self)->start, RANGE(self)->stop, RANGE(self)->step);
+    if (!parts)
+        return NULL;
+    gp_object_t *res = gp_tuple_pack(2, (gp_object_t *)GP_TYPE(self), parts);
+    GP_DECREF(parts);
+    return res;
+}
+
 static const gp_method_def_t range_methods[] = {
+    {"__reduce__", range_method_reduce, 0, "Return state information for pickling."},
     {"__reversed__", range_method_reversed, 0, "Return a reverse iterator."},
     {"count", range_method_count, 0, "rangeobject.count(value) -> integer -- return number of occurrences of value"},
     {"index", range_method_index, 0, "rangeobject.index(value) -> integer -- return index of value."},

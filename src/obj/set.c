@@ -1291,7 +1291,30 @@ static gp_object_t *set_method_contains(gp_object_t *self, gp_object_t *const *a
     return r < 0 ? NULL : gp_bool_from(r);
 }
 
+/* (type, (list of items,), instance dict or None): what copy and pickle
+   rebuild a set or frozenset from, as CPython's. */
+static gp_object_t *set_method_reduce(gp_object_t *self, gp_object_t *const *args, size_t nargs,
+                                      gp_object_t *kwnames)
+{
+    (void)args;
+    if (gp_args_check("__reduce__", nargs, kwnames, 0, 0) < 0)
+        return NULL;
+    gp_object_t *items = gp_list_from_iterable(self);
+    if (!items)
+        return NULL;
+    gp_object_t *ctor_args = gp_tuple_pack(1, items);
+    GP_DECREF(items);
+    if (!ctor_args)
+        return NULL;
+    gp_object_t **dictp = gp_object_dict_ptr(self);
+    gp_object_t *state = dictp && *dictp ? *dictp : gp_None;
+    gp_object_t *res = gp_tuple_pack(3, (gp_object_t *)GP_TYPE(self), ctor_args, state);
+    GP_DECREF(ctor_args);
+    return res;
+}
+
 static const gp_method_def_t set_methods[] = {
+    {"__reduce__", set_method_reduce, 0, "Return state information for pickling."},
     {"add", set_method_add, 0, "Add an element to a set."},
     {"remove", set_method_remove, 0, "Remove an element from a set; it must be a member."},
     {"discard", set_method_discard, 0, "Remove an element from a set if it is a member."},
@@ -1314,6 +1337,7 @@ static const gp_method_def_t set_methods[] = {
 };
 
 static const gp_method_def_t frozenset_methods[] = {
+    {"__reduce__", set_method_reduce, 0, "Return state information for pickling."},
     {"copy", set_method_copy, 0, "Return a shallow copy of a set."},
     {"union", set_method_union, 0, "Return the union of sets as a new set."},
     {"intersection", set_method_intersection, 0, "Return the intersection of two sets as a new set."},

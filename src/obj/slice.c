@@ -314,7 +314,22 @@ static gp_object_t *slice_get_step(gp_object_t *self, void *closure)
     return GP_INCREF(SLICE(self)->step);
 }
 
+static gp_object_t *slice_method_reduce(gp_object_t *self, gp_object_t *const *args,
+                                        size_t nargs, gp_object_t *kwnames)
+{
+    (void)args;
+    if (gp_args_check("__reduce__", nargs, kwnames, 0, 0) < 0)
+        return NULL;
+    gp_object_t *parts = gp_tuple_pack(3, SLICE(self)->start, SLICE(self)->stop, SLICE(self)->step);
+    if (!parts)
+        return NULL;
+    gp_object_t *res = gp_tuple_pack(2, (gp_object_t *)GP_TYPE(self), parts);
+    GP_DECREF(parts);
+    return res;
+}
+
 static const gp_method_def_t slice_methods[] = {
+    {"__reduce__", slice_method_reduce, 0, "Return state information for pickling."},
     {"indices", slice_method_indices, 0,
      "S.indices(len) -> (start, stop, stride): the slice resolved against a sequence of length len."},
     {NULL, NULL, 0, NULL},
