@@ -255,6 +255,7 @@ gp_object_t *gp_gpcurl_module_create(void);    /* _gpcurl: HTTP on libcurl + lib
 /* curl_global_init, once before any thread (mod/curl_multi.c). */
 int gp_curl_global_init(void);
 gp_object_t *gp_gpfs_module_create(void);      /* _gpfs: awaitable file requests (mod/aiofile.c) */
+gp_object_t *gp_gpsubprocess_module_create(void); /* _gpsubprocess: spawn, wait, pump (mod/subprocess.c) */
 
 /* Readies every builtin type and exception type (obj/type.c). */
 int gp_types_init(void);
