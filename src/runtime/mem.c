@@ -124,6 +124,58 @@ static int mem_should_fail(void)
 
 static _Atomic uintptr_t heap_advised_end;
 
+/* Start-up prefaulting. Creating the runtime writes to memory no earlier
+   code of the process wrote: the static builtin type objects in the
+   binary's .data (gp_type_ready fills in their MRO, dict and flags) and the
+   first ~130 KiB of the malloc heap (the builtins and sys modules, interned
+   names, type dicts). Touched one page at a time, that is about 50 page
+   faults, and the .data ones are the expensive kind: an earlier read
+   (fault-around) mapped the page read-only, so the write copies it and
+   must flush the TLB, which on a virtual machine costs a trip through the
+   hypervisor. MADV_POPULATE_WRITE (Linux 5.14) maps these pages writable
+   in one system call each; `gilpy -c pass` then takes ~20% less CPU time
+   beyond what /bin/true takes. .bss is left alone: most of it (the type
+   lookup cache) is touched sparsely, and populating it all measured worse
+   than faulting the few pages used. The ranges are bounded, so a program
+   embedding gilpy with a large data segment pays nothing unusual, and an
+   older kernel's EINVAL just leaves the pages to be faulted in as before. */
+#ifndef MADV_POPULATE_WRITE
+#define MADV_POPULATE_WRITE 23
+#endif
+#define PREFAULT_MAX_BYTES ((uintptr_t)1 << 20)
+
+/* The start and end of the executable's initialised writable data
+   (.data), from the symbols crt1.o and the linker define. */
+extern char __data_start[], _edata[];
+
+static void prefault_range(uintptr_t start, uintptr_t end)
+{
+    uintptr_t page = (uintptr_t)sysconf(_SC_PAGESIZE);
+    start &= ~(page - 1);
+    if (end <= start || end - start > PREFAULT_MAX_BYTES)
+        return;
+    (void)madvise((void *)start, end - start, MADV_POPULATE_WRITE);
+}
+
+static void prefault_startup(void)
+{
+    static atomic_flag done = ATOMIC_FLAG_INIT;
+    if (atomic_flag_test_and_set(&done))
+        return;
+    prefault_range((uintptr_t)__data_start, (uintptr_t)_edata);
+#if !defined(__SANITIZE_ADDRESS__) && !defined(__SANITIZE_THREAD__) && defined(__GLIBC__) &&  \
+    (__GLIBC__ > 2 || __GLIBC_MINOR__ >= 33)
+    /* The heap malloc already has: the part of the brk area below the
+       current break (main() allocated before the runtime exists, so the
+       arena is there; the probe makes sure of it for an embedder). */
+    free(malloc(1));
+    struct mallinfo2 info = mallinfo2();
+    uintptr_t top = (uintptr_t)sbrk(0);
+    if (top != (uintptr_t)-1 && info.arena > 0 && info.arena <= top)
+        prefault_range(top - info.arena, top);
+#endif
+}
+
 void gp_mem_heap_init(void)
 {
 #if !defined(__SANITIZE_ADDRESS__) && !defined(__SANITIZE_THREAD__)
@@ -132,6 +184,7 @@ void gp_mem_heap_init(void)
     if (top != (uintptr_t)-1)
         atomic_store(&heap_advised_end, top);
 #endif
+    prefault_startup();
 }
 
 static void heap_advise(uintptr_t block)

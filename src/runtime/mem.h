@@ -19,8 +19,10 @@
 /* Makes the [n]-th next allocation fail (1 = the very next one) and every
    one after it while [sticky] is non-zero; n = -1 turns injection off. */
 void gp_mem_set_fail_after(long n);
-/* Asks for transparent huge pages on the main heap as it grows (mem.c);
-   called once by gp_runtime_new, harmless to call again. */
+/* Asks for transparent huge pages on the main heap as it grows, and the
+   first time maps the pages start-up is about to write (the binary's .data,
+   the heap so far) in one go (mem.c); called by gp_runtime_new, harmless
+   to call again. */
 void gp_mem_heap_init(void);
 /* Small blocks come from the pool (runtime/pool.c) once `after` more small
    allocations have been made (0: at once). The command line calls it with
