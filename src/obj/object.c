@@ -28,10 +28,12 @@
 #include <string.h>
 
 #include "obj/genericalias.h"
+#include "obj/int.h"
 #include "obj/object.h"
 #include "obj/type.h"
 #include "obj/weakref.h"
 #include "runtime/runtime.h"
+#include "vm/vm.h"
 
 /* ------------------------------------------------------------------ */
 /* Allocation                                                           */
@@ -203,6 +205,19 @@ gp_object_t *gp_call_special(gp_object_t *self, gp_object_t *name, gp_object_t *
         return NULL;
     }
     *found = true;
+    /* A dunder written in Python (the usual case: __add__, __eq__, __hash__
+       of a class) goes straight to the function's vectorcall with self
+       prepended on the C stack, skipping the generic call layers below. */
+    if (GP_TYPE(descr) == &gp_function_type && nargs < 4) {
+        gp_object_t *stack[4];
+        stack[0] = self;
+        for (size_t i = 0; i < nargs; i++)
+            stack[i + 1] = args[i];
+        GP_INCREF(descr);
+        gp_object_t *res = gp_function_vectorcall(descr, stack, nargs + 1, NULL);
+        GP_DECREF(descr);
+        return res;
+    }
     /* Plain functions are called with self prepended, which is what binding
        would do, without allocating the bound method. */
     if (gp_is_method_like(descr)) {
@@ -483,10 +498,24 @@ static bool small_compare(intptr_t x, intptr_t y, gp_cmpop_t op)
     }
 }
 
+/* Is [o] an int of the exact int type (small or big), not a subclass? */
+static inline bool richcompare_is_exact_int(gp_object_t *o)
+{
+    return GP_IS_SMALL(o) || o->type == &gp_int_type;
+}
+
 gp_object_t *gp_object_richcompare(gp_object_t *a, gp_object_t *b, gp_cmpop_t op)
 {
     if (GP_IS_SMALL(a) && GP_IS_SMALL(b))
         return gp_bool_from(small_compare(GP_SMALL_VALUE(a), GP_SMALL_VALUE(b), op));
+    /* Two exact ints, one of them big (range checks against constants
+       past 2**62, as datetime's): int's own slot would answer the same
+       after the recursion guard and the slot dispatch, which cost more
+       than the comparison. */
+    if (richcompare_is_exact_int(a) && richcompare_is_exact_int(b)) {
+        int c = gp_int_compare(a, b);
+        return gp_bool_from(small_compare(c, 0, op));
+    }
     if (gp_recursion_enter(" in comparison") < 0)
         return NULL;
     gp_object_t *res = richcompare_slots(a, b, op);

@@ -572,11 +572,26 @@ static static_entry_t *static_cache_slot(const char *cstr, gp_object_t *table)
     return &static_cache[((a >> 3) ^ (a >> 13)) & (STATIC_CACHE_SIZE - 1)];
 }
 
+/* Whether [cstr] lies in the executable's read-only data, where the
+   compiler puts string literals and const tables: between the end of the
+   code and the start of the writable data, both marked by symbols the
+   linker defines. Text there cannot change, so a cache hit on its address
+   needs no comparison of the text; gp_str_static() is on every dunder
+   dispatch from C (slots.c), where that strcmp was a tenth of the cost. */
+extern const char etext[], __data_start[];
+
+static inline bool static_text_is_constant(const char *cstr)
+{
+    uintptr_t a = (uintptr_t)cstr;
+    return a >= (uintptr_t)etext && a < (uintptr_t)__data_start;
+}
+
 gp_object_t *gp_str_static(const char *cstr)
 {
     gp_object_t *d = interned_dict();
     static_entry_t *entry = d ? static_cache_slot(cstr, d) : NULL;
-    if (entry && entry->cstr == cstr && strcmp(GP_STR_DATA(entry->str), cstr) == 0)
+    if (entry && entry->cstr == cstr &&
+        (static_text_is_constant(cstr) || strcmp(GP_STR_DATA(entry->str), cstr) == 0))
         return entry->str;
     size_t n = strlen(cstr);
     gp_object_t *s = NULL;

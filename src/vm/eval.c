@@ -150,13 +150,28 @@ gp_object_t *gp_frame_builtins_of(gp_object_t *globals)
        into Python from C (asyncio's task steps, callbacks, sorting keys). */
     static gp_object_t *key;
     static gp_runtime_t *key_runtime;
+    /* Where __builtins__ sat in the globals last looked at: a hint checked
+       against the entry's key before use, as LOAD_GLOBAL's caches are, so
+       a dunder of another module called from C (datetime's __add__ from a
+       script) costs a compare instead of a hash probe. */
+    static intptr_t hint;
     if (!key || key_runtime != gp_runtime()) {
         key = gp_str_static("__builtins__");
         key_runtime = gp_runtime();
+        hint = 0;
     }
-    gp_object_t *b = gp_dict_check_exact(globals) && key
-                         ? gp_dict_getitem_hash(globals, key, gp_str_hash(key))
-                         : NULL;
+    gp_object_t *b = NULL;
+    if (gp_dict_check_exact(globals) && key) {
+        gp_dict_t *d = (gp_dict_t *)globals;
+        intptr_t ix = hint;
+        if (ix >= d->nentries || d->entries[ix].key != key) {
+            ix = gp_dict_lookup_index(globals, key, gp_str_hash(key));
+            if (ix >= 0)
+                hint = ix;
+        }
+        if (ix >= 0)
+            b = d->entries[ix].value;
+    }
     if (b) {
         if (GP_IS_TYPE(b, gp_module_type))
             b = gp_module_dict(b);
