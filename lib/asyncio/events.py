@@ -352,7 +352,10 @@ class BaseEventLoop(NetworkLoopMixin, AbstractEventLoop):
         if self._task_factory is None:
             Task = sys.modules['asyncio.tasks'].Task
             return Task(coro, loop=self, name=name, context=context)
-        task = self._task_factory(self, coro)
+        if context is None:
+            task = self._task_factory(self, coro)
+        else:
+            task = self._task_factory(self, coro, context=context)
         if name is not None:
             task.set_name(name)
         return task

@@ -83,7 +83,7 @@ class Runner:
         if events._get_running_loop():
             raise RuntimeError('Runner.run() cannot be called from a running event loop')
         loop = self._ensure_loop()
-        main = loop.create_task(coro)
+        main = loop.create_task(coro) if context is None else loop.create_task(coro, context=context)
         handler = self._install_sigint(main)
         self._interrupts = 0
         try:

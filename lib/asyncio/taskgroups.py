@@ -130,7 +130,10 @@ class TaskGroup:
             raise RuntimeError(f'TaskGroup {self!r} is finished')
         if self._aborting:
             raise RuntimeError(f'TaskGroup {self!r} is shutting down')
-        task = self._loop.create_task(coro, name=name)
+        if context is None:
+            task = self._loop.create_task(coro, name=name)
+        else:
+            task = self._loop.create_task(coro, name=name, context=context)
         if task.done():
             self._on_task_done(task)
         else:

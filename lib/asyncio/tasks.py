@@ -25,8 +25,8 @@ done-callbacks:
     futures._chain_future().
 
 Left out compared with CPython: the pure-Python Task, eager task factories,
-task stack introspection (get_stack() is empty, print_stack() is absent) and
-per-task contextvars contexts (get_context() returns None).
+and task stack introspection (get_stack() is empty, print_stack() is absent).
+Each task runs its steps in its own contextvars context, as CPython's.
 """
 
 import functools

@@ -51,6 +51,10 @@ typedef struct future_extra {
     gp_object_t *exception;      /* NULL unless finished with an exception */
     gp_object_t *cancel_message; /* NULL or the msg given to cancel() */
     gp_object_t *cancelled_exc;  /* the CancelledError a task's coroutine raised */
+    /* added by contextvars: the contextvars.Context a task's steps run in;
+       NULL while it is a fresh empty one nobody has set a variable in
+       (asyncio_c_task.c), which costs no allocation. */
+    gp_object_t *context;
 } future_extra_t;
 
 typedef struct future {

@@ -381,7 +381,8 @@ int gp_aio_future_traverse_fields(future_t *fut, gp_visit_fn visit, void *arg)
                              x ? x->callbacks : NULL,
                              x ? x->exception : NULL,
                              x ? x->cancel_message : NULL,
-                             x ? x->cancelled_exc : NULL};
+                             x ? x->cancelled_exc : NULL,
+                             x ? x->context : NULL};
     for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++) {
         if (fields[i] && GP_IS_PTR(fields[i])) {
             int rc = visit(fields[i], arg);
@@ -406,6 +407,7 @@ void gp_aio_future_clear_fields(future_t *fut)
         GP_CLEAR(x->exception);
         GP_CLEAR(x->cancel_message);
         GP_CLEAR(x->cancelled_exc);
+        GP_CLEAR(x->context);
         gp_mem_free(x);
     }
 }

@@ -18,6 +18,7 @@
 #include <string.h>
 
 #include "mod/asyncio_c.h"
+#include "mod/contextvars.h"
 #include "mod/uvloop.h"
 
 static int handle_fill(handle_t *h, gp_object_t *callback, gp_object_t *args, gp_object_t *loop,
@@ -30,7 +31,13 @@ static int handle_fill(handle_t *h, gp_object_t *callback, gp_object_t *args, gp
     GP_SETREF(h->callback, GP_INCREF(callback));
     GP_SETREF(h->args, GP_INCREF(args));
     GP_SETREF(h->loop, GP_INCREF(loop));
-    GP_SETREF(h->context, context && context != gp_None ? GP_INCREF(context) : NULL);
+    /* added by contextvars: the context given, else a copy of the current
+       one, as CPython's Handle takes; NULL stands for an empty copy, made
+       only if the callback needs it (gp_context_scope_enter). */
+    context = context && context != gp_None ? GP_INCREF(context) : gp_context_capture();
+    if (!context && gp_err_occurred())
+        return -1;
+    GP_SETREF(h->context, context);
     h->cancelled = false;
     return 0;
 }
@@ -147,8 +154,17 @@ static int handle_run_impl(handle_t *h)
         return 0;
     GP_INCREF(callback);
     GP_INCREF(args);
-    gp_object_t *r =
-        gp_object_call(callback, GP_TUPLE_ITEMS(args), (size_t)GP_TUPLE_SIZE(args), NULL);
+    /* added by contextvars: the callback runs in the handle's context. */
+    gp_context_scope_t scope;
+    gp_object_t *r = NULL;
+    if (gp_context_scope_enter(&scope, h->context) == 0) {
+        r = gp_object_call(callback, GP_TUPLE_ITEMS(args), (size_t)GP_TUPLE_SIZE(args), NULL);
+        gp_object_t *made = gp_context_scope_leave(&scope);
+        if (made && !h->context)
+            h->context = made;
+        else
+            GP_XDECREF(made);
+    }
     int rc = 0;
     if (r) {
         GP_DECREF(r);
@@ -187,12 +203,21 @@ AIO_METHOD(handle_cancelled_method)
     return gp_bool_from(HANDLE(self)->cancelled);
 }
 
+/* added by contextvars: the handle's context; an empty copy is made when
+   first asked for. */
+static gp_object_t *handle_get_context(gp_object_t *self, void *closure)
+{
+    handle_t *h = HANDLE(self);
+    if (!h->context && !(h->context = gp_context_new_empty()))
+        return NULL;
+    return GP_INCREF(h->context);
+}
+
 AIO_METHOD(handle_get_context_method)
 {
     if (gp_args_check("get_context", nargs, kwnames, 0, 0) < 0)
         return NULL;
-    gp_object_t *c = HANDLE(self)->context;
-    return GP_INCREF(c ? c : gp_None);
+    return handle_get_context(self, NULL);
 }
 
 AIO_METHOD(handle_run_method)
@@ -301,7 +326,6 @@ static gp_object_t *timer_handle_richcompare(gp_object_t *a, gp_object_t *b, gp_
 OPTIONAL_FIELD_GETTER(handle_get_callback, HANDLE(self)->callback)
 OPTIONAL_FIELD_GETTER(handle_get_args, HANDLE(self)->args)
 OPTIONAL_FIELD_GETTER(handle_get_loop, HANDLE(self)->loop)
-OPTIONAL_FIELD_GETTER(handle_get_context, HANDLE(self)->context)
 
 static gp_object_t *handle_get_cancelled(gp_object_t *self, void *closure)
 {

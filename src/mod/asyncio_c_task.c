@@ -45,6 +45,7 @@
 #include <string.h>
 
 #include "mod/asyncio_c.h"
+#include "mod/contextvars.h"
 
 static const gp_method_def_t task_step_def, task_wakeup_def;
 
@@ -359,6 +360,33 @@ static int task_handle_yield(task_t *task, gp_object_t *result)
     return rc;
 }
 
+/* added by contextvars: a step runs in the task's context, as CPython's
+   runs in self._context.run(self.__step). A task whose context is still
+   the fresh empty one (no field: see future_extra_t.context) runs in a lazy
+   scope, and keeps the context the step made if it set a variable. */
+static int task_context_enter(task_t *task, gp_context_scope_t *scope)
+{
+    return gp_context_scope_enter(scope, FUTURE_EXTRA_FIELD(&task->future, context));
+}
+
+static int task_context_leave(task_t *task, gp_context_scope_t *scope)
+{
+    gp_object_t *made = gp_context_scope_leave(scope);
+    if (!made)
+        return 0;
+    future_extra_t *x = gp_aio_future_extra(&task->future);
+    if (!x) {
+        GP_DECREF(made);
+        return -1;
+    }
+    /* get_context() during the step may have stored this very context. */
+    if (x->context)
+        GP_DECREF(made);
+    else
+        x->context = made;
+    return 0;
+}
+
 /* One step: runs the coroutine until it yields, returns or raises. */
 static int task_step_impl(task_t *task, gp_object_t *exc)
 {
@@ -388,7 +416,14 @@ static int task_step_impl(task_t *task, gp_object_t *exc)
     task_set_waiter(task, NULL);
 
     asyncio_state_t *st = gp_aio_state();
+    gp_context_scope_t scope;
+    if (task_context_enter(task, &scope) < 0) {
+        GP_XDECREF(thrown);
+        return -1;
+    }
     if (!st || gp_aio_task_enter(st, task->future.loop, &task->future.base) < 0) {
+        gp_object_t *made = gp_context_scope_leave(&scope);
+        GP_XDECREF(made);
         GP_XDECREF(thrown);
         return -1;
     }
@@ -415,6 +450,8 @@ static int task_step_impl(task_t *task, gp_object_t *exc)
     } else {
         rc = task_handle_yield(task, result);
     }
+    if (task_context_leave(task, &scope) < 0)
+        rc = -1;
     /* Leave even when the step failed; keep the step's exception. */
     gp_object_t *pending = gp_err_fetch();
     if (gp_aio_task_leave(st, task->future.loop, &task->future.base) < 0 && !pending)
@@ -547,7 +584,8 @@ static int is_coroutine(gp_object_t *coro)
 
 /* What Task(coro, loop=loop, name=name) does once its arguments are
    parsed ([loop] and [name] may be NULL or None). */
-static int task_setup(task_t *task, gp_object_t *coro, gp_object_t *loop, gp_object_t *name_arg)
+static int task_setup(task_t *task, gp_object_t *coro, gp_object_t *loop, gp_object_t *name_arg,
+                      gp_object_t *context_arg)
 {
     if (gp_aio_future_init_loop(&task->future, loop) < 0)
         return -1;
@@ -569,6 +607,22 @@ static int task_setup(task_t *task, gp_object_t *coro, gp_object_t *loop, gp_obj
     } else {
         GP_SETREF(task->name, GP_SMALL_NEW(st ? ++st->task_counter : 0));
     }
+    /* added by contextvars: the context given, else a copy of the current
+       one; an empty copy is left to be made by the first step that needs it. */
+    if (task->future.extra)
+        GP_CLEAR(task->future.extra->context);
+    gp_object_t *context = context_arg && context_arg != gp_None ? GP_INCREF(context_arg)
+                                                                 : gp_context_capture();
+    if (context) {
+        future_extra_t *x = gp_aio_future_extra(&task->future);
+        if (!x) {
+            GP_DECREF(context);
+            return -1;
+        }
+        x->context = context;
+    } else if (gp_err_occurred()) {
+        return -1;
+    }
     task->must_cancel = false;
     task->log_destroy_pending = true;
     task->num_cancels_requested = 0;
@@ -589,13 +643,13 @@ static int task_init(gp_object_t *self, gp_object_t *const *args, size_t nargs,
     gp_object_t *values[4] = {NULL, NULL, NULL, NULL};
     if (gp_args_parse("Task", args, nargs, kwnames, names, 1, values) < 0)
         return -1;
-    return task_setup(TASK(self), values[0], values[1], values[2]);
+    return task_setup(TASK(self), values[0], values[1], values[2], values[3]);
 }
 
 gp_object_t *gp_aio_task_create(gp_object_t *loop, gp_object_t *coro)
 {
     gp_object_t *task = gp_aio_future_new(&gp_aio_task_type, NULL, 0, NULL);
-    if (task && task_setup(TASK(task), coro, loop, NULL) < 0)
+    if (task && task_setup(TASK(task), coro, loop, NULL, NULL) < 0)
         GP_CLEAR(task);
     return task;
 }
@@ -707,7 +761,20 @@ AIO_METHOD(task_get_context_method)
 {
     if (gp_args_check("get_context", nargs, kwnames, 0, 0) < 0)
         return NULL;
-    return gp_none_new();
+    task_t *task = TASK(self);
+    gp_object_t *context = FUTURE_EXTRA_FIELD(&task->future, context);
+    if (context)
+        return GP_INCREF(context);
+    /* added by contextvars: the fresh empty context is made now; while the
+       task's step runs, that is the thread's current context. */
+    future_extra_t *x = gp_aio_future_extra(&task->future);
+    if (!x)
+        return NULL;
+    context = gp_aio_running_task() == task ? gp_context_current() : gp_context_new_empty();
+    if (!context)
+        return NULL;
+    x->context = context;
+    return GP_INCREF(context);
 }
 
 AIO_METHOD(task_get_stack_method)

@@ -49,6 +49,15 @@ bool gp_bytes_like(gp_object_t *o, const char **data, size_t *len)
     }
     if (gp_memoryview_check(o))
         return gp_memoryview_bytes(o, data, len);
+    const gp_buffer_procs_t *procs = gp_buffer_procs_of(o); /* added by array */
+    if (procs) {
+        char *start;
+        char format;
+        procs->describe(o, &start, len, &format);
+        /* An empty array may have no memory at all. */
+        *data = start ? start : "";
+        return true;
+    }
     return false;
 }
 
@@ -121,6 +130,13 @@ static int bytearray_reserve(gp_bytearray_t *a, size_t need)
 
 void gp_bytearray_export(gp_object_t *bytearray, int delta)
 {
+    /* added by array: other exporters keep their own count. */
+    const gp_buffer_procs_t *procs = gp_is_bytearray(bytearray) ? NULL
+                                                                : gp_buffer_procs_of(bytearray);
+    if (procs) {
+        procs->export(bytearray, delta);
+        return;
+    }
     BYTEARRAY(bytearray)->exports += delta;
 }
 

@@ -205,7 +205,8 @@ static bool mv_contiguous(gp_memoryview_t *m)
 
 bool gp_buffer_check(gp_object_t *o)
 {
-    return gp_bytes_check(o) || gp_is_bytearray(o) || gp_memoryview_check(o);
+    return gp_bytes_check(o) || gp_is_bytearray(o) || gp_memoryview_check(o) ||
+           gp_buffer_procs_of(o) != NULL; /* added by array */
 }
 
 int gp_buffer_get(gp_object_t *o, gp_buffer_t *view, int flags)
@@ -236,6 +237,10 @@ int gp_buffer_get(gp_object_t *o, gp_buffer_t *view, int flags)
         view->readonly = m->readonly;
         if (m->exports)
             exporter = m->obj;
+    } else if (gp_buffer_procs_of(o)) { /* added by array */
+        char format;
+        gp_buffer_procs_of(o)->describe(o, &view->data, &view->len, &format);
+        exporter = o;
     } else {
         gp_err_format(&gp_exc_TypeError, "a bytes-like object is required, not '%T'", o);
         return -1;
@@ -348,6 +353,16 @@ static gp_object_t *mv_from_object(gp_object_t *o)
         intptr_t n = (intptr_t)gp_bytes_len(o);
         bool mutable = gp_is_bytearray(o);
         return (gp_object_t *)mv_alloc(o, mutable, (char *)gp_bytes_data(o), n, 1, 'B', !mutable);
+    }
+    const gp_buffer_procs_t *procs = gp_buffer_procs_of(o); /* added by array */
+    if (procs) {
+        char *data;
+        size_t len;
+        char format;
+        procs->describe(o, &data, &len, &format);
+        intptr_t itemsize = format_itemsize(format);
+        return (gp_object_t *)mv_alloc(o, true, data, (intptr_t)len / itemsize, itemsize, format,
+                                       false);
     }
     gp_err_format(&gp_exc_TypeError, "memoryview: a bytes-like object is required, not '%T'", o);
     return NULL;

@@ -54,6 +54,28 @@ enum {
     GP_BUFFER_WRITABLE = 1, /* refuse read-only buffers (bytes, read-only views) */
 };
 
+/* added by array: the buffer protocol of a type outside obj/ (array.array),
+   named by its gp_type_t.buffer_procs. [describe] gives the object's
+   contiguous, writable memory: where it starts, its length in bytes, and
+   the native struct code of one item. [export] counts the buffers held on
+   it (+1 when one is taken, -1 when it is given back): while any is held,
+   the object must refuse to move its memory (BufferError). */
+typedef struct gp_buffer_procs {
+    void (*describe)(gp_object_t *o, char **data, size_t *len, char *format);
+    void (*export)(gp_object_t *o, int delta);
+} gp_buffer_procs_t;
+
+/* [o]'s buffer procedures, inherited by subclasses, or NULL. */
+static inline const gp_buffer_procs_t *gp_buffer_procs_of(gp_object_t *o)
+{
+    if (!GP_IS_PTR(o))
+        return NULL;
+    for (gp_type_t *t = GP_TYPE(o); t; t = t->base_type)
+        if (t->buffer_procs)
+            return t->buffer_procs;
+    return NULL;
+}
+
 /* Fills [view] with the contiguous bytes of [o] (bytes, bytearray or a
    memoryview), taking an export. On failure returns -1 with CPython's
    exception: TypeError "a bytes-like object is required, not 'str'" (or,

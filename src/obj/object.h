@@ -322,6 +322,9 @@ struct gp_type {
     gp_object_t *subclasses; /* list of subclasses (borrowed pointers kept by weak means) or NULL */
     uint32_t version;       /* bumped on any change to the type or its bases' dicts: attribute caches key on it */
     gp_object_t *weaklist;  /* the first weak reference to this type object, or NULL (obj/weakref.c) */
+    /* added by array: how instances of a type outside obj/ export their
+       memory (CPython's tp_as_buffer), or NULL: see obj/memoryview.h. */
+    const struct gp_buffer_procs *buffer_procs;
 };
 
 /* ------------------------------------------------------------------ */

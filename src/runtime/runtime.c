@@ -71,6 +71,8 @@ const gp_builtin_module_t gp_builtin_modules[] = {
     {"faulthandler", gp_faulthandler_module_create},
     {"_hashlib", gp_hashlib_module_create},
     {"cmath", gp_cmath_module_create},
+    {"_contextvars", gp_contextvars_module_create},
+    {"array", gp_array_module_create},
     {"_asyncio", gp_asyncio_module_create},
     {"_gpcurl", gp_gpcurl_module_create},
     {"_gpfs", gp_gpfs_module_create},
@@ -380,6 +382,7 @@ void gp_thread_state_free(gp_thread_state_t *ts)
         rt->threads = ts->next;
     if (ts->next)
         ts->next->prev = ts->prev;
+    GP_CLEAR(ts->context); /* added by contextvars; may run __del__, so first */
     GP_CLEAR(ts->curexc);
     GP_CLEAR(ts->exc_info);
     GP_CLEAR(ts->profile_func);

@@ -71,6 +71,14 @@ struct gp_thread_state {
        with a small stack (threading.stack_size) never overflows it; 0 when
        unknown (no check). Set by the thread itself in mod/thread.c. */
     uintptr_t stack_limit;
+
+    /* added by contextvars: the thread's current contextvars.Context (a
+       strong reference; NULL until some code needs one, which is how a new
+       thread starts with an empty context), and the stamp ContextVar.get()
+       caches its lookups on, renewed from gp_runtime_t.context_stamps
+       whenever the current context or its contents change (mod/contextvars.c). */
+    gp_object_t *context;
+    uint64_t context_stamp;
 };
 
 /* Whether the calling thread's C stack is nearly used up: the eval loop and
@@ -138,6 +146,9 @@ struct gp_runtime {
        so os.fork() waits for this to reach 0 (a child must not inherit an
        allocator lock such a thread held). */
     _Atomic int threads_starting;
+    /* added by contextvars: the last stamp given to a thread's context
+       (gp_thread_state_t.context_stamp); unique across threads. */
+    uint64_t context_stamps;
 };
 
 /* The calling thread's state (NULL on a thread that never entered the runtime). */
@@ -249,6 +260,10 @@ gp_object_t *gp_tbmod_module_create(void);   /* _gilpy_traceback: caret lines fo
 gp_object_t *gp_faulthandler_module_create(void); /* faulthandler (mod/faulthandler.c) */
 gp_object_t *gp_hashlib_module_create(void); /* _hashlib: OpenSSL digests, loaded lazily (mod/hashlib.c) */
 gp_object_t *gp_cmath_module_create(void); /* cmath (mod/cmath.c) */
+gp_object_t *gp_zlib_module_create(void);  /* zlib over the system zlib (mod/zlib.c) */
+gp_object_t *gp_unicodedata_module_create(void); /* unicodedata (mod/unicodedata.c) */
+gp_object_t *gp_contextvars_module_create(void); /* _contextvars (mod/contextvars.c) */
+gp_object_t *gp_array_module_create(void); /* array (mod/array.c) */
 void gp_faulthandler_fini(void); /* cancels a pending dump_traceback_later() at exit */
 gp_object_t *gp_asyncio_module_create(void);   /* _asyncio: C Future and Task (mod/asyncio_c.c) */
 gp_object_t *gp_gpcurl_module_create(void);    /* _gpcurl: HTTP on libcurl + libuv (mod/curl.c) */
