@@ -4,13 +4,16 @@ Design notes
 ------------
 CPython's binascii is C; this one is plain Python over bytes and lists of
 ints, which is enough for what scripts use it for (HTTP basic-auth headers,
-small tokens, checksums of short data). The error messages and the lenient
-base64 decoding rules (characters outside the alphabet skipped, decoding
-stops at complete padding) are CPython's.
+small tokens). crc32 is zlib's C one, so the two modules always agree and
+long data is fast. The error messages and the lenient base64 decoding rules
+(characters outside the alphabet skipped, decoding stops at complete
+padding) are CPython's.
 """
 
 __all__ = ['Error', 'Incomplete', 'a2b_base64', 'b2a_base64', 'hexlify', 'unhexlify',
            'b2a_hex', 'a2b_hex', 'crc32']
+
+import zlib as _zlib
 
 
 class Error(ValueError):
@@ -150,23 +153,7 @@ def unhexlify(hexstr):
 
 a2b_hex = unhexlify
 
-_CRC_TABLE = None
 
-
-def crc32(data, crc=0):
-    """CRC-32 of [data], continuing from [crc]."""
-    global _CRC_TABLE
-    if _CRC_TABLE is None:
-        table = []
-        for n in range(256):
-            c = n
-            for _ in range(8):
-                c = (0xEDB88320 ^ (c >> 1)) if c & 1 else (c >> 1)
-            table.append(c)
-        _CRC_TABLE = table
-    table = _CRC_TABLE
-    data = _as_bytes(data, 'data')
-    c = (crc & 0xFFFFFFFF) ^ 0xFFFFFFFF
-    for b in data:
-        c = table[(c ^ b) & 0xFF] ^ (c >> 8)
-    return c ^ 0xFFFFFFFF
+def crc32(data, crc=0, /):
+    """CRC-32 of [data], continuing from [crc]: zlib's, so both modules agree."""
+    return _zlib.crc32(data, crc)

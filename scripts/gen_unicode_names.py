@@ -99,6 +99,19 @@ int gp_unicode_lookup_name(const char *name, size_t length, unsigned *cp) {
     }
     return 0;
 }''')
+    print(r'''
+/* The [index]-th entry of the table (in name order), for reverse lookups
+ * (unicodedata.name): returns 1 and stores it, or 0 past the end. Some
+ * entries are aliases (TAB, NBSP) rather than the character's name. */
+int gp_unicode_name_entry(size_t index, const char **name, unsigned *cp)
+{
+    if (index >= sizeof unicode_names / sizeof unicode_names[0]) {
+        return 0;
+    }
+    *name = unicode_names[index].name;
+    *cp = unicode_names[index].code_point;
+    return 1;
+}''')
 
 
 if __name__ == "__main__":

@@ -71,6 +71,8 @@ const gp_builtin_module_t gp_builtin_modules[] = {
     {"faulthandler", gp_faulthandler_module_create},
     {"_hashlib", gp_hashlib_module_create},
     {"cmath", gp_cmath_module_create},
+    {"zlib", gp_zlib_module_create},
+    {"unicodedata", gp_unicodedata_module_create},
     {"_contextvars", gp_contextvars_module_create},
     {"array", gp_array_module_create},
     {"_asyncio", gp_asyncio_module_create},
