@@ -2025,8 +2025,62 @@ static gp_object_t *bytearray_reverse(gp_object_t *self, gp_object_t *const *arg
     return gp_none_new();
 }
 
+/* bytearray's reduction, as CPython's: (type, (text, 'latin-1'), state)
+   below protocol 3, whose pickles could not hold bytes, and
+   (type, (bytes,), state) from 3 on; state is the instance dict or None. */
+static gp_object_t *bytearray_reduce_common(gp_object_t *self, int64_t protocol)
+{
+    const char *data;
+    size_t len;
+    if (!gp_bytes_like(self, &data, &len))
+        return NULL;
+    gp_object_t *raw = gp_bytes_new(data, len);
+    if (!raw)
+        return NULL;
+    gp_object_t *ctor_args = NULL;
+    if (protocol < 3) {
+        gp_object_t *codec = gp_str_from_cstr("latin-1");
+        gp_object_t *text = codec ? gp_object_call_method(raw, "decode", &codec, 1) : NULL;
+        ctor_args = text ? gp_tuple_pack(2, text, codec) : NULL;
+        GP_XDECREF(text);
+        GP_XDECREF(codec);
+    } else {
+        ctor_args = gp_tuple_pack(1, raw);
+    }
+    GP_DECREF(raw);
+    if (!ctor_args)
+        return NULL;
+    gp_object_t **dictp = gp_object_dict_ptr(self);
+    gp_object_t *state = dictp && *dictp ? *dictp : gp_None;
+    gp_object_t *res = gp_tuple_pack(3, (gp_object_t *)GP_TYPE(self), ctor_args, state);
+    GP_DECREF(ctor_args);
+    return res;
+}
+
+static gp_object_t *bytearray_reduce(gp_object_t *self, gp_object_t *const *args, size_t nargs,
+                                     gp_object_t *kwnames)
+{
+    (void)args;
+    if (gp_args_check("__reduce__", nargs, kwnames, 0, 0) < 0)
+        return NULL;
+    return bytearray_reduce_common(self, 2);
+}
+
+static gp_object_t *bytearray_reduce_ex(gp_object_t *self, gp_object_t *const *args,
+                                        size_t nargs, gp_object_t *kwnames)
+{
+    if (gp_args_check("__reduce_ex__", nargs, kwnames, 1, 1) < 0)
+        return NULL;
+    int64_t protocol = gp_int_as_i64(args[0]);
+    if (protocol == -1 && gp_err_occurred())
+        return NULL;
+    return bytearray_reduce_common(self, protocol);
+}
+
 static const gp_method_def_t bytearray_methods[] = {
     SHARED_METHODS,
+    {"__reduce__", bytearray_reduce, 0, "Return state information for pickling."},
+    {"__reduce_ex__", bytearray_reduce_ex, 0, "Return state information for pickling."},
     {"append", bytearray_append, 0, "Append a single item to the end of the bytearray."},
     {"extend", bytearray_extend, 0, "Append all the items from the iterator or sequence to the end of the bytearray."},
     {"pop", bytearray_pop, 0, "Remove and return a single item from B."},
