@@ -248,6 +248,39 @@ class _Expander(Interpolation):
             return
         raise InterpolationDepthError(option, section, rawval)
 
+    def _expand(self, parser, option, section, rawval, value, names, depth, out):
+        # The scan both syntaxes share: text, doubled markers, references;
+        # what a reference names is the subclass's _resolve.
+        self._check_depth(option, section, rawval, depth)
+        marker = self.marker
+        while value:
+            at = value.find(marker)
+            if at < 0:
+                out.append(value)
+                return
+            out.append(value[:at])
+            value = value[at:]
+            follower = value[1:2]
+            if follower == marker:
+                out.append(marker)
+                value = value[2:]
+                continue
+            if follower != self._opening:
+                raise InterpolationSyntaxError(option, section,
+                    "'%s' must be followed by '%s' or '%s', found: %r"
+                    % (marker, marker, self._opening, value))
+            found = self._reference.match(value)
+            if found is None:
+                raise InterpolationSyntaxError(option, section, "bad interpolation variable reference %r" % (value,))
+            value = value[found.end():]
+            replacement, name, where, scope = self._resolve(parser, option, section, rawval,
+                                                           found.group(1), names, value)
+            if replacement is not None and marker in replacement:
+                self._expand(parser, name, where, *self._recursion_source(rawval, replacement),
+                             scope, depth + 1, out)
+            else:
+                out.append(replacement)
+
 
 class BasicInterpolation(_Expander):
     """%(name)s is replaced by the option [name] of the same section (or DEFAULT).
@@ -256,91 +289,50 @@ class BasicInterpolation(_Expander):
     """
 
     marker = '%'
+    _opening = '('
     _reference = re.compile(r"%\(([^)]+)\)s")
 
-    def _expand(self, parser, option, section, rawval, value, names, depth, out):
-        self._check_depth(option, section, rawval, depth)
-        while value:
-            at = value.find('%')
-            if at < 0:
-                out.append(value)
-                return
-            out.append(value[:at])
-            value = value[at:]
-            follower = value[1:2]
-            if follower == '%':
-                out.append('%')
-                value = value[2:]
-                continue
-            if follower != '(':
-                raise InterpolationSyntaxError(option, section,
-                    "'%%' must be followed by '%%' or '(', found: %r" % (value,))
-            found = self._reference.match(value)
-            if found is None:
-                raise InterpolationSyntaxError(option, section, "bad interpolation variable reference %r" % (value,))
-            name = parser.optionxform(found.group(1))
-            value = value[found.end():]
-            try:
-                replacement = names[name]
-            except KeyError:
-                raise InterpolationMissingOptionError(option, section, rawval, name) from None
-            if replacement is not None and '%' in replacement:
-                self._expand(parser, option, section, rawval, replacement, names,
-                             depth + 1, out)
-            else:
-                out.append(replacement)
+    def _resolve(self, parser, option, section, rawval, reference, names, rest):
+        name = parser.optionxform(reference)
+        try:
+            return names[name], option, section, names
+        except KeyError:
+            raise InterpolationMissingOptionError(option, section, rawval, name) from None
+
+    @staticmethod
+    def _recursion_source(rawval, replacement):
+        # Errors deeper down still quote the option's own raw value.
+        return rawval, replacement
 
 
 class ExtendedInterpolation(_Expander):
     """${name} or ${section:name} is replaced by that option's value; $$ is a dollar."""
 
     marker = '$'
+    _opening = '{'
     _reference = re.compile(r"\$\{([^}]+)\}")
 
-    def _expand(self, parser, option, section, rawval, value, names, depth, out):
-        self._check_depth(option, section, rawval, depth)
-        while value:
-            at = value.find('$')
-            if at < 0:
-                out.append(value)
-                return
-            out.append(value[:at])
-            value = value[at:]
-            follower = value[1:2]
-            if follower == '$':
-                out.append('$')
-                value = value[2:]
-                continue
-            if follower != '{':
-                raise InterpolationSyntaxError(option, section,
-                    "'$' must be followed by '$' or '{', found: %r" % (value,))
-            found = self._reference.match(value)
-            if found is None:
-                raise InterpolationSyntaxError(option, section, "bad interpolation variable reference %r" % (value,))
-            path = found.group(1).split(':')
-            value = value[found.end():]
-            where, scope = section, names
-            try:
-                if len(path) == 1:
-                    name = parser.optionxform(path[0])
-                    replacement = names[name]
-                elif len(path) == 2:
-                    where = path[0]
-                    name = parser.optionxform(path[1])
-                    replacement = parser.get(where, name, raw=True)
-                    scope = dict(parser.items(where, raw=True))
-                else:
-                    raise InterpolationSyntaxError(option, section,
-                                                   "More than one ':' found: %r" % (value,))
-            except (NoOptionError, NoSectionError, KeyError):
-                missing = ':'.join(path)
-                raise InterpolationMissingOptionError(option, section, rawval,
-                                                      missing) from None
-            if replacement is not None and '$' in replacement:
-                self._expand(parser, name, where, replacement, replacement, scope,
-                             depth + 1, out)
-            else:
-                out.append(replacement)
+    def _resolve(self, parser, option, section, rawval, reference, names, rest):
+        path = reference.split(':')
+        try:
+            if len(path) == 1:
+                name = parser.optionxform(path[0])
+                return names[name], name, section, names
+            if len(path) == 2:
+                where = path[0]
+                name = parser.optionxform(path[1])
+                replacement = parser.get(where, name, raw=True)
+                return replacement, name, where, dict(parser.items(where, raw=True))
+            raise InterpolationSyntaxError(option, section,
+                                           "More than one ':' found: %r" % (rest,))
+        except (NoOptionError, NoSectionError, KeyError):
+            raise InterpolationMissingOptionError(option, section, rawval,
+                                                  ':'.join(path)) from None
+
+    @staticmethod
+    def _recursion_source(rawval, replacement):
+        # A nested reference is reported against the value it came from.
+        return replacement, replacement
 
 
 # --- Value conversion -------------------------------------------------------------

@@ -848,20 +848,27 @@ class IPv4Network(_V4, _Network):
 
 
 class IPv4Interface(IPv4Address):
-    """An IPv4 address with the network it belongs to ('192.0.2.5/24')."""
+    """An IPv4 address with the network it belongs to ('192.0.2.5/24').
+
+    IPv6Interface borrows most of its methods: they reach the family's
+    classes through _address_class and _network_class.
+    """
+
+    _address_class = IPv4Address
+    _network_class = IPv4Network
 
     def __init__(self, address):
         addr, mask = self._split_mask(address)
-        IPv4Address.__init__(self, addr)
-        self.network = IPv4Network((addr, self._max_prefixlen if mask is None else mask),
-                                   strict=False)
+        self._address_class.__init__(self, addr)
+        self.network = self._network_class(
+            (addr, self._max_prefixlen if mask is None else mask), strict=False)
         self.netmask = self.network.netmask
         self.hostmask = self.network.hostmask
         self._prefixlen = self.network._prefixlen
 
     @property
     def ip(self):
-        return IPv4Address(self._ip)
+        return self._address_class(self._ip)
 
     def __str__(self):
         return '%s/%d' % (self._format_address(self._ip), self._prefixlen)
@@ -1002,24 +1009,14 @@ class IPv6Network(_V6, _Network):
 class IPv6Interface(IPv6Address):
     """An IPv6 address with the network it belongs to ('2001:db8::5/64')."""
 
-    def __init__(self, address):
-        addr, mask = self._split_mask(address)
-        IPv6Address.__init__(self, addr)
-        self.network = IPv6Network((addr, self._max_prefixlen if mask is None else mask),
-                                   strict=False)
-        self.netmask = self.network.netmask
-        self.hostmask = self.network.hostmask
-        self._prefixlen = self.network._prefixlen
-
-    @property
-    def ip(self):
-        return IPv6Address(self._ip)
+    _address_class = IPv6Address
+    _network_class = IPv6Network
+    __init__ = IPv4Interface.__init__
+    ip = IPv4Interface.ip
+    _explode_text = IPv4Interface._explode_text
 
     def __str__(self):
         return '%s/%d' % (IPv6Address.__str__(self), self._prefixlen)
-
-    def _explode_text(self):
-        return '%s/%d' % (self._explode(self._ip), self._prefixlen)
 
     with_prefixlen = IPv4Interface.with_prefixlen
     with_netmask = IPv4Interface.with_netmask
