@@ -116,10 +116,21 @@ static inline size_t pool_class_bytes(unsigned cls)
     return (size_t)cls * POOL_GRAIN;
 }
 
+/* Blocks per batch of each class: about POOL_BATCH_BYTES, at least 8. A
+   table rather than a division, since every free compares against it. */
+#define POOL_BATCH_OF(cls)                                                      \
+    (POOL_BATCH_BYTES / ((cls) * POOL_GRAIN) < 8 ? 8 : POOL_BATCH_BYTES / ((cls) * POOL_GRAIN))
+#define POOL_B4(c) POOL_BATCH_OF(c), POOL_BATCH_OF(c + 1), POOL_BATCH_OF(c + 2), POOL_BATCH_OF(c + 3)
+static const uint16_t pool_batch_table[POOL_CLASSES + 1] = {
+    0, POOL_B4(1), POOL_B4(5), POOL_B4(9), POOL_B4(13), POOL_B4(17), POOL_B4(21), POOL_B4(25),
+    POOL_B4(29),
+};
+
+_Static_assert(POOL_CLASSES == 32, "pool_batch_table lists 32 classes");
+
 static inline uint32_t pool_batch(unsigned cls)
 {
-    size_t n = POOL_BATCH_BYTES / pool_class_bytes(cls);
-    return n < 8 ? 8 : (uint32_t)n;
+    return pool_batch_table[cls];
 }
 
 static inline bool pool_owns(const void *p)

@@ -36,15 +36,7 @@
 #include "vm/frame.h"
 #include "vm/vm.h"
 
-static gp_object_t *event_names[5];
 static const char *const event_texts[5] = {"call", "return", "c_call", "c_return", "c_exception"};
-
-static gp_object_t *event_name(gp_profile_event_t event)
-{
-    if (!event_names[event])
-        event_names[event] = gp_str_intern_cstr(event_texts[event]);
-    return event_names[event];
-}
 
 void gp_profile_set(gp_thread_state_t *ts, gp_object_t *func)
 {
@@ -63,7 +55,7 @@ int gp_profile_event(gp_thread_state_t *ts, struct gp_frame *frame, gp_profile_e
     gp_object_t *func = ts->profile_func;
     if (!func)
         return 0;
-    gp_object_t *name = event_name(event);
+    gp_object_t *name = gp_str_static(event_texts[event]);
     if (!name)
         return -1;
     gp_object_t *pending = gp_err_fetch();
@@ -108,18 +100,17 @@ static gp_object_t *c_call_subject(gp_object_t *callable, gp_object_t *const *ar
     return NULL;
 }
 
-gp_object_t *gp_profile_c_call(gp_thread_state_t *ts, struct gp_frame *frame,
-                               gp_object_t *callable, gp_object_t *const *args, size_t nargs,
-                               gp_object_t *kwnames)
+/* The c_call event before a call and c_return/c_exception after it; the
+   call is made by [call] on [data], between the two. */
+static gp_object_t *c_call_bracketed(gp_thread_state_t *ts, struct gp_frame *frame,
+                                     gp_object_t *subject,
+                                     gp_object_t *(*call)(const void *data), const void *data)
 {
-    gp_object_t *subject = c_call_subject(callable, args, nargs);
     if (subject && gp_profile_event(ts, frame, GP_PROFILE_C_CALL, subject) < 0) {
         GP_DECREF(subject);
         return NULL;
     }
-    gp_vectorcall_fn fn = GP_TYPE(callable)->call;
-    gp_object_t *res = fn ? fn(callable, args, nargs, kwnames)
-                          : gp_object_call(callable, args, nargs, kwnames);
+    gp_object_t *res = call(data);
     if (subject) {
         if (gp_profile_event(ts, frame, res ? GP_PROFILE_C_RETURN : GP_PROFILE_C_EXCEPTION,
                              subject) < 0)
@@ -129,22 +120,37 @@ gp_object_t *gp_profile_c_call(gp_thread_state_t *ts, struct gp_frame *frame,
     return res;
 }
 
+typedef struct {
+    gp_object_t *callable, *const *args, *kwnames, *argtuple, *kwargs;
+    size_t nargs;
+} c_call_t;
+
+static gp_object_t *c_call_vector(const void *data)
+{
+    const c_call_t *c = data;
+    return gp_object_call(c->callable, c->args, c->nargs, c->kwnames);
+}
+
+static gp_object_t *c_call_tuple(const void *data)
+{
+    const c_call_t *c = data;
+    return gp_object_call_tuple_dict(c->callable, c->argtuple, c->kwargs);
+}
+
+gp_object_t *gp_profile_c_call(gp_thread_state_t *ts, struct gp_frame *frame,
+                               gp_object_t *callable, gp_object_t *const *args, size_t nargs,
+                               gp_object_t *kwnames)
+{
+    c_call_t c = {.callable = callable, .args = args, .nargs = nargs, .kwnames = kwnames};
+    return c_call_bracketed(ts, frame, c_call_subject(callable, args, nargs), c_call_vector, &c);
+}
+
 gp_object_t *gp_profile_c_call_tuple(gp_thread_state_t *ts, struct gp_frame *frame,
                                      gp_object_t *callable, gp_object_t *args,
                                      gp_object_t *kwargs)
 {
-    gp_object_t *subject = c_call_subject(callable, GP_TUPLE_ITEMS(args),
-                                          (size_t)GP_TUPLE_SIZE(args));
-    if (subject && gp_profile_event(ts, frame, GP_PROFILE_C_CALL, subject) < 0) {
-        GP_DECREF(subject);
-        return NULL;
-    }
-    gp_object_t *res = gp_object_call_tuple_dict(callable, args, kwargs);
-    if (subject) {
-        if (gp_profile_event(ts, frame, res ? GP_PROFILE_C_RETURN : GP_PROFILE_C_EXCEPTION,
-                             subject) < 0)
-            GP_CLEAR(res);
-        GP_DECREF(subject);
-    }
-    return res;
+    c_call_t c = {.callable = callable, .argtuple = args, .kwargs = kwargs};
+    gp_object_t *subject =
+        c_call_subject(callable, GP_TUPLE_ITEMS(args), (size_t)GP_TUPLE_SIZE(args));
+    return c_call_bracketed(ts, frame, subject, c_call_tuple, &c);
 }
