@@ -106,6 +106,11 @@ def _header_to_str(name, value):
 class HTTPMessage:
     """An ordered, case-insensitive collection of HTTP header fields."""
 
+    # Every urllib response makes one: its fields in slots are cheaper to
+    # set than in the instance dict, which stays for anything else.
+    __slots__ = ('_headers', '_payload', 'policy', 'preamble', 'epilogue', 'defects',
+                 '__dict__', '__weakref__')
+
     def __init__(self, policy=None):
         self._headers = []
         self._payload = None

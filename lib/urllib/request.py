@@ -17,9 +17,18 @@ thread's connections are kept alive and reused by its next requests
 (CPython's urllib sends "Connection: close"; gilpy does not), and https
 verifies certificates by default. A body the program does not read yet is
 not buffered without bound: past about 1 MiB the transfer pauses until the
-program reads. The response's headers are parsed in C (parse_headers()). The `timeout` is, as in CPython,
-a per-operation timeout: no byte for that long raises TimeoutError
-("timed out"), or URLError(TimeoutError) while connecting.
+program reads. The `timeout` is, as in CPython, a per-operation timeout: no
+byte for that long raises TimeoutError ("timed out"), or
+URLError(TimeoutError) while connecting.
+
+A small request spends most of its Python in string work that every request
+repeats, so that work is done once: the response head (status, reason,
+header pairs, version, and the Content-Length and Transfer-Encoding values
+HTTPResponse needs) comes from one C call, Transfer.response_head(); the
+split of a URL seen before, the origin host of a netloc, a host's port check
+and the handler method names per scheme come from small memos (_remember()).
+Each memo is a pure function of its string key, so a hit gives exactly what
+the computation would.
 
 libcurl's errors become the exceptions CPython raises for the same fault:
 URLError wrapping ConnectionRefusedError / gaierror / TimeoutError,
@@ -228,7 +237,30 @@ def _request_host(request):
         host = urlparse(request.full_url)[1]
     if host == '':
         host = request.get_header('Host', '')
-    return host.rsplit(':', 1)[0].lower() if ']' not in host.rsplit(':', 1)[-1] else host.lower()
+    origin = _origin_hosts.get(host)
+    if origin is None:
+        origin = (host.rsplit(':', 1)[0].lower() if ']' not in host.rsplit(':', 1)[-1]
+                  else host.lower())
+        _remember(_origin_hosts, host, origin)
+    return origin
+
+
+# Small memos of pure functions of a string, for the work every request
+# repeats: a program fetches from a few hosts, often the same URLs, and
+# string slicing and case mapping are most of the Python a request runs.
+# Each holds at most _MEMO_MAX entries and starts afresh when full; dict
+# operations are atomic under the GIL, so threads share them safely.
+_MEMO_MAX = 256
+_origin_hosts = {}   # netloc -> the request host (origin_req_host)
+_parsed_urls = {}    # URL str -> Request's parsed URL attributes
+_checked_hosts = {}  # "host[:port]" whose port http.client would accept -> True
+_header_lines = {}   # header name -> whether do_open() leaves it to libcurl
+
+
+def _remember(memo, key, value):
+    if len(memo) >= _MEMO_MAX:
+        memo.clear()
+    memo[key] = value
 
 
 # ---------------------------------------------------------------------------
@@ -263,9 +295,21 @@ class Request:
 
     @full_url.setter
     def full_url(self, url):
+        # A URL seen before is not split again: its parts come from the
+        # memo (only URLs that parsed, only exact str keys, and only for
+        # classes that split URLs as Request does).
+        exact = url.__class__ is str and self.__class__._parse is _request_parse
+        parsed = _parsed_urls.get(url) if exact else None
+        if parsed is not None:
+            (self._full_url, self.fragment, self.type, self.host, self.selector,
+             self._netloc) = parsed
+            return
         self._full_url = _unwrap(url)
         self._full_url, self.fragment = _splittag(self._full_url)
         self._parse()
+        if exact:
+            _remember(_parsed_urls, url, (self._full_url, self.fragment, self.type, self.host,
+                                          self.selector, self._netloc))
 
     @full_url.deleter
     def full_url(self):
@@ -334,6 +378,9 @@ class Request:
     def header_items(self):
         hdrs = {**self.unredirected_hdrs, **self.headers}
         return list(hdrs.items())
+
+
+_request_parse = Request._parse
 
 
 # ---------------------------------------------------------------------------
@@ -409,11 +456,12 @@ class OpenerDirector:
                 req.data = data
         req.timeout = timeout
         protocol = req.type
+        names = _method_names(protocol)
         for processor in self.process_request.get(protocol, []):
-            req = getattr(processor, protocol + '_request')(req)
+            req = getattr(processor, names[0])(req)
         response = self._open(req, data)
         for processor in self.process_response.get(protocol, []):
-            response = getattr(processor, protocol + '_response')(req, response)
+            response = getattr(processor, names[2])(req, response)
         return response
 
     def _open(self, req, data=None):
@@ -421,7 +469,7 @@ class OpenerDirector:
         if result:
             return result
         protocol = req.type
-        result = self._call_chain(self.handle_open, protocol, protocol + '_open', req)
+        result = self._call_chain(self.handle_open, protocol, _method_names(protocol)[1], req)
         if result:
             return result
         return self._call_chain(self.handle_open, 'unknown', 'unknown_open', req)
@@ -444,6 +492,19 @@ class OpenerDirector:
         if http_err:
             args = (table, 'default', 'http_error_default') + orig_args
             return self._call_chain(*args)
+
+
+def _method_names(protocol):
+    """The handler methods for [protocol]: (<p>_request, <p>_open,
+    <p>_response), built once per protocol rather than once per request."""
+    names = _protocol_methods.get(protocol)
+    if names is None:
+        names = (protocol + '_request', protocol + '_open', protocol + '_response')
+        _remember(_protocol_methods, protocol, names)
+    return names
+
+
+_protocol_methods = {}
 
 
 def _insort(handlers, handler):
@@ -601,7 +662,9 @@ class AbstractHTTPHandler(BaseHandler):
         host = req.host
         if not host:
             raise URLError('no host given')
-        _check_port(host)
+        if host not in _checked_hosts:
+            _check_port(host)
+            _remember(_checked_hosts, host, True)
         body = req.data
         if body is not None and not isinstance(body, (bytes, bytearray)):
             if hasattr(body, 'read'):
@@ -612,30 +675,35 @@ class AbstractHTTPHandler(BaseHandler):
                 body = body.encode('iso-8859-1')
         headers = ['Accept-Encoding: identity', 'Accept:']
         for name, value in req.header_items():
-            if name.lower() in ('content-length', 'transfer-encoding', 'connection'):
-                continue
-            headers.append('%s: %s' % (name, value))
+            left_out = _header_lines.get(name)
+            if left_out is None:
+                left_out = name.lower() in ('content-length', 'transfer-encoding', 'connection')
+                _remember(_header_lines, name, left_out)
+            if not left_out:
+                headers.append('%s: %s' % (name, value))
         url = scheme + '://' + host + (req.selector or '/')
         timeout = req.timeout
         if timeout is _GLOBAL_DEFAULT_TIMEOUT:
             timeout = None
-        transfer = _gpcurl.Transfer(req.get_method(), url, headers, body,
-                                    connect_timeout=timeout)
+        method = req.get_method()
+        transfer = _gpcurl.Transfer(method, url, headers, body, connect_timeout=timeout)
         try:
             transfer.wait_headers(timeout)
         except BaseException:
             transfer.close()
             raise
-        if not transfer.headers_done:
+        # Status, reason, headers, version and the two headers the response
+        # needs at once, in one call (None: the transfer ended without them).
+        head = transfer.response_head()
+        if head is None:
             error = transfer.error
             transfer.close()
             raise _connect_error(error)
-        status = transfer.status
-        reason, pairs = transfer.parse_headers()
-        version = transfer.http_version
-        response = HTTPResponse(transfer, req.get_full_url(), req.get_method(), status,
+        status, reason, pairs, version, content_length, transfer_encoding = head
+        response = HTTPResponse(transfer, req.get_full_url(), method, status,
                                 _status_reason(reason, status), _header_message(pairs),
-                                10 if version == 10 else 11, timeout, _body_error)
+                                10 if version == 10 else 11, timeout, _body_error,
+                                content_length, transfer_encoding)
         # As CPython's do_open: from here on msg is the reason phrase.
         response.msg = response.reason
         return response

@@ -102,13 +102,26 @@ class addinfourl(addinfo):
 
 _READ_CHUNK = 65536
 
+# HTTPResponse's "look the header up yourself" marker.
+_FROM_HEADERS = object()
+
 
 class HTTPResponse:
     """The response to an HTTP request made by urlopen(), read from a
     _gpcurl.Transfer whose headers have arrived."""
 
+    # One response is made per request, and storing an attribute in a slot
+    # costs a fifth of storing it in the instance dict; the dict stays for
+    # attributes a program adds, and weak references work as on CPython's.
+    __slots__ = ('_transfer', '_timeout', '_raise_error', '_pending', 'url', '_method', 'status',
+                 'code', 'reason', 'headers', 'msg', 'version', 'debuglevel', 'will_close',
+                 'chunked', 'length', '_consumed', '_closed', '__dict__', '__weakref__')
+
     def __init__(self, transfer, url, method, status, reason, headers, version, timeout,
-                 raise_error):
+                 raise_error, content_length=_FROM_HEADERS, transfer_encoding=_FROM_HEADERS):
+        # [content_length] and [transfer_encoding] are those headers' values
+        # (None: absent) when the caller found them already (urlopen() has
+        # them from _gpcurl); otherwise they are looked up in [headers].
         self._transfer = transfer
         self._timeout = timeout
         self._raise_error = raise_error  # turns the transfer's error into an exception
@@ -122,19 +135,24 @@ class HTTPResponse:
         self.version = version
         self.debuglevel = 0
         self.will_close = False
-        self.chunked = 'chunked' in (headers.get('transfer-encoding') or '').lower()
-        length = headers.get('content-length')
-        self.length = None
-        if length is not None and not self.chunked:
+        if transfer_encoding is _FROM_HEADERS:
+            transfer_encoding = headers.get('transfer-encoding')
+        self.chunked = chunked = (transfer_encoding is not None
+                                  and 'chunked' in transfer_encoding.lower())
+        if content_length is _FROM_HEADERS:
+            content_length = headers.get('content-length')
+        length = None
+        if content_length is not None and not chunked:
             try:
-                self.length = int(length)
+                length = int(content_length)
             except ValueError:
-                self.length = None
+                length = None
             else:
-                if self.length < 0:
-                    self.length = None
+                if length < 0:
+                    length = None
         if method == 'HEAD' or status in (204, 304) or 100 <= status < 200:
-            self.length = 0
+            length = 0
+        self.length = length
         self._consumed = 0
         self._closed = False
 
@@ -310,10 +328,8 @@ class HTTPResponse:
     def __exit__(self, *exc):
         self.close()
 
-    def __del__(self):
-        transfer = self.__dict__.get('_transfer')
-        if transfer is not None:
-            transfer.close()
+    # No __del__: a response dropped unclosed drops its Transfer, whose own
+    # deallocation stops the transfer and gives its connection back.
 
 
 class ResponseNotReadyError(Exception):

@@ -50,6 +50,7 @@
 #include <time.h>
 
 #include "obj/object.h"
+#include "obj/str.h"
 #include "runtime/runtime.h"
 
 #if __has_include("mod/uvloop.h")
@@ -346,8 +347,11 @@ static int transfer_configure(gp_curl_transfer_t *t, gp_object_t *method, gp_obj
             curl_easy_setopt(e, CURLOPT_CUSTOMREQUEST, m);
     }
 
-    /* No "Expect: 100-continue" round trip before a large body. */
-    if (gp_curl_transfer_add_header(t, "Expect:") < 0) {
+    /* No "Expect: 100-continue" round trip before a large body. libcurl
+       only adds that header to a request with a body, so a bodiless one
+       goes without the line (one custom header fewer for libcurl to
+       search on every request). */
+    if (has_body && gp_curl_transfer_add_header(t, "Expect:") < 0) {
         gp_err_no_memory();
         return -1;
     }
@@ -730,8 +734,8 @@ static gp_object_t *str_from_latin1(const char *s, size_t len)
     size_t high = 0;
     for (size_t i = 0; i < len; i++)
         high += (unsigned char)s[i] >> 7;
-    if (high == 0)
-        return gp_str_from_utf8(s, len);
+    if (high == 0) /* ASCII, the usual case: valid UTF-8 as it is */
+        return gp_str_new_trusted(s, len, (intptr_t)len, true);
     char *utf8 = gp_mem_alloc(len + high);
     if (!utf8) {
         gp_err_no_memory();
@@ -759,8 +763,8 @@ static bool is_blank(char c)
 
 /* Appends (name, value) to [pairs]: the header line [line] without its
    line end, split at the first colon, the value stripped of blanks (a line
-   without a colon is all name). */
-static int header_pair_append(gp_object_t *pairs, const char *line, size_t len)
+   without a colon is all name). Returns the name's length, or -1. */
+static intptr_t header_pair_append(gp_object_t *pairs, const char *line, size_t len)
 {
     const char *colon = memchr(line, ':', len);
     size_t name_len = colon ? (size_t)(colon - line) : len;
@@ -779,7 +783,7 @@ static int header_pair_append(gp_object_t *pairs, const char *line, size_t len)
         return -1;
     int rc = gp_list_append(pairs, pair);
     GP_DECREF(pair);
-    return rc;
+    return rc < 0 ? -1 : (intptr_t)name_len;
 }
 
 /* Adds a folded continuation line to the last pair's value, joined by
@@ -805,24 +809,43 @@ static int header_pair_continue(gp_object_t *pairs, const char *line, size_t len
     return 0;
 }
 
-/* parse_headers(): (reason, [(name, value), ...]) from the final response's
-   header block, decoded as iso-8859-1; reason is None when the status line
-   has none. Header lines stay in order, repeated names included. */
-static gp_object_t *transfer_parse_headers(gp_object_t *o, gp_object_t *const *args,
-                                           size_t nargs, gp_object_t *kwnames)
+/* Whether the [len] bytes at [name] are [lower] (lower-case ASCII) in any
+   case. Header names are decoded as iso-8859-1, whose non-ASCII letters
+   never lower-case to ASCII, so this is what name.lower() == lower says. */
+static bool header_name_is(const char *name, size_t len, const char *lower)
 {
-    if (gp_args_check("parse_headers", nargs, kwnames, 0, 0) < 0)
-        return NULL;
-    gp_object_t *block = transfer_get_header_block(o, NULL);
-    if (!block || block == gp_None)
-        return block;
-    const char *p = gp_bytes_data(block);
-    const char *end = p + gp_bytes_len(block);
-    gp_object_t *pairs = gp_list_new(0);
-    gp_object_t *reason = NULL;
-    gp_object_t *out = NULL;
-    if (!pairs)
-        goto done;
+    size_t n = strlen(lower);
+    if (len != n)
+        return false;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)name[i];
+        if (c >= 'A' && c <= 'Z')
+            c = (unsigned char)(c + ('a' - 'A'));
+        if (c != (unsigned char)lower[i])
+            return false;
+    }
+    return true;
+}
+
+/* What a response head parses into. The two indices are those of the first
+   Content-Length and Transfer-Encoding pairs (-1: none), the ones
+   HTTPMessage.get() would return. */
+typedef struct header_parse {
+    gp_object_t *reason; /* NULL when the status line has none */
+    gp_object_t *pairs;
+    intptr_t content_length;
+    intptr_t transfer_encoding;
+} header_parse_t;
+
+/* Parses the header block [p, end) into [out] (fields owned by the caller
+   whether this succeeds or not). Returns 0, or -1 with an exception set. */
+static int header_block_parse(const char *p, const char *end, header_parse_t *out)
+{
+    out->reason = NULL;
+    out->content_length = out->transfer_encoding = -1;
+    out->pairs = gp_list_new(0);
+    if (!out->pairs)
+        return -1;
     bool first = true;
     while (p < end) {
         const char *nl = memchr(p, '\n', (size_t)(end - p));
@@ -841,23 +864,111 @@ static gp_object_t *transfer_parse_headers(gp_object_t *o, gp_object_t *const *a
                     r++;
                 while (r_end > r && is_blank(r_end[-1]))
                     r_end--;
-                if (r < r_end && !(reason = str_from_latin1(r, (size_t)(r_end - r))))
-                    goto done;
+                if (r < r_end && !(out->reason = str_from_latin1(r, (size_t)(r_end - r))))
+                    return -1;
             }
+            /* An HTTP/1.x status line without a reason has the reason ""
+               (as http.client reads it); None is left for HTTP/2 and 3,
+               which send none, and urllib puts the standard phrase there. */
+            if (!out->reason && len >= 7 && memcmp(p, "HTTP/1.", 7) == 0 &&
+                !(out->reason = gp_str_empty()))
+                return -1;
             first = false;
         } else if (len > 0) {
-            int rc = is_blank(*p) && GP_LIST_SIZE(pairs) > 0
-                         ? header_pair_continue(pairs, p, len)
-                         : header_pair_append(pairs, p, len);
-            if (rc < 0)
-                goto done;
+            if (is_blank(*p) && GP_LIST_SIZE(out->pairs) > 0) {
+                if (header_pair_continue(out->pairs, p, len) < 0)
+                    return -1;
+            } else {
+                intptr_t index = GP_LIST_SIZE(out->pairs);
+                intptr_t name_len = header_pair_append(out->pairs, p, len);
+                if (name_len < 0)
+                    return -1;
+                if (out->content_length < 0 &&
+                    header_name_is(p, (size_t)name_len, "content-length"))
+                    out->content_length = index;
+                else if (out->transfer_encoding < 0 &&
+                         header_name_is(p, (size_t)name_len, "transfer-encoding"))
+                    out->transfer_encoding = index;
+            }
         }
         p = next;
     }
-    out = gp_tuple_pack(2, reason ? reason : gp_None, pairs);
-done:
-    GP_XDECREF(reason);
-    GP_XDECREF(pairs);
+    return 0;
+}
+
+/* parse_headers(): (reason, [(name, value), ...]) from the final response's
+   header block, decoded as iso-8859-1; reason is "" for an HTTP/1.x status
+   line without one and None for HTTP/2 and 3. Header lines stay in order,
+   repeated names included. */
+static gp_object_t *transfer_parse_headers(gp_object_t *o, gp_object_t *const *args,
+                                           size_t nargs, gp_object_t *kwnames)
+{
+    if (gp_args_check("parse_headers", nargs, kwnames, 0, 0) < 0)
+        return NULL;
+    gp_object_t *block = transfer_get_header_block(o, NULL);
+    if (!block || block == gp_None)
+        return block;
+    header_parse_t head;
+    gp_object_t *out = NULL;
+    const char *p = gp_bytes_data(block);
+    if (header_block_parse(p, p + gp_bytes_len(block), &head) == 0)
+        out = gp_tuple_pack(2, head.reason ? head.reason : gp_None, head.pairs);
+    GP_XDECREF(head.reason);
+    GP_XDECREF(head.pairs);
+    GP_DECREF(block);
+    return out;
+}
+
+/* The value of pair [index] of [pairs], or None (-1). Borrowed. */
+static gp_object_t *header_value_at(gp_object_t *pairs, intptr_t index)
+{
+    return index < 0 ? gp_None : GP_TUPLE_GET(GP_LIST_GET(pairs, index), 1);
+}
+
+/* response_head(): everything urlopen() needs from the final response's
+   head in one call - (status, reason or None, [(name, value), ...],
+   http_version, Content-Length value or None, Transfer-Encoding value or
+   None) - or None before the headers are complete. The two values are the
+   first of their names, what HTTPMessage.get() returns, so the response
+   does not search its headers in Python for them. */
+static gp_object_t *transfer_response_head(gp_object_t *o, gp_object_t *const *args,
+                                           size_t nargs, gp_object_t *kwnames)
+{
+    if (gp_args_check("response_head", nargs, kwnames, 0, 0) < 0)
+        return NULL;
+    gp_curl_transfer_t *t = ((curl_transfer_object_t *)o)->transfer;
+    /* The block is copied out under the mutex and parsed outside it:
+       making objects may run the collector, and a finalizer could close
+       a transfer, which takes a transfer mutex. */
+    pthread_mutex_lock(&t->mutex);
+    bool ready = t->headers_done;
+    long status = t->status;
+    int version = t->http_version;
+    gp_object_t *block = NULL;
+    if (ready)
+        block = gp_bytes_new(t->header_block.data ? t->header_block.data + t->header_block.start
+                                                  : "",
+                             t->header_block.len);
+    pthread_mutex_unlock(&t->mutex);
+    if (!ready)
+        return gp_none_new();
+    if (!block)
+        return NULL;
+    header_parse_t head;
+    gp_object_t *out = NULL;
+    const char *p = gp_bytes_data(block);
+    if (header_block_parse(p, p + gp_bytes_len(block), &head) == 0) {
+        gp_object_t *status_obj = gp_int_from_i64(status);
+        gp_object_t *version_obj = status_obj ? gp_int_from_i64(version) : NULL;
+        if (version_obj)
+            out = gp_tuple_pack(6, status_obj, head.reason ? head.reason : gp_None, head.pairs,
+                                version_obj, header_value_at(head.pairs, head.content_length),
+                                header_value_at(head.pairs, head.transfer_encoding));
+        GP_XDECREF(status_obj);
+        GP_XDECREF(version_obj);
+    }
+    GP_XDECREF(head.reason);
+    GP_XDECREF(head.pairs);
     GP_DECREF(block);
     return out;
 }
@@ -927,6 +1038,8 @@ static const gp_method_def_t transfer_methods[] = {
      "Return the body bytes already received, up to n."},
     {"parse_headers", transfer_parse_headers, 0,
      "(reason or None, [(name, value), ...]) of the final response, or None before it."},
+    {"response_head", transfer_response_head, 0,
+     "(status, reason, pairs, http_version, Content-Length, Transfer-Encoding) or None."},
     {"want", transfer_want, GP_METH_KEYWORDS,
      "Do not pause the transfer before n body bytes (all when n is None or negative) are in."},
     {"start_async", transfer_start_async, 0, "Run in a Multi on the asyncio loop."},
