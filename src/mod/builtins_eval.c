@@ -18,6 +18,7 @@
 #include <string.h>
 
 #include "mod/builtins.h"
+#include "compile/ast_py.h"
 #include "compile/compile.h"
 #include "runtime/runtime.h"
 
@@ -240,8 +241,13 @@ static gp_object_t *builtin_compile(gp_object_t *self, gp_object_t *const *args,
     }
     const char *mode = gp_str_utf8(argv[2]);
     if (strcmp(mode, "exec") != 0 && strcmp(mode, "eval") != 0 && strcmp(mode, "single") != 0) {
+        /* CPython names its fourth mode only to callers asking for a tree;
+           gilpy does not parse function type comments, so it stays unknown. */
+        bool only_ast = argv[3] && gp_int_check(argv[3]) &&
+                        (gp_int_as_i64(argv[3]) & GP_PYCF_ONLY_AST) != 0;
         gp_err_set_string(&gp_exc_ValueError,
-                          "compile() mode must be 'exec', 'eval' or 'single'");
+                          only_ast ? "compile() mode must be 'exec', 'eval', 'single' or 'func_type'"
+                                   : "compile() mode must be 'exec', 'eval' or 'single'");
         goto done;
     }
     if (argv[3] && !gp_int_check(argv[3])) {
@@ -276,12 +282,24 @@ static gp_object_t *builtin_compile(gp_object_t *self, gp_object_t *const *args,
         goto done;
     if (!dont_inherit)
         future |= builtins_caller_future_flags();
+    /* A tree from the ast module compiles from its nodes (positions and
+       all); PyCF_ONLY_AST asks for the tree instead of a code object. */
+    int is_ast = gp_ast_py_check(argv[0]);
+    if (is_ast) {
+        if (flags & GP_PYCF_ONLY_AST)
+            result = GP_INCREF(argv[0]);
+        else
+            result = gp_ast_py_compile(argv[0], gp_str_utf8(filename), mode, future);
+        goto done;
+    }
     const char *text;
     size_t len;
     int rc = builtins_source_text(argv[0], &text, &len);
     if (rc == 0)
         gp_err_set_string(&gp_exc_TypeError, "compile() arg 1 must be a string, bytes or AST object");
-    if (rc > 0)
+    if (rc > 0 && (flags & GP_PYCF_ONLY_AST))
+        result = gp_ast_py_parse(text, len, gp_str_utf8(filename), mode);
+    else if (rc > 0)
         result = gp_compile_source_flags(text, len, gp_str_utf8(filename), mode, future);
 done:
     GP_DECREF(filename);

@@ -22,6 +22,7 @@
  */
 #include "runtime/runtime.h"
 
+#include "compile/ast_py.h"
 #include <pthread.h>
 #include <errno.h>
 #include <signal.h>
@@ -67,6 +68,7 @@ const gp_builtin_module_t gp_builtin_modules[] = {
     {"select", gp_select_module_create},
     {"_json", gp_json_module_create},
     {"_csv", gp_csv_module_create},
+    {"_ast", gp_ast_module_create},
     {"_gilpy_traceback", gp_tbmod_module_create},
     {"faulthandler", gp_faulthandler_module_create},
     {"_hashlib", gp_hashlib_module_create},
