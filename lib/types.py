@@ -9,10 +9,10 @@ and take its type().  Samples are made inside a throwaway function so that
 none of them outlives module import; the coroutine sample is closed so it
 does not complain about never being awaited.
 
-SimpleNamespace and MappingProxyType are plain Python classes here (CPython
-writes them in C).  They behave alike for ordinary use: same reprs, same
-error messages, same equality; MappingProxyType reports its type name as
-`mappingproxy`.
+SimpleNamespace is a plain Python class here (CPython writes it in C); it
+behaves alike for ordinary use: same reprs, same error messages, same
+equality.  MappingProxyType is found like the others, as the type of a
+class's __dict__.
 
 new_class / resolve_bases / prepare_class follow the steps of a class
 statement: __mro_entries__ on non-class bases, choosing the most derived
@@ -129,71 +129,9 @@ class SimpleNamespace:
         return type(self), (), vars(self)
 
 
-class MappingProxyType:
-    """A read-only view of a mapping; changes to the mapping show through."""
-
-    __slots__ = ('_target',)
-
-    def __new__(cls, mapping):
-        acceptable = (hasattr(mapping, 'keys') and hasattr(mapping, '__getitem__')
-                      and not isinstance(mapping, (list, tuple)))
-        if not acceptable:
-            raise TypeError("mappingproxy() argument must be a mapping, not %s"
-                            % type(mapping).__name__)
-        view = object.__new__(cls)
-        object.__setattr__(view, '_target', mapping)
-        return view
-
-    def __setattr__(self, name, value):
-        raise AttributeError("'mappingproxy' object has no attribute %r" % name)
-
-    def __getitem__(self, key):
-        return self._target[key]
-
-    def __contains__(self, key):
-        return key in self._target
-
-    def __iter__(self):
-        return iter(self._target)
-
-    def __reversed__(self):
-        return reversed(self._target)
-
-    def __len__(self):
-        return len(self._target)
-
-    def __eq__(self, other):
-        return self._target == other
-
-    def __ne__(self, other):
-        return self._target != other
-
-    def __or__(self, other):
-        return dict(self._target) | other
-
-    def get(self, key, default=None):
-        return self._target.get(key, default)
-
-    def keys(self):
-        return self._target.keys()
-
-    def values(self):
-        return self._target.values()
-
-    def items(self):
-        return self._target.items()
-
-    def copy(self):
-        return self._target.copy()
-
-    def __repr__(self):
-        return 'mappingproxy(%r)' % (self._target,)
-
-    def __str__(self):
-        return str(self._target)
-
-
-MappingProxyType.__name__ = MappingProxyType.__qualname__ = 'mappingproxy'
+# The C type a class's __dict__ is (obj/mappingproxy.c); calling it wraps
+# any mapping in the same read-only view.
+MappingProxyType = type(type.__dict__)
 
 
 def resolve_bases(bases):
@@ -270,11 +208,59 @@ class DynamicClassAttribute(property):
         raise AttributeError()
 
 
+class _AwaitableGenerator:
+    """What a types.coroutine() wrapper hands back when the wrapped callable
+    is not itself a generator function but returned a generator: the
+    generator, usable both by `await` and by the generator protocol."""
+
+    def __init__(self, gen):
+        self._gen = gen
+
+    def __await__(self):
+        return self._gen
+
+    def __iter__(self):
+        return self._gen
+
+    def __next__(self):
+        return next(self._gen)
+
+    def send(self, value):
+        return self._gen.send(value)
+
+    def throw(self, *args):
+        return self._gen.throw(*args)
+
+    def close(self):
+        return self._gen.close()
+
+
 def coroutine(func):
-    """Mark [func] as a coroutine function (gilpy: only checks it is callable)."""
+    """Let [func]'s generators be awaited, as old-style coroutines were.
+
+    A generator function gets the CO_ITERABLE_COROUTINE flag on its code,
+    which the VM's await accepts; any other callable is wrapped so that a
+    generator it returns is handed back in an awaitable shell."""
     if not callable(func):
         raise TypeError('types.coroutine() expects a callable')
-    return func
+    code = getattr(func, '__code__', None)
+    if type(func) is FunctionType and code is not None:
+        if code.co_flags & 0x180:  # already a coroutine, or already marked
+            return func
+        if code.co_flags & 0x20:  # a generator function: mark it in place
+            func.__code__ = code.replace(co_flags=code.co_flags | 0x100)
+            return func
+
+    def call_then_wrap(*args, **kwargs):
+        result = func(*args, **kwargs)
+        if type(result) is GeneratorType and not result.gi_code.co_flags & 0x100:
+            return _AwaitableGenerator(result)
+        return result
+    call_then_wrap.__name__ = getattr(func, '__name__', 'coroutine')
+    call_then_wrap.__qualname__ = getattr(func, '__qualname__', call_then_wrap.__name__)
+    call_then_wrap.__doc__ = getattr(func, '__doc__', None)
+    call_then_wrap.__wrapped__ = func
+    return call_then_wrap
 
 
 del _collect_samples, sys

@@ -415,11 +415,22 @@ static void st_visit_walrus_target(st_state_t *s, const gp_ast_expr_t *target)
                  target->lineno, target->col_offset, target->end_lineno, target->end_col_offset);
         return;
     }
+    /* The binding lands in [outer], so it is global when [outer] is the
+       module or has declared the name `global`; otherwise it is a cell of
+       [outer] that the comprehensions reach as a nonlocal. */
+    gp_symbol_t *osym = st_symbol(s, outer, name);
+    if (!osym)
+        return;
+    bool binds_global = outer->kind == GP_SCOPE_MODULE || (osym->flags & GP_SYM_GLOBAL);
     for (gp_scope_t *c = cur; c != outer; c = c->parent) {
         gp_symbol_t *csym = st_symbol(s, c, name);
         if (!csym)
             return;
-        if ((csym->flags & GP_SYM_ASSIGNED) && c == cur && !(csym->flags & GP_SYM_NONLOCAL)) {
+        /* A name assigned (and not as a walrus's nonlocal) in any of the
+           comprehensions between here and [outer] is one of their iteration
+           variables: [[(j := i) for i in a] for j in b] is an error too. */
+        if ((csym->flags & GP_SYM_ASSIGNED) &&
+            !(csym->flags & (GP_SYM_NONLOCAL | GP_SYM_COMP_GLOBAL))) {
             char msg[300];
             snprintf(msg, sizeof msg,
                      "assignment expression cannot rebind comprehension iteration variable '%s'",
@@ -428,12 +439,10 @@ static void st_visit_walrus_target(st_state_t *s, const gp_ast_expr_t *target)
                      target->end_col_offset);
             return;
         }
-        csym->flags |= outer->kind == GP_SCOPE_MODULE ? GP_SYM_COMP_GLOBAL : GP_SYM_NONLOCAL;
+        csym->flags |= binds_global ? GP_SYM_COMP_GLOBAL : GP_SYM_NONLOCAL;
         csym->flags |= GP_SYM_USED;
     }
-    gp_symbol_t *osym = st_symbol(s, outer, name);
-    if (osym)
-        osym->flags |= GP_SYM_ASSIGNED;
+    osym->flags |= GP_SYM_ASSIGNED;
 }
 
 static void st_check_yield(st_state_t *s, const gp_ast_expr_t *e)

@@ -661,7 +661,11 @@ static int deque_repeat_inplace(deque_t *d, gp_object_t *count)
     intptr_t n = gp_number_as_ssize(count, &gp_exc_OverflowError);
     if (n == -1 && gp_err_occurred())
         return -1;
-    if (n <= 0 || d->size == 0) {
+    /* An empty deque stays as it is: nothing changes, so its iterators
+       stay valid (CPython's deque_inplace_repeat returns early too). */
+    if (d->size == 0)
+        return 0;
+    if (n <= 0) {
         deque_clear_items(d);
         return 0;
     }
@@ -731,6 +735,24 @@ static gp_object_t *deque_binop(gp_object_t *a, gp_object_t *b, int op)
         return result;
     }
     return GP_INCREF(gp_NotImplemented);
+}
+
+/* d.__iadd__(x) and d.__imul__(n) as callable methods: the binop slot
+   serves the operators, but code may also call these by name. */
+static gp_object_t *deque_iadd(gp_object_t *self, gp_object_t *const *args, size_t nargs,
+                               gp_object_t *kwnames)
+{
+    if (gp_args_check("__iadd__", nargs, kwnames, 1, 1) < 0)
+        return NULL;
+    return deque_binop(self, args[0], GP_BINOP_ADD | GP_BINOP_INPLACE);
+}
+
+static gp_object_t *deque_imul(gp_object_t *self, gp_object_t *const *args, size_t nargs,
+                               gp_object_t *kwnames)
+{
+    if (gp_args_check("__imul__", nargs, kwnames, 1, 1) < 0)
+        return NULL;
+    return deque_binop(self, args[0], GP_BINOP_MUL | GP_BINOP_INPLACE);
 }
 
 static gp_object_t *deque_richcompare(gp_object_t *a, gp_object_t *b, gp_cmpop_t op)
@@ -936,6 +958,8 @@ static int deque_iter_clear(gp_object_t *self)
 /* ------------------------------------------------------------------ */
 
 static const gp_method_def_t deque_methods[] = {
+    {"__iadd__", deque_iadd, 0, NULL},
+    {"__imul__", deque_imul, 0, NULL},
     {"append", deque_append, 0, "Add an element to the right side of the deque."},
     {"appendleft", deque_appendleft, 0, "Add an element to the left side of the deque."},
     {"pop", deque_pop, 0, "Remove and return the rightmost element."},

@@ -23,6 +23,7 @@
 #include <string.h>
 
 #include "obj/int.h"
+#include "runtime/runtime.h"
 
 #define KARATSUBA_CUTOFF 70
 
@@ -565,8 +566,10 @@ fail:
 char *gp_bigint_to_decimal(const gp_digit_t *a, intptr_t na, bool negative, size_t *len)
 {
     /* Reject early what is certainly too long, before the quadratic work
-       (the same bound and message as CPython 3.11). */
-    if (na >= 10 * GP_INT_MAX_STR_DIGITS / (3 * GP_INT_SHIFT) + 2)
+       (the same bound and message as CPython 3.11). The limit is the one
+       sys.set_int_max_str_digits() last set; 0 turns the check off. */
+    intptr_t limit = gp_runtime()->int_max_str_digits;
+    if (limit > 0 && na >= 10 * limit / (3 * GP_INT_SHIFT) + 2)
         goto too_long;
 
     /* 10**9 < 2**30, and each base 2**30 digit needs at most 1.0034 base
@@ -597,7 +600,7 @@ char *gp_bigint_to_decimal(const gp_digit_t *a, intptr_t na, bool negative, size
     for (gp_digit_t top = out[size - 1], tenpow = 10; top >= tenpow && tenpow <= 100000000u;
          tenpow *= 10)
         ndigits++;
-    if (ndigits > GP_INT_MAX_STR_DIGITS) {
+    if (limit > 0 && ndigits > (size_t)limit) {
         gp_mem_free(out);
         goto too_long;
     }
@@ -632,6 +635,6 @@ too_long:
     gp_err_format(&gp_exc_ValueError,
                   "Exceeds the limit (%d digits) for integer string conversion; "
                   "use sys.set_int_max_str_digits() to increase the limit",
-                  GP_INT_MAX_STR_DIGITS);
+                  (int)limit);
     return NULL;
 }

@@ -124,7 +124,7 @@ gp_object_t *gp_bytes_expandtabs(gp_object_t *self, gp_object_t *const *args, si
         }
         int overflow = 0;
         tabsize = gp_int_as_i64_overflow(argv[0], &overflow);
-        if (overflow || tabsize > INT32_MAX) {
+        if (overflow || tabsize > INT32_MAX || tabsize < INT32_MIN) {
             gp_err_set_string(&gp_exc_OverflowError, "Python int too large to convert to C int");
             return NULL;
         }

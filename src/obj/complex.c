@@ -10,9 +10,12 @@
  * printed with float's shortest repr, so round-trips are exact.
  */
 #include <math.h>
+#include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "obj/int.h"
 #include "obj/object.h"
 
 typedef struct gp_complex {
@@ -221,6 +224,22 @@ static gp_object_t *complex_richcompare(gp_object_t *a, gp_object_t *b, gp_cmpop
 {
     if (op != GP_CMP_EQ && op != GP_CMP_NE)
         return GP_INCREF(gp_NotImplemented);
+    /* Against an int, the real part is compared exactly (through float's
+       own int comparison) rather than converting the int, which may be
+       too large for a double and is then simply unequal. */
+    gp_object_t *num = GP_IS_PTR(a) && GP_TYPE(a) == &gp_complex_type ? b : a;
+    gp_object_t *cpx = num == b ? a : b;
+    if (gp_int_check(num) && gp_type_is_subtype(GP_TYPE(cpx), &gp_complex_type)) {
+        gp_complex_t *c = (gp_complex_t *)cpx;
+        if (c->imag != 0.0)
+            return gp_bool_from(op == GP_CMP_NE);
+        gp_object_t *real = gp_float_new(c->real);
+        if (!real)
+            return NULL;
+        gp_object_t *res = gp_object_richcompare(real, num, op);
+        GP_DECREF(real);
+        return res;
+    }
     double ar, ai, br, bi;
     int ra = complex_operand(a, &ar, &ai), rb = ra > 0 ? complex_operand(b, &br, &bi) : 0;
     if (ra < 0 || rb < 0)
@@ -578,6 +597,157 @@ static gp_object_t *complex_conjugate(gp_object_t *self, gp_object_t *const *arg
     return complex_new_value(c->real, -c->imag);
 }
 
+/* complex.__complex__(): the value as an exact complex (a subclass
+   instance is copied down to the base type). */
+static gp_object_t *complex_dunder_complex(gp_object_t *self, gp_object_t *const *args,
+                                           size_t nargs, gp_object_t *kwnames)
+{
+    if (gp_args_check("__complex__", nargs, kwnames, 0, 0) < 0)
+        return NULL;
+    if (GP_TYPE(self) == &gp_complex_type)
+        return GP_INCREF(self);
+    gp_complex_t *c = (gp_complex_t *)self;
+    return complex_new_value(c->real, c->imag);
+}
+
+/* The (real, imag) pair pickle passes back to complex(). */
+static gp_object_t *complex_getnewargs(gp_object_t *self, gp_object_t *const *args, size_t nargs,
+                                       gp_object_t *kwnames)
+{
+    if (gp_args_check("__getnewargs__", nargs, kwnames, 0, 0) < 0)
+        return NULL;
+    gp_complex_t *c = (gp_complex_t *)self;
+    gp_object_t *re = gp_float_new(c->real), *im = gp_float_new(c->imag), *pair = NULL;
+    if (re && im)
+        pair = gp_tuple_pack(2, re, im);
+    GP_XDECREF(re);
+    GP_XDECREF(im);
+    return pair;
+}
+
+/* One part of a formatted complex, appended to [b]. In repr mode
+   ([subspec] NULL) it is the shortest repr without a trailing ".0";
+   otherwise float's formatting of [subspec]. [sign] is the sign flag the
+   part is shown with: '+' forces a sign, ' ' a space for non-negatives. */
+static void complex_format_part(gp_strbuf_t *b, double v, char sign, const char *subspec)
+{
+    gp_object_t *text = subspec ? gp_float_format_double(v, subspec, strlen(subspec))
+                                : gp_float_repr_of(v);
+    if (!text) {
+        b->failed = true;
+        return;
+    }
+    const char *s = gp_str_utf8(text);
+    size_t n = gp_str_utf8_len(text);
+    if (!subspec) {
+        if (n > 2 && strcmp(s + n - 2, ".0") == 0)
+            n -= 2;
+        if (s[0] != '-' && (sign == '+' || sign == ' '))
+            gp_strbuf_append_char(b, sign);
+    }
+    gp_strbuf_append(b, s, n);
+    GP_DECREF(text);
+}
+
+/* complex.__format__: both parts are laid out with float's rules and the
+   pair is then padded as one field. With no presentation type the parts
+   use the shortest repr (or 'g' when a precision is given) and the result
+   keeps repr's parentheses unless the real part is +0.0 and is dropped.
+   The imaginary part always shows its sign, except when it stands alone. */
+static gp_object_t *complex_format_method(gp_object_t *self, gp_object_t *const *args,
+                                          size_t nargs, gp_object_t *kwnames)
+{
+    if (gp_args_check("complex.__format__", nargs, kwnames, 1, 1) < 0)
+        return NULL;
+    if (!gp_str_check(args[0])) {
+        gp_err_format(&gp_exc_TypeError, "__format__() argument must be str, not %T", args[0]);
+        return NULL;
+    }
+    const char *spec = gp_str_utf8(args[0]);
+    size_t spec_len = gp_str_utf8_len(args[0]);
+    if (spec_len == 0)
+        return gp_object_str(self);
+    gp_format_spec_t f;
+    if (gp_format_spec_parse(spec, spec_len, "complex", &f) < 0)
+        return NULL;
+    switch (f.type) {
+    case 0:
+    case 'e':
+    case 'E':
+    case 'f':
+    case 'F':
+    case 'g':
+    case 'G':
+    case 'n':
+        break;
+    default:
+        gp_err_format(&gp_exc_ValueError, "Unknown format code '%c' for object of type 'complex'",
+                      f.type);
+        return NULL;
+    }
+    if (f.zero_pad || f.fill == '0') {
+        gp_err_set_string(&gp_exc_ValueError,
+                          "Zero padding is not allowed in complex format specifier");
+        return NULL;
+    }
+    if (f.align == '=') {
+        gp_err_set_string(&gp_exc_ValueError,
+                          "'=' alignment flag is not allowed in complex format specifier");
+        return NULL;
+    }
+    gp_complex_t *c = (gp_complex_t *)self;
+    bool repr_mode = false, skip_real = false, parens = false;
+    char type = f.type == 'n' ? 'g' : f.type;
+    if (type == 0) {
+        if (c->real == 0.0 && copysign(1.0, c->real) == 1.0)
+            skip_real = true;
+        else
+            parens = true;
+        if (f.precision < 0)
+            repr_mode = true;
+        else
+            type = 'g';
+    }
+    /* The per-part spec: sign, 'z', '#', grouping, precision and type;
+       the width belongs to the whole field. */
+    char real_spec[64], imag_spec[64];
+    char *real_sub = NULL, *imag_sub = NULL;
+    char imag_sign = skip_real ? f.sign : '+';
+    if (!repr_mode) {
+        char precision[32] = "", tail[48];
+        char grouping[2] = {f.grouping, 0};
+        if (f.precision >= 0)
+            snprintf(precision, sizeof precision, ".%jd", (intmax_t)f.precision);
+        snprintf(tail, sizeof tail, "%s%s%s%s%c", f.no_neg_zero ? "z" : "",
+                 f.alternate ? "#" : "", grouping, precision, type);
+        snprintf(real_spec, sizeof real_spec, "%s%s", f.sign == '+' ? "+" : f.sign == ' ' ? " " : "",
+                 tail);
+        snprintf(imag_spec, sizeof imag_spec, "%s%s",
+                 imag_sign == '+' ? "+" : imag_sign == ' ' ? " " : "", tail);
+        real_sub = real_spec;
+        imag_sub = imag_spec;
+    }
+    gp_strbuf_t b;
+    gp_strbuf_init(&b);
+    if (parens)
+        gp_strbuf_append_char(&b, '(');
+    if (!skip_real)
+        complex_format_part(&b, c->real, f.sign, real_sub);
+    complex_format_part(&b, c->imag, imag_sign, imag_sub);
+    gp_strbuf_append_char(&b, 'j');
+    if (parens)
+        gp_strbuf_append_char(&b, ')');
+    gp_object_t *body = gp_strbuf_finish(&b);
+    if (!body)
+        return NULL;
+    gp_format_spec_t layout = f;
+    layout.grouping = 0;
+    gp_object_t *r = gp_format_number(&layout, "", "", "", 0, gp_str_utf8(body),
+                                      gp_str_utf8_len(body), 3);
+    GP_DECREF(body);
+    return r;
+}
+
 static void complex_dealloc(gp_object_t *self)
 {
     gp_object_free(self);
@@ -585,6 +755,9 @@ static void complex_dealloc(gp_object_t *self)
 
 static const gp_method_def_t complex_methods[] = {
     {"conjugate", complex_conjugate, 0, "Return the complex conjugate of its argument."},
+    {"__complex__", complex_dunder_complex, 0, "Convert this value to exact type complex."},
+    {"__getnewargs__", complex_getnewargs, 0, NULL},
+    {"__format__", complex_format_method, 0, "Formats the complex number according to format_spec."},
     {NULL, NULL, 0, NULL},
 };
 

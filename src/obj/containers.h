@@ -81,6 +81,27 @@ int gp_slice_index_clamped(gp_object_t *o, intptr_t *out);
 int gp_index_bounds(gp_object_t *const *args, size_t nargs, intptr_t n, intptr_t *start,
                     intptr_t *stop);
 
+/* True when [o] is a list (or tuple) whose items may be read straight from
+   its array. A subclass that defines its own __iter__ must be iterated
+   through it instead, so the fast path checks the iter slot too. */
+static inline bool gp_list_items_direct(gp_object_t *o)
+{
+    return gp_list_check(o) && GP_TYPE(o)->iter == gp_list_type.iter;
+}
+static inline bool gp_tuple_items_direct(gp_object_t *o)
+{
+    return gp_tuple_check(o) && GP_TYPE(o)->iter == gp_tuple_type.iter;
+}
+
+/* __reduce__ of a sequence iterator, as pickle expects it: (builtin,
+   (seq,), index) while [seq] is set, (builtin, (empty,)) once exhausted.
+   [builtin] is "iter" or "reversed"; [empty] is borrowed. New reference. */
+gp_object_t *gp_seq_iterator_reduce(const char *builtin, gp_object_t *seq, intptr_t index,
+                                    gp_object_t *empty);
+/* The index an iterator's __setstate__ was given, clamped to [lo, hi].
+   -1 with an exception set when [state] is no int (check gp_err_occurred). */
+intptr_t gp_seq_iterator_state(gp_object_t *state, intptr_t lo, intptr_t hi);
+
 /* Hash of a tuple's items with CPython's xxHash-based algorithm. */
 intptr_t gp_tuple_hash(gp_object_t *tuple);
 

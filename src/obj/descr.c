@@ -223,6 +223,28 @@ static gp_object_t *getset_get_name(gp_object_t *self, void *closure)
     return gp_str_from_cstr(((gp_getset_descr_t *)self)->def->name);
 }
 
+/* "Owner.name", the owner spelled by its __qualname__ when it has one
+   (a class statement) and by its C name otherwise. */
+static gp_object_t *descr_qualname_of(gp_type_t *owner, gp_object_t *name)
+{
+    if (owner == NULL)
+        return GP_INCREF(name);
+    if (owner->qualname != NULL && gp_str_check(owner->qualname))
+        return gp_str_from_format("%U.%U", owner->qualname, name);
+    return gp_str_from_format("%s.%U", gp_type_name(owner), name);
+}
+
+static gp_object_t *getset_get_qualname(gp_object_t *self, void *closure)
+{
+    gp_getset_descr_t *d = (gp_getset_descr_t *)self;
+    gp_object_t *name = gp_str_from_cstr(d->def->name);
+    if (!name)
+        return NULL;
+    gp_object_t *res = descr_qualname_of(d->type, name);
+    GP_DECREF(name);
+    return res;
+}
+
 static gp_object_t *getset_get_doc(gp_object_t *self, void *closure)
 {
     const char *doc = ((gp_getset_descr_t *)self)->def->doc;
@@ -236,6 +258,7 @@ static gp_object_t *getset_get_objclass(gp_object_t *self, void *closure)
 
 static const gp_getset_def_t getset_getsets[] = {
     {"__name__", getset_get_name, NULL, NULL, NULL},
+    {"__qualname__", getset_get_qualname, NULL, NULL, NULL},
     {"__doc__", getset_get_doc, NULL, NULL, NULL},
     {"__objclass__", getset_get_objclass, NULL, NULL, NULL},
     {NULL, NULL, NULL, NULL, NULL},
@@ -365,6 +388,11 @@ static gp_object_t *member_get_objclass(gp_object_t *self, void *closure)
     return GP_INCREF(MEMBER(self)->type ? (gp_object_t *)MEMBER(self)->type : gp_None);
 }
 
+static gp_object_t *member_get_qualname(gp_object_t *self, void *closure)
+{
+    return descr_qualname_of(MEMBER(self)->type, MEMBER(self)->name);
+}
+
 static gp_object_t *member_get_doc(gp_object_t *self, void *closure)
 {
     return gp_none_new();
@@ -372,7 +400,7 @@ static gp_object_t *member_get_doc(gp_object_t *self, void *closure)
 
 static const gp_getset_def_t member_getsets[] = {
     {"__name__", member_get_name, NULL, NULL, NULL},
-    {"__qualname__", member_get_name, NULL, NULL, NULL},
+    {"__qualname__", member_get_qualname, NULL, NULL, NULL},
     {"__doc__", member_get_doc, NULL, NULL, NULL},
     {"__objclass__", member_get_objclass, NULL, NULL, NULL},
     {NULL, NULL, NULL, NULL, NULL},
@@ -510,9 +538,12 @@ static gp_object_t *property_copy(gp_object_t *self, int which, gp_object_t *fun
     for (int i = 0; i < 4; i++)
         if (parts[i] == NULL)
             parts[i] = gp_None;
+    /* None keeps the function already there, as CPython does. */
+    if (func == gp_None)
+        func = parts[which];
     parts[which] = func;
     /* A doc inherited from the old getter must not hide the new getter's. */
-    if (which == 0)
+    if (which == 0 && func != p->fget)
         parts[3] = gp_None;
     gp_object_t *res = gp_object_call((gp_object_t *)GP_TYPE(self), parts, 4, NULL);
     if (res != NULL && p->name != NULL && GP_IS_TYPE(res, gp_property_type))

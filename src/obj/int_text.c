@@ -22,6 +22,7 @@
 #include "obj/int.h"
 #include "obj/memoryview.h"
 #include "obj/str.h"
+#include "runtime/runtime.h"
 
 /* ------------------------------------------------------------------ */
 /* Text conversions                                                     */
@@ -212,11 +213,12 @@ static gp_object_t *int_parse(const char *s, size_t len, int base, gp_object_t *
         }
         return gp_int_from_i64(sign * v);
     }
-    if ((base & (base - 1)) != 0 && ndigits > GP_INT_MAX_STR_DIGITS) {
+    int limit = gp_runtime()->int_max_str_digits;
+    if ((base & (base - 1)) != 0 && limit > 0 && ndigits > (size_t)limit) {
         gp_err_format(&gp_exc_ValueError,
                       "Exceeds the limit (%d digits) for integer string conversion: value has "
                       "%zu digits; use sys.set_int_max_str_digits() to increase the limit",
-                      GP_INT_MAX_STR_DIGITS, ndigits);
+                      limit, ndigits);
         return NULL;
     }
     gp_int_t *r = int_parse_digits(digits, end, base, ndigits);
@@ -289,9 +291,13 @@ static gp_object_t *int_from_text_object(gp_object_t *x, int base)
 /* int(x) with one argument: the exact-int result. */
 static gp_object_t *int_convert(gp_object_t *x)
 {
-    if (gp_int_check(x))
+    /* An int subclass may define __int__ of its own, which then wins; one
+       that does not inherits the int slot and is copied as it stands. */
+    if (GP_IS_SMALL(x) || x->type == &gp_int_type)
         return gp_int_exact(x);
     gp_type_t *t = GP_TYPE(x);
+    if (gp_int_check(x) && t->to_int == gp_int_type.to_int)
+        return gp_int_exact(x);
     gp_object_t *r = NULL;
     if (t->to_int)
         r = t->to_int(x);

@@ -113,9 +113,9 @@ gp_object_t *gp_list_from_array(gp_object_t *const *items, size_t n)
 
 gp_object_t *gp_list_from_iterable(gp_object_t *iterable)
 {
-    if (gp_list_check(iterable))
+    if (gp_list_items_direct(iterable))
         return gp_list_from_array(GP_LIST_ITEMS(iterable), (size_t)GP_LIST_SIZE(iterable));
-    if (gp_tuple_check(iterable))
+    if (gp_tuple_items_direct(iterable))
         return gp_list_from_array(GP_TUPLE_ITEMS(iterable), (size_t)GP_TUPLE_SIZE(iterable));
     gp_object_t *list = gp_list_new(0);
     if (!list)
@@ -163,9 +163,9 @@ static int list_extend_array(gp_list_t *list, gp_object_t *const *items, intptr_
 int gp_list_extend(gp_object_t *self, gp_object_t *iterable)
 {
     gp_list_t *list = (gp_list_t *)self;
-    if (gp_list_check(iterable))
+    if (gp_list_items_direct(iterable))
         return list_extend_array(list, GP_LIST_ITEMS(iterable), GP_LIST_SIZE(iterable));
-    if (gp_tuple_check(iterable))
+    if (gp_tuple_items_direct(iterable))
         return list_extend_array(list, GP_TUPLE_ITEMS(iterable), GP_TUPLE_SIZE(iterable));
     gp_object_t *it = gp_object_iter(iterable);
     if (!it)
@@ -772,7 +772,7 @@ static int list_setslice(gp_list_t *list, gp_object_t *slice, gp_object_t *value
         if (!value)
             return list_replace_range(list, start, start + len, NULL, 0);
         gp_object_t *seq;
-        if ((gp_list_check(value) && value != (gp_object_t *)list) || gp_tuple_check(value)) {
+        if ((gp_list_items_direct(value) && value != (gp_object_t *)list) || gp_tuple_items_direct(value)) {
             seq = GP_INCREF(value);
         } else {
             seq = list_sequence_of(value, "can only assign an iterable");
@@ -1289,8 +1289,88 @@ static gp_object_t *list_iterator_length_hint(gp_object_t *self, gp_object_t *co
     return gp_int_from_i64(left < 0 ? 0 : left);
 }
 
+gp_object_t *gp_seq_iterator_reduce(const char *builtin, gp_object_t *seq, intptr_t index,
+                                    gp_object_t *empty)
+{
+    gp_object_t *fn = gp_dict_getitem_cstr(gp_runtime()->builtins, builtin);
+    if (!fn) {
+        gp_err_format(&gp_exc_RuntimeError, "builtins.%s is missing", builtin);
+        return NULL;
+    }
+    gp_object_t *args = gp_tuple_pack(1, seq ? seq : empty);
+    if (!args)
+        return NULL;
+    gp_object_t *res;
+    if (seq) {
+        gp_object_t *pos = gp_int_from_i64(index);
+        res = pos ? gp_tuple_pack(3, fn, args, pos) : NULL;
+        GP_XDECREF(pos);
+    } else {
+        res = gp_tuple_pack(2, fn, args);
+    }
+    GP_DECREF(args);
+    return res;
+}
+
+intptr_t gp_seq_iterator_state(gp_object_t *state, intptr_t lo, intptr_t hi)
+{
+    if (!gp_int_check(state)) {
+        gp_err_set_string(&gp_exc_TypeError, "an integer is required");
+        return -1;
+    }
+    intptr_t index = gp_number_as_ssize(state, NULL);
+    if (index == -1 && gp_err_occurred())
+        return -1;
+    if (index < lo)
+        index = lo;
+    if (index > hi)
+        index = hi;
+    return index;
+}
+
+/* Pickling support: a list iterator is rebuilt as iter(list) (reversed(list)
+   going backwards) advanced to the saved index. */
+static gp_object_t *list_iterator_reduce(gp_object_t *self, gp_object_t *const *args,
+                                         size_t nargs, gp_object_t *kwnames)
+{
+    if (gp_args_check("__reduce__", nargs, kwnames, 0, 0) < 0)
+        return NULL;
+    list_iterator_t *it = (list_iterator_t *)self;
+    bool forward = GP_TYPE(self) == &gp_list_iterator_type;
+    if (!it->seq) {
+        /* CPython names iter even for an exhausted reversed iterator. */
+        gp_object_t *empty = gp_list_new(0);
+        if (!empty)
+            return NULL;
+        gp_object_t *res = gp_seq_iterator_reduce("iter", NULL, 0, empty);
+        GP_DECREF(empty);
+        return res;
+    }
+    return gp_seq_iterator_reduce(forward ? "iter" : "reversed", it->seq, it->index, NULL);
+}
+
+static gp_object_t *list_iterator_setstate(gp_object_t *self, gp_object_t *const *args,
+                                           size_t nargs, gp_object_t *kwnames)
+{
+    if (gp_args_check("__setstate__", nargs, kwnames, 1, 1) < 0)
+        return NULL;
+    list_iterator_t *it = (list_iterator_t *)self;
+    if (it->seq) {
+        intptr_t n = GP_LIST_SIZE(it->seq);
+        bool forward = GP_TYPE(self) == &gp_list_iterator_type;
+        intptr_t index = forward ? gp_seq_iterator_state(args[0], 0, n)
+                                 : gp_seq_iterator_state(args[0], -1, n - 1);
+        if (index == -1 && gp_err_occurred())
+            return NULL;
+        it->index = index;
+    }
+    return gp_none_new();
+}
+
 static const gp_method_def_t list_iterator_methods[] = {
     {"__length_hint__", list_iterator_length_hint, 0, NULL},
+    {"__reduce__", list_iterator_reduce, 0, NULL},
+    {"__setstate__", list_iterator_setstate, 0, NULL},
     {NULL, NULL, 0, NULL},
 };
 

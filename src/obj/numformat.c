@@ -254,13 +254,15 @@ gp_object_t *gp_int_format(gp_object_t *o, const char *spec, size_t spec_len)
     case 'c':
         break;
     default:
+        /* The message names the value's own type, so a bool or an int
+         * subclass is reported as itself. */
         if (type >= 0x20 && type < 0x7f)
-            gp_err_format(&gp_exc_ValueError, "Unknown format code '%c' for object of type 'int'",
-                          type);
+            gp_err_format(&gp_exc_ValueError, "Unknown format code '%c' for object of type '%T'",
+                          type, o);
         else
             gp_err_format(&gp_exc_ValueError,
-                          "Unknown format code '\\x%x' for object of type 'int'",
-                          (unsigned)(unsigned char)type);
+                          "Unknown format code '\\x%x' for object of type '%T'",
+                          (unsigned)(unsigned char)type, o);
         return NULL;
     }
     if (f.precision >= 0) {
@@ -303,14 +305,15 @@ gp_object_t *gp_int_format(gp_object_t *o, const char *spec, size_t spec_len)
         gp_object_t *ch = gp_strbuf_finish(&b);
         if (!ch)
             return NULL;
-        gp_format_spec_t cf = f;
-        if (!cf.align || cf.zero_pad) {
-            /* A character is laid out like a string: left-aligned by default. */
-            if (!cf.align)
-                cf.align = '<';
-        }
-        gp_object_t *r =
-            gp_format_number(&cf, "", "", "", 0, gp_str_utf8(ch), gp_str_utf8_len(ch), 3);
+        /* The character is still a formatted number, so like every other
+         * integer presentation it sits right-aligned unless told otherwise
+         * ('{:4c}'.format(48) is '   0'). The layout counts bytes, so the
+         * width grows by the character's extra UTF-8 bytes to pad by code
+         * points. */
+        size_t nbytes = gp_str_utf8_len(ch);
+        if (f.width > 0)
+            f.width += (intptr_t)nbytes - 1;
+        gp_object_t *r = gp_format_number(&f, "", "", "", 0, gp_str_utf8(ch), nbytes, 3);
         GP_DECREF(ch);
         return r;
     }

@@ -973,10 +973,12 @@ int gp_object_delitem(gp_object_t *o, gp_object_t *key)
     gp_type_t *t = GP_TYPE(o);
     if (t->setitem)
         return t->setitem(o, key, NULL);
-    /* CPython words it differently for sequences and for everything else. */
+    /* CPython words it differently for sequences and for everything else;
+       a mappingproxy reads like a sequence here but is worded as a mapping. */
     gp_err_format(&gp_exc_TypeError,
-                  t->getitem ? "'%s' object doesn't support item deletion"
-                             : "'%s' object does not support item deletion",
+                  t->getitem && t != &gp_mappingproxy_type
+                      ? "'%s' object doesn't support item deletion"
+                      : "'%s' object does not support item deletion",
                   gp_type_name(t));
     return -1;
 }

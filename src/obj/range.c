@@ -29,14 +29,17 @@ typedef struct gp_range {
     intptr_t cstart, cstop, cstep, clength;
 } gp_range_t;
 
+/* [taken] counts the items already produced: with it, __reduce__ can name
+   the range the iterator started from, as CPython's pickles do. */
 typedef struct range_iterator {
     gp_object_t base;
-    intptr_t next, step, remaining;
+    intptr_t next, step, remaining, taken;
 } range_iterator_t;
 
 typedef struct longrange_iterator {
     gp_object_t base;
     gp_object_t *next, *step, *remaining; /* int objects */
+    intptr_t taken;
 } longrange_iterator_t;
 
 
@@ -740,7 +743,93 @@ static gp_object_t *range_iterator_next(gp_object_t *self)
     intptr_t v = it->next;
     it->next += it->step;
     it->remaining--;
+    it->taken++;
     return GP_SMALL_NEW(v);
+}
+
+/* (iter, (range(start, stop, step),), taken) for iterator state [next],
+   [step], [remaining] after [taken] items; all int objects are borrowed. */
+static gp_object_t *range_iterator_reduce_parts(gp_object_t *next, gp_object_t *step,
+                                                gp_object_t *remaining, intptr_t taken)
+{
+    gp_object_t *fn = gp_dict_getitem_cstr(gp_runtime()->builtins, "iter");
+    if (!fn) {
+        gp_err_set_string(&gp_exc_RuntimeError, "builtins.iter is missing");
+        return NULL;
+    }
+    gp_object_t *count = NULL, *back = NULL, *start = NULL, *total = NULL, *span = NULL;
+    gp_object_t *stop = NULL, *range = NULL, *pos = NULL, *args = NULL, *res = NULL;
+    count = gp_int_from_i64(taken);
+    back = count ? range_binop(count, step, GP_BINOP_MUL) : NULL;
+    start = back ? range_binop(next, back, GP_BINOP_SUB) : NULL;
+    total = start ? range_binop(count, remaining, GP_BINOP_ADD) : NULL;
+    span = total ? range_binop(total, step, GP_BINOP_MUL) : NULL;
+    stop = span ? range_binop(start, span, GP_BINOP_ADD) : NULL;
+    if (stop) {
+        gp_object_t *parts[3] = {start, stop, step};
+        range = gp_object_call((gp_object_t *)&gp_range_type, parts, 3, NULL);
+    }
+    args = range ? gp_tuple_pack(1, range) : NULL;
+    pos = args ? gp_int_from_i64(taken) : NULL;
+    res = pos ? gp_tuple_pack(3, fn, args, pos) : NULL;
+    GP_XDECREF(count);
+    GP_XDECREF(back);
+    GP_XDECREF(start);
+    GP_XDECREF(total);
+    GP_XDECREF(span);
+    GP_XDECREF(stop);
+    GP_XDECREF(range);
+    GP_XDECREF(args);
+    GP_XDECREF(pos);
+    return res;
+}
+
+/* The index __setstate__ was given, clamped to [0, taken + remaining]. */
+static int range_iterator_state_index(gp_object_t *state, intptr_t total, intptr_t *out)
+{
+    if (!gp_int_check(state)) {
+        gp_err_set_string(&gp_exc_TypeError, "an integer is required");
+        return -1;
+    }
+    intptr_t index = gp_number_as_ssize(state, NULL);
+    if (index == -1 && gp_err_occurred())
+        return -1;
+    *out = index < 0 ? 0 : index > total ? total : index;
+    return 0;
+}
+
+static gp_object_t *range_iterator_reduce(gp_object_t *self, gp_object_t *const *args,
+                                          size_t nargs, gp_object_t *kwnames)
+{
+    if (gp_args_check("__reduce__", nargs, kwnames, 0, 0) < 0)
+        return NULL;
+    range_iterator_t *it = (range_iterator_t *)self;
+    intptr_t remaining = it->remaining > 0 ? it->remaining : 0;
+    gp_object_t *next = gp_int_from_i64(it->next), *step = gp_int_from_i64(it->step);
+    gp_object_t *left = gp_int_from_i64(remaining), *res = NULL;
+    if (next && step && left)
+        res = range_iterator_reduce_parts(next, step, left, it->taken);
+    GP_XDECREF(next);
+    GP_XDECREF(step);
+    GP_XDECREF(left);
+    return res;
+}
+
+static gp_object_t *range_iterator_setstate(gp_object_t *self, gp_object_t *const *args,
+                                            size_t nargs, gp_object_t *kwnames)
+{
+    if (gp_args_check("__setstate__", nargs, kwnames, 1, 1) < 0)
+        return NULL;
+    range_iterator_t *it = (range_iterator_t *)self;
+    intptr_t remaining = it->remaining > 0 ? it->remaining : 0;
+    intptr_t total = it->taken + remaining, index;
+    if (range_iterator_state_index(args[0], total, &index) < 0)
+        return NULL;
+    intptr_t start = it->next - it->taken * it->step;
+    it->next = start + index * it->step;
+    it->remaining = total - index;
+    it->taken = index;
+    return gp_none_new();
 }
 
 static gp_object_t *range_iterator_length_hint(gp_object_t *self, gp_object_t *const *args,
@@ -752,6 +841,8 @@ static gp_object_t *range_iterator_length_hint(gp_object_t *self, gp_object_t *c
 
 static const gp_method_def_t range_iterator_methods[] = {
     {"__length_hint__", range_iterator_length_hint, 0, NULL},
+    {"__reduce__", range_iterator_reduce, 0, NULL},
+    {"__setstate__", range_iterator_setstate, 0, NULL},
     {NULL, NULL, 0, NULL},
 };
 
@@ -789,8 +880,23 @@ static gp_object_t *longrange_iterator_next(gp_object_t *self)
     }
     GP_SETREF(it->next, next);
     GP_SETREF(it->remaining, remaining);
+    it->taken++;
     return value;
 }
+
+static gp_object_t *longrange_iterator_reduce(gp_object_t *self, gp_object_t *const *args,
+                                              size_t nargs, gp_object_t *kwnames)
+{
+    if (gp_args_check("__reduce__", nargs, kwnames, 0, 0) < 0)
+        return NULL;
+    longrange_iterator_t *it = (longrange_iterator_t *)self;
+    return range_iterator_reduce_parts(it->next, it->step, it->remaining, it->taken);
+}
+
+static const gp_method_def_t longrange_iterator_methods[] = {
+    {"__reduce__", longrange_iterator_reduce, 0, NULL},
+    {NULL, NULL, 0, NULL},
+};
 
 gp_type_t gp_longrange_iterator_type = {
     GP_TYPE_HEAD_INIT,
@@ -799,4 +905,5 @@ gp_type_t gp_longrange_iterator_type = {
     .dealloc = longrange_iterator_dealloc,
     .iter = range_iterator_self,
     .iternext = longrange_iterator_next,
+    .methods = longrange_iterator_methods,
 };

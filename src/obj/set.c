@@ -425,7 +425,7 @@ static int set_update_internal(gp_set_t *so, gp_object_t *other)
         }
         return 0;
     }
-    if (gp_list_check(other) || gp_tuple_check(other)) {
+    if (gp_list_items_direct(other) || gp_tuple_items_direct(other)) {
         bool is_list = gp_list_check(other);
         for (intptr_t i = 0; i < (is_list ? GP_LIST_SIZE(other) : GP_TUPLE_SIZE(other)); i++) {
             gp_object_t *key = is_list ? GP_LIST_GET(other, i) : GP_TUPLE_GET(other, i);

@@ -34,6 +34,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "obj/containers.h"
 #include "runtime/runtime.h"
 
 /* ------------------------------------------------------------------ */
@@ -423,6 +424,10 @@ static inline uint64_t hash_mix(uint64_t a, uint64_t b)
 
 intptr_t gp_hash_bytes(const void *data, size_t len)
 {
+    /* Empty text hashes to 0 whatever the seed, as in CPython; programs
+     * (and tests) print hash('') and expect a stable answer. */
+    if (len == 0)
+        return 0;
     if (!hash_seeded)
         hash_seed_init();
     const unsigned char *p = data;
@@ -1581,8 +1586,42 @@ static gp_object_t *str_iterator_length_hint(gp_object_t *self, gp_object_t *con
     return gp_int_from_i64(GP_STR_LEN(it->str) - done);
 }
 
+/* Pickling support: (iter, (str,), characters_taken), or iter over ''
+   once exhausted, like the list and tuple iterators (obj/list.c). */
+static gp_object_t *str_iterator_reduce(gp_object_t *self, gp_object_t *const *args,
+                                        size_t nargs, gp_object_t *kwnames)
+{
+    if (gp_args_check("__reduce__", nargs, kwnames, 0, 0) < 0)
+        return NULL;
+    str_iterator_t *it = (str_iterator_t *)self;
+    intptr_t done = it->str ? gp_str_index_of_offset(it->str, it->offset) : 0;
+    return gp_seq_iterator_reduce("iter", it->str, done, (gp_object_t *)&str_empty);
+}
+
+static gp_object_t *str_iterator_setstate(gp_object_t *self, gp_object_t *const *args,
+                                          size_t nargs, gp_object_t *kwnames)
+{
+    if (gp_args_check("__setstate__", nargs, kwnames, 1, 1) < 0)
+        return NULL;
+    str_iterator_t *it = (str_iterator_t *)self;
+    if (it->str) {
+        intptr_t index = gp_seq_iterator_state(args[0], 0, GP_STR_LEN(it->str));
+        if (index == -1 && gp_err_occurred())
+            return NULL;
+        /* Characters are UTF-8 sequences: walk to the byte offset. */
+        const unsigned char *data = (const unsigned char *)GP_STR_DATA(it->str);
+        size_t offset = 0;
+        for (intptr_t i = 0; i < index; i++)
+            offset += (size_t)gp_utf8_lead_len(data[offset]);
+        it->offset = offset;
+    }
+    return gp_none_new();
+}
+
 static const gp_method_def_t str_iterator_methods[] = {
     {"__length_hint__", str_iterator_length_hint, 0, "Private method returning an estimate of len(list(it))."},
+    {"__reduce__", str_iterator_reduce, 0, NULL},
+    {"__setstate__", str_iterator_setstate, 0, NULL},
     {NULL, NULL, 0, NULL},
 };
 

@@ -20,6 +20,7 @@
  *
  * Error messages are CPython 3.11's, word for word.
  */
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -352,6 +353,9 @@ static int percent_append_float(gp_strbuf_t *b, gp_object_t *v, char conv, const
         gp_err_format(&gp_exc_TypeError, "must be real number, not %T", v);
         return -1;
     }
+    /* Python never shows the sign bit of a NaN; the C library would. */
+    if (isnan(d))
+        d = fabs(d);
     char spec[32];
     if (prec < 0)
         prec = 6;
@@ -550,7 +554,10 @@ static gp_object_t *percent_format(const char *s, const char *end, gp_object_t *
         }
         char conv = *d++;
         p = d;
-        if (conv == '%') {
+        /* Only a bare "%%" is a literal percent sign. With anything in
+           between ("%5%", "%(k)%") CPython treats it as a conversion: it
+           takes an argument and then rejects '%' as the conversion type. */
+        if (conv == '%' && d - pct == 2) {
             gp_strbuf_append_char(&b, '%');
             continue;
         }

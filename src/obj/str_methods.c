@@ -1252,6 +1252,11 @@ static gp_object_t *str_expandtabs(gp_object_t *self, gp_object_t *const *args, 
     intptr_t tabsize = 8;
     if (out[0] && int_arg(out[0], &tabsize) < 0)
         return NULL;
+    /* CPython reads the tab size as a C int; a larger one cannot fit. */
+    if (tabsize > INT32_MAX || tabsize < INT32_MIN) {
+        gp_err_set_string(&gp_exc_OverflowError, "Python int too large to convert to C int");
+        return NULL;
+    }
     const char *p = GP_STR_DATA(self), *end = p + GP_STR_BYTES(self);
     if (!memchr(p, '\t', (size_t)(end - p)))
         return str_self(self);

@@ -159,7 +159,7 @@ static gp_object_t *tuple_from_iterable_as(gp_type_t *type, gp_object_t *iterabl
     if (type == &gp_tuple_type) {
         if (gp_tuple_check_exact(iterable))
             return GP_INCREF(iterable);
-        if (gp_list_check(iterable))
+        if (gp_list_items_direct(iterable))
             return gp_tuple_from_array(GP_LIST_ITEMS(iterable), (size_t)GP_LIST_SIZE(iterable));
     }
     gp_object_t *list = gp_list_from_iterable(iterable);
@@ -633,8 +633,40 @@ static gp_object_t *tuple_iterator_length_hint(gp_object_t *self, gp_object_t *c
     return gp_int_from_i64(left < 0 ? 0 : left);
 }
 
+/* Pickling support, as for list iterators (obj/list.c). */
+static gp_object_t *tuple_iterator_reduce(gp_object_t *self, gp_object_t *const *args,
+                                          size_t nargs, gp_object_t *kwnames)
+{
+    if (gp_args_check("__reduce__", nargs, kwnames, 0, 0) < 0)
+        return NULL;
+    tuple_iterator_t *it = (tuple_iterator_t *)self;
+    gp_object_t *empty = gp_tuple_new(0);
+    if (!empty)
+        return NULL;
+    gp_object_t *res = gp_seq_iterator_reduce("iter", it->seq, it->index, empty);
+    GP_DECREF(empty);
+    return res;
+}
+
+static gp_object_t *tuple_iterator_setstate(gp_object_t *self, gp_object_t *const *args,
+                                            size_t nargs, gp_object_t *kwnames)
+{
+    if (gp_args_check("__setstate__", nargs, kwnames, 1, 1) < 0)
+        return NULL;
+    tuple_iterator_t *it = (tuple_iterator_t *)self;
+    if (it->seq) {
+        intptr_t index = gp_seq_iterator_state(args[0], 0, GP_TUPLE_SIZE(it->seq));
+        if (index == -1 && gp_err_occurred())
+            return NULL;
+        it->index = index;
+    }
+    return gp_none_new();
+}
+
 static const gp_method_def_t tuple_iterator_methods[] = {
     {"__length_hint__", tuple_iterator_length_hint, 0, NULL},
+    {"__reduce__", tuple_iterator_reduce, 0, NULL},
+    {"__setstate__", tuple_iterator_setstate, 0, NULL},
     {NULL, NULL, 0, NULL},
 };
 

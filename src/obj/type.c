@@ -908,6 +908,53 @@ static bool same_layout(gp_type_t *a, gp_type_t *b)
            gp_type_builtin_base(a) == gp_type_builtin_base(b);
 }
 
+/* The name of the __slots__ field of [type] at [offset], found through the
+   member descriptors in the dicts along its MRO, or NULL when none is
+   seen there (a descriptor may have been replaced by a later assignment). */
+static gp_object_t *slot_name_at(gp_type_t *type, intptr_t offset)
+{
+    gp_object_t *mro = type->mro;
+    for (intptr_t i = 0; mro && i < GP_TUPLE_SIZE(mro); i++) {
+        gp_type_t *t = (gp_type_t *)GP_TUPLE_GET(mro, i);
+        if (!(t->flags & GP_TYPE_FLAG_HEAPTYPE) || !t->dict)
+            continue;
+        intptr_t pos = 0;
+        gp_object_t *key, *value;
+        while (gp_dict_next(t->dict, &pos, &key, &value))
+            if (GP_TYPE(value) == &gp_member_descr_type &&
+                gp_member_descr_offset(value, type) == offset)
+                return key;
+    }
+    return NULL;
+}
+
+/* False when some __slots__ field of [a] sits at the offset of a field of
+   [b] with another name. Equal sizes alone do not make two layouts
+   compatible: SlotX(x) and SlotY(y) hold different attributes. Only a
+   visible mismatch counts, as a shadowed descriptor leaves no name. */
+static bool slots_seen_alike(gp_type_t *a, gp_type_t *b)
+{
+    gp_object_t *mro = a->mro;
+    for (intptr_t i = 0; mro && i < GP_TUPLE_SIZE(mro); i++) {
+        gp_type_t *t = (gp_type_t *)GP_TUPLE_GET(mro, i);
+        if (!(t->flags & GP_TYPE_FLAG_HEAPTYPE) || !t->dict)
+            continue;
+        intptr_t pos = 0;
+        gp_object_t *key, *value;
+        while (gp_dict_next(t->dict, &pos, &key, &value)) {
+            if (GP_TYPE(value) != &gp_member_descr_type)
+                continue;
+            intptr_t offset = gp_member_descr_offset(value, a);
+            if (offset < 0)
+                continue;
+            gp_object_t *other = slot_name_at(b, offset);
+            if (other && gp_str_compare(other, key) != 0)
+                return false;
+        }
+    }
+    return true;
+}
+
 static int object_set_class(gp_object_t *self, gp_object_t *value, void *closure)
 {
     if (value == NULL) {
@@ -927,7 +974,8 @@ static int object_set_class(gp_object_t *self, gp_object_t *value, void *closure
                           "subclasses");
         return -1;
     }
-    if (!same_layout(old, new_type)) {
+    if (!same_layout(old, new_type) || !slots_seen_alike(old, new_type) ||
+        !slots_seen_alike(new_type, old)) {
         gp_err_format(&gp_exc_TypeError,
                       "__class__ assignment: '%s' object layout differs from '%s'",
                       gp_type_name(new_type), gp_type_name(old));
@@ -2071,12 +2119,19 @@ static int type_set_doc(gp_object_t *self, gp_object_t *value, void *closure)
 
 static gp_object_t *type_get_dict(gp_object_t *self, void *closure)
 {
-    /* A copy stands in for CPython's read-only mappingproxy. */
+    /* A read-only proxy over the live dict: reads see later class
+       changes, and writes cannot bypass setattr's cache invalidation. */
     gp_type_t *type = (gp_type_t *)self;
     gp_object_t *dict = gp_type_dict(type);
-    if (dict == NULL)
-        return gp_err_occurred() ? NULL : gp_dict_new();
-    return gp_dict_copy(dict);
+    if (dict == NULL) {
+        if (gp_err_occurred())
+            return NULL;
+        gp_object_t *empty = gp_dict_new();
+        gp_object_t *proxy = empty ? gp_mappingproxy_new(empty) : NULL;
+        GP_XDECREF(empty);
+        return proxy;
+    }
+    return gp_mappingproxy_new(dict);
 }
 
 static gp_object_t *type_get_bases(gp_object_t *self, void *closure)

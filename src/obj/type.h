@@ -185,4 +185,9 @@ void gp_err_no_attribute(gp_object_t *o, gp_object_t *name);
 /* The `__getitem__` sequence iterator (object.c). */
 extern gp_type_t gp_seqiter_type;
 
+/* mappingproxy (mappingproxy.c): the read-only view a class's __dict__ is.
+   gp_mappingproxy_new wraps [mapping] (TypeError for a non-mapping). */
+extern gp_type_t gp_mappingproxy_type;
+gp_object_t *gp_mappingproxy_new(gp_object_t *mapping);
+
 #endif /* GP_OBJ_TYPE_H */

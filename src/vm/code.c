@@ -514,8 +514,96 @@ static gp_object_t *code_co_positions(gp_object_t *self, gp_object_t *const *arg
     return it;
 }
 
+/* Reads an int keyword for replace(); -1 with TypeError when [v] is not one. */
+static int code_replace_int(const char *name, gp_object_t *v, int64_t *out)
+{
+    if (!gp_int_check(v)) {
+        gp_err_format(&gp_exc_TypeError, "replace() argument '%s' must be int, not %T", name, v);
+        return -1;
+    }
+    *out = gp_int_as_i64(v);
+    return (*out == -1 && gp_err_occurred()) ? -1 : 0;
+}
+
+/* code.replace(**changes): a copy with some header fields changed. Only the
+   fields that leave the bytecode valid as it stands are accepted (flags,
+   names, file and first line); changing co_code, co_consts or the variable
+   tables would need the compiler's cross-checks, so those keywords are
+   rejected rather than half-applied. types.coroutine() is the main caller:
+   it sets CO_ITERABLE_COROUTINE on a generator function's code. */
+static gp_object_t *code_replace(gp_object_t *self, gp_object_t *const *args, size_t nargs,
+                                 gp_object_t *kwnames)
+{
+    static const char *const names[] = {"$co_flags", "$co_name", "$co_qualname",
+                                        "$co_filename", "$co_firstlineno", NULL};
+    gp_object_t *given[5];
+    if (gp_args_parse("replace", args, nargs, kwnames, names, 0, given) < 0)
+        return NULL;
+    gp_code_t *code = (gp_code_t *)self;
+    int64_t flags = code->flags & ~(uint32_t)GP_CODE_FAST_ARGS;
+    int64_t firstlineno = code->firstlineno;
+    if (given[0] && code_replace_int("co_flags", given[0], &flags) < 0)
+        return NULL;
+    if (given[4] && code_replace_int("co_firstlineno", given[4], &firstlineno) < 0)
+        return NULL;
+    for (int k = 1; k <= 3; k++) {
+        if (given[k] && !gp_str_check(given[k])) {
+            gp_err_format(&gp_exc_TypeError, "replace() argument '%s' must be str, not %T",
+                          names[k] + 1, given[k]);
+            return NULL;
+        }
+    }
+    /* The caches refer to names by pointer; turn them back into indices. */
+    uint32_t *cache_names = NULL;
+    if (code->ncaches) {
+        cache_names = gp_mem_alloc(code->ncaches * sizeof(uint32_t));
+        if (!cache_names) {
+            gp_err_no_memory();
+            return NULL;
+        }
+        for (uint32_t i = 0; i < code->ncaches; i++) {
+            uint32_t j = 0;
+            while ((intptr_t)j < GP_TUPLE_SIZE(code->names) &&
+                   GP_TUPLE_GET(code->names, j) != code->caches[i].name)
+                j++;
+            cache_names[i] = j;
+        }
+    }
+    gp_code_spec_t spec = {
+        .instrs = code->instrs,
+        .ninstrs = code->ninstrs,
+        .flags = (uint32_t)flags,
+        .consts = code->consts,
+        .names = code->names,
+        .localsplusnames = code->localsplusnames,
+        .nlocals = code->nlocals,
+        .ncells = code->ncells,
+        .nfrees = code->nfrees,
+        .cell_args = code->cell_args,
+        .argcount = code->argcount,
+        .posonlyargcount = code->posonlyargcount,
+        .kwonlyargcount = code->kwonlyargcount,
+        .stacksize = code->stacksize,
+        .maxblocks = code->maxblocks,
+        .filename = given[3] ? given[3] : code->filename,
+        .name = given[1] ? given[1] : code->name,
+        .qualname = given[2] ? given[2] : code->qualname,
+        .firstlineno = (int)firstlineno,
+        .linetable = code->linetable,
+        .nlinetable = code->nlinetable,
+        .positions = code->positions,
+        .npositions = code->npositions,
+        .cache_names = cache_names,
+        .ncaches = code->ncaches,
+    };
+    gp_object_t *copy = gp_code_new(&spec);
+    gp_mem_free(cache_names);
+    return copy;
+}
+
 static const gp_method_def_t code_methods[] = {
     {"co_positions", code_co_positions, 0, NULL},
+    {"replace", code_replace, GP_METH_KEYWORDS, "replace(**changes): this code with the named header fields changed"},
     {NULL, NULL, 0, NULL},
 };
 

@@ -867,9 +867,11 @@ static GP_NOINLINE int do_raise(gp_thread_state_t *ts, gp_object_t *exc, gp_obje
         if (!value)
             return -1;
         if (!gp_exc_check(value)) {
+            /* `raise C` names the result's class by its repr, unlike throw()
+             * and the C-level raisers, which use the bare type name. */
             gp_err_format(&gp_exc_TypeError,
-                          "calling %R should have returned an instance of BaseException, not %T",
-                          exc, value);
+                          "calling %R should have returned an instance of BaseException, not %R",
+                          exc, (gp_object_t *)GP_TYPE(value));
             GP_DECREF(value);
             return -1;
         }
@@ -1027,10 +1029,33 @@ static GP_NOINLINE int before_with(gp_object_t *mgr, gp_object_t **exit_out, gp_
     return 0;
 }
 
+/* IMPORT_NAME. The import statement goes through builtins.__import__ as
+   CPython's does, so a program that replaces it sees every import; while it
+   is still the built-in one (the usual case) the import system is called
+   directly without building the argument list. */
+static GP_NOINLINE gp_object_t *import_name(gp_frame_t *frame, gp_object_t *name,
+                                            gp_object_t *fromlist, gp_object_t *level)
+{
+    if (!gp_dict_check(frame->builtins))
+        return gp_import_module(name, frame->globals, fromlist, (int)GP_SMALL_VALUE(level));
+    gp_object_t *hook = gp_dict_getitem_cstr(frame->builtins, "__import__");
+    if (!hook) {
+        if (!gp_err_occurred())
+            gp_err_set_string(&gp_exc_ImportError, "__import__ not found");
+        return NULL;
+    }
+    if (GP_IS_TYPE(hook, gp_cfunction_type) &&
+        strcmp(((gp_cfunction_t *)hook)->def->name, "__import__") == 0)
+        return gp_import_module(name, frame->globals, fromlist, (int)GP_SMALL_VALUE(level));
+    gp_object_t *args[5] = {name, frame->globals, frame->locals ? frame->locals : gp_None,
+                            fromlist, level};
+    return gp_object_call(hook, args, 5, NULL);
+}
+
 /* The iterator an `await` drives for [o]. */
 static GP_NOINLINE gp_object_t *get_awaitable(gp_object_t *o)
 {
-    if (GP_IS_TYPE(o, gp_coroutine_type))
+    if (GP_IS_TYPE(o, gp_coroutine_type) || gp_generator_is_iterable_coroutine(o))
         return GP_INCREF(o);
     gp_object_t *await = special_lookup(o, "__await__");
     if (!await) {
@@ -2421,6 +2446,12 @@ dispatch:
     TARGET(DICT_UPDATE)
     {
         gp_object_t *m = TOP();
+        /* {**m} takes mappings only: unlike dict.update, a sequence of
+           pairs (or a str) is refused before anything is merged. */
+        if (!gp_dict_check(m) && !gp_type_lookup_cstr(GP_TYPE(m), "keys")) {
+            gp_err_format(&gp_exc_TypeError, "'%T' object is not a mapping", m);
+            goto error;
+        }
         if (gp_dict_update(PEEK(ARG + 1), m) < 0) {
             if (gp_err_matches(&gp_exc_AttributeError) || gp_err_matches(&gp_exc_TypeError)) {
                 if (!gp_type_lookup_cstr(GP_TYPE(m), "keys")) {
@@ -3179,8 +3210,7 @@ dispatch:
         gp_object_t *fromlist = POP();
         gp_object_t *level = TOP();
         SAVE_REGISTERS();
-        gp_object_t *m = gp_import_module(GP_TUPLE_GET(co->names, ARG), frame->globals,
-                                          fromlist, (int)GP_SMALL_VALUE(level));
+        gp_object_t *m = import_name(frame, GP_TUPLE_GET(co->names, ARG), fromlist, level);
         GP_DECREF(fromlist);
         if (!m)
             goto error;

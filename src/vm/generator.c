@@ -47,6 +47,16 @@ typedef struct gp_generator {
     bool closed_by_aclose;
 } gp_generator_t;
 
+/* A plain generator whose code carries CO_ITERABLE_COROUTINE (set by
+   types.coroutine) may be awaited directly, as in CPython. */
+bool gp_generator_is_iterable_coroutine(gp_object_t *o)
+{
+    if (GP_IS_SMALL(o) || o->type != &gp_generator_type)
+        return false;
+    gp_generator_t *gen = (gp_generator_t *)o;
+    return gen->code && (((gp_code_t *)gen->code)->flags & GP_CODE_ITERABLE_COROUTINE) != 0;
+}
+
 bool gp_generator_check(gp_object_t *o)
 {
     if (GP_IS_SMALL(o))
@@ -386,6 +396,15 @@ static gp_object_t *make_throw_exc(gp_object_t *const *args, size_t nargs)
             exc = gp_object_call1(typ, val);
         if (!exc)
             return NULL;
+        /* A __new__ may hand back anything; say which class misbehaved
+         * rather than the generic "must derive" text, as raise does. */
+        if (!gp_exc_check(exc)) {
+            gp_err_format(&gp_exc_TypeError,
+                          "calling %R should have returned an instance of BaseException, not %T",
+                          typ, exc);
+            GP_DECREF(exc);
+            return NULL;
+        }
     } else {
         gp_err_format(&gp_exc_TypeError,
                       "exceptions must be classes or instances deriving from BaseException, not %T",

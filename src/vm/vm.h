@@ -96,6 +96,8 @@ typedef enum gp_send_result {
 gp_send_result_t gp_generator_send(gp_object_t *gen, gp_object_t *value, gp_object_t **result);
 /* Is [o] a generator or coroutine implemented by this VM? */
 bool gp_generator_check(gp_object_t *o);
+/* Is [o] a generator made awaitable by types.coroutine (CO_ITERABLE_COROUTINE)? */
+bool gp_generator_is_iterable_coroutine(gp_object_t *o);
 /* The value carried by a StopIteration instance (new reference). */
 gp_object_t *gp_stop_iteration_value(gp_object_t *exc);
 
