@@ -9,35 +9,36 @@ Left out: locale-dependent names, the pickle byte format (objects reduce to
 constructor calls instead), IANA zone data (a tzinfo subclass may bring its
 own), and the %U/%W/%G round trips strptime does not need for ordinary input.
 
-Everything is counted in whole microseconds.  A timedelta is one signed
-integer, self._us; days, seconds and microseconds are derived when read, so
-its operators are integer operations and only the constructor, float
-multiplication and division need rounding.  They round an exact fraction
-half-to-even once, which gives the same microsecond CPython computes.
+The C core.  timedelta, date and datetime are the C types of _datetime
+(src/mod/datetime*.c): construction, fields, comparison, hashing,
+arithmetic, ISO text, replace, ordinals and POSIX timestamps for the
+everyday cases run there, as CPython's do in its C module.  This module
+writes the rest as methods of the holder classes _date_methods and
+_datetime_methods and adds them to the C types when it is imported
+(_install at the end), together with the helpers the C side calls for the
+rare cases: argument errors worded as CPython words them (_checked_date,
+_checked_datetime, _exact_span), tzinfo-aware comparison, hashing and
+subtraction (_compare, _hash_slow, _sub_slow), aware text (_repr_slow,
+_isoformat_slow) and unusual ISO text.  The C types offer the private
+fields this code reads: timedelta._us (the span in microseconds) and
+date/datetime._year ... _fold.
+
+A timedelta here is counted in whole microseconds (._us); float
+multiplication and division round an exact fraction half-to-even once,
+which gives the same microsecond CPython computes.
 
 Days are proleptic Gregorian ordinals: 0001-01-01 is day 1 and a Monday, so
-(ordinal + 6) % 7 is the weekday with Monday as 0.  A datetime keeps its
-broken-down fields, because attribute reads are the common case, and turns
-into a "stamp" (microseconds since 0001-01-01T00:00) for arithmetic,
-comparison and hashing.  Aware values compare by stamp minus UTC offset.
+(ordinal + 6) % 7 is the weekday with Monday as 0.  A datetime's "stamp"
+is its microseconds since 0001-01-01T00:00, used for arithmetic on aware
+values; aware values compare by stamp minus UTC offset.  strftime keeps
+each format's parsed plan.  A subclass gets its results from its own
+constructor, as in CPython.
 
-Speed.  CPython runs a C datetime, and programs lean on it in loops, so
-the everyday operations here each take a short road and leave the long one
-for everything else: a constructor handed in-range ints validates them in
-one expression (anything unusual takes the checks that word the error);
-results known to be valid are built by _new_date and _new_datetime without
-re-validation; a datetime moved within its day or month never converts to
-an ordinal; two dates, or two datetimes sharing a tzinfo, compare one
-integer key each; two-digit fields come from a table instead of "%02d";
-strftime keeps each format's parsed plan; fromisoformat reads the three
-commonest shapes by position.  Each road is checked against the long one
-by tests/py/lib/datetime_fast_paths.py.  A subclass still gets its results
-from its own constructor, as in CPython.
-
-Local time is the one thing taken from the C side: time.localtime,
-time.mktime (asked only near a clock change; see _local_seconds) and
-time.time supply it.  UTC conversions are done here, so
-timezone-aware code never depends on the platform's time_t range.
+Local time comes from the C library: the C core calls localtime_r for
+the common conversions, and the Python road asks time.localtime and
+time.mktime (only near a clock change; see _local_seconds).  UTC
+conversions are done in microseconds, so timezone-aware code never
+depends on the platform's time_t range.
 
 Reprs spell our own classes as "datetime.X", as CPython's C types do, and a
 user subclass by its bare class name.
@@ -49,6 +50,8 @@ its hot paths call as globals of its own.
 """
 
 import time as _time
+from _datetime import (_add_methods as _c_add_methods, _delta_from_us as _c_delta_from_us,
+                       date as _c_date, datetime as _c_datetime, timedelta as _c_timedelta)
 import math as _math
 from operator import attrgetter as _attrgetter
 from _datetime_calendar import (MAXYEAR, MINYEAR, _DAY, _HOUR, _LAST_ORDINAL, _MINUTE,
@@ -247,180 +250,19 @@ def _exact_span(*given):
     return top if bottom == 1 else _nearest(top, bottom)
 
 
-# The microsecond counts a timedelta may hold: whole days within
-# +-_DAY_LIMIT, however many microseconds the last day has.
-_SPAN_LOW = -_DAY_LIMIT * _DAY
-_SPAN_HIGH = (_DAY_LIMIT + 1) * _DAY
+# timedelta itself is the C type of _datetime (src/mod/datetime.c): its
+# constructor calls _exact_span above when an argument is not a plain int
+# or an everyday float, and the code below builds spans of a known number
+# of microseconds with _span.
+_span = _c_delta_from_us
 _new_object = object.__new__
-
-
-def _span(us):
-    """A plain timedelta of [us] microseconds, range-checked."""
-    if not _SPAN_LOW <= us < _SPAN_HIGH:
-        raise OverflowError("days=%d; must have magnitude <= %d" % (us // _DAY, _DAY_LIMIT))
-    span = _new_object(timedelta)
-    span._us = us
-    return span
-
-
-class timedelta:
-    """A signed duration with microsecond resolution."""
-
-    __slots__ = ("_us",)
-
-    def __new__(cls, days=0, seconds=0, microseconds=0, milliseconds=0,
-                minutes=0, hours=0, weeks=0):
-        if (type(days) is type(seconds) is type(microseconds) is type(milliseconds)
-                is type(minutes) is type(hours) is type(weeks) is int):
-            # All whole numbers, the usual call: nothing to round.
-            total = ((((weeks * 7 + days) * 24 + hours) * 60 + minutes) * 60
-                     + seconds) * _SECOND + milliseconds * 1000 + microseconds
-        else:
-            total = _exact_span(days, seconds, microseconds, milliseconds,
-                                minutes, hours, weeks)
-        span = _span(total)
-        if cls is not timedelta:
-            span = object.__new__(cls)
-            span._us = total
-        return span
-
-    def _parts(self):
-        days, rest = divmod(self._us, _DAY)
-        return days, rest // _SECOND, rest % _SECOND
-
-    days = property(lambda self: self._us // _DAY)
-    seconds = property(lambda self: self._us % _DAY // _SECOND)
-    microseconds = property(lambda self: self._us % _SECOND)
-
-    def total_seconds(self):
-        return self._us / _SECOND
-
-    def __repr__(self):
-        shown = ["%s=%d" % pair for pair in
-                 zip(("days", "seconds", "microseconds"), self._parts()) if pair[1]]
-        return "%s(%s)" % (_shown_name(self), ", ".join(shown) or "0")
-
-    def __str__(self):
-        days, seconds, micro = self._parts()
-        text = f"{seconds // 3600}:{_TWO[seconds // 60 % 60]}:{_TWO[seconds % 60]}"
-        if micro:
-            text += ".%06d" % micro
-        if days:
-            plural = "" if days in (1, -1) else "s"
-            text = "%d day%s, %s" % (days, plural, text)
-        return text
-
-    def _pair(self, other, equality):
-        if isinstance(other, timedelta):
-            return self._us, other._us
-        return NotImplemented
-
-    def __eq__(self, other):
-        if isinstance(other, timedelta):
-            return self._us == other._us
-        return NotImplemented
-
-    def __ne__(self, other):
-        if isinstance(other, timedelta):
-            return self._us != other._us
-        return NotImplemented
-
-    def __lt__(self, other):
-        if isinstance(other, timedelta):
-            return self._us < other._us
-        return NotImplemented
-
-    def __le__(self, other):
-        if isinstance(other, timedelta):
-            return self._us <= other._us
-        return NotImplemented
-
-    def __gt__(self, other):
-        if isinstance(other, timedelta):
-            return self._us > other._us
-        return NotImplemented
-
-    def __ge__(self, other):
-        if isinstance(other, timedelta):
-            return self._us >= other._us
-        return NotImplemented
-
-    def __hash__(self):
-        return hash(self._us)
-
-    def __bool__(self):
-        return self._us != 0
-
-    def __reduce__(self):
-        return type(self), self._parts()
-
-    def __add__(self, other):
-        if isinstance(other, timedelta):
-            return _span(self._us + other._us)
-        return NotImplemented
-
-    __radd__ = __add__
-
-    def __sub__(self, other):
-        if isinstance(other, timedelta):
-            return _span(self._us - other._us)
-        return NotImplemented
-
-    def __neg__(self):
-        return _span(-self._us)
-
-    def __pos__(self):
-        return _span(self._us)
-
-    def __abs__(self):
-        return _span(abs(self._us))
-
-    def __mul__(self, other):
-        if isinstance(other, int):
-            return _span(self._us * other)
-        if isinstance(other, float):
-            num, den = other.as_integer_ratio()
-            return _span(_nearest(self._us * num, den))
-        return NotImplemented
-
-    __rmul__ = __mul__
-
-    def __truediv__(self, other):
-        if isinstance(other, timedelta):
-            return self._us / other._us
-        if isinstance(other, int):
-            return _span(_nearest(self._us, other))
-        if isinstance(other, float):
-            num, den = other.as_integer_ratio()
-            return _span(_nearest(self._us * den, num))
-        return NotImplemented
-
-    def __floordiv__(self, other):
-        if isinstance(other, timedelta):
-            return self._us // other._us
-        if isinstance(other, int):
-            if other == 0:
-                raise ZeroDivisionError("integer division or modulo by zero")
-            return _span(self._us // other)
-        return NotImplemented
-
-    def __mod__(self, other):
-        if isinstance(other, timedelta):
-            return _span(self._us % other._us)
-        return NotImplemented
-
-    def __divmod__(self, other):
-        if isinstance(other, timedelta):
-            whole, rest = divmod(self._us, other._us)
-            return whole, _span(rest)
-        return NotImplemented
-
-
-timedelta.min = _span(-_DAY_LIMIT * _DAY)
-timedelta.max = _span((_DAY_LIMIT + 1) * _DAY - 1)
-timedelta.resolution = _span(1)
-
-
+timedelta = _c_timedelta
+_c_add_methods(timedelta, {
+    "_exact_span": _exact_span,
+    "min": _span(-_DAY_LIMIT * _DAY),
+    "max": _span((_DAY_LIMIT + 1) * _DAY - 1),
+    "resolution": _span(1),
+})
 
 
 def _zone_for(offset_us):
@@ -437,48 +279,14 @@ def _zone_for(offset_us):
 # date
 
 def _new_date(cls, year, month, day):
-    """A date from fields already known to be valid.
-
-    Arithmetic on a subclass builds its result through the subclass's own
-    constructor, as CPython does; only the base class skips validation."""
-    if cls is not date:
-        return cls(year, month, day)
-    made = _new_object(date)
-    made._year = year
-    made._month = month
-    made._day = day
-    return made
+    """A date of [cls] from fields already known to be valid."""
+    return cls(year, month, day)
 
 
-def _date_key(value):
-    # One integer that orders dates as (year, month, day) tuples would.
-    return (value._year * 13 + value._month) * 32 + value._day
-
-
-@_with_comparisons
-class date:
-    """A day of the proleptic Gregorian calendar."""
-
-    __slots__ = ("_year", "_month", "_day")
-
-    def __new__(cls, year, month=None, day=None):
-        # Three in-range ints are the common call; anything else goes
-        # through the checks that choose the right error message.
-        if not (type(year) is type(month) is type(day) is int and
-                MINYEAR <= year <= MAXYEAR and 1 <= month <= 12 and 1 <= day and
-                (day <= 28 or day <= _month_days(year, month))):
-            year, month, day = _checked_date(year, month, day)
-        made = _new_object(cls)
-        made._year = year
-        made._month = month
-        made._day = day
-        return made
-
-    # Read through a C attrgetter: a property whose getter is a Python
-    # function costs a frame on every read, and fields are read constantly.
-    year = property(_attrgetter("_year"))
-    month = property(_attrgetter("_month"))
-    day = property(_attrgetter("_day"))
+class _date_methods:
+    """The methods of date written in Python; the class itself, and its
+    everyday operations, are the C type _datetime.date (see the end of the
+    module, where these are added to it)."""
 
     @classmethod
     def fromtimestamp(cls, t):
@@ -490,15 +298,9 @@ class date:
         return cls.fromtimestamp(_time.time())
 
     @classmethod
-    def fromordinal(cls, n):
-        return cls(*_checked_ordinal(_as_index(n)))
-
-    @classmethod
     def fromisoformat(cls, date_string):
+        # The C type reads YYYY-MM-DD itself and hands everything else here.
         _require_str(date_string)
-        ymd = _quick_iso_date(date_string)
-        if ymd is not None:
-            return cls(*ymd)
         try:
             ymd, end = _scan_date(date_string)
             if end != len(date_string):
@@ -512,15 +314,6 @@ class date:
         ordinal = _iso_week_ordinal(_as_index(year), _as_index(week), _as_index(day))
         return cls(*_checked_ordinal(ordinal))
 
-    def __repr__(self):
-        return "%s(%d, %d, %d)" % (_shown_name(self), self._year, self._month, self._day)
-
-    def isoformat(self):
-        year = self._year
-        return f"{year if year >= 1000 else _year_text(year)}-{_TWO[self._month]}-{_TWO[self._day]}"
-
-    __str__ = isoformat
-
     def ctime(self):
         return self.strftime("%a %b %e %H:%M:%S %Y")
 
@@ -533,109 +326,11 @@ class date:
     def timetuple(self):
         return _struct_time(self._year, self._month, self._day, 0, 0, 0, -1)
 
-    def toordinal(self):
-        return _to_ordinal(self._year, self._month, self._day)
-
-    def weekday(self):
-        # _to_ordinal written out: weekday() is often called in a loop.
-        year = self._year
-        past = year - 1
-        leap = year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
-        return (past * 365 + past // 4 - past // 100 + past // 400
-                + _MONTH_STARTS[leap][self._month] + self._day + 6) % 7
-
-    def isoweekday(self):
-        return _weekday(self.toordinal()) + 1
-
     def isocalendar(self):
         return IsoCalendarDate(*_iso_calendar(self.toordinal(), self._year))
 
-    def replace(self, year=None, month=None, day=None):
-        # Like CPython, the copy is made by date's own constructor even for
-        # a subclass that overrides __new__; only the class is kept.
-        return date.__new__(type(self), self._year if year is None else year,
-                            self._month if month is None else month,
-                            self._day if day is None else day)
 
-    def _pair(self, other, equality):
-        if isinstance(other, datetime):
-            # A date and a datetime never compare equal; ordering them is
-            # refused, and worded from the datetime's side as in CPython.
-            if equality:
-                return _UNEQUAL
-            raise TypeError("can't compare %s to %s" % (_shown_name(other), _shown_name(self)))
-        if isinstance(other, date):
-            return ((self._year, self._month, self._day),
-                    (other._year, other._month, other._day))
-        return NotImplemented
-
-    # Date against date (but not datetime) compares one integer key each;
-    # every other pairing takes the general route through _pair.
-
-    def __eq__(self, other):
-        if isinstance(other, date) and not isinstance(other, datetime):
-            return _date_key(self) == _date_key(other)
-        return _compare(self, other, "__eq__")
-
-    def __ne__(self, other):
-        if isinstance(other, date) and not isinstance(other, datetime):
-            return _date_key(self) != _date_key(other)
-        return _compare(self, other, "__ne__")
-
-    def __lt__(self, other):
-        if isinstance(other, date) and not isinstance(other, datetime):
-            return _date_key(self) < _date_key(other)
-        return _compare(self, other, "__lt__")
-
-    def __le__(self, other):
-        if isinstance(other, date) and not isinstance(other, datetime):
-            return _date_key(self) <= _date_key(other)
-        return _compare(self, other, "__le__")
-
-    def __gt__(self, other):
-        if isinstance(other, date) and not isinstance(other, datetime):
-            return _date_key(self) > _date_key(other)
-        return _compare(self, other, "__gt__")
-
-    def __ge__(self, other):
-        if isinstance(other, date) and not isinstance(other, datetime):
-            return _date_key(self) >= _date_key(other)
-        return _compare(self, other, "__ge__")
-
-    def __hash__(self):
-        return hash(_date_key(self))
-
-    def __add__(self, other):
-        if not isinstance(other, timedelta):
-            return NotImplemented
-        return self._shifted(other._us // _DAY)
-
-    __radd__ = __add__
-
-    def __sub__(self, other):
-        if isinstance(other, timedelta):
-            return self._shifted(-(other._us // _DAY))
-        if isinstance(other, date) and not isinstance(other, datetime):
-            return _span((self.toordinal() - other.toordinal()) * _DAY)
-        return NotImplemented
-
-    def _shifted(self, days):
-        day = self._day + days
-        if 0 < day <= 28:
-            # Still inside the same month: no calendar arithmetic needed.
-            return _new_date(type(self), self._year, self._month, day)
-        ordinal = self.toordinal() + days
-        if not 1 <= ordinal <= _LAST_ORDINAL:
-            raise OverflowError("date value out of range")
-        return _new_date(type(self), *_from_ordinal(ordinal))
-
-    def __reduce__(self):
-        return type(self), (self._year, self._month, self._day)
-
-
-date.min = date(MINYEAR, 1, 1)
-date.max = date(MAXYEAR, 12, 31)
-date.resolution = timedelta(days=1)
+date = _c_date
 
 
 class IsoCalendarDate(tuple):
@@ -669,6 +364,13 @@ def _split_timestamp(t):
     is a hair below a whole second rounds up into it."""
     if isinstance(t, int):
         return t, 0
+    if not isinstance(t, float):
+        # Anything else must be an integer in disguise, as for CPython.
+        return _as_index(t), 0
+    if t != t:
+        raise ValueError("Invalid value NaN (not a number)")
+    if t == _INFINITY or t == -_INFINITY:
+        raise OverflowError("timestamp out of range for platform time_t")
     fraction, whole = _math.modf(t)
     micro = round(fraction * _SECOND)
     seconds = int(whole)
@@ -959,23 +661,20 @@ _STAMP_LIMIT = _LAST_ORDINAL * _DAY
 
 
 def _new_datetime(cls, year, month, day, hour, minute, second, micro, tz):
-    """A datetime (fold 0) from fields already known to be valid.
+    """A datetime (fold 0) of [cls] from fields already known to be valid."""
+    return cls(year, month, day, hour, minute, second, micro, tz)
 
-    A subclass gets its result from its own constructor, called with the
-    eight positional fields as CPython calls it."""
-    if cls is not datetime:
-        return cls(year, month, day, hour, minute, second, micro, tz)
-    made = _new_object(datetime)
-    made._year = year
-    made._month = month
-    made._day = day
-    made._hour = hour
-    made._minute = minute
-    made._second = second
-    made._microsecond = micro
-    made._tzinfo = tz
-    made._fold = 0
-    return made
+
+def _checked_datetime(year, month, day, hour, minute, second, microsecond, tz, fold):
+    """What the C constructor calls for arguments it does not take as they
+    are: the eight int fields (fold last), or the error CPython raises."""
+    year, month, day = _checked_date(year, month, day)
+    clock = _checked_clock(hour, minute, second, microsecond, tz, fold)
+    return (int(year), int(month), int(day), *map(int, clock), 1 if fold else 0)
+
+
+def _checked_date_fields(year, month, day):
+    return tuple(map(int, _checked_date(year, month, day)))
 
 
 def _from_stamp(cls, stamp, tz):
@@ -1001,13 +700,6 @@ def _clock_difference(later, earlier):
             + later._microsecond - earlier._microsecond)
 
 
-def _datetime_key(value):
-    # One integer that orders datetimes of a single zone as their field
-    # tuples would (fold aside); it stays below 2**62.
-    return ((((((value._year * 13 + value._month) * 32 + value._day) * 24 + value._hour) * 60
-              + value._minute) * 60 + value._second) * _SECOND + value._microsecond)
-
-
 def _local_zone_at(seconds):
     """The fixed-offset zone in force locally at POSIX time [seconds]."""
     local = _local_struct(seconds)
@@ -1021,43 +713,10 @@ def _local_zone_at(seconds):
     return timezone(timedelta(seconds=gmtoff))
 
 
-class datetime(date):
-    """A date together with a time of day, optionally tied to a tzinfo."""
-
-    __slots__ = ("_hour", "_minute", "_second", "_microsecond", "_tzinfo", "_fold")
-
-    def __new__(cls, year, month=None, day=None, hour=0, minute=0, second=0,
-                microsecond=0, tzinfo=None, *, fold=0):
-        # In-range ints are the common call; anything else goes through the
-        # checks that choose the right error message.
-        if not (type(year) is type(month) is type(day) is type(hour) is type(minute)
-                is type(second) is type(microsecond) is type(fold) is int and
-                MINYEAR <= year <= MAXYEAR and 1 <= month <= 12 and 1 <= day and
-                (day <= 28 or day <= _month_days(year, month)) and
-                0 <= hour < 24 and 0 <= minute < 60 and 0 <= second < 60 and
-                0 <= microsecond < _SECOND and 0 <= fold <= 1 and
-                (tzinfo is None or isinstance(tzinfo, _tzinfo_class))):
-            year, month, day = _checked_date(year, month, day)
-            hour, minute, second, microsecond = _checked_clock(
-                hour, minute, second, microsecond, tzinfo, fold)
-        made = _new_object(cls)
-        made._year = year
-        made._month = month
-        made._day = day
-        made._hour = hour
-        made._minute = minute
-        made._second = second
-        made._microsecond = microsecond
-        made._tzinfo = tzinfo
-        made._fold = fold
-        return made
-
-    hour = property(_attrgetter("_hour"))
-    minute = property(_attrgetter("_minute"))
-    second = property(_attrgetter("_second"))
-    microsecond = property(_attrgetter("_microsecond"))
-    tzinfo = property(_attrgetter("_tzinfo"))
-    fold = property(_attrgetter("_fold"))
+class _datetime_methods:
+    """The methods of datetime written in Python, added to the C type
+    _datetime.datetime at the end of the module.  Those the C type also
+    has serve it as the slow road (see src/mod/datetime_datetime.c)."""
 
     def _clock(self):
         return self._hour, self._minute, self._second, self._microsecond
@@ -1281,39 +940,6 @@ class datetime(date):
     def _utc_stamp(self, offset):
         return self._stamp() - (offset._us if offset is not None else 0)
 
-    # Two datetimes sharing a tzinfo (both naive, most often) compare one
-    # integer key each; every other pairing takes the route through _pair.
-
-    def __eq__(self, other):
-        if isinstance(other, datetime) and self._tzinfo is other._tzinfo:
-            return _datetime_key(self) == _datetime_key(other)
-        return _compare(self, other, "__eq__")
-
-    def __ne__(self, other):
-        if isinstance(other, datetime) and self._tzinfo is other._tzinfo:
-            return _datetime_key(self) != _datetime_key(other)
-        return _compare(self, other, "__ne__")
-
-    def __lt__(self, other):
-        if isinstance(other, datetime) and self._tzinfo is other._tzinfo:
-            return _datetime_key(self) < _datetime_key(other)
-        return _compare(self, other, "__lt__")
-
-    def __le__(self, other):
-        if isinstance(other, datetime) and self._tzinfo is other._tzinfo:
-            return _datetime_key(self) <= _datetime_key(other)
-        return _compare(self, other, "__le__")
-
-    def __gt__(self, other):
-        if isinstance(other, datetime) and self._tzinfo is other._tzinfo:
-            return _datetime_key(self) > _datetime_key(other)
-        return _compare(self, other, "__gt__")
-
-    def __ge__(self, other):
-        if isinstance(other, datetime) and self._tzinfo is other._tzinfo:
-            return _datetime_key(self) >= _datetime_key(other)
-        return _compare(self, other, "__ge__")
-
     def _pair(self, other, equality):
         if isinstance(other, datetime):
             if self._tzinfo is other._tzinfo:
@@ -1331,56 +957,13 @@ class datetime(date):
         return NotImplemented
 
     def __hash__(self):
-        if self._tzinfo is None:
-            # Naive values are only ever equal to naive values with the
-            # same fields, which share this key.
-            return hash(_datetime_key(self))
-        # Equal aware values share a UTC instant; fold never changes a hash.
+        # The C type hashes naive values itself.  Equal aware values share
+        # a UTC instant; fold never changes a hash.
         moment = self.replace(fold=0) if self._fold else self
         return hash(self._utc_stamp(moment.utcoffset()))
 
-    def _shifted(self, us):
-        """This datetime moved by [us] microseconds, in the same zone."""
-        clock = (((self._hour * 60 + self._minute) * 60 + self._second) * _SECOND
-                 + self._microsecond + us)
-        year, month, day = self._year, self._month, self._day
-        if not 0 <= clock < _DAY:
-            days = clock // _DAY
-            clock -= days * _DAY
-            day += days
-            if not (0 < day <= 28 or 0 < day <= _month_days(year, month)):
-                # Leaving the month: go through the ordinal.
-                ordinal = _to_ordinal(year, month, self._day) + days
-                if not 1 <= ordinal <= _LAST_ORDINAL:
-                    raise OverflowError("date value out of range")
-                year, month, day = _from_ordinal(ordinal)
-        cls = type(self)
-        if cls is not datetime:
-            return _new_datetime(cls, year, month, day, clock // _HOUR, clock // _MINUTE % 60,
-                                 clock // _SECOND % 60, clock % _SECOND, self._tzinfo)
-        # _new_datetime written out, saving a call on the hottest path.
-        made = _new_object(datetime)
-        made._year = year
-        made._month = month
-        made._day = day
-        made._hour = clock // _HOUR
-        made._minute = clock // _MINUTE % 60
-        made._second = clock // _SECOND % 60
-        made._microsecond = clock % _SECOND
-        made._tzinfo = self._tzinfo
-        made._fold = 0
-        return made
-
-    def __add__(self, other):
-        if not isinstance(other, timedelta):
-            return NotImplemented
-        return self._shifted(other._us)
-
-    __radd__ = __add__
-
     def __sub__(self, other):
-        if isinstance(other, timedelta):
-            return self._shifted(-other._us)
+        # The C type subtracts timedeltas, and datetimes sharing a tzinfo.
         if not isinstance(other, datetime):
             return NotImplemented
         if self._tzinfo is other._tzinfo:
@@ -1395,11 +978,57 @@ class datetime(date):
         return _rebuild, (type(self), fields, self._fold)
 
 
+datetime = _c_datetime
 _date_type = date
 _time_type = time
 _EPOCH_ORDINAL = _to_ordinal(1970, 1, 1)
 _EPOCH_STAMP = (_EPOCH_ORDINAL - 1) * _DAY
 
-datetime.min = datetime(MINYEAR, 1, 1)
-datetime.max = datetime(MAXYEAR, 12, 31, 23, 59, 59, 999999)
-datetime.resolution = timedelta(microseconds=1)
+
+# ---------------------------------------------------------------------------
+# The Python-written methods join the C types.  A method the C type has
+# itself stays C; the C side reaches the Python helpers it needs for rare
+# cases (argument errors, tzinfo-aware comparison and hashing, unusual ISO
+# text) under the private names given here.
+
+def _methods_for(holder, c_type):
+    """The entries of [holder] that [c_type] does not define itself."""
+    own = vars(c_type)
+    skip = ("__dict__", "__weakref__", "__module__", "__qualname__", "__doc__")
+    return {name: value for name, value in vars(holder).items()
+            if name not in own and name not in skip}
+
+
+def _install():
+    date_methods = vars(_date_methods)
+    datetime_methods = vars(_datetime_methods)
+    _c_add_methods(date, _methods_for(_date_methods, date) | {
+        "_checked_date": _checked_date_fields,
+        "_iso_date_slow": date_methods["fromisoformat"].__func__,
+        "min": date(MINYEAR, 1, 1),
+        "max": date(MAXYEAR, 12, 31),
+        "resolution": timedelta(days=1),
+    })
+    _c_add_methods(datetime, _methods_for(_datetime_methods, datetime) | {
+        "_checked_datetime": _checked_datetime,
+        "_tzinfo_class": tzinfo,
+        "_zone_for": _zone_for,
+        "_compare": _compare,
+        "_hash_slow": datetime_methods["__hash__"],
+        "_repr_slow": datetime_methods["__repr__"],
+        "_isoformat_slow": datetime_methods["isoformat"],
+        "_sub_slow": datetime_methods["__sub__"],
+        "_iso_datetime_slow": datetime_methods["fromisoformat"].__func__,
+        "_timezone_class": timezone,
+        "_fromtimestamp_slow": datetime_methods["fromtimestamp"].__func__,
+        "_timestamp_slow": datetime_methods["timestamp"],
+    })
+    _c_add_methods(datetime, {
+        "min": datetime(MINYEAR, 1, 1),
+        "max": datetime(MAXYEAR, 12, 31, 23, 59, 59, 999999),
+        "resolution": timedelta(microseconds=1),
+    })
+
+
+_install()
+del _install, _date_methods, _datetime_methods

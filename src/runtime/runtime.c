@@ -76,6 +76,7 @@ const gp_builtin_module_t gp_builtin_modules[] = {
     {"zlib", gp_zlib_module_create},
     {"unicodedata", gp_unicodedata_module_create},
     {"_contextvars", gp_contextvars_module_create},
+    {"_datetime", gp_datetime_module_create},
     {"array", gp_array_module_create},
     {"_asyncio", gp_asyncio_module_create},
     {"_gpcurl", gp_gpcurl_module_create},

@@ -263,6 +263,7 @@ gp_object_t *gp_cmath_module_create(void); /* cmath (mod/cmath.c) */
 gp_object_t *gp_zlib_module_create(void);  /* zlib over the system zlib (mod/zlib.c) */
 gp_object_t *gp_unicodedata_module_create(void); /* unicodedata (mod/unicodedata.c) */
 gp_object_t *gp_contextvars_module_create(void); /* _contextvars (mod/contextvars.c) */
+gp_object_t *gp_datetime_module_create(void); /* _datetime: timedelta, date (mod/datetime*.c) */
 gp_object_t *gp_array_module_create(void); /* array (mod/array.c) */
 void gp_faulthandler_fini(void); /* cancels a pending dump_traceback_later() at exit */
 gp_object_t *gp_asyncio_module_create(void);   /* _asyncio: C Future and Task (mod/asyncio_c.c) */
