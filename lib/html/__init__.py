@@ -6,9 +6,8 @@ escape() replaces &, < and > (and both quote characters unless quote is
 false). unescape() turns numeric character references (&#65; &#x41;) into
 characters with the HTML5 rules for invalid code points (0x80-0x9F map to
 their Windows-1252 meaning, surrogates and out-of-range values become
-U+FFFD), and named references into characters from a table of the common
-entities. gilpy does not carry the full 2,231-entry HTML5 table; names it
-does not know are left as written.
+U+FFFD), and named references into characters from the full HTML5 table
+of html.entities; names it does not know are left as written.
 """
 
 import re as _re
@@ -51,60 +50,9 @@ _INVALID_CODEPOINTS = {
     0xefffe, 0xeffff, 0xffffe, 0xfffff, 0x10fffe, 0x10ffff
 }
 
-# Named references gilpy knows, all terminated by ';'. The first group may
-# also appear without the semicolon (legacy HTML4 names), as in HTML5.
-_LEGACY = {
-    'amp': '&', 'lt': '<', 'gt': '>', 'quot': '"', 'nbsp': '\xa0', 'copy': '\xa9',
-    'reg': '\xae', 'deg': '\xb0', 'plusmn': '\xb1', 'sect': '\xa7', 'para': '\xb6',
-    'middot': '\xb7', 'frac12': '\xbd', 'frac14': '\xbc', 'frac34': '\xbe',
-    'laquo': '\xab', 'raquo': '\xbb', 'iexcl': '\xa1', 'iquest': '\xbf', 'cent': '\xa2',
-    'pound': '\xa3', 'yen': '\xa5', 'curren': '\xa4', 'brvbar': '\xa6', 'uml': '\xa8',
-    'ordf': '\xaa', 'ordm': '\xba', 'not': '\xac', 'shy': '\xad', 'macr': '\xaf',
-    'sup1': '\xb9', 'sup2': '\xb2', 'sup3': '\xb3', 'acute': '\xb4', 'micro': '\xb5',
-    'cedil': '\xb8', 'times': '\xd7', 'divide': '\xf7', 'szlig': '\xdf',
-    'AElig': '\xc6', 'aelig': '\xe6', 'Aring': '\xc5', 'aring': '\xe5', 'Ccedil': '\xc7',
-    'ccedil': '\xe7', 'ETH': '\xd0', 'eth': '\xf0', 'Ntilde': '\xd1', 'ntilde': '\xf1',
-    'Oslash': '\xd8', 'oslash': '\xf8', 'THORN': '\xde', 'thorn': '\xfe', 'yuml': '\xff',
-}
-_ACCENTED = {
-    'Agrave': '\xc0', 'Aacute': '\xc1', 'Acirc': '\xc2', 'Atilde': '\xc3', 'Auml': '\xc4',
-    'Egrave': '\xc8', 'Eacute': '\xc9', 'Ecirc': '\xca', 'Euml': '\xcb', 'Igrave': '\xcc',
-    'Iacute': '\xcd', 'Icirc': '\xce', 'Iuml': '\xcf', 'Ograve': '\xd2', 'Oacute': '\xd3',
-    'Ocirc': '\xd4', 'Otilde': '\xd5', 'Ouml': '\xd6', 'Ugrave': '\xd9', 'Uacute': '\xda',
-    'Ucirc': '\xdb', 'Uuml': '\xdc', 'Yacute': '\xdd', 'agrave': '\xe0', 'aacute': '\xe1',
-    'acirc': '\xe2', 'atilde': '\xe3', 'auml': '\xe4', 'egrave': '\xe8', 'eacute': '\xe9',
-    'ecirc': '\xea', 'euml': '\xeb', 'igrave': '\xec', 'iacute': '\xed', 'icirc': '\xee',
-    'iuml': '\xef', 'ograve': '\xf2', 'oacute': '\xf3', 'ocirc': '\xf4', 'otilde': '\xf5',
-    'ouml': '\xf6', 'ugrave': '\xf9', 'uacute': '\xfa', 'ucirc': '\xfb', 'uuml': '\xfc',
-    'yacute': '\xfd',
-}
-_LEGACY.update(_ACCENTED)
-_NAMED = dict(_LEGACY)
-_NAMED.update({
-    'apos': "'", 'hellip': '\u2026', 'mdash': '\u2014', 'ndash': '\u2013',
-    'lsquo': '\u2018', 'rsquo': '\u2019', 'ldquo': '\u201c', 'rdquo': '\u201d',
-    'sbquo': '\u201a', 'bdquo': '\u201e', 'bull': '\u2022', 'trade': '\u2122',
-    'euro': '\u20ac', 'larr': '\u2190', 'rarr': '\u2192', 'uarr': '\u2191',
-    'darr': '\u2193', 'harr': '\u2194', 'lArr': '\u21d0', 'rArr': '\u21d2',
-    'hArr': '\u21d4', 'ne': '\u2260', 'le': '\u2264', 'ge': '\u2265', 'infin': '\u221e',
-    'minus': '\u2212', 'sum': '\u2211', 'prod': '\u220f', 'radic': '\u221a',
-    'asymp': '\u2248', 'equiv': '\u2261', 'part': '\u2202', 'int': '\u222b',
-    'alpha': '\u03b1', 'beta': '\u03b2', 'gamma': '\u03b3', 'delta': '\u03b4',
-    'epsilon': '\u03b5', 'lambda': '\u03bb', 'mu': '\u03bc', 'pi': '\u03c0',
-    'sigma': '\u03c3', 'tau': '\u03c4', 'phi': '\u03c6', 'omega': '\u03c9',
-    'Alpha': '\u0391', 'Beta': '\u0392', 'Gamma': '\u0393', 'Delta': '\u0394',
-    'Pi': '\u03a0', 'Sigma': '\u03a3', 'Omega': '\u03a9', 'thinsp': '\u2009',
-    'ensp': '\u2002', 'emsp': '\u2003', 'zwj': '\u200d', 'zwnj': '\u200c',
-    'dagger': '\u2020', 'Dagger': '\u2021', 'permil': '\u2030', 'prime': '\u2032',
-    'Prime': '\u2033', 'lsaquo': '\u2039', 'rsaquo': '\u203a', 'oline': '\u203e',
-    'spades': '\u2660', 'clubs': '\u2663', 'hearts': '\u2665', 'diams': '\u2666',
-    'check': '\u2713', 'cross': '\u2717', 'star': '\u2606', 'starf': '\u2605',
-    'Tab': '\t', 'NewLine': '\n', 'excl': '!', 'num': '#', 'dollar': '$',
-    'percnt': '%', 'lpar': '(', 'rpar': ')', 'ast': '*', 'plus': '+', 'comma': ',',
-    'period': '.', 'sol': '/', 'colon': ':', 'semi': ';', 'equals': '=', 'quest': '?',
-    'commat': '@', 'lsqb': '[', 'bsol': '\\', 'rsqb': ']', 'lowbar': '_', 'grave': '`',
-    'lcub': '{', 'verbar': '|', 'rcub': '}', 'vert': '|',
-})
+# The HTML5 table of named references (html.entities.html5), loaded the
+# first time a named reference is met: most callers only escape.
+_html5 = None
 
 
 def _replace_charref(s):
@@ -121,14 +69,22 @@ def _replace_charref(s):
         if num in _INVALID_CODEPOINTS:
             return ''
         return chr(num)
-    if s.endswith(';') and s[:-1] in _NAMED:
-        return _NAMED[s[:-1]]
-    if s in _LEGACY:
-        return _LEGACY[s]
-    # A legacy name may be followed directly by other characters.
-    for x in range(len(s) - 1, 1, -1):
-        if s[:x] in _LEGACY:
-            return _LEGACY[s[:x]] + s[x:]
+    global _html5
+    if _html5 is None:
+        # Deferred: building the 2,231-entry table costs more than most
+        # callers of this module (escape() users) should pay at import.
+        import html.entities
+        _html5 = html.entities.html5
+    table = _html5
+    if s in table:
+        return table[s]
+    # Otherwise the longest known name wins, as HTML5 says: a legacy name
+    # may be followed directly by other characters ("&notit;" is "¬it;"),
+    # and the characters after it are kept as written.
+    for end in range(len(s) - 1, 1, -1):
+        name = s[:end]
+        if name in table:
+            return table[name] + s[end:]
     return '&' + s
 
 

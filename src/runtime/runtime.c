@@ -22,7 +22,6 @@
  */
 #include "runtime/runtime.h"
 
-#include "compile/ast_py.h"
 #include <pthread.h>
 #include <errno.h>
 #include <signal.h>
@@ -32,6 +31,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "compile/ast_py.h"
 #include "mod/sys.h"
 #include "obj/containers.h"
 #include "obj/int.h"
@@ -74,6 +74,8 @@ const gp_builtin_module_t gp_builtin_modules[] = {
     {"_hashlib", gp_hashlib_module_create},
     {"cmath", gp_cmath_module_create},
     {"zlib", gp_zlib_module_create},
+    {"_imp", gp_imp_module_create},
+    {"fcntl", gp_fcntl_module_create},
     {"unicodedata", gp_unicodedata_module_create},
     {"_contextvars", gp_contextvars_module_create},
     {"_datetime", gp_datetime_module_create},

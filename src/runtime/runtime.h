@@ -260,6 +260,8 @@ gp_object_t *gp_tbmod_module_create(void);   /* _gilpy_traceback: caret lines fo
 gp_object_t *gp_faulthandler_module_create(void); /* faulthandler (mod/faulthandler.c) */
 gp_object_t *gp_hashlib_module_create(void); /* _hashlib: OpenSSL digests, loaded lazily (mod/hashlib.c) */
 gp_object_t *gp_cmath_module_create(void); /* cmath (mod/cmath.c) */
+gp_object_t *gp_imp_module_create(void);   /* _imp: frozen/built-in facts for importlib (mod/imp.c) */
+gp_object_t *gp_fcntl_module_create(void);  /* fcntl: fcntl/ioctl/flock/lockf (mod/fcntl.c) */
 gp_object_t *gp_zlib_module_create(void);  /* zlib over the system zlib (mod/zlib.c) */
 gp_object_t *gp_unicodedata_module_create(void); /* unicodedata (mod/unicodedata.c) */
 gp_object_t *gp_contextvars_module_create(void); /* _contextvars (mod/contextvars.c) */

@@ -19,7 +19,12 @@
  * the importing module's __package__ (or its __name__).
  *
  * There is no bytecode cache and no import hook machinery: gilpy compiles
- * a module's source every time a process imports it.
+ * a module's source every time a process imports it. Once a program has
+ * imported importlib, each new module is also handed to
+ * importlib._bootstrap for its __spec__ and __loader__ (import_describe),
+ * and finders a program adds to sys.meta_path are asked before the steps
+ * above (import_from_user_finders); before that, modules carry
+ * __spec__ = None and sys.meta_path is not consulted.
  */
 #include <stdio.h>
 #include <string.h>
@@ -121,6 +126,30 @@ static int exec_module_file(gp_object_t *module, const char *path)
     return rc;
 }
 
+/* Gives [module] the __spec__ and __loader__ CPython's import would, when
+   importlib has been imported: importlib._bootstrap builds them from
+   [origin] (the source path, "frozen" or "built-in"). A program that never
+   imports importlib does not pay for this, and its modules keep
+   __spec__ = None. A failure here is not an import error: the pending
+   exception is dropped and the module stays as it was. */
+static void import_describe(gp_object_t *module, const char *origin)
+{
+    gp_object_t *bootstrap = gp_dict_getitem_cstr(gp_runtime()->modules, "importlib._bootstrap");
+    if (!bootstrap) {
+        gp_err_clear();
+        return;
+    }
+    gp_object_t *where = gp_str_from_cstr(origin);
+    gp_object_t *args[2] = {module, where};
+    gp_object_t *r =
+        where ? gp_object_call_method(bootstrap, "_describe_runtime_module", args, 2) : NULL;
+    GP_XDECREF(where);
+    if (r)
+        GP_DECREF(r);
+    else
+        gp_err_clear();
+}
+
 /* Registers [module] as sys.modules[fullname], runs its body (the frozen
    [frozen] entry, or the file [path]) and returns the final sys.modules
    entry: a new reference, or NULL with an exception. */
@@ -128,6 +157,7 @@ static gp_object_t *run_new_module(gp_object_t *fullname, gp_object_t *module,
                                    const gp_frozen_module_t *frozen, const char *path)
 {
     gp_runtime_t *rt = gp_runtime();
+    import_describe(module, frozen ? "frozen" : path);
     if (gp_dict_setitem(rt->modules, fullname, module) < 0) {
         GP_DECREF(module);
         return NULL;
@@ -254,6 +284,37 @@ static gp_object_t *load_from_dirs(gp_object_t *fullname, const char *part, gp_o
     return NULL;
 }
 
+/* When importlib is loaded, the finders a program put on sys.meta_path
+   are asked first, as CPython does (importlib._bootstrap walks them and
+   loads through the spec one returns). [parent] is the parent package or
+   NULL. Returns a new reference, NULL with an exception, or NULL without
+   one when no such finder claims [fullname]. */
+static gp_object_t *import_from_user_finders(gp_object_t *fullname, gp_object_t *parent)
+{
+    gp_object_t *bootstrap = gp_dict_getitem_cstr(gp_runtime()->modules, "importlib._bootstrap");
+    if (!bootstrap)
+        return NULL;
+    /* While importlib._bootstrap itself is still running (its own imports),
+       the function does not exist yet. */
+    gp_object_t *hook = gp_object_getattr_cstr(bootstrap, "_load_from_user_finders");
+    if (!hook) {
+        gp_err_clear();
+        return NULL;
+    }
+    gp_object_t *path = parent ? gp_object_getattr_cstr(parent, "__path__") : NULL;
+    if (parent && !path)
+        gp_err_clear();
+    gp_object_t *args[2] = {fullname, path ? path : gp_None};
+    gp_object_t *m = gp_object_call(hook, args, 2, NULL);
+    GP_DECREF(hook);
+    GP_XDECREF(path);
+    if (m == gp_None) {
+        GP_DECREF(m);
+        return NULL;
+    }
+    return m;
+}
+
 /* Imports one absolute dotted name whose parent (if any) is loaded. */
 static gp_object_t *import_one(gp_object_t *fullname, gp_object_t *parent, const char *part)
 {
@@ -263,6 +324,9 @@ static gp_object_t *import_one(gp_object_t *fullname, gp_object_t *parent, const
         return GP_INCREF(m);
     if (gp_err_occurred())
         return NULL;
+    m = import_from_user_finders(fullname, parent);
+    if (m || gp_err_occurred())
+        return m;
     if (!parent) {
         for (const gp_builtin_module_t *b = gp_builtin_modules; b->name; b++) {
             if (strcmp(b->name, part) != 0)
@@ -270,6 +334,7 @@ static gp_object_t *import_one(gp_object_t *fullname, gp_object_t *parent, const
             m = b->create();
             if (!m)
                 return NULL;
+            import_describe(m, "built-in");
             if (gp_dict_setitem(rt->modules, fullname, m) < 0) {
                 GP_DECREF(m);
                 return NULL;
