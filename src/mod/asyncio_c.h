@@ -83,7 +83,19 @@ typedef struct future {
 #define FUTURE_CANCELLED_EXC(fut)      FUTURE_EXTRA_FIELD(fut, cancelled_exc)
 
 typedef struct task {
-    future_t future;
+    /* The future, with the task's flags laid over its subtype_bytes (as the
+       sleep's state is, below): 88 bytes, so that with its gc head a task
+       is a 112-byte block instead of a 128-byte one. */
+    union {
+        future_t future;
+        struct {
+            char future_head[offsetof(future_t, subtype_bytes)];
+            uint8_t queued; /* enum task_queued: the task itself is on its loop's ready list */
+            bool must_cancel : 1;
+            bool log_destroy_pending : 1;
+            bool coro_untracked : 1; /* the task untracked its coroutine (asyncio_c_task.c) */
+        };
+    };
     gp_object_t *coro;
     gp_object_t *fut_waiter; /* the future the coroutine waits for, or NULL */
     /* The name: a str, or until first asked for, the N of the default name
@@ -91,10 +103,6 @@ typedef struct task {
     gp_object_t *name;
     uint32_t pending_slot; /* 1 + its index in the state's pending array; 0: not there */
     int32_t num_cancels_requested;
-    bool must_cancel;
-    bool log_destroy_pending;
-    uint8_t queued;      /* enum task_queued: the task itself is on its loop's ready list */
-    bool coro_untracked; /* the task untracked its coroutine (asyncio_c_task.c) */
 } task_t;
 
 /* How a task sits on its loop's ready list in place of a Handle (see
