@@ -892,7 +892,7 @@ static bool unit_flow(compiler_t *c, unit_t *u, int *max_stack, int *max_blocks)
 #undef FLOW_PUSH
     gp_mem_free(depth);
     gp_mem_free(work);
-    *max_stack = maxd + 1;
+    *max_stack = maxd;
     *max_blocks = maxb;
     return true;
 }

@@ -44,6 +44,7 @@
  * frame entry; when non-zero, gp_runtime_handle_breaker() runs signal
  * handlers and GIL hand-offs and may raise (KeyboardInterrupt).
  */
+#include <assert.h>
 #include <stdatomic.h>
 #include <string.h>
 
@@ -197,7 +198,6 @@ static inline void gp_frame_init_call(gp_frame_t *f, gp_code_t *code, gp_object_
     f->back = NULL;
     f->ip = code->instrs;
     f->sp = f->localsplus + code->nlocalsplus;
-    f->generator = NULL;
     f->nblocks = 0;
     f->owner = GP_FRAME_OWNED_BY_THREAD;
     f->is_entry = 0;
@@ -1363,6 +1363,16 @@ gp_object_t *gp_eval_frame(gp_frame_t *frame, int throwflag)
         return NULL;
     }
 
+/* The compiler sizes each frame's value stack to the deepest the flow
+   analysis finds (compile.c, no spare slot); checked builds (the sanitizer
+   ones) verify it between instructions, where an overflow would otherwise
+   write silently into the block stack or the next frame. */
+#ifdef NDEBUG
+#define GP_ASSERT_STACK_BOUND() ((void)0)
+#else
+#define GP_ASSERT_STACK_BOUND() assert(sp <= frame->localsplus + co->nlocalsplus + co->stacksize)
+#endif
+
 #if GP_COMPUTED_GOTO
     static void *const targets[256] = {
 #define GP_OPCODE_LABEL(name, meaning) [GP_OP_##name] = &&TARGET_##name,
@@ -1375,6 +1385,7 @@ gp_object_t *gp_eval_frame(gp_frame_t *frame, int throwflag)
 /* Code objects only come from the compiler, so every opcode has a label. */
 #define DISPATCH()                                                                                 \
     do {                                                                                           \
+        GP_ASSERT_STACK_BOUND();                                                                   \
         w = *ip++;                                                                                 \
         goto *targets[GP_INSTR_OP(w)];                                                             \
     } while (0)
@@ -2749,7 +2760,6 @@ dispatch:
                                    : gp_frame_builtins_of(func->globals);
                 nf->locals = NULL;
                 nf->ip = fco->instrs;
-                nf->generator = NULL;
                 nf->nblocks = 0;
                 nf->owner = GP_FRAME_OWNED_BY_THREAD;
                 nf->is_entry = 0;

@@ -49,7 +49,6 @@ typedef struct gp_frame {
     struct gp_frame *back;   /* the caller, while running */
     const gp_instr_t *ip;    /* next instruction, saved when the frame is suspended */
     gp_object_t **sp;        /* stack pointer, saved when suspended */
-    gp_object_t *generator;  /* borrowed: the generator embedding this frame, or NULL */
     uint16_t nblocks;
     uint8_t owner;
     uint8_t is_entry;        /* the C eval call that runs it returns when it returns */

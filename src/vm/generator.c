@@ -138,7 +138,6 @@ gp_object_t *gp_generator_from_call(gp_function_t *func, gp_object_t *const *arg
         return NULL;
     }
     gen->frame = f;
-    f->generator = (gp_object_t *)gen;
     gen->code_or_names = GP_INCREF((gp_object_t *)co);
     if ((!gen_same_name(func->name, co->name) || !gen_same_name(func->qualname, co->qualname)) &&
         gen_rename(gen, func->name, func->qualname) < 0) {
