@@ -37,6 +37,7 @@
 
 #include "obj/object.h"
 #include "runtime/runtime.h"
+#include "vm/eval.h"
 
 /* How long a blocked wait sleeps before looking for a pending Ctrl-C. */
 #define GP_THREAD_WAIT_SLICE_NS 100000000L
@@ -486,12 +487,19 @@ static void thread_stack_limit_init(gp_thread_state_t *ts)
     pthread_attr_destroy(&attr);
 }
 
+/* Bytes of a new thread's C stack lent to its first Python frames. */
+#define THREAD_SEED_FRAMES 4096
+
 static void *thread_boot_cb(void *arg)
 {
     thread_boot_t *boot = arg;
     gp_thread_state_t *ts = boot->ts;
     if (boot->handle)
         __atomic_store_n(&boot->handle->native_id, (long)syscall(SYS_gettid), __ATOMIC_RELEASE);
+    /* The first frames live here rather than in a 16 KiB heap chunk, whose
+       malloc in a fresh thread means an arena lock and new pages. */
+    _Alignas(16) char frames[THREAD_SEED_FRAMES];
+    gp_eval_thread_seed(frames, sizeof frames);
     thread_stack_limit_init(ts);
     gp_thread_state_enter(ts);
     atomic_fetch_sub(&ts->runtime->threads_starting, 1);

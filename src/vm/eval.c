@@ -83,6 +83,10 @@ typedef struct stack_chunk {
 
 static _Thread_local stack_chunk_t *tl_chunk;
 static _Thread_local stack_chunk_t *tl_spare;
+/* The chunk gp_eval_thread_seed() made on the thread's C stack: the
+   bottom of tl_chunk's list (frame_free never retires a chunk without a
+   prev), never freed. */
+static _Thread_local stack_chunk_t *tl_seed;
 
 static GP_NOINLINE gp_frame_t *frame_alloc_slow(size_t size)
 {
@@ -131,13 +135,27 @@ static inline void frame_free(gp_frame_t *f)
     }
 }
 
+void gp_eval_thread_seed(void *mem, size_t size)
+{
+    uintptr_t start = ((uintptr_t)mem + 15) & ~(uintptr_t)15;
+    if (tl_chunk || start + sizeof(stack_chunk_t) + 1024 > (uintptr_t)mem + size)
+        return;
+    stack_chunk_t *c = (stack_chunk_t *)start;
+    c->prev = NULL;
+    c->top = c->data;
+    c->limit = (char *)mem + size;
+    tl_chunk = tl_seed = c;
+}
+
 void gp_eval_thread_fini(void)
 {
     while (tl_chunk) {
         stack_chunk_t *prev = tl_chunk->prev;
-        gp_mem_free(tl_chunk);
+        if (tl_chunk != tl_seed)
+            gp_mem_free(tl_chunk);
         tl_chunk = prev;
     }
+    tl_seed = NULL;
     gp_mem_free(tl_spare);
     tl_spare = NULL;
 }

@@ -40,6 +40,11 @@ int gp_eval_super_args(gp_type_t **type, gp_object_t **self);
 /* Releases the calling thread's frame stack; called when a thread is done
    running Python (no frame of it may be live). */
 void gp_eval_thread_fini(void);
+/* Gives the calling thread, before it runs any Python, [size] bytes at [mem]
+   as the first chunk of its frame stack: memory on its own C stack, which
+   must outlive every frame the thread runs (gp_eval_thread_fini forgets it
+   without freeing it). Saves a new thread a heap allocation. */
+void gp_eval_thread_seed(void *mem, size_t size);
 /* builtins.__build_class__(func, name, *bases, metaclass=..., **kwds). */
 extern const gp_method_def_t gp_build_class_def;
 /* __import__(name, globals, locals, fromlist, level) without locals. */
