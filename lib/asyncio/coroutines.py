@@ -1,5 +1,6 @@
 """Recognising coroutines and coroutine functions."""
 
+import functools
 import types
 
 __all__ = ('iscoroutinefunction', 'iscoroutine')
@@ -11,7 +12,9 @@ _CO_ITERABLE_COROUTINE = 0x0100
 
 def iscoroutinefunction(func):
     """Is [func] a coroutine function (async def, or marked by types.coroutine)?"""
-    while hasattr(func, 'func') and hasattr(func, 'args'):  # functools.partial
+    # Only real partials are unwrapped: an object that merely answers every
+    # attribute (a unittest.mock.Mock) must not send this round forever.
+    while isinstance(func, functools.partial):
         func = func.func
     func = getattr(func, '__func__', func)
     code = getattr(func, '__code__', None)
