@@ -117,32 +117,6 @@ static int ast_enter(ast_walk_t *w)
 
 static gp_object_t *to_py_node(ast_walk_t *w, ast_category_t cat, const void *node);
 
-static gp_object_t *to_py_constant(const gp_ast_constant_t *k)
-{
-    switch (k->kind) {
-    case GP_AST_CONST_NONE:
-        return gp_none_new();
-    case GP_AST_CONST_TRUE:
-        return gp_bool_from(true);
-    case GP_AST_CONST_FALSE:
-        return gp_bool_from(false);
-    case GP_AST_CONST_ELLIPSIS:
-        return GP_INCREF(gp_Ellipsis);
-    case GP_AST_CONST_INT:
-        return gp_int_from_string(k->digits, strlen(k->digits), k->base);
-    case GP_AST_CONST_FLOAT:
-        return gp_float_new(k->number);
-    case GP_AST_CONST_COMPLEX:
-        return gp_complex_from_doubles(0.0, k->number);
-    case GP_AST_CONST_STR:
-        return gp_str_from_utf8(k->bytes, k->length);
-    case GP_AST_CONST_BYTES:
-        return gp_bytes_new(k->bytes, k->length);
-    }
-    gp_err_set_string(&gp_exc_SystemError, "unknown constant kind");
-    return NULL;
-}
-
 /* The shared instance of an operator or context class. */
 static gp_object_t *to_py_enum(ast_walk_t *w, ast_category_t cat, int value)
 {
@@ -195,7 +169,7 @@ static gp_object_t *to_py_field(ast_walk_t *w, const ast_field_t *f, const void 
     case T_INT:
         return gp_int_from_i64(ast_read_int(node, f->offset));
     case T_CONSTANT:
-        return to_py_constant((const gp_ast_constant_t *)(const void *)at);
+        return gp_ast_constant_object((const gp_ast_constant_t *)(const void *)at);
     case T_CONST_KIND:
         if (((const gp_ast_constant_t *)(const void *)at)->is_u_prefixed)
             return gp_str_from_cstr("u");

@@ -24,6 +24,11 @@ typedef enum gp_compile_mode {
     GP_COMPILE_SINGLE, /* interactive: expression statements are printed */
 } gp_compile_mode_t;
 
+/* The object a Constant node stands for (identifier-like strs interned), a
+   new reference; NULL with an exception. Shared by the compiler and the
+   ast module's tree conversion. */
+gp_object_t *gp_ast_constant_object(const gp_ast_constant_t *k);
+
 /* Compiles the parsed [mod] into a code object. [source] is the text it was
    parsed from (used for the text of SyntaxErrors). Returns NULL with a
    SyntaxError set. */

@@ -37,7 +37,7 @@ bool c_visit_call_args(compiler_t *c, size_t extra, const gp_ast_expr_seq_t *arg
 /* Constants                                                            */
 /* ------------------------------------------------------------------ */
 
-gp_object_t *c_constant_value(compiler_t *c, const gp_ast_constant_t *k)
+gp_object_t *gp_ast_constant_object(const gp_ast_constant_t *k)
 {
     gp_object_t *o = NULL;
     switch (k->kind) {
@@ -55,16 +55,9 @@ gp_object_t *c_constant_value(compiler_t *c, const gp_ast_constant_t *k)
     case GP_AST_CONST_FLOAT:
         o = gp_float_new(k->number);
         break;
-    case GP_AST_CONST_COMPLEX: {
-        gp_object_t *args[2];
-        args[0] = gp_float_new(0.0);
-        args[1] = gp_float_new(k->number);
-        if (args[0] && args[1])
-            o = gp_object_call((gp_object_t *)&gp_complex_type, args, 2, NULL);
-        GP_XDECREF(args[0]);
-        GP_XDECREF(args[1]);
+    case GP_AST_CONST_COMPLEX:
+        o = gp_complex_from_doubles(0.0, k->number);
         break;
-    }
     case GP_AST_CONST_STR: {
         o = gp_str_from_utf8(k->bytes, k->length);
         /* Identifier-like strings are interned, as CPython does. */
@@ -82,6 +75,14 @@ gp_object_t *c_constant_value(compiler_t *c, const gp_ast_constant_t *k)
         o = gp_bytes_new(k->bytes, k->length);
         break;
     }
+    if (!o && !gp_err_occurred())
+        gp_err_set_string(&gp_exc_SystemError, "unknown constant kind");
+    return o;
+}
+
+gp_object_t *c_constant_value(compiler_t *c, const gp_ast_constant_t *k)
+{
+    gp_object_t *o = gp_ast_constant_object(k);
     if (!o)
         c->failed = true;
     return o;

@@ -34,44 +34,6 @@
 /* The largest structure argument passed by address, as in CPython. */
 #define FCNTL_BUFFER_SIZE 1024
 
-/* The fd of an int or of an object with fileno(); -1 with an exception. */
-static int fcntl_fd_of(gp_object_t *o)
-{
-    gp_object_t *value;
-    if (gp_int_check(o)) {
-        value = GP_INCREF(o);
-    } else {
-        if (!gp_type_lookup_cstr(GP_TYPE(o), "fileno")) {
-            gp_err_set_string(&gp_exc_TypeError,
-                              "argument must be an int, or have a fileno() method.");
-            return -1;
-        }
-        value = gp_object_call_method(o, "fileno", NULL, 0);
-        if (!value)
-            return -1;
-        if (!gp_int_check(value)) {
-            gp_err_set_string(&gp_exc_TypeError, "fileno() returned a non-integer");
-            GP_DECREF(value);
-            return -1;
-        }
-    }
-    int overflow;
-    int64_t fd = gp_int_as_i64_overflow(value, &overflow);
-    GP_DECREF(value);
-    if (overflow || fd > INT32_MAX || fd < INT32_MIN) {
-        gp_err_set_string(&gp_exc_OverflowError, overflow < 0 || fd < 0
-                                                     ? "signed integer is less than minimum"
-                                                     : "signed integer is greater than maximum");
-        return -1;
-    }
-    if (fd < 0) {
-        gp_err_format(&gp_exc_ValueError, "file descriptor cannot be a negative integer (%d)",
-                      (int)fd);
-        return -1;
-    }
-    return (int)fd;
-}
-
 /* A C int from the int [o] named [what]; false with an exception. */
 static bool fcntl_int_arg(gp_object_t *o, const char *what, int64_t lo, int64_t hi, int64_t *out)
 {
@@ -166,7 +128,7 @@ static gp_object_t *fcntl_call_common(const char *fname, fcntl_call_fn call,
 {
     if (gp_args_check(fname, nargs, kwnames, 2, request_unsigned ? 4 : 3) < 0)
         return NULL;
-    int fd = fcntl_fd_of(args[0]);
+    int fd = gp_object_as_fd(args[0]);
     if (fd < 0)
         return NULL;
     int64_t request;
@@ -230,7 +192,7 @@ static gp_object_t *fcntl_flock(gp_object_t *self, gp_object_t *const *args, siz
     (void)self;
     if (gp_args_check("flock", nargs, kwnames, 2, 2) < 0)
         return NULL;
-    int fd = fcntl_fd_of(args[0]);
+    int fd = gp_object_as_fd(args[0]);
     int64_t operation;
     if (fd < 0 || !fcntl_int_arg(args[1], "signed integer", INT32_MIN, INT32_MAX, &operation))
         return NULL;
@@ -248,7 +210,7 @@ static gp_object_t *fcntl_lockf(gp_object_t *self, gp_object_t *const *args, siz
     (void)self;
     if (gp_args_check("lockf", nargs, kwnames, 2, 5) < 0)
         return NULL;
-    int fd = fcntl_fd_of(args[0]);
+    int fd = gp_object_as_fd(args[0]);
     int64_t code, len = 0, start = 0, whence = 0;
     if (fd < 0 || !fcntl_int_arg(args[1], "signed integer", INT32_MIN, INT32_MAX, &code))
         return NULL;

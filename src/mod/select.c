@@ -32,44 +32,6 @@
 
 #define GP_SELECT_SLICE_MS 100
 
-/* The fd of an int or of an object with fileno(); -1 with an exception. */
-static int select_fd_of(gp_object_t *o)
-{
-    gp_object_t *value = NULL;
-    if (gp_int_check(o)) {
-        value = GP_INCREF(o);
-    } else {
-        if (!gp_type_lookup_cstr(GP_TYPE(o), "fileno")) {
-            gp_err_set_string(&gp_exc_TypeError,
-                              "argument must be an int, or have a fileno() method.");
-            return -1;
-        }
-        value = gp_object_call_method(o, "fileno", NULL, 0);
-        if (!value)
-            return -1;
-        if (!gp_int_check(value)) {
-            gp_err_set_string(&gp_exc_TypeError, "fileno() returned a non-integer");
-            GP_DECREF(value);
-            return -1;
-        }
-    }
-    int overflow;
-    int64_t fd = gp_int_as_i64_overflow(value, &overflow);
-    GP_DECREF(value);
-    if (overflow || fd > INT32_MAX || fd < INT32_MIN) {
-        gp_err_set_string(&gp_exc_OverflowError, overflow < 0 || fd < 0
-                                                      ? "signed integer is less than minimum"
-                                                      : "signed integer is greater than maximum");
-        return -1;
-    }
-    if (fd < 0) {
-        gp_err_format(&gp_exc_ValueError, "file descriptor cannot be a negative integer (%d)",
-                      (int)fd);
-        return -1;
-    }
-    return (int)fd;
-}
-
 static int64_t select_now_ms(void)
 {
     struct timespec ts;
@@ -173,7 +135,7 @@ static gp_object_t *select_select(gp_object_t *self, gp_object_t *const *args, s
     size_t k = 0;
     for (int i = 0; i < 3; i++) {
         for (intptr_t j = 0; j < GP_LIST_SIZE(lists[i]); j++, k++) {
-            int fd = select_fd_of(GP_LIST_GET(lists[i], j));
+            int fd = gp_object_as_fd(GP_LIST_GET(lists[i], j));
             if (fd < 0)
                 goto done;
             fds[k].fd = fd;
@@ -246,7 +208,7 @@ static gp_object_t *poll_register(gp_object_t *self, gp_object_t *const *args, s
     short mask = POLLIN | POLLPRI | POLLOUT;
     if (gp_args_check("register", nargs, kwnames, 1, 2) < 0)
         return NULL;
-    int fd = select_fd_of(args[0]);
+    int fd = gp_object_as_fd(args[0]);
     if (fd < 0 || (nargs == 2 && select_mask_arg(args[1], &mask) < 0))
         return NULL;
     if (gp_dict_setitem(POLL(self)->fds, GP_SMALL_NEW(fd), GP_SMALL_NEW((unsigned short)mask)) < 0)
@@ -260,7 +222,7 @@ static gp_object_t *poll_modify(gp_object_t *self, gp_object_t *const *args, siz
     short mask;
     if (gp_args_check("modify", nargs, kwnames, 2, 2) < 0)
         return NULL;
-    int fd = select_fd_of(args[0]);
+    int fd = gp_object_as_fd(args[0]);
     if (fd < 0 || select_mask_arg(args[1], &mask) < 0)
         return NULL;
     int has = gp_dict_contains(POLL(self)->fds, GP_SMALL_NEW(fd));
@@ -280,7 +242,7 @@ static gp_object_t *poll_unregister(gp_object_t *self, gp_object_t *const *args,
 {
     if (gp_args_check("unregister", nargs, kwnames, 1, 1) < 0)
         return NULL;
-    int fd = select_fd_of(args[0]);
+    int fd = gp_object_as_fd(args[0]);
     if (fd < 0 || gp_dict_delitem(POLL(self)->fds, GP_SMALL_NEW(fd)) < 0)
         return NULL;
     return gp_none_new();

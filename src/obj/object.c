@@ -1642,3 +1642,42 @@ gp_object_t *gp_object_function_str(gp_object_t *func)
     GP_DECREF(q);
     return r;
 }
+
+/* The file descriptor an int or an object with fileno() stands for, with
+   CPython's checks (PyObject_AsFileDescriptor): select, fcntl. */
+int gp_object_as_fd(gp_object_t *o)
+{
+    gp_object_t *value = NULL;
+    if (gp_int_check(o)) {
+        value = GP_INCREF(o);
+    } else {
+        if (!gp_type_lookup_cstr(GP_TYPE(o), "fileno")) {
+            gp_err_set_string(&gp_exc_TypeError,
+                              "argument must be an int, or have a fileno() method.");
+            return -1;
+        }
+        value = gp_object_call_method(o, "fileno", NULL, 0);
+        if (!value)
+            return -1;
+        if (!gp_int_check(value)) {
+            gp_err_set_string(&gp_exc_TypeError, "fileno() returned a non-integer");
+            GP_DECREF(value);
+            return -1;
+        }
+    }
+    int overflow;
+    int64_t fd = gp_int_as_i64_overflow(value, &overflow);
+    GP_DECREF(value);
+    if (overflow || fd > INT32_MAX || fd < INT32_MIN) {
+        gp_err_set_string(&gp_exc_OverflowError, overflow < 0 || fd < 0
+                                                      ? "signed integer is less than minimum"
+                                                      : "signed integer is greater than maximum");
+        return -1;
+    }
+    if (fd < 0) {
+        gp_err_format(&gp_exc_ValueError, "file descriptor cannot be a negative integer (%d)",
+                      (int)fd);
+        return -1;
+    }
+    return (int)fd;
+}

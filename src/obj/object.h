@@ -527,6 +527,9 @@ gp_object_t *gp_object_call_tuple_dict(gp_object_t *callable, gp_object_t *args,
 gp_object_t *gp_object_call0(gp_object_t *callable);
 gp_object_t *gp_object_call1(gp_object_t *callable, gp_object_t *arg);
 /* Calls o.name(args...). */
+/* The fd an int or an object with fileno() stands for; -1 with TypeError,
+   OverflowError or ValueError (a negative fd), as CPython's select/fcntl. */
+int gp_object_as_fd(gp_object_t *o);
 gp_object_t *gp_object_call_method(gp_object_t *o, const char *name, gp_object_t *const *args,
                                    size_t nargs);
 bool gp_object_is_callable(gp_object_t *o);
