@@ -134,6 +134,25 @@ def _module_code(name, error=ImportError):
     return name, spec, code
 
 
+class _NotRunnable(Exception):
+    """Why `gilpy -m NAME` cannot run NAME (reported, not raised)."""
+
+
+def _run_module_as_main(mod_name):
+    """`gilpy -m NAME` when NAME is no file below the current directory: a
+    module of the frozen library or one found on sys.path. It runs in the
+    namespace of __main__, as a script would, with sys.argv[0] naming its
+    file; a module that cannot be run is reported the way CPython does."""
+    try:
+        mod_name, spec, code = _module_code(mod_name, _NotRunnable)
+    except _NotRunnable as exc:
+        sys.stderr.write('%s: %s\n' % (sys.executable, exc))
+        sys.exit(1)
+    if sys.argv:
+        sys.argv[0] = spec.origin
+    _execute(code, sys.modules['__main__'].__dict__, None, '__main__', spec)
+
+
 def run_module(mod_name, init_globals=None, run_name=None, alter_sys=False):
     """Runs the module [mod_name] as a script and returns its globals.
 

@@ -23,6 +23,7 @@
  * with ">>> " and "... " prompts and compiles them in "single" mode, which
  * prints the value of expression statements.
  */
+#include <ctype.h>
 #include <errno.h>
 #include <limits.h>
 #include <stdbool.h>
@@ -508,6 +509,30 @@ static bool main_find_module(const char *module, char *out, size_t size)
     return true;
 }
 
+/* A dotted name of identifiers: only such a name is handed to runpy, inside
+   the source text main_run_module() builds. */
+static bool main_module_name_ok(const char *name)
+{
+    bool start = true;
+    if (strlen(name) > 1024)
+        return false;
+    for (const unsigned char *p = (const unsigned char *)name; *p; p++) {
+        bool letter = isalpha(*p) || *p == '_' || *p >= 0x80;
+        if (*p == '.' ? start : !(letter || (!start && isdigit(*p))))
+            return false;
+        start = *p == '.';
+    }
+    return !start;
+}
+
+/* -m for a module that is not a file below the current directory. */
+static int main_run_module(const char *name)
+{
+    char source[PATH_MAX + 128];
+    snprintf(source, sizeof source, "import runpy\nrunpy._run_module_as_main('%s')\n", name);
+    return gp_run_main_source(source, strlen(source), "<frozen runpy>");
+}
+
 /* Hands the options the runtime did not take to the sys module. */
 static int main_configure_sys(const main_options_t *opts, int argc, char **argv)
 {
@@ -556,13 +581,20 @@ int main(int argc, char **argv)
     char *dash_c = "-c";
     py_argv[0] = opts.command ? dash_c : opts.script ? (char *)opts.script : empty;
     char module_path[PATH_MAX + 256];
+    bool module_by_runpy = false;
     if (opts.module) {
-        if (!main_find_module(opts.module, module_path, sizeof module_path)) {
+        if (main_find_module(opts.module, module_path, sizeof module_path)) {
+            py_argv[0] = module_path;
+        } else if (main_module_name_ok(opts.module)) {
+            /* Not a file here: the frozen library or sys.path may have it.
+               runpy sets sys.argv[0] once it knows the module's file. */
+            module_by_runpy = true;
+            py_argv[0] = "-m";
+        } else {
             fprintf(stderr, "%s: No module named %s\n", opts.program, opts.module);
             free(py_argv);
             return 1;
         }
-        py_argv[0] = module_path;
     }
     for (int i = opts.first_arg; i < argc; i++)
         py_argv[1 + i - opts.first_arg] = argv[i];
@@ -591,7 +623,7 @@ int main(int argc, char **argv)
     } else if (opts.command) {
         status = gp_run_main_source(opts.command, strlen(opts.command), "<string>");
     } else if (opts.module) {
-        status = gp_run_main_file(module_path);
+        status = module_by_runpy ? main_run_module(opts.module) : gp_run_main_file(module_path);
     } else if (opts.script && strcmp(opts.script, "-") != 0) {
         status = main_run_script(&opts);
     } else if (!opts.script && isatty(STDIN_FILENO)) {

@@ -130,6 +130,32 @@ run - -m mod a
 expect "-m runs a module as __main__" 0 "__main__ ['a']"
 run - -m nosuchmodule
 expect_err "-m of a missing module" 1 "No module named nosuchmodule"
+run - -m 'not a name'
+expect_err "-m of something that is no module name" 1 "No module named not a name"
+# A module of the frozen library runs through runpy, as __main__, with
+# sys.argv[1:] its arguments.
+cat >"$WORK/dt.py" <<'EOF'
+def f():
+    """
+    >>> f() + 1
+    2
+    >>> f()
+    2
+    """
+    return 1
+EOF
+run - -m doctest "$WORK/dt.py"
+if [ "$status" = 1 ] && grep -qF "1 of   2 in dt.f" "$OUT"; then
+    pass "-m of a frozen library module"
+else
+    fail "-m of a frozen library module" "expected doctest's failure report"
+fi
+run - -m doctest -v "$WORK/dt.py"
+if [ "$status" = 1 ] && grep -q "^Trying:" "$OUT"; then
+    pass "-m passes the arguments after the module"
+else
+    fail "-m passes the arguments after the module" "expected doctest's verbose report"
+fi
 
 # stdin
 run 'import sys; print(sys.argv)' - x
