@@ -36,6 +36,7 @@ code may call gc.enable() to measure with it.
 
 import gc
 import itertools
+import sys
 import time
 
 __all__ = ['Timer', 'timeit', 'repeat', 'default_timer']
@@ -170,3 +171,119 @@ def repeat(stmt='pass', setup='pass', timer=default_timer,
     """Timer(stmt, setup, timer, globals).repeat(repeat, number)."""
     return Timer(stmt, setup, timer, globals).repeat(repeat, number)
 
+
+
+_USAGE = """usage: timeit [-n N] [-r N] [-u U] [-s S] [-p] [-v] [-h] [statement ...]
+
+Times a statement (several arguments are lines of one statement), by
+default choosing a loop count that takes at least 0.2 seconds.
+
+  -n N, --number=N   run the statement N times per measurement
+  -r N, --repeat=N   take N measurements (default 5); the best is reported
+  -s S, --setup=S    run S once before each measurement (may be repeated)
+  -p, --process      measure process time, not wall-clock time
+  -u U, --unit=U     report in U: nsec, usec, msec or sec
+  -v, --verbose      print the raw timings, and one more digit
+  -h, --help         print this text
+"""
+
+_UNITS = {'nsec': 1e-9, 'usec': 1e-6, 'msec': 1e-3, 'sec': 1.0}
+
+
+def main(args=None, *, _wrap_timer=None):
+    """`gilpy -m timeit`: the command line CPython's timeit has, with its
+    output format and exit statuses (2 for a usage error, 1 when the timed
+    code raises)."""
+    import getopt
+    import os
+    import warnings
+    if args is None:
+        args = sys.argv[1:]
+    try:
+        opts, args = getopt.getopt(args, 'n:u:s:r:pvh',
+                                   ['number=', 'setup=', 'repeat=', 'process',
+                                    'verbose', 'unit=', 'help'])
+    except getopt.error as err:
+        print(err)
+        print('use -h/--help for command line help')
+        return 2
+    timer = default_timer
+    number = 0
+    repeat_count = default_repeat
+    setup_lines = []
+    unit = None
+    verbose = 0
+    digits = 3
+    for opt, value in opts:
+        if opt in ('-n', '--number'):
+            number = int(value)
+        elif opt in ('-s', '--setup'):
+            setup_lines.append(value)
+        elif opt in ('-u', '--unit'):
+            if value not in _UNITS:
+                print('Unrecognized unit. Please select nsec, usec, msec, or sec.',
+                      file=sys.stderr)
+                return 2
+            unit = value
+        elif opt in ('-r', '--repeat'):
+            repeat_count = max(int(value), 1)
+        elif opt in ('-p', '--process'):
+            timer = time.process_time
+        elif opt in ('-v', '--verbose'):
+            verbose += 1
+            digits += 1
+        else:
+            print(_USAGE, end='')
+            return 0
+    stmt = '\n'.join(args) or 'pass'
+    setup = '\n'.join(setup_lines) or 'pass'
+    # As for a script, the current directory comes first on the path, so
+    # the timed code can import the modules beside it.
+    sys.path.insert(0, os.curdir)
+    if _wrap_timer is not None:
+        timer = _wrap_timer(timer)
+
+    def shown(seconds):
+        if unit is not None:
+            scale, name = _UNITS[unit], unit
+        else:
+            scale, name = 1e-9, 'nsec'
+            for candidate, size in _UNITS.items():
+                if seconds >= size:
+                    scale, name = size, candidate
+        return '%.*g %s' % (digits, seconds / scale, name)
+
+    t = Timer(stmt, setup, timer)
+    if number == 0:
+        def report(loops, seconds):
+            if verbose:
+                print('%d loop%s -> %.*g secs' % (loops, '' if loops == 1 else 's',
+                                                  digits, seconds))
+        try:
+            number, _ = t.autorange(report)
+        except Exception:
+            t.print_exc()
+            return 1
+        if verbose:
+            print()
+    try:
+        raw = t.repeat(repeat_count, number)
+    except Exception:
+        t.print_exc()
+        return 1
+    if verbose:
+        print('raw times: %s' % ', '.join(shown(dt) for dt in raw))
+        print()
+    per_loop = [dt / number for dt in raw]
+    best, worst = min(per_loop), max(per_loop)
+    print('%d loop%s, best of %d: %s per loop' % (number, '' if number == 1 else 's',
+                                                  repeat_count, shown(best)))
+    if worst >= best * 4:
+        warnings.warn_explicit('The test results are likely unreliable. The worst time (%s) '
+                               'was more than four times slower than the best time (%s).'
+                               % (shown(worst), shown(best)), UserWarning, '', 0)
+    return None
+
+
+if __name__ == '__main__':
+    sys.exit(main())
