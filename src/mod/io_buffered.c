@@ -711,7 +711,9 @@ static gp_object_t *buffered_writable(gp_object_t *self, gp_object_t *const *arg
 static gp_object_t *buffered_exit(gp_object_t *self, gp_object_t *const *args, size_t nargs,
                                   gp_object_t *kwnames)
 {
-    return buffered_close_method(self, args, 0, NULL);
+    /* Through the attribute, as CPython's IOBase.__exit__: a subclass's
+       close() runs. */
+    return gp_object_call_method(self, "close", NULL, 0);
 }
 
 static const gp_method_def_t buffered_methods[] = {

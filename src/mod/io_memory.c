@@ -269,7 +269,9 @@ static gp_object_t *bytesio_flush(gp_object_t *self, gp_object_t *const *args, s
 static gp_object_t *bytesio_exit(gp_object_t *self, gp_object_t *const *args, size_t nargs,
                                  gp_object_t *kwnames)
 {
-    return bytesio_close(self, args, 0, NULL);
+    /* Through the attribute, as CPython's IOBase.__exit__: a subclass's
+       close() runs. */
+    return gp_object_call_method(self, "close", NULL, 0);
 }
 
 static const gp_method_def_t bytesio_methods[] = {
@@ -723,7 +725,9 @@ static gp_object_t *stringio_flush(gp_object_t *self, gp_object_t *const *args, 
 static gp_object_t *stringio_exit(gp_object_t *self, gp_object_t *const *args, size_t nargs,
                                   gp_object_t *kwnames)
 {
-    return stringio_close(self, args, 0, NULL);
+    /* Through the attribute, as CPython's IOBase.__exit__: a subclass's
+       close() runs. */
+    return gp_object_call_method(self, "close", NULL, 0);
 }
 
 static const gp_method_def_t stringio_methods[] = {

@@ -925,7 +925,9 @@ static gp_object_t *text_enter(gp_object_t *self, gp_object_t *const *args, size
 static gp_object_t *text_exit(gp_object_t *self, gp_object_t *const *args, size_t nargs,
                               gp_object_t *kwnames)
 {
-    return text_close_method(self, args, 0, NULL);
+    /* Through the attribute, as CPython's IOBase.__exit__: a subclass's
+       close() runs. */
+    return gp_object_call_method(self, "close", NULL, 0);
 }
 
 static const gp_method_def_t text_methods[] = {
