@@ -1056,7 +1056,7 @@ static GP_NOINLINE gp_object_t *import_name(gp_frame_t *frame, gp_object_t *name
 {
     if (!gp_dict_check(frame->builtins))
         return gp_import_module(name, frame->globals, fromlist, (int)GP_SMALL_VALUE(level));
-    gp_object_t *hook = gp_dict_getitem_cstr(frame->builtins, "__import__");
+    gp_object_t *hook = gp_dict_getitem(frame->builtins, gp_str_static("__import__"));
     if (!hook) {
         if (!gp_err_occurred())
             gp_err_set_string(&gp_exc_ImportError, "__import__ not found");
@@ -2481,15 +2481,8 @@ dispatch:
             gp_err_format(&gp_exc_TypeError, "'%T' object is not a mapping", m);
             goto error;
         }
-        if (gp_dict_update(PEEK(ARG + 1), m) < 0) {
-            if (gp_err_matches(&gp_exc_AttributeError) || gp_err_matches(&gp_exc_TypeError)) {
-                if (!gp_type_lookup_cstr(GP_TYPE(m), "keys")) {
-                    gp_err_clear();
-                    gp_err_format(&gp_exc_TypeError, "'%T' object is not a mapping", m);
-                }
-            }
+        if (gp_dict_update(PEEK(ARG + 1), m) < 0)
             goto error;
-        }
         sp--;
         GP_DECREF(m);
         DISPATCH();
