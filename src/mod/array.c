@@ -945,16 +945,9 @@ ARRAY_METHOD(array_pop)
         if (i == -1 && gp_err_occurred())
             return NULL;
     }
-    if (a->size == 0) {
-        gp_err_set_string(&gp_exc_IndexError, "pop from empty array");
-        return NULL;
-    }
+    i = gp_pop_index(i, a->size, "array");
     if (i < 0)
-        i += a->size;
-    if (i < 0 || i >= a->size) {
-        gp_err_set_string(&gp_exc_IndexError, "pop index out of range");
         return NULL;
-    }
     gp_object_t *item = array_unpack(a->descr, ITEM_PTR(a, i));
     if (item && array_delete_range(a, i, 1) < 0)
         GP_CLEAR(item);

@@ -1929,16 +1929,9 @@ static gp_object_t *bytearray_pop(gp_object_t *self, gp_object_t *const *args, s
         if (i == -1 && gp_err_occurred())
             return NULL;
     }
-    if (a->size == 0) {
-        gp_err_set_string(&gp_exc_IndexError, "pop from empty bytearray");
-        return NULL;
-    }
+    i = gp_pop_index(i, a->size, "bytearray");
     if (i < 0)
-        i += a->size;
-    if (i < 0 || i >= a->size) {
-        gp_err_set_string(&gp_exc_IndexError, "pop index out of range");
         return NULL;
-    }
     unsigned char c = (unsigned char)a->data[i];
     if (bytearray_check_resize(a, (size_t)a->size - 1) < 0)
         return NULL;

@@ -270,16 +270,9 @@ gp_object_t *gp_list_pop(gp_object_t *self, intptr_t index)
 {
     gp_list_t *list = (gp_list_t *)self;
     intptr_t n = list->size;
-    if (n == 0) {
-        gp_err_set_string(&gp_exc_IndexError, "pop from empty list");
-        return NULL;
-    }
+    index = gp_pop_index(index, n, "list");
     if (index < 0)
-        index += n;
-    if (index < 0 || index >= n) {
-        gp_err_set_string(&gp_exc_IndexError, "pop index out of range");
         return NULL;
-    }
     gp_object_t *item = list->items[index];
     memmove(&list->items[index], &list->items[index + 1],
             (size_t)(n - index - 1) * sizeof(gp_object_t *));

@@ -1681,3 +1681,18 @@ int gp_object_as_fd(gp_object_t *o)
     }
     return (int)fd;
 }
+
+intptr_t gp_pop_index(intptr_t index, intptr_t size, const char *kind)
+{
+    if (size == 0) {
+        gp_err_format(&gp_exc_IndexError, "pop from empty %s", kind);
+        return -1;
+    }
+    if (index < 0)
+        index += size;
+    if (index < 0 || index >= size) {
+        gp_err_set_string(&gp_exc_IndexError, "pop index out of range");
+        return -1;
+    }
+    return index;
+}

@@ -530,6 +530,10 @@ gp_object_t *gp_object_call1(gp_object_t *callable, gp_object_t *arg);
 /* The fd an int or an object with fileno() stands for; -1 with TypeError,
    OverflowError or ValueError (a negative fd), as CPython's select/fcntl. */
 int gp_object_as_fd(gp_object_t *o);
+/* The item pop([index]) removes from a sequence of [size] items named
+   [kind] ("list"): [index] counted from the end when negative; -1 with
+   IndexError when the sequence is empty or the index out of range. */
+intptr_t gp_pop_index(intptr_t index, intptr_t size, const char *kind);
 gp_object_t *gp_object_call_method(gp_object_t *o, const char *name, gp_object_t *const *args,
                                    size_t nargs);
 bool gp_object_is_callable(gp_object_t *o);
