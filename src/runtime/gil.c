@@ -31,6 +31,15 @@
  * that is still queued re-arms it when its own interval expires, or at once
  * if it has priority.
  *
+ * One clock for the whole queue. Only one ordinary waiter at a time, the
+ * timekeeper, sleeps with the interval as its deadline; the others sleep
+ * until a release wakes them, and priority waiters never time out (the new
+ * holder re-arms the request for them). In CPython every waiter wakes each
+ * interval, so a thousand threads queued for the lock (a burst of threads
+ * starting, or waking from the same sleep) cost 200,000 pointless wake-ups a
+ * second, each fighting for the mutex. When the timekeeper takes the lock it
+ * wakes one ordinary waiter, which takes up the clock.
+ *
  * Tracing. Every request, acquire, release and forced yield is reported to
  * an optional hook (runtime/trace.c draws timelines from them). The hook is
  * called with the mutex held, on the thread concerned, so the events of all
@@ -87,6 +96,7 @@ int gp_gil_init(gp_gil_t *gil, _Atomic uint32_t *eval_breaker, uint32_t drop_bit
     atomic_store(&gil->drop_requested, 0);
     gil->waiters = 0;
     gil->priority_waiters = 0;
+    gil->timekeeper = false;
     gil->interval_us = 5000;
     gil->eval_breaker = eval_breaker;
     gil->drop_bit = drop_bit;
@@ -180,20 +190,38 @@ void gp_gil_acquire(gp_gil_t *gil, const void *thread, bool priority)
                 pthread_mutex_lock(&gil->mutex);
             }
         }
+        bool keeping_time = false;
         while (atomic_load(&gil->locked) || (!priority && gil->priority_waiters > 0)) {
+            if (priority) {
+                pthread_cond_wait(&gil->priority_cond, &gil->mutex);
+                /* Keep the request armed until this waiter is served. */
+                if (atomic_load(&gil->locked))
+                    gil_request_drop(gil, thread);
+                continue;
+            }
+            if (!gil->timekeeper)
+                gil->timekeeper = keeping_time = true;
+            if (!keeping_time) {
+                pthread_cond_wait(&gil->released_cond, &gil->mutex);
+                continue;
+            }
             uint64_t seen = atomic_load(&gil->switch_number);
             struct timespec deadline = gil_deadline(gil->interval_us);
-            int rc = pthread_cond_timedwait(priority ? &gil->priority_cond : &gil->released_cond,
-                                            &gil->mutex, &deadline);
-            /* Ask for a drop if an interval passed without any switch; a
-               priority waiter keeps the request armed until it is served. */
-            if (atomic_load(&gil->locked) &&
-                ((rc == ETIMEDOUT && atomic_load(&gil->switch_number) == seen) || priority))
+            int rc = pthread_cond_timedwait(&gil->released_cond, &gil->mutex, &deadline);
+            /* Ask for a drop if an interval passed without any switch. */
+            if (rc == ETIMEDOUT && atomic_load(&gil->locked) &&
+                atomic_load(&gil->switch_number) == seen)
                 gil_request_drop(gil, thread);
         }
         gil->waiters--;
         if (priority)
             gil->priority_waiters--;
+        if (keeping_time) {
+            /* Hand the clock on: wake an ordinary waiter to take it up. */
+            gil->timekeeper = false;
+            if (gil->waiters > gil->priority_waiters)
+                pthread_cond_signal(&gil->released_cond);
+        }
     }
     atomic_store(&gil->locked, 1);
     atomic_store(&gil->holder, thread);

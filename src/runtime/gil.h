@@ -48,6 +48,7 @@ typedef struct gp_gil {
 
     int waiters;          /* threads blocked in gp_gil_acquire (under mutex) */
     int priority_waiters; /* of which returning from a blocking call */
+    bool timekeeper;      /* an ordinary waiter is timing the switch interval */
     long interval_us;     /* the switch interval */
 
     /* The eval-breaker word the holder polls, and the bit meaning "drop". */

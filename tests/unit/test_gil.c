@@ -248,6 +248,56 @@ static void test_gil_priority_waiter_goes_before_ordinary(void **state)
     assert_string_equal(f->log, "IC");
 }
 
+/* ---- one timekeeper for the whole queue ---- */
+
+enum { CLOCK_HOGS = 3 };
+
+typedef struct clock_arg {
+    fixture_t *f;
+    _Atomic int finished; /* hogs that have released for good */
+    _Atomic int asked;    /* hogs that saw a drop request while holding */
+} clock_arg_t;
+
+/* Holds the GIL until some waiter asks for it (or, for the last hog, no
+   waiter is left to ask), then releases for good. */
+static void *clock_hog(void *arg)
+{
+    clock_arg_t *c = arg;
+    struct timespec pause = {0, 100000};
+    gp_gil_acquire(&c->f->gil, c, false);
+    for (int i = 0; i < 100000; i++) {
+        if (gp_gil_drop_requested(&c->f->gil)) {
+            atomic_fetch_add(&c->asked, 1);
+            break;
+        }
+        if (atomic_load(&c->finished) == CLOCK_HOGS - 1)
+            break;
+        nanosleep(&pause, NULL);
+    }
+    atomic_fetch_add(&c->finished, 1);
+    gp_gil_release(&c->f->gil, c);
+    return NULL;
+}
+
+/* Only one ordinary waiter times the interval; when it takes the lock it
+   must hand the clock on, or the waiters behind it would never ask the new
+   holder to drop and every hog but the last would wait out its 10 s. */
+static void test_gil_timekeeper_hands_on_the_clock(void **state)
+{
+    fixture_t *f = *state;
+    clock_arg_t c = {.f = f};
+    pthread_t t[CLOCK_HOGS];
+    gp_gil_set_interval(&f->gil, 0.001);
+    gp_gil_acquire(&f->gil, f, false);
+    for (int i = 0; i < CLOCK_HOGS; i++)
+        pthread_create(&t[i], NULL, clock_hog, &c);
+    wait_for_waiters(&f->gil, CLOCK_HOGS);
+    gp_gil_release(&f->gil, f);
+    for (int i = 0; i < CLOCK_HOGS; i++)
+        pthread_join(t[i], NULL);
+    assert_int_equal(atomic_load(&c.asked), CLOCK_HOGS - 1);
+}
+
 /* ---- fairness between CPU-bound threads, counted in switches ---- */
 
 typedef struct fair_arg {
@@ -373,6 +423,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_gil_release_hands_on_to_every_waiter, setup,
                                         teardown),
         cmocka_unit_test_setup_teardown(test_gil_mixed_lanes_lose_no_wakeup, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_gil_timekeeper_hands_on_the_clock, setup, teardown),
     };
     return cmocka_run_group_tests_name("gil", tests, NULL, NULL);
 }
