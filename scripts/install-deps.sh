@@ -4,7 +4,7 @@
 set -euo pipefail
 
 packages=(build-essential meson ninja-build pkg-config libuv1-dev
-          libcurl4-openssl-dev libcmocka-dev python3 zlib1g-dev
+          libcurl4-openssl-dev libcmocka-dev python3 zlib1g-dev libsqlite3-dev
           nginx python3-aiohttp python3-uvloop)
 
 missing=()

@@ -84,6 +84,7 @@ const gp_builtin_module_t gp_builtin_modules[] = {
     {"_gpcurl", gp_gpcurl_module_create},
     {"_gpfs", gp_gpfs_module_create},
     {"_gpsubprocess", gp_gpsubprocess_module_create},
+    {"_sqlite3", gp_sqlite3_module_create},
     {NULL, NULL},
 };
 

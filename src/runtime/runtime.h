@@ -274,6 +274,7 @@ gp_object_t *gp_gpcurl_module_create(void);    /* _gpcurl: HTTP on libcurl + lib
 int gp_curl_global_init(void);
 gp_object_t *gp_gpfs_module_create(void);      /* _gpfs: awaitable file requests (mod/aiofile.c) */
 gp_object_t *gp_gpsubprocess_module_create(void); /* _gpsubprocess: spawn, wait, pump (mod/subprocess.c) */
+gp_object_t *gp_sqlite3_module_create(void); /* _sqlite3: SQLite, loaded lazily (mod/sqlite3*.c) */
 
 /* Readies every builtin type and exception type (obj/type.c). */
 int gp_types_init(void);
