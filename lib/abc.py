@@ -58,14 +58,10 @@ class abstractproperty(property):
 
 
 def _marked_abstract(value):
-    try:
-        if getattr(value, '__isabstractmethod__', False):
-            return True
-        wrapped = [getattr(value, part, None) for part in ('fget', 'fset', 'fdel', '__func__')]
-        return any(getattr(inner, '__isabstractmethod__', False)
-                   for inner in wrapped if inner is not None)
-    except Exception:
-        return False
+    # property, classmethod and staticmethod answer __isabstractmethod__
+    # for what they wrap.  An error while testing the flag (a __bool__ that
+    # raises) propagates, as in CPython.
+    return bool(getattr(value, '__isabstractmethod__', False))
 
 
 def _abstract_names(cls):
@@ -93,7 +89,12 @@ def _decide(cls, subclass):
     for virtual in cls._abc_registry:
         if issubclass(subclass, virtual):
             return True
-    for child in type.__subclasses__(cls):
+    # Through the class, so that an overriding __subclasses__ is used and
+    # its errors (or a result that is not a list of classes) surface.
+    children = cls.__subclasses__()
+    if not isinstance(children, list):
+        raise TypeError('__subclasses__() must return a list')
+    for child in children:
         if child is not cls and issubclass(subclass, child):
             return True
     return False

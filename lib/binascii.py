@@ -1,4 +1,4 @@
-"""Conversions between binary data and ASCII: base64, hex and CRC-32.
+"""Conversions between binary data and ASCII: base64, hex, uuencode and CRCs.
 
 Design notes
 ------------
@@ -7,11 +7,13 @@ ints, which is enough for what scripts use it for (HTTP basic-auth headers,
 small tokens). crc32 is zlib's C one, so the two modules always agree and
 long data is fast. The error messages and the lenient base64 decoding rules
 (characters outside the alphabet skipped, decoding stops at complete
-padding) are CPython's.
+padding) are CPython's.  Any buffer (memoryview, array) is accepted as
+input by its raw bytes.  Not provided: the quoted-printable pair
+(a2b_qp/b2a_qp).
 """
 
 __all__ = ['Error', 'Incomplete', 'a2b_base64', 'b2a_base64', 'hexlify', 'unhexlify',
-           'b2a_hex', 'a2b_hex', 'crc32']
+           'b2a_hex', 'a2b_hex', 'crc32', 'a2b_uu', 'b2a_uu', 'crc_hqx']
 
 import zlib as _zlib
 
@@ -34,7 +36,14 @@ del _i, _c
 def _as_bytes(data, name):
     if isinstance(data, (bytes, bytearray)):
         return bytes(data)
-    raise TypeError("a bytes-like object is required, not '%s'" % type(data).__name__)
+    # Any other buffer (memoryview, array.array...) counts by its raw bytes.
+    try:
+        view = memoryview(data)
+    except TypeError:
+        raise TypeError("a bytes-like object is required, not '%s'"
+                        % type(data).__name__) from None
+    with view:
+        return view.tobytes()
 
 
 def _ascii_data(data):
@@ -157,3 +166,76 @@ a2b_hex = unhexlify
 def crc32(data, crc=0, /):
     """CRC-32 of [data], continuing from [crc]: zlib's, so both modules agree."""
     return _zlib.crc32(data, crc)
+
+
+# --- uuencoding and the BinHex CRC ---------------------------------------------
+
+def _uu_char(value, backtick):
+    # One uuencoded character: 32 + value, with '`' standing for 0 on request.
+    return 0x60 if backtick and value == 0 else 0x20 + value
+
+
+def b2a_uu(data, /, *, backtick=False):
+    """One uuencoded line (at most 45 bytes of [data]), newline included."""
+    data = _as_bytes(data, 'data')
+    if len(data) > 45:
+        raise Error('At most 45 bytes at once')
+    out = bytearray([_uu_char(len(data), backtick)])
+    padded = data + b'\0' * (-len(data) % 3)
+    for i in range(0, len(padded), 3):
+        v = (padded[i] << 16) | (padded[i + 1] << 8) | padded[i + 2]
+        out += bytes(_uu_char((v >> shift) & 63, backtick) for shift in (18, 12, 6, 0))
+    out.append(10)
+    return bytes(out)
+
+
+def a2b_uu(data, /):
+    """The bytes of one uuencoded line."""
+    line = _ascii_data(data)
+    if not line:
+        return b'\0' * 32
+    size = (line[0] - 32) & 63
+    out = bytearray()
+    bits = nbits = 0
+    pos = 1
+    while len(out) < size:
+        c = line[pos] if pos < len(line) else 10
+        pos += 1
+        if c in (10, 13):
+            # A line that ends early reads as zero bits.
+            value = 0
+        elif c < 32 or c > 96:
+            raise Error('Illegal char')
+        else:
+            value = (c - 32) & 63
+        bits = (bits << 6) | value
+        nbits += 6
+        if nbits >= 8:
+            nbits -= 8
+            out.append((bits >> nbits) & 255)
+            bits &= (1 << nbits) - 1
+    for c in line[pos:]:
+        if c not in (32, 96, 10, 13):
+            raise Error('Trailing garbage')
+    return bytes(out)
+
+
+_hqx_table = None
+
+
+def crc_hqx(data, crc, /):
+    """CRC-CCITT (polynomial 0x1021, as BinHex uses) of [data] from [crc]."""
+    global _hqx_table
+    if _hqx_table is None:
+        table = []
+        for byte in range(256):
+            value = byte << 8
+            for _ in range(8):
+                value = ((value << 1) ^ 0x1021) if value & 0x8000 else value << 1
+            table.append(value & 0xffff)
+        _hqx_table = table
+    crc &= 0xffff
+    table = _hqx_table
+    for byte in _as_bytes(data, 'data'):
+        crc = ((crc << 8) & 0xff00) ^ table[(crc >> 8) ^ byte]
+    return crc

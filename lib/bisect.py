@@ -72,13 +72,17 @@ def bisect_right(a, x, lo=0, hi=None, *, key=None):
 def insort_left(a, x, lo=0, hi=None, *, key=None):
     """Insert x into sorted list a, before any items equal to it."""
     probe = x if key is None else key(x)
-    a.insert(bisect_left(a, probe, lo, hi, key=key), x)
+    # The search runs before a.insert is looked up, so a sequence that
+    # cannot be searched fails with the search's error.
+    at = bisect_left(a, probe, lo, hi, key=key)
+    a.insert(at, x)
 
 
 def insort_right(a, x, lo=0, hi=None, *, key=None):
     """Insert x into sorted list a, after any items equal to it."""
     probe = x if key is None else key(x)
-    a.insert(bisect_right(a, probe, lo, hi, key=key), x)
+    at = bisect_right(a, probe, lo, hi, key=key)
+    a.insert(at, x)
 
 
 # The short names mean the "right" flavour.

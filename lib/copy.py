@@ -29,12 +29,19 @@ before their contents are copied.  The memo also keeps every original alive
 (in a list stored under id(memo)) because ids are only unique among live
 objects.  Objects that turn out to be their own copy are not memoised.
 
-Not provided: copyreg.dispatch_table registrations and copy.replace (3.13).
+Between steps 3 and 4 a reduction registered with copyreg.pickle() (in
+copyreg.dispatch_table) is used, as in CPython.  An object whose
+__reduce_ex__ and __reduce__ cannot even be looked up is not copyable
+(copy.Error).  As in CPython 3.11, a reduce tuple may have at most five
+items here: the sixth (a state setter) is only understood by pickle.
+
+Not provided: copy.replace (3.13).
 """
 
 import types
 
 import _weakref
+from copyreg import dispatch_table
 
 __all__ = ["Error", "copy", "deepcopy"]
 
@@ -208,13 +215,21 @@ def _own_reduction(x, cls):
 
 
 def _by_protocol(x, cls, memo):
-    parts = _own_reduction(x, cls)
-    if parts is None:
-        return _copy_plain_instance(x, cls, memo)
+    registered = dispatch_table.get(cls)
+    if registered is not None:
+        parts = registered(x)
+    else:
+        if (getattr(x, '__reduce_ex__', None) is None
+                and getattr(x, '__reduce__', None) is None):
+            raise Error('un(%s)copyable object of type %s'
+                        % ('shallow' if memo is None else 'deep', cls))
+        parts = _own_reduction(x, cls)
+        if parts is None:
+            return _copy_plain_instance(x, cls, memo)
     if isinstance(parts, str):
         return x
-    if not isinstance(parts, tuple) or not 2 <= len(parts) <= 6:
-        raise TypeError('%s.__reduce__ must return a string or a tuple of 2 to 6 items'
+    if not isinstance(parts, tuple) or not 2 <= len(parts) <= 5:
+        raise TypeError('%s.__reduce__ must return a string or a tuple of 2 to 5 items'
                         % cls.__name__)
     return _rebuild(x, memo, *parts)
 

@@ -975,3 +975,54 @@ def global_enum(cls, update_str=False):
         cls.__str__ = global_str
     vars(sys.modules[cls.__module__]).update(cls.__members__)
     return cls
+
+
+def _simple_enum(etype=Enum, *, boundary=None, use_args=None):
+    """Class decorator: rebuild a plain class as an enumeration of type
+    [etype], its assignments becoming the members (CPython uses it to
+    define the standard library's own enums cheaply)."""
+    def convert(cls):
+        body = {key: value for key, value in vars(cls).items()
+                if key not in ('__dict__', '__weakref__')}
+        options = {} if boundary is None else {'boundary': boundary}
+        made = type(etype)(cls.__name__, (etype,), body, **options)
+        made.__qualname__ = cls.__qualname__
+        return made
+    return convert
+
+
+def _test_simple_enum(checked_enum, simple_enum):
+    """Raise TypeError when two enumerations differ in their class
+    attributes, members or member values; the test suites use it to compare
+    the two spellings."""
+    problems = []
+    skipped = set(checked_enum._member_map_) | set(simple_enum._member_map_)
+    skipped.update(('__module__', '__doc__', '__qualname__', '_member_map_',
+                    '_value2member_map_'))
+    for key in set(vars(checked_enum)) ^ set(vars(simple_enum)):
+        if key not in skipped:
+            where = 'missing' if key in vars(checked_enum) else 'extra'
+            problems.append('%s key: %r' % (where, key))
+    mine = {name: member._value_ for name, member in checked_enum._member_map_.items()}
+    theirs = {name: member._value_ for name, member in simple_enum._member_map_.items()}
+    for name in sorted(set(mine) | set(theirs)):
+        if name not in mine or name not in theirs:
+            problems.append('member %r is missing from one of them' % name)
+        elif mine[name] != theirs[name]:
+            problems.append('member %r: %r != %r' % (name, mine[name], theirs[name]))
+    if list(checked_enum._member_names_) != list(simple_enum._member_names_):
+        problems.append('the member order differs')
+    if problems:
+        raise TypeError('enum mismatch:\n   ' + '\n   '.join(problems))
+
+
+def _iter_bits_lsb(number):
+    """Yield the powers of two that make up a non-negative int (or an enum
+    member's value), lowest first."""
+    value = number._value_ if isinstance(number, Enum) else number
+    if value < 0:
+        raise ValueError('%r is not a positive integer' % (number,))
+    while value:
+        lowest = value & -value
+        yield lowest
+        value ^= lowest

@@ -14,7 +14,6 @@ Left out or simplified:
     a plain dict, not a read-only proxy.
   * cached_property takes no lock (as in CPython 3.12): two threads reading
     a fresh attribute at once may both compute it; the last store wins.
-  * partial has no pickling support and no __class_getitem__.
 
 lru_cache.  gilpy's dicts keep insertion order, so the dict that maps keys
 to results is also the recency list: a hit pops the key and stores it again
@@ -202,8 +201,11 @@ class partial:
 
     Calling it appends the call's positional arguments to [args] and lets the
     call's keywords override [keywords].  A partial of a partial is flattened
-    into one.
+    into one.  func, args and keywords are read-only; other attributes go to
+    the instance __dict__, which pickling and copying carry along.
     """
+
+    __slots__ = ('_func', '_args', '_keywords', '__dict__', '__weakref__')
 
     def __new__(cls, func, /, *args, **keywords):
         if not callable(func):
@@ -213,26 +215,78 @@ class partial:
             keywords = {**func.keywords, **keywords}
             func = func.func
         self = object.__new__(cls)
-        self.func = func
-        self.args = args
-        self.keywords = keywords
+        self._func = func
+        self._args = args
+        self._keywords = keywords
         return self
 
+    func = property(lambda self: self._func,
+                    doc='function object to use in future partial calls')
+    args = property(lambda self: self._args,
+                    doc='tuple of arguments to future partial calls')
+    keywords = property(lambda self: self._keywords,
+                        doc='dictionary of keyword arguments to future partial calls')
+
     def __call__(self, /, *args, **keywords):
-        stored = self.keywords
+        stored = self._keywords
         if stored:
             keywords = {**stored, **keywords}
-        return self.func(*self.args, *args, **keywords)
+        return self._func(*self._args, *args, **keywords)
 
     def __repr__(self):
         cls = type(self)
         name = cls.__name__
         if cls.__module__ == 'functools':
             name = 'functools.' + name
-        shown = [repr(self.func)]
-        shown += [repr(a) for a in self.args]
-        shown += ['%s=%r' % item for item in self.keywords.items()]
+        # A partial that (through its arguments) contains itself shows
+        # "..." at the inner occurrence instead of recursing forever.
+        marker = (id(self), _thread_ident())
+        if marker in _reprs_running:
+            return '...'
+        _reprs_running.add(marker)
+        try:
+            shown = [repr(self._func)]
+            shown += [repr(a) for a in self._args]
+            shown += ['%s=%r' % item for item in self._keywords.items()]
+        finally:
+            _reprs_running.discard(marker)
         return '%s(%s)' % (name, ', '.join(shown))
+
+    def __reduce__(self):
+        return (type(self), (self._func,),
+                (self._func, self._args, self._keywords, self.__dict__ or None))
+
+    def __setstate__(self, state):
+        if not isinstance(state, tuple) or len(state) != 4:
+            raise TypeError("invalid partial state")
+        func, args, keywords, namespace = state
+        if (not callable(func) or not isinstance(args, tuple)
+                or (keywords is not None and not isinstance(keywords, dict))
+                or (namespace is not None and not isinstance(namespace, dict))):
+            raise TypeError("invalid partial state")
+        # Subclasses of tuple and dict are stored as the plain types; the
+        # plain ones are kept as they are, so a copy shares them.
+        self._func = func
+        self._args = tuple(args)
+        if keywords is None:
+            keywords = {}
+        elif type(keywords) is not dict:
+            keywords = dict(keywords)
+        self._keywords = keywords
+        self.__dict__ = {} if namespace is None else namespace
+
+    def __class_getitem__(cls, item):
+        from types import GenericAlias
+        return GenericAlias(cls, item)
+
+
+# (id, thread) of the partials whose repr is being built, for __repr__.
+_reprs_running = set()
+
+
+def _thread_ident():
+    from _thread import get_ident
+    return get_ident()
 
 
 class partialmethod:
@@ -288,16 +342,20 @@ class partialmethod:
 # --- lru_cache and cache ------------------------------------------------------
 
 _cache_info = namedtuple('CacheInfo', 'hits misses maxsize currsize')
+_CacheInfo = _cache_info  # the name CPython gives it
 
 # Separates positional from keyword parts in a cache key.
 _KEYWORD_MARK = object()
 _BARE_KEY_TYPES = (int, str)
+# Bound once: a program may replace builtins.len with a cached function,
+# which must not make the cache machinery call itself.
+_len = len
 
 
 def _key_plain(args, kwds):
     if kwds:
         return args + (_KEYWORD_MARK,) + tuple(kwds.items())
-    if len(args) == 1 and type(args[0]) in _BARE_KEY_TYPES:
+    if _len(args) == 1 and type(args[0]) in _BARE_KEY_TYPES:
         return args[0]
     return args
 
@@ -352,7 +410,7 @@ def _build_cached(user_function, maxsize, typed):
             misses += 1
             result = user_function(*args, **kwds)
             store[key] = result
-            if len(store) > maxsize:
+            if _len(store) > maxsize:
                 try:
                     del store[next(iter(store))]
                 except (KeyError, StopIteration, RuntimeError):
@@ -365,7 +423,7 @@ def _build_cached(user_function, maxsize, typed):
 
     def cache_info():
         """Return CacheInfo(hits, misses, maxsize, currsize)."""
-        return _cache_info(hits, misses, maxsize, len(store))
+        return _cache_info(hits, misses, maxsize, _len(store))
 
     def cache_clear():
         """Empty the cache and reset its statistics."""

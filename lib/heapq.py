@@ -21,8 +21,11 @@ C, so this is also the fast way for the sizes scripts use.  merge is lazy:
 a heap holds one entry per input iterator, so it works on unbounded inputs
 and keeps equal items in input order.
 
-CPython's private max-heap helpers (_heapify_max and friends) are not
-provided.
+The functions take lists only (subclasses included), like CPython's C
+versions, so a wrong argument is a TypeError rather than some error from
+deep inside.  CPython's private helpers that programs reach for are here
+too: _siftdown/_siftup (our _rise/_sink) and the max-heap trio
+_heapify_max, _heappop_max and _heapreplace_max.
 """
 
 __all__ = ['heappush', 'heappop', 'heapify', 'heapreplace', 'merge', 'nlargest',
@@ -57,14 +60,27 @@ def _sink(heap, pos):
     _rise(heap, top, pos)
 
 
+def _need_list(name, heap):
+    if not isinstance(heap, list):
+        shown = 'None' if heap is None else type(heap).__name__
+        # One-argument functions say just "argument", as CPython's do.
+        which = 'argument' if name in _ONE_ARGUMENT else 'argument 1'
+        raise TypeError('%s() %s must be list, not %s' % (name, which, shown))
+
+
+_ONE_ARGUMENT = ('heappop', 'heapify', '_heapify_max', '_heappop_max')
+
+
 def heappush(heap, item):
     """Add [item] to the heap."""
+    _need_list('heappush', heap)
     heap.append(item)
     _rise(heap, 0, len(heap) - 1)
 
 
 def heappop(heap):
     """Remove and return the smallest item; IndexError if the heap is empty."""
+    _need_list('heappop', heap)
     if not heap:
         raise IndexError('index out of range')
     last = heap.pop()
@@ -78,6 +94,7 @@ def heappop(heap):
 
 def heapreplace(heap, item):
     """Pop the smallest item, then push [item] (the result may be larger than item)."""
+    _need_list('heapreplace', heap)
     if not heap:
         raise IndexError('index out of range')
     smallest = heap[0]
@@ -88,6 +105,7 @@ def heapreplace(heap, item):
 
 def heappushpop(heap, item):
     """Push [item], then pop the smallest item, in one step."""
+    _need_list('heappushpop', heap)
     if heap and heap[0] < item:
         smallest = heap[0]
         heap[0] = item
@@ -98,9 +116,77 @@ def heappushpop(heap, item):
 
 def heapify(x):
     """Rearrange list [x] into a heap, in place, in linear time."""
+    _need_list('heapify', x)
     # Leaves are heaps already; fix the inner nodes from the last one up.
     for pos in range(len(x) // 2 - 1, -1, -1):
         _sink(x, pos)
+
+
+# CPython's names for the two moves.
+_siftdown = _rise
+_siftup = _sink
+
+
+# The max-heap mirror images: every item is >= its children.
+
+def _rise_max(heap, floor, pos):
+    item = heap[pos]
+    while pos > floor:
+        parent_at = (pos - 1) >> 1
+        parent = heap[parent_at]
+        if not parent < item:
+            break
+        heap[pos] = parent
+        pos = parent_at
+    heap[pos] = item
+
+
+def _sink_max(heap, pos):
+    size = len(heap)
+    top = pos
+    item = heap[pos]
+    child = 2 * pos + 1
+    while child < size:
+        sibling = child + 1
+        if sibling < size and not heap[sibling] < heap[child]:
+            child = sibling
+        heap[pos] = heap[child]
+        pos = child
+        child = 2 * pos + 1
+    heap[pos] = item
+    _rise_max(heap, top, pos)
+
+
+def _heapify_max(x):
+    """Rearrange list [x] into a max-heap, in place."""
+    _need_list('_heapify_max', x)
+    for pos in range(len(x) // 2 - 1, -1, -1):
+        _sink_max(x, pos)
+
+
+def _heappop_max(heap):
+    """Remove and return the largest item of a max-heap."""
+    _need_list('_heappop_max', heap)
+    if not heap:
+        raise IndexError('index out of range')
+    last = heap.pop()
+    if not heap:
+        return last
+    largest = heap[0]
+    heap[0] = last
+    _sink_max(heap, 0)
+    return largest
+
+
+def _heapreplace_max(heap, item):
+    """Pop the largest item of a max-heap, then push [item]."""
+    _need_list('_heapreplace_max', heap)
+    if not heap:
+        raise IndexError('index out of range')
+    largest = heap[0]
+    heap[0] = item
+    _sink_max(heap, 0)
+    return largest
 
 
 def nsmallest(n, iterable, key=None):

@@ -5,12 +5,15 @@ Design notes
 Constants: the ASCII sets (letters, digits, punctuation, whitespace...).
 
 Template: "$name", "${name}" and "$$" substitution.  CPython builds a
-regular expression per class from delimiter/idpattern/flags; gilpy scans by
-hand instead (_template_tokens), which supports any literal `delimiter` a
-subclass sets but not custom `idpattern`, `braceidpattern`, `flags` or
-`pattern`: identifiers are always ASCII [_A-Za-z][_A-Za-z0-9]*.  An invalid
-placeholder (a delimiter followed by anything else) is located right after
-its delimiter, and the error reports that spot as line and column.
+regular expression per class from delimiter/idpattern/flags.  gilpy scans
+by hand instead (_template_tokens) as long as a class changes at most the
+literal `delimiter`, so the common case never loads `re`; identifiers are
+then ASCII [_A-Za-z][_A-Za-z0-9]*.  A subclass that sets `idpattern`,
+`braceidpattern`, `flags` or a whole `pattern` gets a compiled regular
+expression instead (__init_subclass__), read through the same four named
+groups as CPython's: escaped, named, braced and invalid.  An invalid
+placeholder is located where its `invalid` group starts (right after the
+delimiter), and the error reports that spot as line and column.
 
 Formatter: the overridable str.format engine of PEP 3101.  CPython gets the
 field parser from its C `_string` module; here _format_pieces and
@@ -70,7 +73,8 @@ def _template_tokens(text, delimiter):
     """Yield (kind, start, end, name) for each delimiter use in [text], in order.
 
     [start, end) is the whole placeholder ("$x", "${x}", "$$"); for an
-    invalid one it is just the delimiter.
+    invalid one it is just the delimiter, and `name` is where the error is
+    reported (just after the delimiter).
     """
     width = len(delimiter)
     at = text.find(delimiter)
@@ -91,7 +95,7 @@ def _template_tokens(text, delimiter):
                 yield _NAME, at, stop + 1, text[after + 1:stop]
                 at = text.find(delimiter, stop + 1)
                 continue
-        yield _INVALID, at, after, None
+        yield _INVALID, at, after, after
         # Keep looking from just after the lone delimiter.
         at = text.find(delimiter, after)
 
@@ -117,12 +121,52 @@ class Template:
     """A string with $name / ${name} placeholders ($$ is a literal $)."""
 
     delimiter = '$'
-    # Informational only: see the design notes.
     idpattern = r'(?a:[_a-z][_a-z0-9]*)'
     braceidpattern = None
+    flags = 2  # re.IGNORECASE, without importing re for plain templates
+    # The compiled pattern of a subclass that customises the syntax.
+    _regex = None
 
     def __init__(self, template):
         self.template = template
+
+    def __init_subclass__(cls, **kwargs):
+        super().__init_subclass__(**kwargs)
+        if 'pattern' in vars(cls):
+            source = cls.pattern
+        elif (cls.idpattern is Template.idpattern and cls.braceidpattern is None
+              and cls.flags == Template.flags and cls._regex is None):
+            return  # the hand scanner handles a plain delimiter change
+        else:
+            import re
+            mark = re.escape(cls.delimiter)
+            inner = cls.braceidpattern or cls.idpattern
+            source = (mark + '(?:(?P<escaped>' + mark + ')|(?P<named>' + cls.idpattern
+                      + ')|\\{(?P<braced>' + inner + ')\\}|(?P<invalid>))')
+        if isinstance(source, str):
+            import re
+            source = re.compile(source, cls.flags | re.VERBOSE)
+        cls.pattern = cls._regex = source
+
+    def _tokens(self):
+        if self._regex is None:
+            return _template_tokens(self.template, self.delimiter)
+        return self._regex_tokens()
+
+    def _regex_tokens(self):
+        # The same tokens as _template_tokens, read off the subclass's pattern.
+        for found in self._regex.finditer(self.template):
+            name = found.group('named')
+            if name is None:
+                name = found.group('braced')
+            if name is not None:
+                yield _NAME, found.start(), found.end(), name
+            elif found.group('escaped') is not None:
+                yield _ESCAPE, found.start(), found.end(), None
+            elif found.group('invalid') is not None:
+                yield _INVALID, found.start(), found.end(), found.start('invalid')
+            else:
+                raise ValueError('Unrecognized named group in pattern', self.pattern)
 
     def _lookup_source(self, mapping, kws):
         if mapping is _NO_MAPPING:
@@ -142,14 +186,14 @@ class Template:
         text = self.template
         out = []
         done = 0
-        for kind, start, end, name in _template_tokens(text, self.delimiter):
+        for kind, start, end, name in self._tokens():
             out.append(text[done:start])
             done = end
             if kind is _ESCAPE:
                 out.append(self.delimiter)
             elif kind is _INVALID:
                 if strict:
-                    self._invalid_placeholder(end)
+                    self._invalid_placeholder(name)
                 out.append(text[start:end])
             elif strict:
                 out.append(str(values[name]))
@@ -174,13 +218,12 @@ class Template:
 
     def is_valid(self):
         """False if the template has a malformed placeholder (substitute would fail)."""
-        return all(kind is not _INVALID
-                   for kind, _, _, _ in _template_tokens(self.template, self.delimiter))
+        return all(kind is not _INVALID for kind, _, _, _ in self._tokens())
 
     def get_identifiers(self):
         """The placeholder names, each once, in order of first use."""
         seen = {}
-        for kind, _, _, name in _template_tokens(self.template, self.delimiter):
+        for kind, _, _, name in self._tokens():
             if kind is _NAME:
                 seen.setdefault(name, None)
         return list(seen)

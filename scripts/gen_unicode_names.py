@@ -3,21 +3,23 @@
 
 The front end cannot carry the whole Unicode name database (about 140,000
 names), so this table covers the blocks people actually name in source
-code: ASCII, Latin-1, Latin Extended-A, Greek, basic Cyrillic, punctuation,
-currency, letterlike symbols, arrows, mathematical operators, box drawing,
-shapes, miscellaneous symbols, dingbats and emoticons, plus the aliases of
-common control characters. CJK ideographs are handled algorithmically in
-the C code. Run with the CPython whose unicodedata you want to mirror:
+code: ASCII, Latin-1, Latin Extended-A/B, Greek, Cyrillic, punctuation and
+spaces, super/subscripts, currency, letterlike symbols, number forms,
+arrows, mathematical operators, enclosed alphanumerics, box drawing, block
+elements, shapes, miscellaneous symbols, dingbats, fullwidth ASCII and
+emoticons, plus the aliases of common control characters. CJK ideographs
+are handled algorithmically in the C code. Run with the CPython whose unicodedata you want to mirror:
 
     python3 scripts/gen_unicode_names.py > src/compile/unicode_names.c
 """
 import unicodedata
 
 RANGES = [
-    (0x20, 0x7E), (0xA0, 0x17F), (0x370, 0x3FF), (0x400, 0x45F),
-    (0x2010, 0x205E), (0x20A0, 0x20C0), (0x2100, 0x214F), (0x2190, 0x21FF),
-    (0x2200, 0x22FF), (0x2500, 0x257F), (0x25A0, 0x25FF), (0x2600, 0x26FF),
-    (0x2700, 0x27BF), (0x1F600, 0x1F64F),
+    (0x20, 0x7E), (0xA0, 0x24F), (0x370, 0x3FF), (0x400, 0x4FF),
+    (0x2000, 0x206F), (0x2070, 0x209F), (0x20A0, 0x20C0), (0x2100, 0x218F),
+    (0x2190, 0x21FF), (0x2200, 0x22FF), (0x2460, 0x24FF), (0x2500, 0x259F),
+    (0x25A0, 0x25FF), (0x2600, 0x26FF), (0x2700, 0x27BF), (0x3000, 0x3000),
+    (0xFF01, 0xFF5E), (0x1F600, 0x1F64F),
 ]
 ALIASES = {
     "NULL": 0x0, "BELL": 0x7, "BACKSPACE": 0x8, "CHARACTER TABULATION": 0x9,

@@ -20,11 +20,16 @@ Python built on dict and tuple:
 * ChainMap is a view over a list of mappings: lookups search them in
   order, writes and deletes touch only the first.
 
-Left out: UserDict, UserList and UserString, OrderedDict's O(1) linked
-list, and the reprlib recursion guard on reprs.
+* UserDict, UserList and UserString live in collections/_user.py, loaded
+  on first use through the module __getattr__ below, since they need the
+  ABCs.
+
+Left out: OrderedDict's O(1) linked list, and the reprlib recursion guard
+on reprs.
 """
 
-__all__ = ['deque', 'defaultdict', 'OrderedDict', 'Counter', 'namedtuple', 'ChainMap']
+__all__ = ['deque', 'defaultdict', 'OrderedDict', 'Counter', 'namedtuple', 'ChainMap',
+           'UserDict', 'UserList', 'UserString']
 
 import sys as _sys
 import keyword as _keyword
@@ -39,6 +44,11 @@ def __getattr__(name):
     if name == 'abc':
         import collections.abc
         return collections.abc
+    if name in ('UserDict', 'UserList', 'UserString'):
+        from collections import _user
+        value = getattr(_user, name)
+        globals()[name] = value
+        return value
     raise AttributeError(f"module 'collections' has no attribute {name!r}")
 
 
@@ -159,6 +169,13 @@ class OrderedDict(dict):
 # Counter
 
 
+def _count_elements(mapping, iterable):
+    """Add one to mapping[x] (missing counts as 0) for each x of [iterable]."""
+    lookup = mapping.get
+    for element in iterable:
+        mapping[element] = lookup(element, 0) + 1
+
+
 class Counter(dict):
     """A dict from hashable items to how many times each was seen.
 
@@ -211,6 +228,8 @@ class Counter(dict):
                     return self._tally(kwds, None, sign) if kwds else None
                 for item, times in source.items():
                     self[item] = self[item] + sign * times
+            elif sign > 0:
+                _count_elements(self, source)
             else:
                 for item in source:
                     self[item] = self[item] + sign
@@ -316,6 +335,19 @@ class Counter(dict):
 
     def __isub__(self, other):
         self.subtract(other)
+        return self._drop_nonpositive()
+
+    def __ior__(self, other):
+        for key, theirs in other.items():
+            if theirs > self[key]:
+                self[key] = theirs
+        return self._drop_nonpositive()
+
+    def __iand__(self, other):
+        for key, mine in self.items():
+            theirs = other[key]
+            if theirs < mine:
+                self[key] = theirs
         return self._drop_nonpositive()
 
 
@@ -443,6 +475,12 @@ def namedtuple(typename, field_names, *, rename=False, defaults=None, module=Non
 # ChainMap
 
 
+def _is_mapping(obj):
+    # collections.abc imports this module, so it is looked up when needed.
+    from collections.abc import Mapping
+    return isinstance(obj, Mapping)
+
+
 class ChainMap:
     """ChainMap(*maps): several mappings seen as one.
 
@@ -562,7 +600,18 @@ class ChainMap:
         return cls(dict.fromkeys(iterable, value))
 
     def __or__(self, other):
+        if not _is_mapping(other):
+            return NotImplemented
         return self.copy().__ior__(other)
+
+    def __ror__(self, other):
+        if not _is_mapping(other):
+            return NotImplemented
+        # Later layers lose to earlier ones, and all of them beat [other].
+        merged = dict(other)
+        for layer in reversed(self.maps):
+            merged.update(layer)
+        return type(self)(merged)
 
     def __ior__(self, other):
         self.update(other)

@@ -317,20 +317,23 @@ class Set(Collection):
 
     def _hash(self):
         """An order-independent hash of the elements, for hashable
-        subclasses to use as their __hash__ (Set itself is unhashable)."""
-        # Each element's hash is spread over the bits before the xor, so
-        # that sets like {1, 2} and {3} do not collide trivially; the size
-        # is folded in last.
-        width = sys.maxsize.bit_length() + 1
-        mask = (1 << width) - 1
-        total = 0
+        subclasses to use as their __hash__ (Set itself is unhashable).
+        It equals hash(frozenset(self)) for the same elements."""
+        # frozenset's own algorithm, done in Python with the machine word
+        # simulated by a mask: every element hash is shuffled (so that
+        # xor-ing nearby hashes does not cancel out), the shuffles are
+        # xor-ed with a term for the size, and the total is scrambled once.
+        mask = 2 * sys.maxsize + 1
+        total = (len(self) + 1) * 1927868237
         for item in self:
-            h = hash(item) & mask
-            total ^= ((h ^ (h << 13) ^ 0x5BD1E995) * 0x2F0B4C63) & mask
-        total = (total ^ (len(self) * 0x9E3779B1)) & mask
-        if total >= 1 << (width - 1):
-            total -= 1 << width
-        return -2 if total == -1 else total
+            h = hash(item)
+            total ^= ((h ^ 89869747 ^ (h << 16)) * 3644798167) & mask
+        total &= mask
+        total ^= (total >> 11) ^ (total >> 25)
+        total = (total * 69069 + 907133923) & mask
+        if total > sys.maxsize:
+            total -= mask + 1
+        return 590923713 if total == -1 else total
 
 
 def _both(first, second):

@@ -21,6 +21,8 @@ only supports match(s, pos).end(), the one use callers make of it.
 """
 
 import _json
+# Loaded here, as in CPython, so json.scanner exists after `import json`.
+from json import scanner
 
 __all__ = ['JSONDecoder', 'JSONDecodeError']
 

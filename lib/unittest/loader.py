@@ -69,13 +69,20 @@ class TestLoader:
     def _resolve(self, name, module):
         # Returns (parent, obj) for the dotted [name].
         parts = name.split('.')
+        # The failure to import the longest importable-looking prefix: when
+        # a name below it is then missing, that failure is the real cause
+        # and is what gets reported ("No module named ..." or the error
+        # inside the test module), not the AttributeError.
+        import_error = None
         if module is None:
             remaining = parts[:]
             while remaining:
                 try:
                     module = __import__('.'.join(remaining))
                     break
-                except ImportError:
+                except ImportError as exc:
+                    if import_error is None:
+                        import_error = exc
                     del remaining[-1]
                     if not remaining:
                         raise
@@ -87,7 +94,7 @@ class TestLoader:
                 parent = obj
                 obj = getattr(parent, part)
             except AttributeError as exc:
-                raise _MissingName(part, exc) from None
+                raise _MissingName(part, import_error or exc) from None
         return parent, obj
 
     def loadTestsFromName(self, name, module=None):

@@ -1090,7 +1090,7 @@ static bool c_unwind_fblock(compiler_t *c, fblock_t *f, bool preserve_tos)
             TRY(c_emit(c, GP_OP_SWAP, 2));
         TRY(c_emit(c, GP_OP_WITH_EXIT, 0));
         if (f->kind == FBLOCK_ASYNC_WITH) {
-            TRY(c_emit(c, GP_OP_GET_AWAITABLE, 0));
+            TRY(c_emit(c, GP_OP_GET_AWAITABLE, 2));
             TRY(c_load_none(c));
             TRY(c_emit(c, GP_OP_YIELD_FROM, 0));
         }
@@ -1653,7 +1653,7 @@ static bool c_visit_with_items(compiler_t *c, const gp_ast_stmt_t *s, size_t ind
     c->u->lineno = s->lineno;
     if (is_async) {
         TRY(c_emit(c, GP_OP_BEFORE_ASYNC_WITH, 0));
-        TRY(c_emit(c, GP_OP_GET_AWAITABLE, 0));
+        TRY(c_emit(c, GP_OP_GET_AWAITABLE, 1));
         TRY(c_load_none(c));
         TRY(c_emit(c, GP_OP_YIELD_FROM, 0));
     } else {
@@ -1674,7 +1674,7 @@ static bool c_visit_with_items(compiler_t *c, const gp_ast_stmt_t *s, size_t ind
     TRY(c_emit(c, GP_OP_POP_BLOCK, 0));
     TRY(c_emit(c, GP_OP_WITH_EXIT, 0));
     if (is_async) {
-        TRY(c_emit(c, GP_OP_GET_AWAITABLE, 0));
+        TRY(c_emit(c, GP_OP_GET_AWAITABLE, 2));
         TRY(c_load_none(c));
         TRY(c_emit(c, GP_OP_YIELD_FROM, 0));
     }
@@ -1685,7 +1685,7 @@ static bool c_visit_with_items(compiler_t *c, const gp_ast_stmt_t *s, size_t ind
     TRY(fblock_push(c, FBLOCK_EXCEPTION_HANDLER, 0, 0, NULL));
     TRY(c_emit(c, GP_OP_WITH_EXCEPT_START, 0));
     if (is_async) {
-        TRY(c_emit(c, GP_OP_GET_AWAITABLE, 0));
+        TRY(c_emit(c, GP_OP_GET_AWAITABLE, 2));
         TRY(c_load_none(c));
         TRY(c_emit(c, GP_OP_YIELD_FROM, 0));
     }

@@ -249,9 +249,31 @@ static bool c_visit_call_kwargs(compiler_t *c, const gp_ast_keyword_seq_t *keywo
     return c_emit(c, GP_OP_CALL_EX, keywords->count ? 1 : 0);
 }
 
+/* A keyword named twice is a SyntaxError, as in CPython, whatever `*args`
+   or `**kwargs` stand between the two. */
+static bool c_check_repeated_keywords(compiler_t *c, const gp_ast_keyword_seq_t *keywords)
+{
+    for (size_t i = 0; i < keywords->count; i++) {
+        const gp_ast_keyword_t *kw = keywords->items[i];
+        if (!kw->arg)
+            continue;
+        for (size_t k = 0; k < i; k++) {
+            const char *earlier = keywords->items[k]->arg;
+            if (earlier && strcmp(earlier, kw->arg) == 0) {
+                char msg[300];
+                snprintf(msg, sizeof msg, "keyword argument repeated: %s", kw->arg);
+                return c_error(c, msg, kw->lineno, kw->col_offset, kw->end_lineno,
+                               kw->end_col_offset);
+            }
+        }
+    }
+    return true;
+}
+
 bool c_visit_call_args(compiler_t *c, size_t extra, const gp_ast_expr_seq_t *args,
                        const gp_ast_keyword_seq_t *keywords, bool method)
 {
+    TRY(c_check_repeated_keywords(c, keywords));
     bool star = has_starred(args), dstar = false;
     for (size_t i = 0; i < keywords->count; i++)
         if (!keywords->items[i]->arg)
@@ -276,18 +298,6 @@ bool c_visit_call_args(compiler_t *c, size_t extra, const gp_ast_expr_seq_t *arg
                 return false;
             }
             GP_SETREF(GP_TUPLE_ITEMS(names)[i], n);
-            /* Duplicates are a SyntaxError, as in CPython. */
-            for (size_t k = 0; k < i; k++) {
-                if (strcmp(keywords->items[k]->arg, keywords->items[i]->arg) == 0) {
-                    GP_DECREF(names);
-                    char msg[300];
-                    snprintf(msg, sizeof msg, "keyword argument repeated: %s",
-                             keywords->items[i]->arg);
-                    const gp_ast_keyword_t *kw = keywords->items[i];
-                    return c_error(c, msg, kw->lineno, kw->col_offset, kw->end_lineno,
-                                   kw->end_col_offset);
-                }
-            }
             TRY(c_visit_expr(c, keywords->items[i]->value));
         }
         TRY(c_load_const(c, names));
@@ -387,9 +397,9 @@ static bool c_visit_lambda(compiler_t *c, const gp_ast_expr_t *e)
     u->argcount = (int)(args->posonlyargs.count + args->args.count);
     u->posonlyargcount = (int)args->posonlyargs.count;
     u->kwonlyargcount = (int)args->kwonlyargs.count;
+    /* A generator lambda returns its body's value too (StopIteration.value),
+       as in CPython since 3.8. */
     bool ok = c_visit_expr(c, e->v.Lambda.body);
-    if (ok && scope->is_generator)
-        ok = c_emit(c, GP_OP_POP_TOP, 0) && c_load_none(c);
     if (ok)
         ok = c_emit(c, GP_OP_RETURN_VALUE, 0);
     gp_object_t *qualname = ok ? GP_INCREF(u->qualname) : NULL;

@@ -378,14 +378,19 @@ static bool pattern_sequence(compiler_t *c, const gp_ast_pattern_t *p, pattern_c
     pc->on_top++;
     TRY(c_emit(c, GP_OP_MATCH_SEQUENCE, 0));
     TRY(jump_to_fail_pop(c, pc, GP_OP_POP_JUMP_IF_FALSE));
-    /* No star: len(subject) == size; with one: len(subject) >= size - 1. */
+    /* No star: len(subject) == size; with one: len(subject) >= size - 1,
+       which a lone star ([*_], [*rest]) always meets: as in CPython, len()
+       is then not called at all, so a registered Sequence without __len__
+       still matches. */
     bool exact = star == SIZE_MAX;
-    TRY(c_emit(c, GP_OP_GET_LEN, 0));
-    TRY(c_load_const(c, gp_int_from_i64((int64_t)(exact ? size : size - 1))));
-    size_t pops = pc->on_top + pc->nstores;
-    TRY(ctx_ensure_fail_pop(c, pc, pops));
-    TRY(c_emit_compare_jump(c, GP_OP_COMPARE_JUMP_IF_FALSE, exact ? GP_CMP_EQ : GP_CMP_GE,
-                            pc->fail_pop[pops]));
+    if (exact || size > 1) {
+        TRY(c_emit(c, GP_OP_GET_LEN, 0));
+        TRY(c_load_const(c, gp_int_from_i64((int64_t)(exact ? size : size - 1))));
+        size_t pops = pc->on_top + pc->nstores;
+        TRY(ctx_ensure_fail_pop(c, pc, pops));
+        TRY(c_emit_compare_jump(c, GP_OP_COMPARE_JUMP_IF_FALSE, exact ? GP_CMP_EQ : GP_CMP_GE,
+                                pc->fail_pop[pops]));
+    }
     pc->on_top--;
     if (only_wildcard)
         return c_emit(c, GP_OP_POP_TOP, 0);

@@ -526,6 +526,13 @@ static int fstring_field(gp_parser_t *p, gp_literal_t *lit, const char **pos, co
         }
     }
     if (blank) {
+        /* CPython names the character the missing expression stands before. */
+        if (*expr_end == '!' || *expr_end == ':' || *expr_end == '=') {
+            char msg[64];
+            snprintf(msg, sizeof msg, "f-string: expression required before '%c'", *expr_end);
+            string_error(p, msg);
+            return -1;
+        }
         string_error(p, "f-string: empty expression not allowed");
         return -1;
     }

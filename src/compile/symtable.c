@@ -47,6 +47,11 @@ typedef struct st_state {
        bind or use no names, so they are not visited at all (the compiler
        checks what they may not contain). */
     bool future_annotations;
+    /* Above zero while visiting a comprehension's iterable (and anything
+       nested in it), where an assignment expression is refused. */
+    int comp_iter_expr;
+    /* True while visiting a comprehension's `for` target. */
+    bool comp_iter_target;
 } st_state_t;
 
 /* ------------------------------------------------------------------ */
@@ -364,7 +369,9 @@ static void st_visit_comprehension(st_state_t *s, const gp_ast_expr_t *e,
                                    const gp_ast_expr_t *elt, const gp_ast_expr_t *value)
 {
     /* The outermost iterable is evaluated in the enclosing scope. */
+    s->comp_iter_expr++;
     st_visit_expr(s, gens->items[0]->iter);
+    s->comp_iter_expr--;
     if (s->failed)
         return;
     gp_scope_t *scope = st_enter(s, GP_SCOPE_FUNCTION, comprehension_name(e->kind), e, e->lineno);
@@ -385,9 +392,15 @@ static void st_visit_comprehension(st_state_t *s, const gp_ast_expr_t *e,
         const gp_ast_comprehension_t *g = gens->items[i];
         if (g->is_async)
             scope->is_coroutine = true;
-        if (i > 0)
+        if (i > 0) {
+            s->comp_iter_expr++;
             st_visit_expr(s, g->iter);
+            s->comp_iter_expr--;
+        }
+        bool saved_target = s->comp_iter_target;
+        s->comp_iter_target = true;
         st_visit_expr(s, g->target);
+        s->comp_iter_target = saved_target;
         st_visit_exprs(s, &g->ifs);
     }
     if (!s->failed && value)
@@ -396,6 +409,13 @@ static void st_visit_comprehension(st_state_t *s, const gp_ast_expr_t *e,
         st_visit_expr(s, elt);
     s->st->comprehension_depth--;
     st_leave(s);
+    /* An asynchronous comprehension nested in another comprehension makes
+       the outer one asynchronous too (CPython 3.11), so that it can await
+       the inner one; it is still an error unless the outermost sits in an
+       async function. */
+    gp_scope_t *parent = s->st->current;
+    if (!s->failed && scope->is_coroutine && !scope->is_generator && parent->is_comprehension)
+        parent->is_coroutine = true;
 }
 
 /* A walrus target inside a comprehension binds in the enclosing function. */
@@ -479,6 +499,12 @@ static void st_visit_expr(st_state_t *s, const gp_ast_expr_t *e)
         st_visit_exprs(s, &e->v.BoolOp.values);
         break;
     case GP_AST_NamedExpr:
+        if (s->comp_iter_expr > 0) {
+            st_error(s, "assignment expression cannot be used in a comprehension iterable "
+                        "expression",
+                     e->lineno, e->col_offset, e->end_lineno, e->end_col_offset);
+            return;
+        }
         st_visit_expr(s, e->v.NamedExpr.value);
         if (e->v.NamedExpr.target->kind == GP_AST_Name)
             st_visit_walrus_target(s, e->v.NamedExpr.target);
@@ -571,6 +597,20 @@ static void st_visit_expr(st_state_t *s, const gp_ast_expr_t *e)
         break;
     case GP_AST_Name: {
         const char *id = e->v.Name.id;
+        if (s->comp_iter_target && e->v.Name.ctx != GP_AST_Load) {
+            /* An earlier walrus in this comprehension already made the
+               name a binding of the enclosing function. */
+            gp_symbol_t *prior = gp_scope_symbol(s->st->current, st_mangle(s, id));
+            if (prior && (prior->flags & (GP_SYM_NONLOCAL | GP_SYM_COMP_GLOBAL))) {
+                char msg[300];
+                snprintf(msg, sizeof msg,
+                         "comprehension inner loop cannot rebind assignment expression target "
+                         "'%s'",
+                         id);
+                st_error(s, msg, e->lineno, e->col_offset, e->end_lineno, e->end_col_offset);
+                return;
+            }
+        }
         st_add(s, id, e->v.Name.ctx == GP_AST_Load ? GP_SYM_USED : GP_SYM_ASSIGNED);
         /* Zero-argument super() needs the __class__ cell. */
         if (e->v.Name.ctx == GP_AST_Load && s->st->current->kind == GP_SCOPE_FUNCTION &&
@@ -630,6 +670,16 @@ static void st_visit_declaration(st_state_t *s, const gp_ast_stmt_t *stmt, bool 
             return;
         }
         sym->flags |= is_global ? GP_SYM_GLOBAL : GP_SYM_NONLOCAL;
+        /* As in CPython, a global declaration anywhere makes the name an
+           explicit global of the module block too, so module-level code
+           under exec() with separate globals and locals binds it in globals. */
+        gp_scope_t *top = s->st->top;
+        if (is_global && scope != top) {
+            gp_symbol_t *msym = st_symbol(s, top, name);
+            if (!msym)
+                return;
+            msym->flags |= GP_SYM_GLOBAL;
+        }
     }
 }
 
@@ -977,8 +1027,15 @@ static bool st_analyze(st_state_t *s, gp_scope_t *scope, const name_set_t *bound
     }
     /* What inner scopes see as bound by enclosing functions. */
     if (scope->kind == GP_SCOPE_FUNCTION) {
-        if (!set_copy(s, &new_bound, bound))
-            return false;
+        /* A name declared global here is no longer bound from the enclosing
+           functions for the scopes nested in this one. */
+        for (size_t i = 0; i < bound->count; i++) {
+            gp_symbol_t *own = gp_scope_symbol(scope, bound->items[i]);
+            if (own && (own->flags & GP_SYM_GLOBAL))
+                continue;
+            if (!set_add(s, &new_bound, bound->items[i]))
+                return false;
+        }
         for (size_t i = 0; i < local.count; i++) {
             if (!set_add(s, &new_bound, local.items[i]))
                 return false;
@@ -1012,7 +1069,10 @@ static bool st_analyze(st_state_t *s, gp_scope_t *scope, const name_set_t *bound
         }
         if (sym && (sym->scope == GP_NAME_CELL))
             continue;
-        if (sym && sym->scope == GP_NAME_GLOBAL_EXPLICIT)
+        /* A class body's global declaration does not hide the enclosing
+           function's binding from its methods: the class passes the cell
+           through while its own body still uses the global. */
+        if (sym && sym->scope == GP_NAME_GLOBAL_EXPLICIT && scope->kind != GP_SCOPE_CLASS)
             continue;
         if (scope->kind == GP_SCOPE_MODULE)
             continue;
@@ -1022,7 +1082,8 @@ static bool st_analyze(st_state_t *s, gp_scope_t *scope, const name_set_t *bound
             if (!sym)
                 return false;
             sym->scope = GP_NAME_FREE;
-        } else if (scope->kind == GP_SCOPE_CLASS && sym->scope == GP_NAME_LOCAL) {
+        } else if (scope->kind == GP_SCOPE_CLASS &&
+                   (sym->scope == GP_NAME_LOCAL || sym->scope == GP_NAME_GLOBAL_EXPLICIT)) {
             sym->flags |= GP_SYM_FREE_CLASS;
         } else if (sym->scope == GP_NAME_GLOBAL_IMPLICIT) {
             sym->scope = GP_NAME_FREE;
@@ -1050,7 +1111,7 @@ gp_symtable_t *gp_symtable_build(const gp_ast_mod_t *mod, gp_arena_t *arena, con
     st->filename = filename;
     st->source = source;
     st->source_len = source_len;
-    st_state_t s = {st, NULL, false, gp_future_annotations_on(mod)};
+    st_state_t s = {.st = st, .future_annotations = gp_future_annotations_on(mod)};
     st->top = st_enter(&s, GP_SCOPE_MODULE, "<module>", NULL, 1);
     if (!st->top)
         return NULL;

@@ -988,14 +988,24 @@ static gp_object_t *text_get_buffer(gp_object_t *self, void *closure)
     return GP_INCREF(t->buffer);
 }
 
+/* A subclass instance whose __init__ has not set the wrapper up yet. */
+static gp_object_t *text_uninitialized(void)
+{
+    gp_err_set_string(&gp_exc_ValueError, "I/O operation on uninitialized object");
+    return NULL;
+}
+
 static gp_object_t *text_get_encoding(gp_object_t *self, void *closure)
 {
-    return GP_INCREF(TEXT(self)->encoding);
+    /* CPython answers None here rather than raising. */
+    gp_object_t *encoding = TEXT(self)->encoding;
+    return encoding ? GP_INCREF(encoding) : gp_none_new();
 }
 
 static gp_object_t *text_get_errors(gp_object_t *self, void *closure)
 {
-    return GP_INCREF(TEXT(self)->errors);
+    gp_object_t *errors = TEXT(self)->errors;
+    return errors ? GP_INCREF(errors) : text_uninitialized();
 }
 
 static gp_object_t *text_get_line_buffering(gp_object_t *self, void *closure)
@@ -1096,7 +1106,7 @@ static gp_object_t *text_repr(gp_object_t *self)
         gp_strbuf_append_str(&b, r);
         GP_DECREF(r);
     }
-    gp_object_t *enc = gp_object_repr(t->encoding);
+    gp_object_t *enc = t->encoding ? gp_object_repr(t->encoding) : text_uninitialized();
     if (!enc) {
         gp_strbuf_discard(&b);
         return NULL;
@@ -1210,25 +1220,49 @@ gp_object_t *gp_io_text_new(gp_object_t *buffer, gp_object_t *encoding, gp_objec
     return o;
 }
 
-static gp_object_t *text_new_slot(gp_type_t *type, gp_object_t *const *args, size_t nargs,
-                                  gp_object_t *kwnames)
+/* Parses TextIOWrapper's arguments and sets up [o]. 0 or -1. */
+static int text_parse_and_setup(gp_object_t *o, gp_object_t *const *args, size_t nargs,
+                                gp_object_t *kwnames)
 {
     static const char *const names[] = {"buffer",         "encoding",      "errors", "newline",
                                         "line_buffering", "write_through", NULL};
     gp_object_t *v[6];
     if (gp_args_parse("TextIOWrapper", args, nargs, kwnames, names, 1, v) < 0)
-        return NULL;
+        return -1;
     int lb = v[4] ? gp_object_is_true(v[4]) : 0, wt = v[5] ? gp_object_is_true(v[5]) : 0;
     if (lb < 0 || wt < 0)
-        return NULL;
+        return -1;
+    return text_setup(TEXT(o), v[0], v[1], v[2], v[3], lb, wt);
+}
+
+static int text_init_slot(gp_object_t *self, gp_object_t *const *args, size_t nargs,
+                          gp_object_t *kwnames);
+
+/* The wrapper is set up here, from the constructor's arguments, unless a
+   subclass defines its own __init__: that one may take other arguments,
+   and sets the wrapper up by calling TextIOWrapper.__init__ (the init
+   slot below). Until then the object behaves as a detached one. */
+static gp_object_t *text_new_slot(gp_type_t *type, gp_object_t *const *args, size_t nargs,
+                                  gp_object_t *kwnames)
+{
+    bool own_init = type->init != text_init_slot;
     gp_object_t *o = gp_object_alloc(type, 0);
     if (!o)
         return NULL;
-    if (text_setup(TEXT(o), v[0], v[1], v[2], v[3], lb, wt) < 0) {
+    if (!own_init && text_parse_and_setup(o, args, nargs, kwnames) < 0) {
         GP_DECREF(o);
         return NULL;
     }
     return o;
+}
+
+static int text_init_slot(gp_object_t *self, gp_object_t *const *args, size_t nargs,
+                          gp_object_t *kwnames)
+{
+    /* Already set up by text_new_slot (the usual TextIOWrapper(...) call). */
+    if (TEXT(self)->encoding)
+        return 0;
+    return text_parse_and_setup(self, args, nargs, kwnames);
 }
 
 gp_type_t gp_io_textiowrapper_type = {
@@ -1239,6 +1273,7 @@ gp_type_t gp_io_textiowrapper_type = {
     .base_type = &gp_io_textiobase_type,
     .dealloc = text_dealloc,
     .new_ = text_new_slot,
+    .init = text_init_slot,
     .repr = text_repr,
     .hash = gp_object_default_hash,
     .getattr = gp_object_generic_getattr,

@@ -33,6 +33,7 @@
  */
 #include <string.h>
 
+#include "obj/type.h"
 #include "runtime/runtime.h"
 
 /* ------------------------------------------------------------------ */
@@ -103,10 +104,15 @@ static inline gp_object_t *it_next(gp_object_t *it)
     return item;
 }
 
-/* "cycle() takes no keyword arguments" when [kwnames] is not empty. */
-static int it_no_kwargs(const char *name, gp_object_t *kwnames)
+/* "cycle() takes no keyword arguments" when [kwnames] is not empty. A
+   subclass [type] that defines its own __init__ may take keyword arguments
+   for it, so they are let through to that __init__ (CPython does the same);
+   [type] is NULL for plain functions. */
+static int it_no_kwargs(gp_type_t *type, const char *name, gp_object_t *kwnames)
 {
     if (!kwnames || GP_TUPLE_SIZE(kwnames) == 0)
+        return 0;
+    if (type && type->init != gp_object_type_init)
         return 0;
     gp_err_format(&gp_exc_TypeError, "%s() takes no keyword arguments", name);
     return -1;
@@ -131,10 +137,10 @@ static int it_arity(const char *name, size_t nargs, size_t min, size_t max)
 }
 
 /* Both checks for constructors that take only positional arguments. */
-static int it_positional(const char *name, size_t nargs, gp_object_t *kwnames, size_t min,
-                         size_t max)
+static int it_positional(gp_type_t *type, const char *name, size_t nargs, gp_object_t *kwnames,
+                         size_t min, size_t max)
 {
-    if (it_no_kwargs(name, kwnames) < 0)
+    if (it_no_kwargs(type, name, kwnames) < 0)
         return -1;
     return it_arity(name, nargs, min, max);
 }
@@ -297,7 +303,7 @@ typedef struct cycle_object {
 static gp_object_t *cycle_new(gp_type_t *type, gp_object_t *const *args, size_t nargs,
                               gp_object_t *kwnames)
 {
-    if (it_positional("cycle", nargs, kwnames, 1, 1) < 0)
+    if (it_positional(type, "cycle", nargs, kwnames, 1, 1) < 0)
         return NULL;
     gp_object_t *it = gp_object_iter(args[0]);
     if (!it)
@@ -520,7 +526,7 @@ static gp_object_t *chain_create(gp_type_t *type, gp_object_t *source)
 static gp_object_t *chain_new(gp_type_t *type, gp_object_t *const *args, size_t nargs,
                               gp_object_t *kwnames)
 {
-    if (it_no_kwargs("chain", kwnames) < 0)
+    if (it_no_kwargs(type, "chain", kwnames) < 0)
         return NULL;
     gp_object_t *tuple = gp_tuple_from_array(args, nargs);
     if (!tuple)
@@ -654,7 +660,7 @@ typedef struct predicate_object {
 static gp_object_t *predicate_create(const char *name, gp_type_t *type, gp_object_t *const *args,
                                      size_t nargs, gp_object_t *kwnames)
 {
-    if (it_positional(name, nargs, kwnames, 2, 2) < 0)
+    if (it_positional(type, name, nargs, kwnames, 2, 2) < 0)
         return NULL;
     gp_object_t *it = gp_object_iter(args[1]);
     if (!it)
@@ -914,7 +920,7 @@ static int islice_bound(gp_object_t *o, intptr_t dflt, intptr_t *out)
 static gp_object_t *islice_new(gp_type_t *type, gp_object_t *const *args, size_t nargs,
                                gp_object_t *kwnames)
 {
-    if (it_positional("islice", nargs, kwnames, 2, 4) < 0)
+    if (it_positional(type, "islice", nargs, kwnames, 2, 4) < 0)
         return NULL;
     intptr_t start = 0, stop = -1, step = 1;
     gp_object_t *stop_arg = nargs == 2 ? args[1] : args[2];
@@ -996,7 +1002,7 @@ typedef struct pairwise_object {
 static gp_object_t *pairwise_new(gp_type_t *type, gp_object_t *const *args, size_t nargs,
                                  gp_object_t *kwnames)
 {
-    if (it_positional("pairwise", nargs, kwnames, 1, 1) < 0)
+    if (it_positional(type, "pairwise", nargs, kwnames, 1, 1) < 0)
         return NULL;
     gp_object_t *it = gp_object_iter(args[0]);
     if (!it)
@@ -1011,29 +1017,51 @@ static gp_object_t *pairwise_new(gp_type_t *type, gp_object_t *const *args, size
     return (gp_object_t *)p;
 }
 
+/* The source iterator may call next() on this pairwise object again (a
+   reentrant __next__), which can replace or clear p->it and p->old under our
+   feet, so each step works on references of its own and re-reads the fields
+   after every call out. */
 static gp_object_t *pairwise_next(gp_object_t *self)
 {
     pairwise_t *p = (pairwise_t *)self;
-    if (!p->it)
+    gp_object_t *it = p->it;
+    if (!it)
         return NULL;
-    if (!p->old && !(p->old = it_next(p->it))) {
-        GP_CLEAR(p->it);
-        return NULL;
+    GP_INCREF(it);
+    gp_object_t *old = p->old;
+    if (!old) {
+        old = it_next(it);
+        GP_SETREF(p->old, old);
+        if (!old) {
+            GP_CLEAR(p->it);
+            GP_DECREF(it);
+            return NULL;
+        }
+        if (!p->it) {
+            /* Exhausted by a reentrant call while we waited. */
+            GP_CLEAR(p->old);
+            GP_DECREF(it);
+            return NULL;
+        }
     }
-    gp_object_t *item = it_next(p->it);
+    GP_INCREF(old);
+    gp_object_t *item = it_next(it);
+    GP_DECREF(it);
     if (!item) {
         GP_CLEAR(p->it);
         GP_CLEAR(p->old);
+        GP_DECREF(old);
         return NULL;
     }
     gp_object_t *pair = gp_tuple_new(2);
     if (!pair) {
         GP_DECREF(item);
+        GP_DECREF(old);
         return NULL;
     }
-    GP_TUPLE_SET(pair, 0, p->old);
+    GP_TUPLE_SET(pair, 0, old);
     GP_TUPLE_SET(pair, 1, GP_INCREF(item));
-    p->old = item;
+    GP_SETREF(p->old, item);
     return pair;
 }
 
@@ -1051,7 +1079,7 @@ typedef struct starmap_object {
 static gp_object_t *starmap_new(gp_type_t *type, gp_object_t *const *args, size_t nargs,
                                 gp_object_t *kwnames)
 {
-    if (it_positional("starmap", nargs, kwnames, 2, 2) < 0)
+    if (it_positional(type, "starmap", nargs, kwnames, 2, 2) < 0)
         return NULL;
     gp_object_t *it = gp_object_iter(args[1]);
     if (!it)
@@ -1653,7 +1681,7 @@ static gp_object_t *tee_from_iterable(gp_object_t *iterable)
 static gp_object_t *tee_new(gp_type_t *type, gp_object_t *const *args, size_t nargs,
                             gp_object_t *kwnames)
 {
-    if (it_positional("_tee", nargs, kwnames, 1, 1) < 0)
+    if (it_positional(type, "_tee", nargs, kwnames, 1, 1) < 0)
         return NULL;
     return tee_from_iterable(args[0]);
 }
@@ -1704,7 +1732,7 @@ static gp_type_t tee_type = {
 static gp_object_t *itertools_tee(gp_object_t *module, gp_object_t *const *args, size_t nargs,
                                   gp_object_t *kwnames)
 {
-    if (it_positional("tee", nargs, kwnames, 1, 2) < 0)
+    if (it_positional(NULL, "tee", nargs, kwnames, 1, 2) < 0)
         return NULL;
     intptr_t n = 2;
     if (nargs == 2) {
@@ -1731,14 +1759,32 @@ static gp_object_t *itertools_tee(gp_object_t *module, gp_object_t *const *args,
         GP_DECREF(it);
         return result;
     }
-    gp_object_t *first = tee_from_iterable(args[0]);
+    /* An iterator that can copy itself (a tee, or any with __copy__) is
+       used as it is, and the others are copies of it, as CPython does; any
+       other iterator is wrapped in a fresh tee. */
+    gp_object_t *it = gp_object_iter(args[0]);
+    if (!it) {
+        GP_DECREF(result);
+        return NULL;
+    }
+    gp_object_t *copier = gp_object_getattr_opt(it, gp_str_static("__copy__"));
+    gp_object_t *first = NULL;
+    if (copier) {
+        GP_DECREF(copier);
+        first = it;
+    } else if (!gp_err_occurred()) {
+        first = tee_from_iterable(it);
+        GP_DECREF(it);
+    } else {
+        GP_DECREF(it);
+    }
     if (!first) {
         GP_DECREF(result);
         return NULL;
     }
     it_tuple_replace(result, 0, first);
     for (intptr_t i = 1; i < n; i++) {
-        gp_object_t *copy = tee_copy(first, NULL, 0, NULL);
+        gp_object_t *copy = gp_object_call_method(first, "__copy__", NULL, 0);
         if (!copy) {
             GP_DECREF(first);
             GP_DECREF(result);

@@ -24,6 +24,7 @@
 #include <string.h>
 
 #include "obj/int.h"
+#include "obj/type.h"
 #include "runtime/runtime.h"
 
 typedef gp_object_t *(*math_fn_t)(gp_object_t *, gp_object_t *const *, size_t, gp_object_t *);
@@ -664,11 +665,9 @@ static gp_object_t *math_modf(gp_object_t *self, gp_object_t *const *args, size_
 /* Calls o.<dunder>() when the type defines it; *found tells whether it did. */
 static gp_object_t *call_dunder(gp_object_t *o, const char *name, bool *found)
 {
-    gp_object_t *fn = gp_type_lookup_cstr(GP_TYPE(o), name);
-    *found = fn != NULL;
-    if (!fn)
-        return NULL;
-    return gp_object_call(fn, &o, 1, NULL);
+    /* Looked up on the type and bound like any special method, so a
+       descriptor (staticmethod, a __get__ that raises) behaves as in CPython. */
+    return gp_call_special(o, gp_str_static(name), NULL, 0, found);
 }
 
 static gp_object_t *math_rounding(const char *name, const char *dunder, gp_object_t *const *args,
@@ -1259,6 +1258,33 @@ static gp_object_t *perm_values(uint64_t n, uint64_t k)
     return range_product(n - k + 1, n);
 }
 
+/* n * (n-1) * ... * (n-k+1) for an [n] of any size and a small [k]; with
+   [binomial] each step also divides by the step number, which keeps the
+   division exact and gives comb(n, k). */
+static gp_object_t *falling_product(gp_object_t *n, int64_t k, bool binomial)
+{
+    gp_object_t *r = GP_SMALL_NEW(1);
+    for (int64_t i = 0; i < k && r; i++) {
+        gp_object_t *step = gp_int_from_i64(i);
+        gp_object_t *factor = step ? gp_int_sub(n, step) : NULL;
+        GP_XDECREF(step);
+        gp_object_t *t = factor ? gp_int_mul(r, factor) : NULL;
+        GP_XDECREF(factor);
+        GP_DECREF(r);
+        r = t;
+        if (!r || !binomial)
+            continue;
+        gp_object_t *div = gp_int_from_i64(i + 1);
+        gp_object_t *q = NULL;
+        if (div)
+            gp_int_divmod(r, div, &q, NULL);
+        GP_XDECREF(div);
+        GP_DECREF(r);
+        r = q;
+    }
+    return r;
+}
+
 static int comb_perm_args(const char *name, gp_object_t *const *args, size_t nargs,
                           gp_object_t *kwnames, bool k_optional, gp_object_t **pn, gp_object_t **pk)
 {
@@ -1304,13 +1330,20 @@ static gp_object_t *math_perm(gp_object_t *self, gp_object_t *const *args, size_
     int64_t nv = gp_int_as_i64_overflow(n, &o1);
     int64_t kv = k ? gp_int_as_i64_overflow(k, &o2) : nv;
     gp_object_t *r;
-    if (o1 || o2) {
-        gp_err_set_string(&gp_exc_OverflowError, "n must not exceed 9223372036854775807");
-        r = NULL;
-    } else if (kv > nv) {
+    if (k && gp_int_compare(k, n) > 0) {
         r = GP_SMALL_NEW(0);
-    } else {
+    } else if (!o1) {
+        /* n fits in 64 bits, and k <= n then fits too. */
         r = perm_values((uint64_t)nv, (uint64_t)kv);
+    } else if (!k) {
+        gp_err_set_string(&gp_exc_OverflowError,
+                          "factorial() argument should not exceed 9223372036854775807");
+        r = NULL;
+    } else if (o2) {
+        gp_err_set_string(&gp_exc_OverflowError, "k must not exceed 9223372036854775807");
+        r = NULL;
+    } else {
+        r = falling_product(n, kv, false);
     }
     GP_DECREF(n);
     GP_XDECREF(k);
@@ -1323,17 +1356,39 @@ static gp_object_t *math_comb(gp_object_t *self, gp_object_t *const *args, size_
     gp_object_t *n, *k;
     if (comb_perm_args("comb", args, nargs, kwnames, false, &n, &k) < 0)
         return NULL;
+    if (gp_int_compare(k, n) > 0) {
+        GP_DECREF(n);
+        GP_DECREF(k);
+        return GP_SMALL_NEW(0);
+    }
     int o1, o2;
     int64_t nv = gp_int_as_i64_overflow(n, &o1);
+    if (o1) {
+        /* A huge n: only min(k, n - k) factors are needed. */
+        gp_object_t *rest = gp_int_sub(n, k);
+        if (!rest) {
+            GP_DECREF(n);
+            GP_DECREF(k);
+            return NULL;
+        }
+        if (gp_int_compare(rest, k) < 0)
+            GP_SETREF(k, rest);
+        else
+            GP_DECREF(rest);
+        int64_t small = gp_int_as_i64_overflow(k, &o2);
+        gp_object_t *r = NULL;
+        if (o2)
+            gp_err_set_string(&gp_exc_OverflowError,
+                              "min(n - k, k) must not exceed 9223372036854775807");
+        else
+            r = falling_product(n, small, true);
+        GP_DECREF(n);
+        GP_DECREF(k);
+        return r;
+    }
     int64_t kv = gp_int_as_i64_overflow(k, &o2);
     GP_DECREF(n);
     GP_DECREF(k);
-    if (o1 || o2) {
-        gp_err_set_string(&gp_exc_OverflowError, "n must not exceed 9223372036854775807");
-        return NULL;
-    }
-    if (kv > nv)
-        return GP_SMALL_NEW(0);
     if (kv > nv - kv)
         kv = nv - kv;
     if (kv < 30) {

@@ -25,7 +25,13 @@
  * `Random` is a real (subclassable) type whose instances carry the state;
  * the module-level functions are methods bound to one hidden instance, as
  * random.py's `_inst`.
+ *
+ * SystemRandom is a subtype whose instances are marked `system`: their
+ * 32-bit words come from the OS entropy source (getrandom) instead of the
+ * twister, so every method above draws from the OS without being written
+ * twice. seed() does nothing for them, and they have no state to get or set.
  */
+#include <errno.h>
 #include <math.h>
 #include <string.h>
 #include <sys/random.h>
@@ -46,10 +52,26 @@ typedef struct random_object {
     int index;
     uint32_t state[MT_N];
     bool has_gauss_next;
+    bool system; /* a SystemRandom: words come from the OS, not the state */
     double gauss_next;
 } random_object_t;
 
-static gp_type_t random_type;
+static gp_type_t random_type, system_random_type;
+
+/* One 32-bit word of OS entropy, for SystemRandom. getrandom only fails
+   when interrupted (retried) or on kernels without it, where the twister
+   (seeded from the clock and pid at creation) is the best left to use. */
+static bool system_uint32(uint32_t *out)
+{
+    for (;;) {
+        ssize_t n = getrandom(out, sizeof *out, 0);
+        if (n == (ssize_t)sizeof *out)
+            return true;
+        if (n < 0 && errno == EINTR)
+            continue;
+        return false;
+    }
+}
 
 /* ------------------------------------------------------------------ */
 /* The Mersenne Twister                                                 */
@@ -60,6 +82,8 @@ static uint32_t genrand_uint32(random_object_t *r)
     static const uint32_t mag01[2] = {0x0U, MATRIX_A};
     uint32_t *mt = r->state;
     uint32_t y;
+    if (r->system && system_uint32(&y))
+        return y;
     if (r->index >= MT_N) {
         int kk;
         for (kk = 0; kk < MT_N - MT_M; kk++) {
@@ -403,6 +427,10 @@ static gp_object_t *random_random(gp_object_t *self, gp_object_t *const *args, s
 static gp_object_t *random_seed(gp_object_t *self, gp_object_t *const *args, size_t nargs,
                                 gp_object_t *kwnames)
 {
+    if (((random_object_t *)self)->system) {
+        /* SystemRandom.seed() accepts anything and does nothing. */
+        return gp_none_new();
+    }
     RANDOM_SELF(r, self);
     static const char *const names[] = {"a", "version", NULL};
     gp_object_t *vals[2] = {NULL, NULL};
@@ -853,6 +881,165 @@ static gp_object_t *random_expovariate(gp_object_t *self, gp_object_t *const *ar
     return gp_float_new(-log(u) / lambd);
 }
 
+/* Reads two float arguments named [first] and [second] of method [name]. */
+static int two_floats(const char *name, const char *first, const char *second,
+                      gp_object_t *const *args, size_t nargs, gp_object_t *kwnames, double *a,
+                      double *b)
+{
+    const char *const names[] = {first, second, NULL};
+    gp_object_t *vals[2] = {NULL, NULL};
+    if (gp_args_parse(name, args, nargs, kwnames, names, 2, vals) < 0)
+        return -1;
+    if (float_arg(vals[0], a) < 0 || float_arg(vals[1], b) < 0)
+        return -1;
+    return 0;
+}
+
+/* Gamma distribution by random.py's three regimes: Cheng's rejection
+   method for alpha > 1, the exponential for alpha == 1, and the
+   Ahrens-Dieter method GS for alpha < 1. The draws, and so the results,
+   match CPython's for the same seed. */
+static int gamma_draw(random_object_t *r, double alpha, double beta, double *out)
+{
+    if (alpha <= 0.0 || beta <= 0.0) {
+        gp_err_set_string(&gp_exc_ValueError, "gammavariate: alpha and beta must be > 0.0");
+        return -1;
+    }
+    if (alpha > 1.0) {
+        const double log4 = log(4.0), sg_magic = 1.0 + log(4.5);
+        double ainv = sqrt(2.0 * alpha - 1.0);
+        double bbb = alpha - log4, ccc = alpha + ainv;
+        for (;;) {
+            double u1 = random_double(r);
+            if (!(1e-7 < u1 && u1 < 0.9999999))
+                continue;
+            double u2 = 1.0 - random_double(r);
+            double v = log(u1 / (1.0 - u1)) / ainv;
+            double x = alpha * exp(v);
+            double z = u1 * u1 * u2;
+            double rr = bbb + ccc * v - x;
+            if (rr + sg_magic - 4.5 * z >= 0.0 || rr >= log(z)) {
+                *out = x * beta;
+                return 0;
+            }
+        }
+    }
+    if (alpha == 1.0) {
+        *out = -log(1.0 - random_double(r)) * beta;
+        return 0;
+    }
+    double x;
+    for (;;) {
+        double u = random_double(r);
+        double b = (M_E + alpha) / M_E;
+        double p = b * u;
+        x = p <= 1.0 ? pow(p, 1.0 / alpha) : -log((b - p) / alpha);
+        double u1 = random_double(r);
+        if (p > 1.0 ? u1 <= pow(x, alpha - 1.0) : u1 <= exp(-x))
+            break;
+    }
+    *out = x * beta;
+    return 0;
+}
+
+static gp_object_t *random_gammavariate(gp_object_t *self, gp_object_t *const *args,
+                                        size_t nargs, gp_object_t *kwnames)
+{
+    RANDOM_SELF(r, self);
+    double alpha, beta, x;
+    if (two_floats("gammavariate", "alpha", "beta", args, nargs, kwnames, &alpha, &beta) < 0 ||
+        gamma_draw(r, alpha, beta, &x) < 0)
+        return NULL;
+    return gp_float_new(x);
+}
+
+static gp_object_t *random_betavariate(gp_object_t *self, gp_object_t *const *args, size_t nargs,
+                                       gp_object_t *kwnames)
+{
+    RANDOM_SELF(r, self);
+    double alpha, beta, y, z;
+    if (two_floats("betavariate", "alpha", "beta", args, nargs, kwnames, &alpha, &beta) < 0 ||
+        gamma_draw(r, alpha, 1.0, &y) < 0)
+        return NULL;
+    if (y == 0.0)
+        return gp_float_new(0.0);
+    if (gamma_draw(r, beta, 1.0, &z) < 0)
+        return NULL;
+    return gp_float_new(y / (y + z));
+}
+
+static gp_object_t *random_paretovariate(gp_object_t *self, gp_object_t *const *args,
+                                         size_t nargs, gp_object_t *kwnames)
+{
+    RANDOM_SELF(r, self);
+    static const char *const names[] = {"alpha", NULL};
+    gp_object_t *val = NULL;
+    double alpha;
+    if (gp_args_parse("paretovariate", args, nargs, kwnames, names, 1, &val) < 0 ||
+        float_arg(val, &alpha) < 0)
+        return NULL;
+    double u = 1.0 - random_double(r);
+    if (alpha == 0.0) {
+        gp_err_set_string(&gp_exc_ZeroDivisionError, "float division by zero");
+        return NULL;
+    }
+    return gp_float_new(pow(u, -1.0 / alpha));
+}
+
+static gp_object_t *random_weibullvariate(gp_object_t *self, gp_object_t *const *args,
+                                          size_t nargs, gp_object_t *kwnames)
+{
+    RANDOM_SELF(r, self);
+    double alpha, beta;
+    if (two_floats("weibullvariate", "alpha", "beta", args, nargs, kwnames, &alpha, &beta) < 0)
+        return NULL;
+    double u = 1.0 - random_double(r);
+    if (beta == 0.0) {
+        gp_err_set_string(&gp_exc_ZeroDivisionError, "float division by zero");
+        return NULL;
+    }
+    return gp_float_new(alpha * pow(-log(u), 1.0 / beta));
+}
+
+/* Python's float `a % b` for b > 0: the result takes the divisor's sign. */
+static double mod_positive(double a, double b)
+{
+    double m = fmod(a, b);
+    if (m < 0.0)
+        m += b;
+    return m;
+}
+
+/* The von Mises (circular normal) distribution, by the Best-Fisher
+   rejection method as random.py draws it. */
+static gp_object_t *random_vonmisesvariate(gp_object_t *self, gp_object_t *const *args,
+                                           size_t nargs, gp_object_t *kwnames)
+{
+    RANDOM_SELF(r, self);
+    double mu, kappa;
+    if (two_floats("vonmisesvariate", "mu", "kappa", args, nargs, kwnames, &mu, &kappa) < 0)
+        return NULL;
+    const double two_pi = 2.0 * M_PI;
+    if (kappa <= 1e-6)
+        return gp_float_new(two_pi * random_double(r));
+    double s = 0.5 / kappa;
+    double rr = s + sqrt(1.0 + s * s);
+    double z;
+    for (;;) {
+        double u1 = random_double(r);
+        z = cos(M_PI * u1);
+        double d = z / (rr + z);
+        double u2 = random_double(r);
+        if (u2 < 1.0 - d * d || u2 <= (1.0 - d) * exp(d))
+            break;
+    }
+    double q = 1.0 / rr;
+    double f = (q + z) / (1.0 + q * z);
+    double u3 = random_double(r);
+    double theta = u3 > 0.5 ? mod_positive(mu + acos(f), two_pi) : mod_positive(mu - acos(f), two_pi);
+    return gp_float_new(theta);
+}
+
 static gp_object_t *random_triangular(gp_object_t *self, gp_object_t *const *args, size_t nargs,
                                       gp_object_t *kwnames)
 {
@@ -1019,6 +1206,10 @@ fail:
 static gp_object_t *random_getstate(gp_object_t *self, gp_object_t *const *args, size_t nargs,
                                     gp_object_t *kwnames)
 {
+    if (((random_object_t *)self)->system) {
+        gp_err_set_string(&gp_exc_NotImplementedError, "System entropy source does not have state.");
+        return NULL;
+    }
     RANDOM_SELF(r, self);
     if (gp_args_check("Random.getstate", nargs, kwnames, 0, 0) < 0)
         return NULL;
@@ -1038,6 +1229,10 @@ static gp_object_t *random_getstate(gp_object_t *self, gp_object_t *const *args,
 static gp_object_t *random_setstate(gp_object_t *self, gp_object_t *const *args, size_t nargs,
                                     gp_object_t *kwnames)
 {
+    if (((random_object_t *)self)->system) {
+        gp_err_set_string(&gp_exc_NotImplementedError, "System entropy source does not have state.");
+        return NULL;
+    }
     RANDOM_SELF(r, self);
     if (gp_args_check("Random.setstate", nargs, kwnames, 1, 1) < 0)
         return NULL;
@@ -1092,6 +1287,12 @@ static const gp_method_def_t random_methods[] = {
     {"normalvariate", random_normalvariate, GP_METH_KEYWORDS, "Normal distribution."},
     {"lognormvariate", random_lognormvariate, GP_METH_KEYWORDS, "Log normal distribution."},
     {"expovariate", random_expovariate, 0, "Exponential distribution."},
+    {"gammavariate", random_gammavariate, GP_METH_KEYWORDS, "Gamma distribution."},
+    {"betavariate", random_betavariate, GP_METH_KEYWORDS, "Beta distribution."},
+    {"paretovariate", random_paretovariate, GP_METH_KEYWORDS, "Pareto distribution."},
+    {"weibullvariate", random_weibullvariate, GP_METH_KEYWORDS, "Weibull distribution."},
+    {"vonmisesvariate", random_vonmisesvariate, GP_METH_KEYWORDS,
+     "Circular data distribution."},
     {"triangular", random_triangular, GP_METH_KEYWORDS, "Triangular distribution."},
     {"getstate", random_getstate, 0, "Return internal state; can be passed to setstate() later."},
     {"setstate", random_setstate, 0, "Restore internal state from object returned by getstate()."},
@@ -1116,7 +1317,8 @@ static gp_object_t *random_new(gp_type_t *type, gp_object_t *const *args, size_t
     random_object_t *r = (random_object_t *)gp_object_alloc(type, 0);
     if (!r)
         return NULL;
-    if (random_seed_object(r, nargs > 0 ? args[0] : NULL) < 0) {
+    r->system = gp_type_is_subtype(type, &system_random_type);
+    if (random_seed_object(r, r->system || nargs == 0 ? NULL : args[0]) < 0) {
         GP_DECREF((gp_object_t *)r);
         return NULL;
     }
@@ -1128,7 +1330,7 @@ static int random_init(gp_object_t *self, gp_object_t *const *args, size_t nargs
 {
     /* random_new already seeded; a subclass __init__ calling
        super().__init__(x) reseeds with its own argument. */
-    if (nargs > 0 && GP_TYPE(self) != &random_type)
+    if (nargs > 0 && GP_TYPE(self) != &random_type && !((random_object_t *)self)->system)
         return random_seed_object((random_object_t *)self, args[0]);
     return 0;
 }
@@ -1150,17 +1352,37 @@ static gp_type_t random_type = {
     .doc = "Random() -> create a random number generator with its own internal state.",
 };
 
+/* Random with OS entropy; everything but the flag set in random_new is
+   inherited. */
+static gp_type_t system_random_type = {
+    GP_TYPE_HEAD_INIT,
+    .name = "SystemRandom",
+    .basicsize = sizeof(random_object_t),
+    .flags = GP_TYPE_FLAG_BASETYPE,
+    .dealloc = random_dealloc,
+    .new_ = random_new,
+    .init = random_init,
+    .doc = "Alternate random number generator using sources provided by the operating "
+           "system (such as /dev/urandom on Unix or CryptGenRandom on Windows).",
+};
+
 gp_object_t *gp_random_module_create(void)
 {
     if (gp_type_ready(&random_type) < 0)
         return NULL;
     if (!random_type.module)
         random_type.module = gp_str_from_cstr("random");
+    system_random_type.base_type = &random_type;
+    if (gp_type_ready(&system_random_type) < 0)
+        return NULL;
+    if (!system_random_type.module)
+        system_random_type.module = gp_str_from_cstr("random");
     gp_object_t *m = gp_module_new("random");
     if (!m)
         return NULL;
     gp_object_t *inst = random_new(&random_type, NULL, 0, NULL);
-    if (!inst || gp_module_add_object(m, "Random", (gp_object_t *)&random_type) < 0)
+    if (!inst || gp_module_add_object(m, "Random", (gp_object_t *)&random_type) < 0 ||
+        gp_module_add_object(m, "SystemRandom", (gp_object_t *)&system_random_type) < 0)
         goto fail;
     /* Module-level functions are methods bound to the hidden instance. */
     for (const gp_method_def_t *def = random_methods; def->name; def++) {

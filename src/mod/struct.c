@@ -778,10 +778,12 @@ static int offset_check(const struct_format_t *f, const char *what, const char *
         *offset += len;
     }
     if (len - *offset < f->size) {
+        /* The sum may pass the signed range (offset near sys.maxsize): it
+           is shown unsigned, as CPython does. */
         gp_err_format((gp_type_t *)struct_error,
-                      "%s requires a buffer of at least %zd bytes for %sing %zd bytes at offset "
+                      "%s requires a buffer of at least %zu bytes for %sing %zd bytes at offset "
                       "%zd (actual buffer size is %zd)",
-                      what, f->size + *offset, verb, f->size, *offset, len);
+                      what, (size_t)f->size + (size_t)*offset, verb, f->size, *offset, len);
         return -1;
     }
     return 0;

@@ -102,6 +102,12 @@ static const char *const hash_info_fields[] = {
 static gp_structseq_type_t sys_hash_info_type =
     GP_STRUCTSEQ_TYPE_INIT("sys.hash_info", hash_info_fields, 9, false);
 
+static const char *const unraisable_fields[] = {
+    "exc_type", "exc_value", "exc_traceback", "err_msg", "object", NULL,
+};
+static gp_structseq_type_t sys_unraisable_args_type =
+    GP_STRUCTSEQ_TYPE_INIT("UnraisableHookArgs", unraisable_fields, 5, false);
+
 /* One value of a record being built: an int, a float, a str or a bool. */
 typedef struct sys_field {
     char kind; /* 'i', 'f', 's', 'b' */
@@ -693,6 +699,122 @@ static gp_object_t *sys_excepthook(gp_object_t *self, gp_object_t *const *args, 
     return gp_none_new();
 }
 
+void gp_sys_write_stderr(const char *text)
+{
+    gp_object_t *stream = sys_get("stderr");
+    if (stream == NULL || stream == gp_None || gp_stdio_check(stream)) {
+        FILE *fp = stream && stream != gp_None ? ((gp_stdio_t *)stream)->fp : stderr;
+        fputs(text, fp);
+        fflush(fp);
+        return;
+    }
+    gp_object_t *pending = gp_err_fetch();
+    GP_INCREF(stream);
+    gp_object_t *str = gp_str_from_utf8(text, strlen(text));
+    gp_object_t *r = str ? gp_object_call_method(stream, "write", &str, 1) : NULL;
+    GP_XDECREF(str);
+    if (r == NULL)
+        gp_err_clear();
+    GP_XDECREF(r);
+    GP_DECREF(stream);
+    gp_err_restore(pending);
+}
+
+/* The default sys.unraisablehook: "Exception ignored in: <repr>" (or the
+   record's own err_msg) and the exception's traceback, on sys.stderr. */
+static void sys_print_unraisable(gp_object_t *err_msg, gp_object_t *obj, gp_object_t *exc)
+{
+    gp_sys_flush_std_streams();
+    bool has_msg = err_msg != NULL && err_msg != gp_None;
+    gp_object_t *msg = has_msg ? gp_object_str(err_msg) : NULL;
+    if (has_msg && msg == NULL) {
+        gp_err_clear();
+        has_msg = false;
+    }
+    if (obj != NULL && obj != gp_None) {
+        gp_sys_write_stderr(has_msg ? gp_str_utf8(msg) : "Exception ignored in");
+        gp_sys_write_stderr(": ");
+        gp_object_t *repr = gp_object_repr(obj);
+        if (repr == NULL)
+            gp_err_clear();
+        gp_sys_write_stderr(repr ? gp_str_utf8(repr) : "<object repr() failed>");
+        gp_sys_write_stderr("\n");
+        GP_XDECREF(repr);
+    } else if (has_msg) {
+        gp_sys_write_stderr(gp_str_utf8(msg));
+        gp_sys_write_stderr(":\n");
+    }
+    GP_XDECREF(msg);
+    if (exc != NULL && exc != gp_None)
+        gp_exception_print(exc);
+}
+
+/* sys.unraisablehook(unraisable) and sys.__unraisablehook__. */
+static gp_object_t *sys_unraisablehook(gp_object_t *self, gp_object_t *const *args, size_t nargs,
+                                       gp_object_t *kwnames)
+{
+    if (gp_args_check("unraisablehook", nargs, kwnames, 1, 1) < 0)
+        return NULL;
+    if (GP_TYPE(args[0]) != &sys_unraisable_args_type.type) {
+        gp_err_set_string(&gp_exc_TypeError,
+                          "sys.unraisablehook argument type must be UnraisableHookArgs");
+        return NULL;
+    }
+    sys_print_unraisable(gp_structseq_get(args[0], 3), gp_structseq_get(args[0], 4),
+                         gp_structseq_get(args[0], 1));
+    return gp_none_new();
+}
+
+void gp_err_write_unraisable(const char *err_msg, gp_object_t *obj)
+{
+    gp_object_t *exc = gp_err_fetch();
+    if (exc == NULL)
+        return;
+    gp_object_t *msg = err_msg ? gp_str_from_cstr(err_msg) : gp_none_new();
+    gp_object_t *hook = sys_get("unraisablehook");
+    gp_object_t *builtin = sys_get("__unraisablehook__");
+    gp_object_t *record = NULL;
+    if (msg == NULL)
+        goto fallback;
+    if (hook == NULL || hook == gp_None || hook == builtin)
+        goto fallback;
+    if (gp_structseq_type_init(&sys_unraisable_args_type) < 0 ||
+        (record = gp_structseq_new(&sys_unraisable_args_type)) == NULL)
+        goto fallback;
+    gp_object_t *tb = gp_object_getattr_cstr(exc, "__traceback__");
+    if (tb == NULL) {
+        gp_err_clear();
+        tb = gp_none_new();
+    }
+    gp_structseq_set(record, 0, GP_INCREF((gp_object_t *)GP_TYPE(exc)));
+    gp_structseq_set(record, 1, GP_INCREF(exc));
+    gp_structseq_set(record, 2, tb);
+    gp_structseq_set(record, 3, GP_INCREF(msg));
+    gp_structseq_set(record, 4, obj ? GP_INCREF(obj) : gp_none_new());
+    GP_INCREF(hook);
+    gp_object_t *r = gp_object_call1(hook, record);
+    if (r != NULL) {
+        GP_DECREF(r);
+        GP_DECREF(hook);
+        goto done;
+    }
+    /* A failing hook's own exception is what gets reported, by the default
+       printer, in place of the original (as CPython does). */
+    gp_object_t *hook_exc = gp_err_fetch();
+    sys_print_unraisable(gp_str_static("Exception ignored in sys.unraisablehook"), hook, hook_exc);
+    GP_XDECREF(hook_exc);
+    GP_DECREF(hook);
+    goto done;
+fallback:
+    if (gp_err_occurred())
+        gp_err_clear();
+    sys_print_unraisable(msg, obj, exc);
+done:
+    GP_XDECREF(record);
+    GP_XDECREF(msg);
+    GP_DECREF(exc);
+}
+
 /* Tracing hooks are not supported yet: settrace(None) is what portable
    code calls, and it succeeds; a real trace function is refused rather than
    silently never called. gettrace() reports that none is installed. */
@@ -737,15 +859,11 @@ static gp_object_t *sys_getprofile(gp_object_t *self, gp_object_t *const *args, 
     return func ? GP_INCREF(func) : gp_none_new();
 }
 
-static const gp_method_def_t sys_hook_functions[] = {
-    {"__displayhook__", sys_displayhook, 0, NULL},
-    {"__excepthook__", sys_excepthook, 0, NULL},
-    {NULL, NULL, 0, NULL},
-};
 
 static const gp_method_def_t sys_functions[] = {
     {"displayhook", sys_displayhook, 0, "Print an object to sys.stdout and also save it in builtins._"},
     {"excepthook", sys_excepthook, 0, "Handle an exception by displaying it with a traceback on sys.stderr."},
+    {"unraisablehook", sys_unraisablehook, 0, "Handle an unraisable exception."},
     {"settrace", sys_settrace, 0, "Set the global debug tracing function (only None is supported)."},
     {"gettrace", sys_gettrace, 0, "Return the global debug tracing function (always None)."},
     {"setprofile", sys_setprofile, 0, "Set the profiling function of this thread."},
@@ -841,9 +959,21 @@ gp_object_t *gp_sys_module_create(void)
     gp_object_t *m = gp_module_new("sys");
     if (!m)
         return NULL;
-    if (gp_module_add_functions(m, sys_functions) < 0 ||
-        gp_module_add_functions(m, sys_hook_functions) < 0)
+    if (gp_module_add_functions(m, sys_functions) < 0)
         goto fail;
+    /* sys.__excepthook__ and the other originals are the very objects the
+       hooks start as, so `sys.excepthook is sys.__excepthook__` holds until
+       a script installs its own. */
+    static const char *const hooks[][2] = {
+        {"displayhook", "__displayhook__"},
+        {"excepthook", "__excepthook__"},
+        {"unraisablehook", "__unraisablehook__"},
+    };
+    for (size_t i = 0; i < sizeof hooks / sizeof hooks[0]; i++) {
+        gp_object_t *hook = gp_dict_getitem_cstr(gp_module_dict(m), hooks[i][0]);
+        if (hook == NULL || gp_module_add_object(m, hooks[i][1], hook) < 0)
+            goto fail;
+    }
 
     /* Shared with the runtime: see the design notes. */
     if (rt->argv && gp_module_add_object(m, "argv", rt->argv) < 0)

@@ -25,6 +25,11 @@ void gp_sys_flush_std_streams(void);
    flush of stdout fails, e.g. on a closed pipe). main.c calls it last. */
 int gp_sys_flush_std_streams_status(void);
 
+/* Writes [text] to sys.stderr, whatever object a script put there (the C
+   stream when it is the builtin one or missing); a failing write is
+   dropped. The pending exception is left alone. */
+void gp_sys_write_stderr(const char *text);
+
 /* Sets sys.path[0] to [dir] ("" for -c, - and piped stdin). 0 or -1. */
 int gp_sys_set_path0(const char *dir);
 

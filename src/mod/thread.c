@@ -448,16 +448,12 @@ static void thread_report_exception(gp_object_t *func)
     gp_object_t *exc = gp_err_fetch();
     if (!exc)
         return;
-    if (!gp_exception_matches(exc, (gp_object_t *)&gp_exc_SystemExit)) {
-        gp_object_t *repr = gp_object_repr(func);
-        fprintf(stderr, "Exception ignored in thread started by: %s\n",
-                repr ? gp_str_utf8(repr) : "<function>");
-        GP_XDECREF(repr);
-        if (gp_err_occurred())
-            gp_err_clear();
-        gp_exception_print(exc);
+    if (gp_exception_matches(exc, (gp_object_t *)&gp_exc_SystemExit)) {
+        GP_DECREF(exc);
+        return;
     }
-    GP_DECREF(exc);
+    gp_err_restore(exc);
+    gp_err_write_unraisable("Exception ignored in thread started by", func);
 }
 
 /* The part of a thread's stack kept free below the recursion check: C

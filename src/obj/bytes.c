@@ -27,6 +27,7 @@
  */
 #include <stdio.h>
 
+#include "obj/containers.h"
 #include "obj/memoryview.h"
 #include "obj/str.h"
 #include "runtime/runtime.h"
@@ -305,7 +306,10 @@ static int bytes_from_args(const char *name, gp_object_t *const *args, size_t na
         }
         return 0;
     }
-    if (gp_str_check(x)) {
+    /* bytes() of a str subclass with __bytes__ and no encoding uses it. */
+    bool str_has_bytes = gp_str_check(x) && !out[1] && !out[2] && strcmp(name, "bytes") == 0 &&
+                         gp_type_lookup_cstr(GP_TYPE(x), "__bytes__");
+    if (gp_str_check(x) && !str_has_bytes) {
         if (!out[1]) {
             gp_err_set_string(&gp_exc_TypeError, "string argument without an encoding");
             return -1;
@@ -661,6 +665,33 @@ static gp_object_t *bytes_repeat_op(gp_object_t *a, gp_object_t *b)
     return r;
 }
 
+/* bytearray *= n: repeats the contents in place, keeping the object. */
+static gp_object_t *bytearray_repeat_inplace(gp_object_t *a, gp_object_t *n)
+{
+    if (!gp_int_check(n) && !GP_TYPE(n)->to_index)
+        return GP_INCREF(gp_NotImplemented);
+    intptr_t count = GP_IS_SMALL(n) ? GP_SMALL_VALUE(n) : gp_number_as_ssize(n, &gp_exc_OverflowError);
+    if (count == -1 && gp_err_occurred())
+        return NULL;
+    gp_bytearray_t *x = BYTEARRAY(a);
+    size_t len = (size_t)x->size;
+    if (count <= 0 || len == 0) {
+        if (bytearray_resize(x, 0) < 0)
+            return NULL;
+        return GP_INCREF(a);
+    }
+    if ((size_t)count > (size_t)(INTPTR_MAX / 2) / len) {
+        gp_err_no_memory();
+        return NULL;
+    }
+    size_t total = len * (size_t)count;
+    if (bytearray_resize(x, total) < 0)
+        return NULL;
+    for (size_t done = len; done < total; done += len)
+        memcpy(x->data + done, x->data, len);
+    return GP_INCREF(a);
+}
+
 static gp_object_t *bytes_binop(gp_object_t *a, gp_object_t *b, int op)
 {
     /* A memoryview on the left has no arithmetic, even with bytes on the right. */
@@ -685,6 +716,11 @@ static gp_object_t *bytes_binop(gp_object_t *a, gp_object_t *b, int op)
         }
         return bytes_concat_op(a, b);
     case GP_BINOP_MUL:
+        if ((op & GP_BINOP_INPLACE) && gp_is_bytearray(a))
+            return bytearray_repeat_inplace(a, b);
+        /* bytes * 1 is the same (immutable) object, as in CPython. */
+        if (GP_TYPE(a) == &gp_bytes_type && GP_IS_SMALL(b) && GP_SMALL_VALUE(b) == 1)
+            return GP_INCREF(a);
         return bytes_repeat_op(a, b);
     case GP_BINOP_MOD: {
         const char *d;
@@ -713,6 +749,11 @@ static int bytearray_setitem(gp_object_t *self, gp_object_t *key, gp_object_t *v
                                       : gp_number_as_ssize(key, &gp_exc_IndexError);
         if (i == -1 && gp_err_occurred())
             return -1;
+        /* The value is converted before the index is checked: its
+           __index__ may resize this very bytearray. */
+        unsigned char c = 0;
+        if (value && byte_value(value, &c) < 0)
+            return -1;
         if (i < 0)
             i += a->size;
         if (i < 0 || i >= a->size) {
@@ -725,9 +766,6 @@ static int bytearray_setitem(gp_object_t *self, gp_object_t *key, gp_object_t *v
             memmove(a->data + i, a->data + i + 1, (size_t)(a->size - i - 1));
             return bytearray_resize(a, (size_t)a->size - 1);
         }
-        unsigned char c;
-        if (byte_value(value, &c) < 0)
-            return -1;
         a->data[i] = (char)c;
         return 0;
     }
@@ -848,6 +886,60 @@ static gp_object_t *bytes_iterator_self(gp_object_t *o)
     return GP_INCREF(o);
 }
 
+static gp_object_t *bytes_iterator_length_hint(gp_object_t *o, gp_object_t *const *args,
+                                               size_t nargs, gp_object_t *kwnames)
+{
+    bytes_iterator_t *it = (bytes_iterator_t *)o;
+    const char *d = NULL;
+    size_t n = 0;
+    if (it->seq)
+        gp_bytes_like(it->seq, &d, &n);
+    return gp_int_from_i64(it->seq && it->index < n ? (int64_t)(n - it->index) : 0);
+}
+
+/* Pickling support: iter(seq) advanced to the saved index, as the list
+   iterator does. */
+static gp_object_t *bytes_iterator_reduce(gp_object_t *o, gp_object_t *const *args,
+                                          size_t nargs, gp_object_t *kwnames)
+{
+    if (gp_args_check("__reduce__", nargs, kwnames, 0, 0) < 0)
+        return NULL;
+    bytes_iterator_t *it = (bytes_iterator_t *)o;
+    if (it->seq)
+        return gp_seq_iterator_reduce("iter", it->seq, (intptr_t)it->index, NULL);
+    gp_object_t *empty = gp_tuple_new(0);
+    if (!empty)
+        return NULL;
+    gp_object_t *res = gp_seq_iterator_reduce("iter", NULL, 0, empty);
+    GP_DECREF(empty);
+    return res;
+}
+
+static gp_object_t *bytes_iterator_setstate(gp_object_t *o, gp_object_t *const *args,
+                                            size_t nargs, gp_object_t *kwnames)
+{
+    if (gp_args_check("__setstate__", nargs, kwnames, 1, 1) < 0)
+        return NULL;
+    bytes_iterator_t *it = (bytes_iterator_t *)o;
+    if (it->seq) {
+        const char *d = NULL;
+        size_t n = 0;
+        gp_bytes_like(it->seq, &d, &n);
+        intptr_t index = gp_seq_iterator_state(args[0], 0, (intptr_t)n);
+        if (index == -1 && gp_err_occurred())
+            return NULL;
+        it->index = (size_t)index;
+    }
+    return gp_none_new();
+}
+
+static const gp_method_def_t bytes_iterator_methods[] = {
+    {"__length_hint__", bytes_iterator_length_hint, 0, NULL},
+    {"__reduce__", bytes_iterator_reduce, 0, "Return state information for pickling."},
+    {"__setstate__", bytes_iterator_setstate, 0, "Set state information for unpickling."},
+    {NULL, NULL, 0, NULL},
+};
+
 gp_type_t gp_bytes_iterator_type = {
     GP_TYPE_HEAD_INIT,
     .name = "bytes_iterator",
@@ -855,6 +947,7 @@ gp_type_t gp_bytes_iterator_type = {
     .dealloc = bytes_iterator_dealloc,
     .iter = bytes_iterator_self,
     .iternext = bytes_iterator_next,
+    .methods = bytes_iterator_methods,
 };
 
 gp_type_t gp_bytearray_iterator_type = {
@@ -864,6 +957,7 @@ gp_type_t gp_bytearray_iterator_type = {
     .dealloc = bytes_iterator_dealloc,
     .iter = bytes_iterator_self,
     .iternext = bytes_iterator_next,
+    .methods = bytes_iterator_methods,
 };
 
 /* ------------------------------------------------------------------ */
@@ -1471,6 +1565,7 @@ gp_object_t *gp_bytes_hex(gp_object_t *self, gp_object_t *const *args, size_t na
     size_t n;
     gp_bytes_like(self, &d, &n);
     char sep = 0;
+    bool has_sep = false; /* the separator may be NUL itself */
     intptr_t per = 1;
     if (out[0]) {
         const char *sd;
@@ -1491,6 +1586,7 @@ gp_object_t *gp_bytes_hex(gp_object_t *self, gp_object_t *const *args, size_t na
             return NULL;
         }
         sep = sd[0];
+        has_sep = true;
     }
     if (out[1]) {
         per = gp_number_as_ssize(out[1], &gp_exc_OverflowError);
@@ -1502,7 +1598,7 @@ gp_object_t *gp_bytes_hex(gp_object_t *self, gp_object_t *const *args, size_t na
     gp_strbuf_init(&b);
     size_t group = (size_t)(per < 0 ? -per : per);
     for (size_t i = 0; i < n; i++) {
-        if (sep && group && i) {
+        if (has_sep && group && i) {
             /* Positive counts group from the right, negative from the left. */
             bool boundary = per > 0 ? (n - i) % group == 0 : i % group == 0;
             if (boundary)
@@ -2043,9 +2139,15 @@ static gp_object_t *bytearray_reduce_common(gp_object_t *self, int64_t protocol)
     GP_DECREF(raw);
     if (!ctor_args)
         return NULL;
-    gp_object_t **dictp = gp_object_dict_ptr(self);
-    gp_object_t *state = dictp && *dictp ? *dictp : gp_None;
+    /* The state is __getstate__()'s: the instance dict, with the values
+       of any __slots__ alongside, or None. */
+    gp_object_t *state = gp_object_call_method(self, "__getstate__", NULL, 0);
+    if (!state) {
+        GP_DECREF(ctor_args);
+        return NULL;
+    }
     gp_object_t *res = gp_tuple_pack(3, (gp_object_t *)GP_TYPE(self), ctor_args, state);
+    GP_DECREF(state);
     GP_DECREF(ctor_args);
     return res;
 }

@@ -17,6 +17,7 @@
 
 #include "obj/int.h"
 #include "obj/object.h"
+#include "obj/str.h"
 
 typedef struct gp_complex {
     gp_object_t base;
@@ -442,16 +443,28 @@ static gp_object_t *complex_from_text(gp_type_t *type, gp_object_t *text)
     if (!s)
         return NULL;
     size_t len = gp_str_utf8_len(text);
+    /* Unicode digits and white space read as their ASCII counterparts. */
+    char *ascii = NULL;
+    if (!GP_STR_ASCII(text)) {
+        ascii = gp_str_numeric_ascii(text, &len);
+        if (!ascii)
+            return NULL;
+        s = ascii;
+    }
     char *buf = gp_mem_alloc(len + 2);
-    if (!buf)
+    if (!buf) {
+        gp_mem_free(ascii);
         return NULL;
+    }
     double real, imag;
     bool ok = complex_parse_text(s, len, buf, &real, &imag);
+    bool underscore = memchr(s, '_', len) != NULL;
     gp_mem_free(buf);
+    gp_mem_free(ascii);
     if (!ok) {
         /* CPython strips underscores in a first pass whose failure reads
            differently. */
-        if (memchr(s, '_', len))
+        if (underscore)
             gp_err_format(&gp_exc_ValueError, "could not convert string to complex: %R", text);
         else
             gp_err_set_string(&gp_exc_ValueError, "complex() arg is a malformed string");
@@ -466,16 +479,15 @@ static bool complex_has_special(gp_object_t *o, const char *name)
     return gp_type_lookup_cstr(GP_TYPE(o), name) != NULL;
 }
 
-/* complex()'s reading of a non-string argument that is not an int, float
-   or complex: __complex__ (first argument only, as CPython), then
+/* complex()'s reading of a non-string argument: __complex__ (first
+   argument only, as CPython), the value of an int, float or complex, then
    __float__ or __index__. 1 with the parts set, 0 if [o] is no number, -1
    on error. */
 static int complex_argument(gp_object_t *o, bool first, double *real, double *imag)
 {
-    int rc = complex_operand(o, real, imag);
-    if (rc != 0)
-        return rc;
-    if (first && complex_has_special(o, "__complex__")) {
+    /* __complex__ comes first, so that a subclass of complex (or of float)
+       defining it is heard. */
+    if (first && GP_TYPE(o) != &gp_complex_type && complex_has_special(o, "__complex__")) {
         gp_object_t *r = gp_object_call_method(o, "__complex__", NULL, 0);
         if (!r)
             return -1;
@@ -484,11 +496,27 @@ static int complex_argument(gp_object_t *o, bool first, double *real, double *im
             GP_DECREF(r);
             return -1;
         }
+        if (GP_TYPE(r) != &gp_complex_type) {
+            /* A strict complex subclass is still accepted, with a warning. */
+            char message[256];
+            snprintf(message, sizeof message,
+                     "__complex__ returned non-complex (type %.50s).  The ability to return an "
+                     "instance of a strict subclass of complex is deprecated, and may be "
+                     "removed in a future version of Python.",
+                     gp_type_name(GP_TYPE(r)));
+            if (gp_err_warn(&gp_exc_DeprecationWarning, message) < 0) {
+                GP_DECREF(r);
+                return -1;
+            }
+        }
         *real = ((gp_complex_t *)r)->real;
         *imag = ((gp_complex_t *)r)->imag;
         GP_DECREF(r);
         return 1;
     }
+    int rc = complex_operand(o, real, imag);
+    if (rc != 0)
+        return rc;
     if (!complex_has_special(o, "__float__") && !complex_has_special(o, "__index__") &&
         !GP_TYPE(o)->to_float && !GP_TYPE(o)->to_index)
         return 0;
@@ -533,6 +561,10 @@ static gp_object_t *complex_new(gp_type_t *type, gp_object_t *const *args, size_
     if (gp_args_parse("complex", args, nargs, kwnames, names, 0, values) < 0)
         return NULL;
     double real = 0.0, imag = 0.0, r2 = 0.0, i2 = 0.0;
+    /* complex(z) of an exact complex is z itself, as in CPython. */
+    if (type == &gp_complex_type && values[0] && !values[1] &&
+        GP_TYPE(values[0]) == &gp_complex_type)
+        return GP_INCREF(values[0]);
     if (values[0] && gp_str_check(values[0])) {
         if (values[1]) {
             gp_err_set_string(&gp_exc_TypeError,

@@ -127,6 +127,10 @@ bool gp_str_exact_eq(gp_object_t *a, gp_object_t *b);
 
 /* True if [o] is a set or frozenset (or a subclass of either). */
 bool gp_anyset_check(gp_object_t *o);
+/* Steps through a set's keys with their stored hashes, so that copying
+   them elsewhere (dict.fromkeys) need not hash again. [*pos] starts at 0;
+   [*key] is borrowed. False once past the last key. */
+bool gp_set_next_hashed(gp_object_t *set, intptr_t *pos, gp_object_t **key, intptr_t *hash);
 
 /* Range introspection for the VM's `for i in range(...)` fast path: the
    start, stop and step of a range object whose bounds fit a C integer

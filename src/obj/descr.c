@@ -445,6 +445,7 @@ static int property_init(gp_object_t *self, gp_object_t *const *args, size_t nar
     for (int i = 0; i < 4; i++)
         GP_SETREF(*fields[i], out[i] && out[i] != gp_None ? GP_INCREF(out[i]) : NULL);
     /* Without an explicit doc, the getter's docstring documents the property. */
+    p->getter_doc = false;
     if (p->doc == NULL && p->fget != NULL) {
         gp_object_t *doc = gp_object_getattr_opt(p->fget, gp_str_static("__doc__"));
         if (doc == NULL && gp_err_occurred())
@@ -452,7 +453,13 @@ static int property_init(gp_object_t *self, gp_object_t *const *args, size_t nar
         if (doc == gp_None)
             GP_CLEAR(doc);
         p->doc = doc;
+        p->getter_doc = true;
     }
+    /* A subclass's own class __doc__ would shadow the getset, so the doc
+       goes into the instance's __dict__ instead, as CPython does (3.11: an
+       instance without a __dict__ makes this an AttributeError). */
+    if (p->getter_doc && GP_TYPE(self) != &gp_property_type)
+        return gp_object_setattr(self, gp_str_static("__doc__"), p->doc ? p->doc : gp_None);
     return 0;
 }
 
@@ -494,12 +501,15 @@ static int property_clear(gp_object_t *self)
 
 static void property_error(gp_property_t *p, gp_object_t *obj, const char *what)
 {
+    gp_object_t *qualname = gp_object_getattr_cstr((gp_object_t *)GP_TYPE(obj), "__qualname__");
+    if (qualname == NULL)
+        return;
     if (p->name != NULL)
-        gp_err_format(&gp_exc_AttributeError, "property '%U' of '%s' object has no %s", p->name,
-                      gp_type_name(GP_TYPE(obj)), what);
+        gp_err_format(&gp_exc_AttributeError, "property %R of %R object has no %s", p->name,
+                      qualname, what);
     else
-        gp_err_format(&gp_exc_AttributeError, "property of '%s' object has no %s",
-                      gp_type_name(GP_TYPE(obj)), what);
+        gp_err_format(&gp_exc_AttributeError, "property of %R object has no %s", qualname, what);
+    GP_DECREF(qualname);
 }
 
 static gp_object_t *property_get(gp_object_t *self, gp_object_t *obj, gp_object_t *owner)
@@ -542,8 +552,9 @@ static gp_object_t *property_copy(gp_object_t *self, int which, gp_object_t *fun
     if (func == gp_None)
         func = parts[which];
     parts[which] = func;
-    /* A doc inherited from the old getter must not hide the new getter's. */
-    if (which == 0 && func != p->fget)
+    /* A doc taken from the old getter must not hide the new getter's; an
+       explicit doc= stays. */
+    if (p->getter_doc && parts[0] != gp_None)
         parts[3] = gp_None;
     gp_object_t *res = gp_object_call((gp_object_t *)GP_TYPE(self), parts, 4, NULL);
     if (res != NULL && p->name != NULL && GP_IS_TYPE(res, gp_property_type))
@@ -611,7 +622,31 @@ static int property_set_doc(gp_object_t *self, gp_object_t *value, void *closure
     return 0;
 }
 
+/* True when any of the accessors is abstract, so that abc sees an
+   abstract property as abstract. */
+static gp_object_t *property_get_isabstract(gp_object_t *self, void *closure)
+{
+    gp_property_t *p = (gp_property_t *)self;
+    gp_object_t *funcs[] = {p->fget, p->fset, p->fdel};
+    for (size_t i = 0; i < 3; i++) {
+        if (funcs[i] == NULL)
+            continue;
+        gp_object_t *v = gp_object_getattr_opt(funcs[i], gp_str_static("__isabstractmethod__"));
+        if (v == NULL) {
+            if (gp_err_occurred())
+                return NULL;
+            continue;
+        }
+        int truth = gp_object_is_true(v);
+        GP_DECREF(v);
+        if (truth != 0)
+            return truth < 0 ? NULL : gp_bool_from(true);
+    }
+    return gp_bool_from(false);
+}
+
 static const gp_getset_def_t property_getsets[] = {
+    {"__isabstractmethod__", property_get_isabstract, NULL, NULL, NULL},
     {"fget", property_field, NULL, (void *)0, NULL},
     {"fset", property_field, NULL, (void *)1, NULL},
     {"fdel", property_field, NULL, (void *)2, NULL},
@@ -640,6 +675,33 @@ gp_type_t gp_property_type = {
 /* staticmethod and classmethod                                         */
 /* ------------------------------------------------------------------ */
 
+/* Copies the wrapped callable's __module__, __name__, __qualname__, __doc__
+   and __annotations__ into the wrapper's own dict, as functools.wraps
+   would (CPython does this since 3.10), so the wrapper reports the
+   function's docstring rather than its own type's. Missing ones are
+   skipped. 0 or -1. */
+static int funcwrap_copy_attrs(gp_funcwrap_t *w)
+{
+    static const char *const names[] = {"__module__", "__name__", "__qualname__", "__doc__",
+                                        "__annotations__"};
+    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
+        gp_object_t *key = gp_str_static(names[i]);
+        gp_object_t *v = gp_object_getattr_opt(w->callable, key);
+        if (v == NULL) {
+            if (gp_err_occurred())
+                return -1;
+            continue;
+        }
+        int rc = (w->dict != NULL || (w->dict = gp_dict_new()) != NULL)
+                     ? gp_dict_setitem(w->dict, key, v)
+                     : -1;
+        GP_DECREF(v);
+        if (rc < 0)
+            return -1;
+    }
+    return 0;
+}
+
 static gp_object_t *funcwrap_make(gp_type_t *type, gp_object_t *callable)
 {
     gp_funcwrap_t *w = (gp_funcwrap_t *)gp_object_alloc(type, 0);
@@ -647,6 +709,10 @@ static gp_object_t *funcwrap_make(gp_type_t *type, gp_object_t *callable)
         return NULL;
     w->callable = GP_INCREF(callable);
     gp_gc_track((gp_object_t *)w);
+    if (funcwrap_copy_attrs(w) < 0) {
+        GP_DECREF((gp_object_t *)w);
+        return NULL;
+    }
     return (gp_object_t *)w;
 }
 
@@ -745,18 +811,29 @@ static gp_object_t *funcwrap_get_isabstract(gp_object_t *self, void *closure)
    as CPython's functools-style wrappers expose them. */
 static gp_object_t *funcwrap_getattr(gp_object_t *self, gp_object_t *name)
 {
-    gp_object_t *res = gp_object_generic_getattr_ex(self, name, true);
-    if (res != NULL || gp_err_occurred())
-        return res;
+    /* The wrapper's own dict comes before its type's plain attributes (the
+       type's __doc__) but after data descriptors (__func__), as for any
+       instance dict. */
     gp_object_t **dictp = &((gp_funcwrap_t *)self)->dict;
+    gp_object_t *res;
     if (*dictp != NULL) {
-        res = gp_dict_getitem(*dictp, name);
-        if (res != NULL)
-            return GP_INCREF(res);
-        if (gp_err_occurred())
-            return NULL;
+        gp_object_t *descr = gp_type_lookup(GP_TYPE(self), name);
+        if (descr == NULL || GP_TYPE(descr)->descr_set == NULL) {
+            res = gp_dict_getitem(*dictp, name);
+            if (res != NULL)
+                return GP_INCREF(res);
+            if (gp_err_occurred())
+                return NULL;
+        }
     }
     gp_funcwrap_t *w = (gp_funcwrap_t *)self;
+    /* CPython copies the function's __doc__ onto the wrapper, so it wins
+       over the type's own docstring. */
+    if (w->callable != NULL && gp_str_eq_cstr(name, "__doc__"))
+        return gp_object_getattr(w->callable, name);
+    res = gp_object_generic_getattr_ex(self, name, true);
+    if (res != NULL || gp_err_occurred())
+        return res;
     if (w->callable != NULL &&
         (gp_str_eq_cstr(name, "__name__") || gp_str_eq_cstr(name, "__qualname__") ||
          gp_str_eq_cstr(name, "__doc__") || gp_str_eq_cstr(name, "__module__")))
@@ -812,6 +889,12 @@ static gp_object_t *classmethod_get(gp_object_t *self, gp_object_t *obj, gp_obje
     }
     if (owner == NULL)
         owner = (gp_object_t *)GP_TYPE(obj);
+    /* Chained descriptors (3.9 to 3.12): a wrapped descriptor is bound to
+       the class through its own __get__, so classmethod(property(...)) and
+       decorators returning descriptors work as in CPython 3.11. */
+    gp_type_t *ctype = GP_TYPE(w->callable);
+    if (ctype->descr_get != NULL && ctype != &gp_function_type)
+        return ctype->descr_get(w->callable, owner, owner);
     return gp_method_new(w->callable, owner);
 }
 
@@ -893,7 +976,7 @@ static int super_init(gp_object_t *self, gp_object_t *const *args, size_t nargs,
         return -1;
     }
     if (nargs > 2) {
-        gp_err_format(&gp_exc_TypeError, "super() takes at most 2 arguments (%zu given)", nargs);
+        gp_err_format(&gp_exc_TypeError, "super() expected at most 2 arguments, got %zu", nargs);
         return -1;
     }
     gp_type_t *type;

@@ -198,19 +198,12 @@ static inline void dict_maintain_tracking(gp_dict_t *d, gp_object_t *key, gp_obj
         gp_gc_track((gp_object_t *)d);
 }
 
-/* Inserts or replaces; borrowed key and value. */
-static int dict_insert(gp_dict_t *d, gp_object_t *key, intptr_t hash, gp_object_t *value)
+/* Appends [key] (with [hash]) -> [value], the caller having just looked
+   the key up and not found it. Not looking again matters: a key's __eq__
+   runs once per lookup, and setdefault promises one. */
+static int dict_insert_absent(gp_dict_t *d, gp_object_t *key, intptr_t hash, gp_object_t *value)
 {
-    intptr_t ix = dict_lookup(d, key, hash);
-    if (ix == -2)
-        return -1;
     dict_maintain_tracking(d, key, value);
-    if (ix >= 0) {
-        gp_object_t *old = d->entries[ix].value;
-        d->entries[ix].value = GP_INCREF(value);
-        GP_DECREF(old);
-        return 0;
-    }
     if (!d->indices || d->nentries >= d->usable) {
         if (dict_resize(d, d->used < 3 ? 5 : d->used * 3) < 0)
             return -1;
@@ -226,6 +219,22 @@ static int dict_insert(gp_dict_t *d, gp_object_t *key, intptr_t hash, gp_object_
     d->used++;
     d->version++;
     return 0;
+}
+
+/* Inserts or replaces; borrowed key and value. */
+static int dict_insert(gp_dict_t *d, gp_object_t *key, intptr_t hash, gp_object_t *value)
+{
+    intptr_t ix = dict_lookup(d, key, hash);
+    if (ix == -2)
+        return -1;
+    if (ix >= 0) {
+        dict_maintain_tracking(d, key, value);
+        gp_object_t *old = d->entries[ix].value;
+        d->entries[ix].value = GP_INCREF(value);
+        GP_DECREF(old);
+        return 0;
+    }
+    return dict_insert_absent(d, key, hash, value);
 }
 
 /* Removes entry [ix] (found for [hash]); the caller owns the returned key
@@ -712,7 +721,7 @@ gp_object_t *gp_dict_setdefault(gp_object_t *d, gp_object_t *key, gp_object_t *v
         return NULL;
     if (ix >= 0)
         return dict->entries[ix].value;
-    if (dict_insert(dict, key, hash, value) < 0)
+    if (dict_insert_absent(dict, key, hash, value) < 0)
         return NULL;
     return value;
 }
@@ -1075,7 +1084,38 @@ static gp_object_t *dict_method_fromkeys(gp_object_t *cls, gp_object_t *const *a
     if (!d)
         return NULL;
     bool plain = gp_dict_check_exact(d);
-    gp_object_t *it = gp_object_iter(args[0]);
+    gp_object_t *src = args[0];
+    if (plain && (GP_IS_TYPE(src, gp_set_type) || GP_IS_TYPE(src, gp_frozenset_type) ||
+                  gp_dict_check_exact(src))) {
+        /* The keys' hashes are stored already: they are not computed again,
+           which a key's __hash__ could observe (CPython does the same). */
+        /* Each key is held while it is inserted: a key's __eq__ may change
+           the source under us. */
+        gp_object_t *key;
+        intptr_t hash, pos = 0;
+        bool from_dict = gp_dict_check_exact(src);
+        for (;;) {
+            if (from_dict) {
+                gp_dict_t *sd = (gp_dict_t *)src;
+                while (pos < sd->nentries && !sd->entries[pos].key)
+                    pos++;
+                if (pos >= sd->nentries)
+                    break;
+                key = sd->entries[pos].key;
+                hash = sd->entries[pos].hash;
+                pos++;
+            } else if (!gp_set_next_hashed(src, &pos, &key, &hash)) {
+                break;
+            }
+            GP_INCREF(key);
+            int r = dict_insert((gp_dict_t *)d, key, hash, value);
+            GP_DECREF(key);
+            if (r < 0)
+                goto error;
+        }
+        return d;
+    }
+    gp_object_t *it = gp_object_iter(src);
     if (!it)
         goto error;
     gp_object_t *key;

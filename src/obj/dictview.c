@@ -23,6 +23,7 @@
  */
 #include "obj/containers.h"
 #include "obj/dict.h"
+#include "obj/type.h"
 #include "runtime/gc.h"
 #include "runtime/runtime.h"
 
@@ -230,8 +231,36 @@ static gp_object_t *dict_iterator_length_hint(gp_object_t *self, gp_object_t *co
     return gp_int_from_i64(n);
 }
 
+/* Pickling support, as CPython: iter(list of the items still to come).
+   They are read through a copy of the iterator, leaving this one where
+   it is. */
+static gp_object_t *dict_iterator_reduce(gp_object_t *self, gp_object_t *const *args,
+                                         size_t nargs, gp_object_t *kwnames)
+{
+    if (gp_args_check("__reduce__", nargs, kwnames, 0, 0) < 0)
+        return NULL;
+    dict_iterator_t *it = (dict_iterator_t *)self;
+    dict_iterator_t *copy = (dict_iterator_t *)gp_object_alloc(GP_TYPE(self), 0);
+    if (!copy)
+        return NULL;
+    copy->dict = it->dict ? GP_INCREF(it->dict) : NULL;
+    copy->used = it->used;
+    copy->pos = it->pos;
+    copy->len = it->len;
+    copy->result = NULL;
+    gp_gc_track((gp_object_t *)copy);
+    gp_object_t *rest = gp_list_from_iterable((gp_object_t *)copy);
+    GP_DECREF((gp_object_t *)copy);
+    if (!rest)
+        return NULL;
+    gp_object_t *res = gp_seq_iterator_reduce("iter", NULL, 0, rest);
+    GP_DECREF(rest);
+    return res;
+}
+
 static const gp_method_def_t dict_iterator_methods[] = {
     {"__length_hint__", dict_iterator_length_hint, 0, NULL},
+    {"__reduce__", dict_iterator_reduce, 0, "Return state information for pickling."},
     {NULL, NULL, 0, NULL},
 };
 
@@ -455,9 +484,9 @@ static gp_object_t *dict_view_reversed(gp_object_t *self, gp_object_t *const *ar
 
 static gp_object_t *dict_view_get_mapping(gp_object_t *self, void *closure)
 {
-    /* CPython returns a read-only mappingproxy; the dict itself is the
-       closest thing gilpy has. */
-    return GP_INCREF(((dict_view_t *)self)->dict);
+    /* A read-only window on the dict, so the view cannot be used to
+       change it. */
+    return gp_mappingproxy_new(((dict_view_t *)self)->dict);
 }
 
 static const gp_method_def_t dict_setview_methods[] = {

@@ -24,6 +24,7 @@
 #include "obj/object.h"
 #include "obj/type.h"
 #include "runtime/runtime.h"
+#include "vm/vm.h"
 
 /* Makes [exc] (a new reference to an exception instance) current. */
 static void err_set_instance(gp_object_t *exc)
@@ -106,6 +107,28 @@ void gp_err_format(gp_type_t *type, const char *fmt, ...)
     va_start(ap, fmt);
     gp_err_vformat(type, fmt, ap);
     va_end(ap);
+}
+
+int gp_err_warn(gp_type_t *category, const char *message)
+{
+    /* The warnings module does the filtering and the showing; it is only
+       imported on this rare path, so a program that never warns never
+       loads it. */
+    gp_object_t *module = gp_import_stdlib("warnings");
+    if (module == NULL)
+        return -1;
+    gp_object_t *text = gp_str_from_cstr(message);
+    gp_object_t *result = NULL;
+    if (text != NULL) {
+        gp_object_t *args[3] = {text, (gp_object_t *)category, GP_SMALL_NEW(1)};
+        result = gp_object_call_method(module, "warn", args, 3);
+        GP_DECREF(text);
+    }
+    GP_DECREF(module);
+    if (result == NULL)
+        return -1;
+    GP_DECREF(result);
+    return 0;
 }
 
 void gp_err_set_exception(gp_object_t *exc)

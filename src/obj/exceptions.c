@@ -246,6 +246,11 @@ static gp_object_t *exc_add_note(gp_object_t *self, gp_object_t *const *args, si
     gp_exception_t *e = EXC(self);
     if (e->notes == NULL && (e->notes = gp_list_new(0)) == NULL)
         return NULL;
+    /* __notes__ is assignable, so it may hold anything by now. */
+    if (!gp_list_check(e->notes)) {
+        gp_err_set_string(&gp_exc_TypeError, "Cannot add note: __notes__ is not a list");
+        return NULL;
+    }
     if (gp_list_append(e->notes, args[0]) < 0)
         return NULL;
     return gp_none_new();
@@ -412,6 +417,23 @@ static gp_object_t *exc_reduce(gp_object_t *self, gp_object_t *const *args, size
     gp_object_t *eargs = e->args ? GP_INCREF(e->args) : gp_tuple_new(0);
     if (!eargs)
         return NULL;
+    /* OSError(errno, strerror) with a filename passes it back through args
+       (and filename2 after a None winerror), as CPython's reduction does. */
+    gp_object_t *filename = gp_object_isinstance_type(self, &gp_exc_OSError) &&
+                                    GP_TUPLE_SIZE(eargs) == 2
+                                ? exc_attr(self, "filename")
+                                : NULL;
+    if (filename != NULL && filename != gp_None) {
+        gp_object_t *filename2 = exc_attr(self, "filename2");
+        bool two = filename2 != NULL && filename2 != gp_None;
+        gp_object_t *wide = two ? gp_tuple_pack(5, GP_TUPLE_GET(eargs, 0), GP_TUPLE_GET(eargs, 1),
+                                                filename, gp_None, filename2)
+                                : gp_tuple_pack(3, GP_TUPLE_GET(eargs, 0), GP_TUPLE_GET(eargs, 1),
+                                                filename);
+        GP_SETREF(eargs, wide);
+        if (!eargs)
+            return NULL;
+    }
     gp_object_t *state = NULL;
     if (e->dict && gp_dict_size(e->dict) > 0) {
         state = gp_dict_new();
@@ -425,9 +447,24 @@ static gp_object_t *exc_reduce(gp_object_t *self, gp_object_t *const *args, size
             GP_DECREF(eargs);
             return NULL;
         }
-        if (gp_dict_size(state) == 0)
-            GP_CLEAR(state);
     }
+    /* ImportError's name and path are state, not args (after the dict's
+       own items, as CPython orders them). */
+    static const char *const import_fields[] = {"name", "path"};
+    bool is_import = gp_object_isinstance_type(self, &gp_exc_ImportError);
+    for (size_t i = 0; is_import && i < 2; i++) {
+        gp_object_t *v = exc_attr(self, import_fields[i]);
+        if (v == NULL || v == gp_None)
+            continue;
+        if ((state == NULL && (state = gp_dict_new()) == NULL) ||
+            gp_dict_setitem_cstr(state, import_fields[i], v) < 0) {
+            GP_XDECREF(state);
+            GP_DECREF(eargs);
+            return NULL;
+        }
+    }
+    if (state != NULL && gp_dict_size(state) == 0)
+        GP_CLEAR(state);
     gp_object_t *res = state ? gp_tuple_pack(3, (gp_object_t *)GP_TYPE(self), eargs, state)
                              : gp_tuple_pack(2, (gp_object_t *)GP_TYPE(self), eargs);
     GP_DECREF(eargs);
@@ -526,7 +563,9 @@ static int importerror_init(gp_object_t *self, gp_object_t *const *args, size_t 
                             gp_object_t *kwnames)
 {
     static const char *const allowed[] = {"name", "path", NULL};
-    if (exc_set_args(self, args, nargs) < 0 ||
+    /* A second __init__ call forgets the name and path it does not repeat. */
+    if (exc_set_args(self, args, nargs) < 0 || exc_attr_set(self, "name", gp_None) < 0 ||
+        exc_attr_set(self, "path", gp_None) < 0 ||
         exc_keyword_attrs(self, args, nargs, kwnames, allowed, "ImportError") < 0)
         return -1;
     return exc_attr_set(self, "msg", nargs == 1 ? args[0] : gp_None);
@@ -685,7 +724,14 @@ static int syntaxerror_init(gp_object_t *self, gp_object_t *const *args, size_t 
         intptr_t n = GP_TUPLE_SIZE(info);
         if (n < 4 || n > 6) {
             GP_DECREF(info);
-            gp_err_set_string(&gp_exc_IndexError, "tuple index out of range");
+            gp_err_format(&gp_exc_TypeError, "function takes at %s %d arguments (%zd given)",
+                          n < 4 ? "least" : "most", n < 4 ? 4 : 6, (ssize_t)n);
+            return -1;
+        }
+        if (n == 5) {
+            GP_DECREF(info);
+            gp_err_set_string(&gp_exc_TypeError,
+                              "end_offset must be provided when end_lineno is provided");
             return -1;
         }
         for (intptr_t i = 0; i < n; i++)

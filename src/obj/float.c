@@ -107,12 +107,10 @@ static gp_object_t *float_call_dunder(gp_object_t *o, const char *name)
     return gp_object_call(fn, &o, 1, NULL);
 }
 
-double gp_float_as_double(gp_object_t *o)
+/* The conversion dunders of [o], skipping the fast paths for float and int
+   values, which a subclass with its own __float__ must not take. */
+static double float_as_double_via_dunder(gp_object_t *o)
 {
-    if (GP_IS_PTR(o) && gp_float_check(o))
-        return gp_float_value(o);
-    if (gp_int_check(o))
-        return gp_int_as_double(o);
     gp_type_t *t = GP_TYPE(o);
     gp_object_t *r = NULL;
     if (t->to_float) {
@@ -143,9 +141,31 @@ double gp_float_as_double(gp_object_t *o)
         GP_DECREF(r);
         return -1.0;
     }
+    if (!float_is_exact(r)) {
+        /* A strict float subclass is still accepted, with a warning. */
+        char message[320];
+        snprintf(message, sizeof message,
+                 "%.50s.__float__ returned non-float (type %.50s).  The ability to return an "
+                 "instance of a strict subclass of float is deprecated, and may be removed in "
+                 "a future version of Python.",
+                 gp_type_name(t), gp_type_name(GP_TYPE(r)));
+        if (gp_err_warn(&gp_exc_DeprecationWarning, message) < 0) {
+            GP_DECREF(r);
+            return -1.0;
+        }
+    }
     double d = gp_float_value(r);
     GP_DECREF(r);
     return d;
+}
+
+double gp_float_as_double(gp_object_t *o)
+{
+    if (GP_IS_PTR(o) && gp_float_check(o))
+        return gp_float_value(o);
+    if (gp_int_check(o))
+        return gp_int_as_double(o);
+    return float_as_double_via_dunder(o);
 }
 
 /* ------------------------------------------------------------------ */
@@ -327,11 +347,18 @@ static gp_object_t *float_from_text(gp_object_t *obj, const char *s, size_t len)
     return gp_float_new(v);
 }
 
+static gp_object_t *float_to_float(gp_object_t *o);
+
 /* float(x): the exact float result. */
 static gp_object_t *float_convert(gp_object_t *x)
 {
     if (float_is_exact(x))
         return GP_INCREF(x);
+    if (gp_str_check(x) && !gp_str_check_exact(x) && GP_TYPE(x)->to_float) {
+        /* A str subclass defining __float__ is converted by it. */
+        double d = float_as_double_via_dunder(x);
+        return d == -1.0 && gp_err_occurred() ? NULL : gp_float_new(d);
+    }
     if (gp_str_check(x)) {
         if (GP_STR_ASCII(x))
             return float_from_text(x, gp_str_utf8(x), gp_str_utf8_len(x));
@@ -341,7 +368,7 @@ static gp_object_t *float_convert(gp_object_t *x)
         gp_mem_free(ascii);
         return r;
     }
-    if (gp_bytes_check(x) || GP_IS_TYPE(x, gp_bytearray_type))
+    if (gp_bytes_check(x) || gp_is_bytearray(x))
         return float_from_text(x, gp_bytes_data(x), gp_bytes_len(x));
     if (gp_memoryview_check(x)) {
         gp_object_t *b = gp_memoryview_tobytes(x);
@@ -350,6 +377,23 @@ static gp_object_t *float_convert(gp_object_t *x)
         return r;
     }
     gp_type_t *t = GP_TYPE(x);
+    if (gp_float_check(x) && t->to_float && t->to_float != float_to_float) {
+        /* A float subclass defining __float__: float() honours it. */
+        double d = float_as_double_via_dunder(x);
+        return d == -1.0 && gp_err_occurred() ? NULL : gp_float_new(d);
+    }
+    if (!gp_float_check(x) && !gp_int_check(x) && !t->to_float && !t->to_index &&
+        gp_buffer_check(x)) {
+        /* Any other bytes-like object (array.array): its bytes as text. */
+        gp_buffer_t view = {0};
+        if (gp_buffer_get(x, &view, GP_BUFFER_SIMPLE) < 0)
+            return NULL;
+        gp_object_t *b = gp_bytes_new(view.data, view.len);
+        gp_buffer_release(&view);
+        gp_object_t *r = b ? float_from_text(b, gp_bytes_data(b), gp_bytes_len(b)) : NULL;
+        GP_XDECREF(b);
+        return r;
+    }
     if (!gp_int_check(x) && !gp_float_check(x) && !t->to_float && !t->to_index &&
         !gp_type_lookup_cstr(t, "__float__") && !gp_type_lookup_cstr(t, "__index__")) {
         gp_err_format(&gp_exc_TypeError,
@@ -366,9 +410,13 @@ static gp_object_t *float_convert(gp_object_t *x)
 static gp_object_t *float_new(gp_type_t *type, gp_object_t *const *args, size_t nargs,
                               gp_object_t *kwnames)
 {
+    /* Keywords are refused unless a subclass's own __init__ is there to
+       take them. */
     if (kwnames && GP_TUPLE_SIZE(kwnames) > 0) {
-        gp_err_set_string(&gp_exc_TypeError, "float() takes no keyword arguments");
-        return NULL;
+        if (type == &gp_float_type || type->init == gp_float_type.init) {
+            gp_err_set_string(&gp_exc_TypeError, "float() takes no keyword arguments");
+            return NULL;
+        }
     }
     if (nargs > 1) {
         gp_err_format(&gp_exc_TypeError, "float expected at most 1 argument, got %zu", nargs);
@@ -1070,6 +1118,28 @@ static gp_object_t *float_getnewargs(gp_object_t *self, gp_object_t *const *args
     return t;
 }
 
+/* float.__getformat__(typestr): how C doubles and floats are stored. Every
+   platform gilpy builds on is IEEE 754; only the byte order varies. */
+static gp_object_t *float_getformat(gp_object_t *cls, gp_object_t *const *args, size_t nargs,
+                                    gp_object_t *kwnames)
+{
+    if (gp_args_check("__getformat__", nargs, kwnames, 1, 1) < 0)
+        return NULL;
+    if (!gp_str_check(args[0])) {
+        gp_err_format(&gp_exc_TypeError, "__getformat__() argument must be str, not %T",
+                      args[0]);
+        return NULL;
+    }
+    const char *kind = gp_str_utf8(args[0]);
+    if (strcmp(kind, "double") != 0 && strcmp(kind, "float") != 0) {
+        gp_err_set_string(&gp_exc_ValueError, "__getformat__() argument 1 must be 'double' or 'float'");
+        return NULL;
+    }
+    const uint16_t probe = 1;
+    bool little = *(const uint8_t *)&probe == 1;
+    return gp_str_from_cstr(little ? "IEEE, little-endian" : "IEEE, big-endian");
+}
+
 static const gp_method_def_t float_methods[] = {
     {"is_integer", float_is_integer, 0, "Return True if the float is an integer."},
     {"as_integer_ratio", float_as_integer_ratio, 0,
@@ -1077,6 +1147,8 @@ static const gp_method_def_t float_methods[] = {
     {"hex", float_hex, 0, "Return a hexadecimal representation of a floating-point number."},
     {"fromhex", float_fromhex, GP_METH_CLASS,
      "Create a floating-point number from a hexadecimal string."},
+    {"__getformat__", float_getformat, GP_METH_CLASS,
+     "You probably don't want to use this function."},
     {"conjugate", float_conjugate, 0, "Return self, the complex conjugate of any float."},
     {"__round__", float_round, 0, "Return the Integral closest to x, rounding half toward even."},
     {"__trunc__", float_trunc, 0, "Return the Integral closest to x between 0 and x."},

@@ -124,6 +124,10 @@ char *gp_bigint_to_decimal(const gp_digit_t *a, intptr_t na, bool negative, size
 
 /* Small helpers shared by int.c, int_text.c and int_methods.c. */
 gp_object_t *gp_int_exact(gp_object_t *o); /* an exact int with the value of [o] */
+/* Issues CPython's DeprecationWarning for [dunder] (say "__index__") having
+   returned [result], an instance of a strict int subclass: 0, or -1 when a
+   warnings filter made it an error. */
+int gp_int_warn_subclass_result(const char *dunder, gp_object_t *result);
 int gp_int_sign_fast(gp_object_t *o);
 bool gp_int_is_zero(gp_object_t *o);
 bool gp_int_is_odd(gp_object_t *o);

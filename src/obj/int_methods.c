@@ -227,44 +227,17 @@ static gp_object_t *int_from_bytes_method(gp_object_t *cls, gp_object_t *const *
                 return NULL;
             src = owned;
         }
-    } else if (!gp_bytes_check(src) && !GP_IS_TYPE(src, gp_bytearray_type)) {
-        if (gp_str_check(src)) {
-            gp_err_set_string(&gp_exc_TypeError, "cannot convert 'str' object to bytes");
+    } else if (!gp_bytes_check(src) && !gp_is_bytearray(src)) {
+        /* bytes() would take an int as a length, and a str fails there
+           with the wrong message. */
+        if (gp_str_check(src) || gp_int_check(src)) {
+            gp_err_format(&gp_exc_TypeError, "cannot convert '%s' object to bytes",
+                          gp_type_name(GP_TYPE(src)));
             return NULL;
         }
-        /* An iterable of ints in range(256): build bytes from it. */
-        gp_object_t *list = gp_list_from_iterable(src);
-        if (!list)
-            return NULL;
-        intptr_t n = GP_LIST_SIZE(list);
-        uint8_t *tmp = gp_mem_alloc((size_t)n + 1);
-        if (!tmp) {
-            GP_DECREF(list);
-            gp_err_no_memory();
-            return NULL;
-        }
-        for (intptr_t i = 0; i < n; i++) {
-            gp_object_t *item = GP_LIST_GET(list, i);
-            if (!gp_int_check(item)) {
-                gp_err_format(&gp_exc_TypeError, "'%s' object cannot be interpreted as an integer",
-                              gp_type_name(GP_TYPE(item)));
-                gp_mem_free(tmp);
-                GP_DECREF(list);
-                return NULL;
-            }
-            int ov;
-            int64_t v = gp_int_as_i64_overflow(item, &ov);
-            if (ov || v < 0 || v > 255) {
-                gp_err_set_string(&gp_exc_ValueError, "bytes must be in range(0, 256)");
-                gp_mem_free(tmp);
-                GP_DECREF(list);
-                return NULL;
-            }
-            tmp[i] = (uint8_t)v;
-        }
-        owned = gp_bytes_new(tmp, (size_t)n);
-        gp_mem_free(tmp);
-        GP_DECREF(list);
+        /* Anything else goes through bytes(): __bytes__, the buffer
+           protocol (array.array) or an iterable of ints in range(256). */
+        owned = gp_object_call1((gp_object_t *)&gp_bytes_type, src);
         if (!owned)
             return NULL;
         src = owned;

@@ -17,6 +17,7 @@
  * subclasses), the __int__ slot, __index__, __trunc__, then str/bytes.
  */
 #include <math.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "obj/int.h"
@@ -277,15 +278,40 @@ static gp_object_t *int_from_text_object(gp_object_t *x, int base)
     }
     if (gp_str_check(x))
         return int_parse(gp_str_utf8(x), gp_str_utf8_len(x), base, x);
-    if (gp_bytes_check(x) || GP_IS_TYPE(x, gp_bytearray_type))
+    if (gp_bytes_check(x) || gp_is_bytearray(x))
         return int_parse(gp_bytes_data(x), gp_bytes_len(x), base, x);
+    return NULL;
+}
+
+/* int(x) for any other bytes-like [x] (a memoryview, an array): its bytes
+   are parsed as base-10 text. Only str, bytes and bytearray may be given an
+   explicit base, as in CPython. */
+static gp_object_t *int_from_buffer(gp_object_t *x)
+{
     if (gp_memoryview_check(x)) {
         gp_object_t *b = gp_memoryview_tobytes(x);
-        gp_object_t *r = b ? int_parse(gp_bytes_data(b), gp_bytes_len(b), base, b) : NULL;
+        gp_object_t *r = b ? int_parse(gp_bytes_data(b), gp_bytes_len(b), 10, b) : NULL;
         GP_XDECREF(b);
         return r;
     }
-    return NULL;
+    gp_buffer_t view = {0};
+    if (gp_buffer_get(x, &view, GP_BUFFER_SIMPLE) < 0)
+        return NULL;
+    gp_object_t *b = gp_bytes_new(view.data, view.len);
+    gp_buffer_release(&view);
+    gp_object_t *r = b ? int_parse(gp_bytes_data(b), gp_bytes_len(b), 10, b) : NULL;
+    GP_XDECREF(b);
+    return r;
+}
+
+int gp_int_warn_subclass_result(const char *dunder, gp_object_t *result)
+{
+    char message[256];
+    snprintf(message, sizeof message,
+             "%s returned non-int (type %.50s).  The ability to return an instance of a strict "
+             "subclass of int is deprecated, and may be removed in a future version of Python.",
+             dunder, gp_type_name(GP_TYPE(result)));
+    return gp_err_warn(&gp_exc_DeprecationWarning, message);
 }
 
 /* int(x) with one argument: the exact-int result. */
@@ -299,29 +325,42 @@ static gp_object_t *int_convert(gp_object_t *x)
     if (gp_int_check(x) && t->to_int == gp_int_type.to_int)
         return gp_int_exact(x);
     gp_object_t *r = NULL;
-    if (t->to_int)
+    const char *dunder = "__int__";
+    if (t->to_int) {
         r = t->to_int(x);
-    else if (t->to_index)
+    } else if (t->to_index) {
         r = t->to_index(x);
-    else if (gp_type_lookup_cstr(t, "__int__"))
+        dunder = "__index__";
+    } else if (gp_type_lookup_cstr(t, "__int__")) {
         r = int_call_dunder(x, "__int__");
-    else if (gp_type_lookup_cstr(t, "__index__"))
+    } else if (gp_type_lookup_cstr(t, "__index__")) {
         r = int_call_dunder(x, "__index__");
-    else if (gp_type_lookup_cstr(t, "__trunc__")) {
+        dunder = "__index__";
+    } else if (gp_type_lookup_cstr(t, "__trunc__")) {
+        if (gp_err_warn(&gp_exc_DeprecationWarning,
+                        "The delegation of int() to __trunc__ is deprecated.") < 0)
+            return NULL;
         gp_object_t *fn = gp_type_lookup_cstr(t, "__trunc__");
         gp_object_t *v = gp_object_call(fn, &x, 1, NULL);
         if (!v)
             return NULL;
+        /* The result must be an int or have __index__; it is not converted
+           again with int(), which could recurse without end. */
+        gp_type_t *vt = GP_TYPE(v);
         if (gp_int_check(v)) {
             r = gp_int_exact(v);
+        } else if (vt->to_index || gp_type_lookup_cstr(vt, "__index__")) {
+            r = gp_number_index(v);
         } else {
-            r = int_convert(v);
+            gp_err_format(&gp_exc_TypeError, "__trunc__ returned non-Integral (type %s)",
+                          gp_type_name(vt));
         }
         GP_DECREF(v);
         return r;
-    } else if (gp_str_check(x) || gp_bytes_check(x) || GP_IS_TYPE(x, gp_bytearray_type) ||
-               gp_memoryview_check(x)) {
+    } else if (gp_str_check(x) || gp_bytes_check(x) || gp_is_bytearray(x)) {
         return int_from_text_object(x, 10);
+    } else if (gp_buffer_check(x)) {
+        return int_from_buffer(x);
     } else {
         gp_err_format(&gp_exc_TypeError,
                       "int() argument must be a string, a bytes-like object or a real number, "
@@ -330,12 +369,18 @@ static gp_object_t *int_convert(gp_object_t *x)
         return NULL;
     }
     if (r && !gp_int_check(r)) {
-        gp_err_format(&gp_exc_TypeError, "__int__ returned non-int (type %T)", r);
+        gp_err_format(&gp_exc_TypeError, "%s returned non-int (type %T)", dunder, r);
         GP_DECREF(r);
         return NULL;
     }
-    if (r && !GP_IS_SMALL(r) && r->type != &gp_int_type)
+    if (r && !GP_IS_SMALL(r) && r->type != &gp_int_type) {
+        /* A strict int subclass (a bool, say) is accepted but deprecated. */
+        if (gp_int_warn_subclass_result(dunder, r) < 0) {
+            GP_DECREF(r);
+            return NULL;
+        }
         GP_SETREF(r, gp_int_exact(r));
+    }
     return r;
 }
 
@@ -372,7 +417,8 @@ gp_object_t *gp_int_slot_new(gp_type_t *type, gp_object_t *const *args, size_t n
     } else if (!vals[1]) {
         result = int_convert(vals[0]);
     } else {
-        intptr_t base = gp_number_as_ssize(vals[1], &gp_exc_OverflowError);
+        /* A huge base saturates and so fails the range check below. */
+        intptr_t base = gp_number_as_ssize(vals[1], NULL);
         if (base == -1 && gp_err_occurred())
             return NULL;
         if (base != 0 && (base < 2 || base > 36)) {

@@ -276,29 +276,67 @@ static gp_object_t *callable_iterator_next(gp_object_t *self)
     callable_iterator_t *it = (callable_iterator_t *)self;
     if (!it->callable)
         return NULL;
-    gp_object_t *value = gp_object_call0(it->callable);
+    /* The call may exhaust this very iterator (re-entering next), which
+       clears both fields: hold our own references across it. */
+    gp_object_t *callable = GP_INCREF(it->callable);
+    gp_object_t *sentinel = GP_INCREF(it->sentinel);
+    gp_object_t *value = gp_object_call0(callable);
+    GP_DECREF(callable);
+    int eq = -1;
     if (!value) {
         if (gp_err_matches(&gp_exc_StopIteration)) {
             gp_err_clear();
             GP_CLEAR(it->callable);
             GP_CLEAR(it->sentinel);
         }
+    } else if (!it->callable) {
+        /* Exhausted meanwhile: the value is dropped, as in CPython. */
+        GP_CLEAR(value);
+    } else if ((eq = gp_object_eq(sentinel, value)) != 0) {
+        GP_CLEAR(value);
+        if (eq > 0) {
+            GP_CLEAR(it->callable);
+            GP_CLEAR(it->sentinel);
+        }
+    }
+    GP_DECREF(sentinel);
+    return value;
+}
+
+/* Pickling support, as CPython: (iter, (callable, sentinel)), or
+   (iter, ((),)) once exhausted. */
+static gp_object_t *callable_iterator_reduce(gp_object_t *self, gp_object_t *const *args,
+                                             size_t nargs, gp_object_t *kwnames)
+{
+    if (gp_args_check("__reduce__", nargs, kwnames, 0, 0) < 0)
+        return NULL;
+    callable_iterator_t *it = (callable_iterator_t *)self;
+    gp_object_t *fn = gp_dict_getitem_cstr(gp_runtime()->builtins, "iter");
+    if (!fn) {
+        gp_err_set_string(&gp_exc_RuntimeError, "builtins.iter is missing");
         return NULL;
     }
-    int eq = gp_object_eq(value, it->sentinel);
-    if (eq == 0)
-        return value;
-    GP_DECREF(value);
-    if (eq > 0) {
-        GP_CLEAR(it->callable);
-        GP_CLEAR(it->sentinel);
+    gp_object_t *inner;
+    if (it->callable && it->sentinel) {
+        inner = gp_tuple_pack(2, it->callable, it->sentinel);
+    } else {
+        gp_object_t *empty = gp_tuple_new(0);
+        inner = empty ? gp_tuple_pack(1, empty) : NULL;
+        GP_XDECREF(empty);
     }
-    return NULL;
+    gp_object_t *res = inner ? gp_tuple_pack(2, fn, inner) : NULL;
+    GP_XDECREF(inner);
+    return res;
 }
+
+static const gp_method_def_t callable_iterator_methods[] = {
+    {"__reduce__", callable_iterator_reduce, 0, "Return state information for pickling."},
+    {NULL, NULL, 0, NULL},
+};
 
 ITER_GC_TYPE(gp_callable_iterator_type, "callable_iterator", callable_iterator_t,
              callable_iterator_dealloc, callable_iterator_traverse, callable_iterator_clear,
-             callable_iterator_next, NULL, NULL, 0u);
+             callable_iterator_next, NULL, callable_iterator_methods, 0u);
 
 /* ------------------------------------------------------------------ */
 /* enumerate                                                            */
@@ -444,8 +482,32 @@ static gp_object_t *enumerate_next(gp_object_t *self)
     return iter_result_tuple(&en->result, items, 2);
 }
 
+/* Pickling support, as CPython: (type, (underlying iterator, next index)).
+   An exhausted enumerate pickles as one over an empty tuple. */
+static gp_object_t *enumerate_reduce(gp_object_t *self, gp_object_t *const *args, size_t nargs,
+                                     gp_object_t *kwnames)
+{
+    if (gp_args_check("__reduce__", nargs, kwnames, 0, 0) < 0)
+        return NULL;
+    enumerate_t *en = (enumerate_t *)self;
+    gp_object_t *source = en->it ? GP_INCREF(en->it) : gp_tuple_new(0);
+    gp_object_t *index = en->big_index ? GP_INCREF(en->big_index) : gp_int_from_i64(en->index);
+    gp_object_t *inner = source && index ? gp_tuple_pack(2, source, index) : NULL;
+    gp_object_t *res = inner ? gp_tuple_pack(2, (gp_object_t *)GP_TYPE(self), inner) : NULL;
+    GP_XDECREF(source);
+    GP_XDECREF(index);
+    GP_XDECREF(inner);
+    return res;
+}
+
+static const gp_method_def_t enumerate_methods[] = {
+    {"__reduce__", enumerate_reduce, 0, "Return state information for pickling."},
+    {NULL, NULL, 0, NULL},
+};
+
 ITER_GC_TYPE(gp_enumerate_type, "enumerate", enumerate_t, enumerate_dealloc, enumerate_traverse,
-             enumerate_clear, enumerate_next, enumerate_new, NULL, GP_TYPE_FLAG_BASETYPE);
+             enumerate_clear, enumerate_next, enumerate_new, enumerate_methods,
+             GP_TYPE_FLAG_BASETYPE);
 
 /* ------------------------------------------------------------------ */
 /* zip                                                                  */
@@ -594,7 +656,8 @@ typedef struct map_object {
 static gp_object_t *map_new(gp_type_t *type, gp_object_t *const *args, size_t nargs,
                             gp_object_t *kwnames)
 {
-    if (kwnames && GP_TUPLE_SIZE(kwnames) > 0 && type == &gp_map_type) {
+    if (kwnames && GP_TUPLE_SIZE(kwnames) > 0 &&
+        (type == &gp_map_type || type->init == gp_map_type.init)) {
         gp_err_set_string(&gp_exc_TypeError, "map() takes no keyword arguments");
         return NULL;
     }
@@ -698,7 +761,8 @@ typedef struct filter_object {
 static gp_object_t *filter_new(gp_type_t *type, gp_object_t *const *args, size_t nargs,
                                gp_object_t *kwnames)
 {
-    if (kwnames && GP_TUPLE_SIZE(kwnames) > 0 && type == &gp_filter_type) {
+    if (kwnames && GP_TUPLE_SIZE(kwnames) > 0 &&
+        (type == &gp_filter_type || type->init == gp_filter_type.init)) {
         gp_err_set_string(&gp_exc_TypeError, "filter() takes no keyword arguments");
         return NULL;
     }
@@ -847,8 +911,13 @@ static int reversed_clear(gp_object_t *self)
 static gp_object_t *reversed_next(gp_object_t *self)
 {
     reversed_t *r = (reversed_t *)self;
-    if (!r->seq || r->index < 0)
+    if (!r->seq)
         return NULL;
+    if (r->index < 0) {
+        /* Exhausted: let go of the sequence at once, as CPython does. */
+        GP_CLEAR(r->seq);
+        return NULL;
+    }
     gp_object_t *item;
     if (gp_tuple_check_exact(r->seq) && r->index < GP_TUPLE_SIZE(r->seq)) {
         item = GP_INCREF(GP_TUPLE_GET(r->seq, r->index));
@@ -870,11 +939,64 @@ static gp_object_t *reversed_length_hint(gp_object_t *self, gp_object_t *const *
                                          size_t nargs, gp_object_t *kwnames)
 {
     reversed_t *r = (reversed_t *)self;
-    return gp_int_from_i64(r->seq ? r->index + 1 : 0);
+    if (!r->seq)
+        return GP_SMALL_NEW(0);
+    /* As CPython: the sequence's current length is asked (its errors
+       propagate), and a sequence that shrank below the position gives 0. */
+    intptr_t size = gp_object_len(r->seq);
+    if (size < 0)
+        return NULL;
+    intptr_t position = r->index + 1;
+    return gp_int_from_i64(size < position ? 0 : position);
+}
+
+/* Pickling support: (type, (seq,), next index), or (type, ((),)) once
+   exhausted. */
+static gp_object_t *reversed_reduce(gp_object_t *self, gp_object_t *const *args, size_t nargs,
+                                    gp_object_t *kwnames)
+{
+    if (gp_args_check("__reduce__", nargs, kwnames, 0, 0) < 0)
+        return NULL;
+    reversed_t *r = (reversed_t *)self;
+    gp_object_t *type = (gp_object_t *)GP_TYPE(self);
+    if (!r->seq) {
+        gp_object_t *empty = gp_tuple_new(0);
+        gp_object_t *inner = empty ? gp_tuple_pack(1, empty) : NULL;
+        GP_XDECREF(empty);
+        gp_object_t *res = inner ? gp_tuple_pack(2, type, inner) : NULL;
+        GP_XDECREF(inner);
+        return res;
+    }
+    gp_object_t *inner = gp_tuple_pack(1, r->seq);
+    gp_object_t *index = gp_int_from_i64(r->index);
+    gp_object_t *res = inner && index ? gp_tuple_pack(3, type, inner, index) : NULL;
+    GP_XDECREF(inner);
+    GP_XDECREF(index);
+    return res;
+}
+
+static gp_object_t *reversed_setstate(gp_object_t *self, gp_object_t *const *args, size_t nargs,
+                                      gp_object_t *kwnames)
+{
+    if (gp_args_check("__setstate__", nargs, kwnames, 1, 1) < 0)
+        return NULL;
+    reversed_t *r = (reversed_t *)self;
+    if (r->seq) {
+        intptr_t n = gp_object_len(r->seq);
+        if (n < 0)
+            return NULL;
+        intptr_t index = gp_seq_iterator_state(args[0], -1, n - 1);
+        if (index == -1 && gp_err_occurred())
+            return NULL;
+        r->index = index;
+    }
+    return gp_none_new();
 }
 
 static const gp_method_def_t reversed_methods[] = {
     {"__length_hint__", reversed_length_hint, 0, NULL},
+    {"__reduce__", reversed_reduce, 0, "Return state information for pickling."},
+    {"__setstate__", reversed_setstate, 0, "Set state information for unpickling."},
     {NULL, NULL, 0, NULL},
 };
 

@@ -490,7 +490,10 @@ int gp_list_sort(gp_object_t *self, gp_object_t *key, bool reverse)
     intptr_t n = list->size, allocated = list->allocated;
     list->items = NULL;
     list->size = 0;
-    list->allocated = 0;
+    /* -1 marks the sort: any append, pop or slice change made meanwhile,
+       even one that leaves the list empty again, reallocates and so
+       replaces it. */
+    list->allocated = -1;
 
     int result = -1;
     gp_object_t **keys = NULL;
@@ -547,7 +550,7 @@ restore:
        dropped, and the sorted items are put back. */
     gp_object_t **junk = list->items;
     intptr_t njunk = list->size;
-    bool modified = junk != NULL || njunk != 0;
+    bool modified = junk != NULL || njunk != 0 || list->allocated != -1;
     list->items = items;
     list->size = n;
     list->allocated = allocated;
@@ -602,14 +605,16 @@ static int list_clear_slot(gp_object_t *self)
     gp_list_t *list = (gp_list_t *)self;
     gp_object_t **items = list->items;
     intptr_t n = list->size;
+    /* Clearing a list with no storage changes nothing (not even a sort's
+       mark in allocated). */
+    if (!items)
+        return 0;
     list->items = NULL;
     list->size = 0;
     list->allocated = 0;
-    if (items) {
-        while (--n >= 0)
-            GP_XDECREF(items[n]);
-        gp_mem_free(items);
-    }
+    while (--n >= 0)
+        GP_XDECREF(items[n]);
+    gp_mem_free(items);
     return 0;
 }
 
@@ -978,7 +983,9 @@ static gp_object_t *list_new(gp_type_t *type, gp_object_t *const *args, size_t n
 static int list_init(gp_object_t *self, gp_object_t *const *args, size_t nargs,
                      gp_object_t *kwnames)
 {
-    if (kwnames && GP_TUPLE_SIZE(kwnames) > 0 && GP_TYPE(self) == &gp_list_type) {
+    /* Keywords are refused unless a subclass __new__ took them. */
+    if (kwnames && GP_TUPLE_SIZE(kwnames) > 0 &&
+        (GP_TYPE(self) == &gp_list_type || GP_TYPE(self)->new_ == gp_list_type.new_)) {
         gp_err_set_string(&gp_exc_TypeError, "list() takes no keyword arguments");
         return -1;
     }

@@ -122,6 +122,8 @@ static int item_invalid(gp_type_t *type, const char *what, char f)
     return -1;
 }
 
+static int item_pack_int(char f, char *p, gp_object_t *v);
+
 /* Stores [v] as an item of format [f] at [p], with CPython's errors. */
 static int item_pack(char f, char *p, gp_object_t *v)
 {
@@ -134,11 +136,14 @@ static int item_pack(char f, char *p, gp_object_t *v)
         return 0;
     }
     if (f == 'f' || f == 'd') {
-        if (!gp_float_check(v) && !gp_int_check(v))
-            return item_invalid(&gp_exc_TypeError, "type", f);
+        /* Anything float() of a number takes: __float__ and __index__. */
         double d = gp_float_as_double(v);
-        if (d == -1.0 && gp_err_occurred())
-            return -1;
+        if (d == -1.0 && gp_err_occurred()) {
+            if (!gp_err_matches(&gp_exc_TypeError))
+                return -1;
+            gp_err_clear();
+            return item_invalid(&gp_exc_TypeError, "type", f);
+        }
         if (f == 'f') {
             float x = (float)d;
             memcpy(p, &x, sizeof x);
@@ -154,8 +159,20 @@ static int item_pack(char f, char *p, gp_object_t *v)
         *p = (char)t;
         return 0;
     }
-    if (!gp_int_check(v))
+    if (!gp_int_check(v) && !GP_TYPE(v)->to_index)
         return item_invalid(&gp_exc_TypeError, "type", f);
+    /* Objects with __index__ store their integer value. */
+    gp_object_t *index = gp_number_index(v);
+    if (!index)
+        return -1;
+    int rc = item_pack_int(f, p, index);
+    GP_DECREF(index);
+    return rc;
+}
+
+/* item_pack for the integer formats, given an int [v]. */
+static int item_pack_int(char f, char *p, gp_object_t *v)
+{
     int overflow;
     int64_t x = gp_int_as_i64_overflow(v, &overflow);
     bool is_unsigned = f == 'B' || f == 'H' || f == 'I' || f == 'L' || f == 'Q' || f == 'N' ||
@@ -508,22 +525,33 @@ static gp_object_t *mv_getitem(gp_object_t *o, gp_object_t *key)
     gp_memoryview_t *m = MV(o);
     if (mv_released(m))
         return NULL;
+    /* Converting the key may run __index__, which may release the view:
+       it is checked again before the memory is touched. */
     if (is_index_key(key)) {
         intptr_t i;
-        if (mv_index(m, key, &i) < 0)
+        if (mv_index(m, key, &i) < 0 || mv_released(m))
             return NULL;
         return item_unpack(m->format, m->buf + i * m->stride);
     }
     if (GP_IS_TYPE(key, gp_slice_type)) {
-        intptr_t start, stop, step;
-        intptr_t count = gp_slice_indices(key, m->length, &start, &stop, &step);
-        if (count < 0)
-            return NULL;
-        char *buf = count ? m->buf + start * m->stride : m->buf;
-        gp_memoryview_t *r = mv_alloc(m->obj, m->exports, buf, count, m->stride * step,
+        /* The new view is made (holding the memory) before the slice is
+           read, as CPython does, so a release during __index__ leaves it
+           valid. */
+        gp_memoryview_t *r = mv_alloc(m->obj, m->exports, m->buf, m->length, m->stride,
                                       m->format, m->readonly);
-        if (r)
-            r->format_at = m->format_at;
+        if (!r)
+            return NULL;
+        r->format_at = m->format_at;
+        intptr_t start, stop, step;
+        intptr_t count = gp_slice_indices(key, r->length, &start, &stop, &step);
+        if (count < 0) {
+            GP_DECREF((gp_object_t *)r);
+            return NULL;
+        }
+        if (count)
+            r->buf += start * r->stride;
+        r->length = count;
+        r->stride *= step;
         return (gp_object_t *)r;
     }
     mv_bad_key(key);
@@ -569,11 +597,18 @@ static int mv_setitem(gp_object_t *o, gp_object_t *key, gp_object_t *value)
         gp_err_set_string(&gp_exc_TypeError, "cannot delete memory");
         return -1;
     }
+    /* Converting the key or the value may run Python code that releases
+       the view, so the item is packed aside and the view checked again
+       before its memory is written. */
     if (is_index_key(key)) {
         intptr_t i;
-        if (mv_index(m, key, &i) < 0)
+        char item[16];
+        if (mv_index(m, key, &i) < 0 || mv_released(m))
             return -1;
-        return item_pack(m->format, m->buf + i * m->stride, value);
+        if (item_pack(m->format, item, value) < 0 || mv_released(m))
+            return -1;
+        memcpy(m->buf + i * m->stride, item, (size_t)m->itemsize);
+        return 0;
     }
     if (!GP_IS_TYPE(key, gp_slice_type)) {
         mv_bad_key(key);
@@ -581,7 +616,7 @@ static int mv_setitem(gp_object_t *o, gp_object_t *key, gp_object_t *value)
     }
     intptr_t start, stop, step;
     intptr_t count = gp_slice_indices(key, m->length, &start, &stop, &step);
-    if (count < 0)
+    if (count < 0 || mv_released(m))
         return -1;
     /* The source: any buffer whose items have the same format and count,
        with any strides (m[::2] = other[1::2] is fine). Copying runs no

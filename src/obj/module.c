@@ -228,6 +228,46 @@ static gp_object_t *module_get_dict(gp_object_t *self, void *closure)
     return GP_INCREF(m->dict);
 }
 
+/* A module's __annotations__ lives in its namespace; reading it from a
+   module that annotated nothing creates the empty dict there. */
+static gp_object_t *module_get_annotations(gp_object_t *self, void *closure)
+{
+    gp_object_t *dict = module_get_dict(self, NULL);
+    if (dict == NULL)
+        return NULL;
+    gp_object_t *ann = gp_dict_getitem_cstr(dict, "__annotations__");
+    if (ann != NULL) {
+        GP_INCREF(ann);
+    } else if (!gp_err_occurred() && (ann = gp_dict_new()) != NULL &&
+               gp_dict_setitem_cstr(dict, "__annotations__", ann) < 0) {
+        GP_CLEAR(ann);
+    }
+    GP_DECREF(dict);
+    return ann;
+}
+
+static int module_set_annotations(gp_object_t *self, gp_object_t *value, void *closure)
+{
+    gp_object_t *dict = module_get_dict(self, NULL);
+    if (dict == NULL)
+        return -1;
+    int rc;
+    if (value != NULL) {
+        rc = gp_dict_setitem_cstr(dict, "__annotations__", value);
+    } else {
+        gp_object_t *key = gp_str_static("__annotations__");
+        rc = gp_dict_contains(dict, key);
+        if (rc == 0) {
+            gp_err_set_string(&gp_exc_AttributeError, "__annotations__");
+            rc = -1;
+        } else if (rc > 0) {
+            rc = gp_dict_delitem(dict, key);
+        }
+    }
+    GP_DECREF(dict);
+    return rc;
+}
+
 static gp_object_t *module_dir(gp_object_t *self, gp_object_t *const *args, size_t nargs,
                                gp_object_t *kwnames)
 {
@@ -246,6 +286,7 @@ static const gp_method_def_t module_methods[] = {
 
 static const gp_getset_def_t module_getsets[] = {
     {"__dict__", module_get_dict, NULL, NULL, NULL},
+    {"__annotations__", module_get_annotations, module_set_annotations, NULL, NULL},
     {NULL, NULL, NULL, NULL, NULL},
 };
 

@@ -27,6 +27,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "obj/containers.h"
 #include "obj/genericalias.h"
 #include "obj/int.h"
 #include "obj/object.h"
@@ -272,8 +273,9 @@ gp_object_t *gp_object_repr(gp_object_t *o)
 
 gp_object_t *gp_object_default_str(gp_object_t *o)
 {
-    gp_type_t *t = GP_TYPE(o);
-    return t->repr ? t->repr(o) : gp_object_default_repr(o);
+    /* Through gp_object_repr() for its depth count: a class whose __repr__
+       is object.__str__ would otherwise recurse without bound. */
+    return gp_object_repr(o);
 }
 
 gp_object_t *gp_object_str(gp_object_t *o)
@@ -1075,10 +1077,50 @@ static gp_object_t *seqiter_next(gp_object_t *self)
     return NULL;
 }
 
+/* Pickling support, as for the list iterator: iter(seq) advanced to the
+   saved index; iter(()) once exhausted. */
+static gp_object_t *seqiter_reduce(gp_object_t *self, gp_object_t *const *args, size_t nargs,
+                                   gp_object_t *kwnames)
+{
+    if (gp_args_check("__reduce__", nargs, kwnames, 0, 0) < 0)
+        return NULL;
+    seqiter_t *it = (seqiter_t *)self;
+    if (it->seq)
+        return gp_seq_iterator_reduce("iter", it->seq, it->index, NULL);
+    gp_object_t *empty = gp_tuple_new(0);
+    gp_object_t *res = empty ? gp_seq_iterator_reduce("iter", NULL, 0, empty) : NULL;
+    GP_XDECREF(empty);
+    return res;
+}
+
+/* The saved index; a negative one means the start (no upper bound is
+   known for an arbitrary sequence). */
+static gp_object_t *seqiter_setstate(gp_object_t *self, gp_object_t *const *args, size_t nargs,
+                                     gp_object_t *kwnames)
+{
+    if (gp_args_check("__setstate__", nargs, kwnames, 1, 1) < 0)
+        return NULL;
+    seqiter_t *it = (seqiter_t *)self;
+    if (it->seq) {
+        intptr_t index = gp_seq_iterator_state(args[0], 0, INTPTR_MAX);
+        if (index == -1 && gp_err_occurred())
+            return NULL;
+        it->index = index;
+    }
+    return gp_none_new();
+}
+
+static const gp_method_def_t seqiter_methods[] = {
+    {"__reduce__", seqiter_reduce, 0, "Return state information for pickling."},
+    {"__setstate__", seqiter_setstate, 0, "Set state information for unpickling."},
+    {NULL, NULL, 0, NULL},
+};
+
 gp_type_t gp_seqiter_type = {
     GP_TYPE_HEAD_INIT,        .name = "iterator",           .basicsize = sizeof(seqiter_t),
     .flags = GP_TYPE_FLAG_GC, .dealloc = seqiter_dealloc,   .iter = seqiter_iter,
     .iternext = seqiter_next, .traverse = seqiter_traverse, .clear = seqiter_clear,
+    .methods = seqiter_methods,
 };
 
 gp_object_t *gp_object_iter(gp_object_t *o)
@@ -1286,6 +1328,14 @@ gp_object_t *gp_number_index(gp_object_t *o)
         gp_err_format(&gp_exc_TypeError, "__index__ returned non-int (type %T)", res);
         GP_DECREF(res);
         return NULL;
+    }
+    if (res != NULL && !GP_IS_SMALL(res) && !GP_IS_TYPE(res, gp_int_type)) {
+        /* A strict int subclass is accepted with a warning, as an int. */
+        if (gp_int_warn_subclass_result("__index__", res) < 0) {
+            GP_DECREF(res);
+            return NULL;
+        }
+        GP_SETREF(res, gp_int_exact(res));
     }
     return res;
 }
@@ -1587,19 +1637,25 @@ static int dir_merge_type(gp_object_t *names, gp_type_t *type)
 
 gp_object_t *gp_object_dir(gp_object_t *o)
 {
+    /* A class may define its own __dir__; the builtin ones are below. */
+    gp_object_t *custom = gp_type_lookup(GP_TYPE(o), gp_str_static("__dir__"));
+    if (custom == NULL || !gp_is_method_like(custom) || GP_TYPE(custom) != &gp_function_type)
+        return gp_object_dir_default(o);
+    bool found;
+    gp_object_t *res = gp_call_special(o, gp_str_static("__dir__"), NULL, 0, &found);
+    if (res == NULL)
+        return NULL;
+    gp_object_t *list = gp_list_from_iterable(res);
+    GP_DECREF(res);
+    if (list != NULL && gp_list_sort(list, NULL, false) < 0)
+        GP_CLEAR(list);
+    return list;
+}
+
+gp_object_t *gp_object_dir_default(gp_object_t *o)
+{
     gp_object_t *list = NULL;
     gp_type_t *t = GP_TYPE(o);
-    /* A class may define its own __dir__; the builtin ones are below. */
-    gp_object_t *custom = gp_type_lookup(t, gp_str_static("__dir__"));
-    if (custom != NULL && gp_is_method_like(custom) && GP_TYPE(custom) == &gp_function_type) {
-        bool found;
-        gp_object_t *res = gp_call_special(o, gp_str_static("__dir__"), NULL, 0, &found);
-        if (res == NULL)
-            return NULL;
-        list = gp_list_from_iterable(res);
-        GP_DECREF(res);
-        goto sort;
-    }
     gp_object_t *names = gp_dict_new();
     if (names == NULL)
         return NULL;
@@ -1617,7 +1673,6 @@ gp_object_t *gp_object_dir(gp_object_t *o)
     if (rc == 0)
         list = gp_dict_keys_list(names);
     GP_DECREF(names);
-sort:
     if (list != NULL && gp_list_sort(list, NULL, false) < 0)
         GP_CLEAR(list);
     return list;

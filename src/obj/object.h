@@ -569,6 +569,9 @@ int gp_object_isinstance(gp_object_t *o, gp_object_t *cls);
 int gp_object_issubclass(gp_object_t *derived, gp_object_t *cls);
 /* dir(o) as a sorted list. */
 gp_object_t *gp_object_dir(gp_object_t *o);
+/* The builtin listing (object.__dir__, type.__dir__), never calling a
+   __dir__ the object's class defines: those call it through super(). */
+gp_object_t *gp_object_dir_default(gp_object_t *o);
 
 /* Default slots builtin types may point at. */
 gp_object_t *gp_object_default_repr(gp_object_t *o); /* <X object at 0x...> */
@@ -621,6 +624,9 @@ void gp_err_set_string(gp_type_t *type, const char *msg);
    ("int"), %N a type's name (gp_type_t *), %U a str object, %zd/%zu/%d/%ld/%lld/%s/%c/%p/%x. */
 void gp_err_format(gp_type_t *type, const char *fmt, ...);
 void gp_err_vformat(gp_type_t *type, const char *fmt, va_list ap);
+/* Issues a warning of [category] through warnings.warn, blamed on the
+   calling Python frame: 0, or -1 when a filter turned it into an error. */
+int gp_err_warn(gp_type_t *category, const char *message);
 /* Raises an exception instance (or class, which is instantiated). Steals nothing. */
 void gp_err_set_exception(gp_object_t *exc);
 void gp_err_no_memory(void); /* MemoryError without allocating */
@@ -645,6 +651,11 @@ gp_object_t *gp_exception_new(gp_type_t *type, gp_object_t *args);
 /* Prints "Traceback (most recent call last):" ... "Type: msg" for [exc] to
    stderr, with its __cause__/__context__ chain, as CPython's default hook. */
 void gp_exception_print(gp_object_t *exc);
+/* Reports the pending exception, which cannot propagate (a __del__, a
+   weakref callback...), through sys.unraisablehook and clears it; the
+   default hook prints "[err_msg]: repr([obj])" ("Exception ignored in" when
+   [err_msg] is NULL) and the traceback on sys.stderr. Lives in mod/sys.c. */
+void gp_err_write_unraisable(const char *err_msg, gp_object_t *obj);
 
 /* ------------------------------------------------------------------ */
 /* Ints (obj/int.c, obj/bool.c)                                          */

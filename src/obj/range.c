@@ -893,8 +893,66 @@ static gp_object_t *longrange_iterator_reduce(gp_object_t *self, gp_object_t *co
     return range_iterator_reduce_parts(it->next, it->step, it->remaining, it->taken);
 }
 
+/* As range_iterator_setstate, with int objects: the iterator restarts at
+   item [state] of its whole run, clamped to [0, taken + remaining]. */
+static gp_object_t *longrange_iterator_setstate(gp_object_t *self, gp_object_t *const *args,
+                                                size_t nargs, gp_object_t *kwnames)
+{
+    if (gp_args_check("__setstate__", nargs, kwnames, 1, 1) < 0)
+        return NULL;
+    longrange_iterator_t *it = (longrange_iterator_t *)self;
+    if (!gp_int_check(args[0])) {
+        gp_err_set_string(&gp_exc_TypeError, "an integer is required");
+        return NULL;
+    }
+    gp_object_t *taken = gp_int_from_i64(it->taken);
+    gp_object_t *total = taken ? range_binop(taken, it->remaining, GP_BINOP_ADD) : NULL;
+    gp_object_t *index = NULL, *back = NULL, *start = NULL, *fwd = NULL, *next = NULL;
+    gp_object_t *left = NULL, *over = NULL, *result = NULL;
+    if (!total)
+        goto done;
+    over = range_binop(args[0], total, GP_BINOP_SUB);
+    if (!over)
+        goto done;
+    index = gp_int_sign(args[0]) < 0 ? GP_SMALL_NEW(0)
+            : gp_int_sign(over) > 0  ? GP_INCREF(total)
+                                     : GP_INCREF(args[0]);
+    intptr_t taken_now = gp_number_as_ssize(index, NULL);
+    back = range_binop(taken, it->step, GP_BINOP_MUL);
+    start = back ? range_binop(it->next, back, GP_BINOP_SUB) : NULL;
+    fwd = start ? range_binop(index, it->step, GP_BINOP_MUL) : NULL;
+    next = fwd ? range_binop(start, fwd, GP_BINOP_ADD) : NULL;
+    left = next ? range_binop(total, index, GP_BINOP_SUB) : NULL;
+    if (!left)
+        goto done;
+    GP_SETREF(it->next, GP_INCREF(next));
+    GP_SETREF(it->remaining, GP_INCREF(left));
+    it->taken = taken_now;
+    result = gp_none_new();
+done:
+    GP_XDECREF(taken);
+    GP_XDECREF(total);
+    GP_XDECREF(over);
+    GP_XDECREF(index);
+    GP_XDECREF(back);
+    GP_XDECREF(start);
+    GP_XDECREF(fwd);
+    GP_XDECREF(next);
+    GP_XDECREF(left);
+    return result;
+}
+
+static gp_object_t *longrange_iterator_length_hint(gp_object_t *self, gp_object_t *const *args,
+                                                   size_t nargs, gp_object_t *kwnames)
+{
+    longrange_iterator_t *it = (longrange_iterator_t *)self;
+    return gp_int_sign(it->remaining) > 0 ? GP_INCREF(it->remaining) : GP_SMALL_NEW(0);
+}
+
 static const gp_method_def_t longrange_iterator_methods[] = {
+    {"__length_hint__", longrange_iterator_length_hint, 0, NULL},
     {"__reduce__", longrange_iterator_reduce, 0, NULL},
+    {"__setstate__", longrange_iterator_setstate, 0, NULL},
     {NULL, NULL, 0, NULL},
 };
 

@@ -358,6 +358,16 @@ static bool set_next_entry(gp_set_t *so, intptr_t *pos, set_entry_t **entry)
     return true;
 }
 
+bool gp_set_next_hashed(gp_object_t *set, intptr_t *pos, gp_object_t **key, intptr_t *hash)
+{
+    set_entry_t *entry;
+    if (!set_next_entry(SET(set), pos, &entry))
+        return false;
+    *key = entry->key;
+    *hash = entry->hash;
+    return true;
+}
+
 /* Adds every key of another set. */
 static int set_merge(gp_set_t *so, gp_set_t *other)
 {
@@ -994,7 +1004,8 @@ static gp_object_t *set_new(gp_type_t *type, gp_object_t *const *args, size_t na
 static int set_init(gp_object_t *self, gp_object_t *const *args, size_t nargs,
                     gp_object_t *kwnames)
 {
-    if (kwnames && GP_TUPLE_SIZE(kwnames) > 0 && GP_TYPE(self) == &gp_set_type) {
+    /* set.__init__ takes no keywords, even in a subclass, as in CPython. */
+    if (kwnames && GP_TUPLE_SIZE(kwnames) > 0) {
         gp_err_set_string(&gp_exc_TypeError, "set() takes no keyword arguments");
         return -1;
     }
@@ -1010,7 +1021,9 @@ static int set_init(gp_object_t *self, gp_object_t *const *args, size_t nargs,
 static gp_object_t *frozenset_new(gp_type_t *type, gp_object_t *const *args, size_t nargs,
                                   gp_object_t *kwnames)
 {
-    if (kwnames && GP_TUPLE_SIZE(kwnames) > 0 && type == &gp_frozenset_type) {
+    /* Keywords are refused unless a subclass __init__ is there to take them. */
+    if (kwnames && GP_TUPLE_SIZE(kwnames) > 0 &&
+        (type == &gp_frozenset_type || type->init == gp_frozenset_type.init)) {
         gp_err_set_string(&gp_exc_TypeError, "frozenset() takes no keyword arguments");
         return NULL;
     }
@@ -1306,9 +1319,15 @@ static gp_object_t *set_method_reduce(gp_object_t *self, gp_object_t *const *arg
     GP_DECREF(items);
     if (!ctor_args)
         return NULL;
-    gp_object_t **dictp = gp_object_dict_ptr(self);
-    gp_object_t *state = dictp && *dictp ? *dictp : gp_None;
+    /* The state is __getstate__()'s: the instance dict, with the values
+       of any __slots__ alongside, or None. */
+    gp_object_t *state = gp_object_call_method(self, "__getstate__", NULL, 0);
+    if (!state) {
+        GP_DECREF(ctor_args);
+        return NULL;
+    }
     gp_object_t *res = gp_tuple_pack(3, (gp_object_t *)GP_TYPE(self), ctor_args, state);
+    GP_DECREF(state);
     GP_DECREF(ctor_args);
     return res;
 }
@@ -1448,8 +1467,34 @@ static gp_object_t *set_iterator_length_hint(gp_object_t *self, gp_object_t *con
     return gp_int_from_i64(n);
 }
 
+/* Pickling support, as CPython: iter(list of the items still to come),
+   read through a copy of the iterator so this one does not move. */
+static gp_object_t *set_iterator_reduce(gp_object_t *self, gp_object_t *const *args,
+                                        size_t nargs, gp_object_t *kwnames)
+{
+    if (gp_args_check("__reduce__", nargs, kwnames, 0, 0) < 0)
+        return NULL;
+    set_iterator_t *it = (set_iterator_t *)self;
+    set_iterator_t *copy = (set_iterator_t *)gp_object_alloc(&gp_set_iterator_type, 0);
+    if (!copy)
+        return NULL;
+    copy->set = it->set ? GP_INCREF(it->set) : NULL;
+    copy->used = it->used;
+    copy->pos = it->pos;
+    copy->len = it->len;
+    gp_gc_track((gp_object_t *)copy);
+    gp_object_t *rest = gp_list_from_iterable((gp_object_t *)copy);
+    GP_DECREF((gp_object_t *)copy);
+    if (!rest)
+        return NULL;
+    gp_object_t *res = gp_seq_iterator_reduce("iter", NULL, 0, rest);
+    GP_DECREF(rest);
+    return res;
+}
+
 static const gp_method_def_t set_iterator_methods[] = {
     {"__length_hint__", set_iterator_length_hint, 0, NULL},
+    {"__reduce__", set_iterator_reduce, 0, "Return state information for pickling."},
     {NULL, NULL, 0, NULL},
 };
 

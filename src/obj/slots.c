@@ -36,6 +36,7 @@
 #include "obj/genericalias.h"
 #include "obj/object.h"
 #include "obj/type.h"
+#include "runtime/runtime.h"
 
 enum slot_group {
     G_REPR,
@@ -933,6 +934,11 @@ static gp_object_t *slot_call(gp_object_t *self, gp_object_t *const *args, size_
                       gp_type_name(GP_TYPE(self)));
         return NULL;
     }
+    /* A __call__ that is itself an instance of the class (A.__call__ = A())
+       calls back into this slot without entering a Python frame, so the
+       depth is counted here or the C stack would overflow. */
+    if (gp_recursion_enter(" while calling a Python object") < 0)
+        return NULL;
     GP_INCREF(func);
     gp_object_t *res;
     if (gp_is_method_like(func)) {
@@ -943,6 +949,7 @@ static gp_object_t *slot_call(gp_object_t *self, gp_object_t *const *args, size_
         GP_XDECREF(bound);
     }
     GP_DECREF(func);
+    gp_recursion_leave();
     return res;
 }
 

@@ -20,10 +20,12 @@
  *
  * Error messages are CPython 3.11's, word for word.
  */
+#include <limits.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "obj/memoryview.h"
 #include "obj/str.h"
 #include "runtime/runtime.h"
 
@@ -384,8 +386,13 @@ static int percent_append_float(gp_strbuf_t *b, gp_object_t *v, char conv, const
     return 0;
 }
 
-/* Reads a '*' width/precision from the arguments. */
-static int percent_star(percent_state_t *st, intptr_t *out)
+/* Padding beyond this many characters is refused as a MemoryError. */
+#define PERCENT_MAX_WIDTH ((int64_t)1 << 32)
+
+/* Reads a '*' width or ([precision]) precision from the arguments. As in
+   CPython a precision must fit a C int; a width that could never be
+   allocated is a MemoryError at once rather than a long attempt. */
+static int percent_star(percent_state_t *st, intptr_t *out, bool precision)
 {
     gp_object_t *v = percent_next_arg(st);
     if (!v)
@@ -394,9 +401,20 @@ static int percent_star(percent_state_t *st, intptr_t *out)
         gp_err_set_string(&gp_exc_TypeError, "* wants int");
         return -1;
     }
-    int64_t x = gp_int_as_i64(v);
-    if (x == -1 && gp_err_occurred())
+    int overflow;
+    int64_t x = gp_int_as_i64_overflow(v, &overflow);
+    if (precision && (overflow || x > INT_MAX || x < INT_MIN)) {
+        gp_err_set_string(&gp_exc_OverflowError, "Python int too large to convert to C int");
         return -1;
+    }
+    if (overflow) {
+        gp_err_set_string(&gp_exc_OverflowError, "Python int too large to convert to C ssize_t");
+        return -1;
+    }
+    if (x > PERCENT_MAX_WIDTH || x < -PERCENT_MAX_WIDTH) {
+        gp_err_no_memory();
+        return -1;
+    }
     *out = (intptr_t)x;
     return 0;
 }
@@ -453,7 +471,11 @@ static gp_object_t *percent_format(const char *s, const char *end, gp_object_t *
     } else {
         st.items = &st.args;
         st.nitems = 1;
-        if (GP_TYPE(args)->getitem && !gp_str_check(args))
+        /* A lone argument that can be subscripted serves %(key)s, except
+           for the text types themselves (bytes and bytearray in bytes
+           formatting), as CPython decides. */
+        if (GP_TYPE(args)->getitem && !gp_str_check(args) &&
+            !(bytes_mode && (gp_bytes_check(args) || gp_is_bytearray(args))))
             st.dict = args;
     }
     gp_strbuf_t b;
@@ -510,7 +532,7 @@ static gp_object_t *percent_format(const char *s, const char *end, gp_object_t *
         flags[nflags] = '\0';
         intptr_t width = -1, prec = -1;
         if (d < end && *d == '*') {
-            if (percent_star(&st, &width) < 0)
+            if (percent_star(&st, &width, false) < 0)
                 goto fail;
             if (width < 0) {
                 if (!memchr(flags, '-', (size_t)nflags) && nflags < 6) {
@@ -526,19 +548,24 @@ static gp_object_t *percent_format(const char *s, const char *end, gp_object_t *
                 gp_err_set_string(&gp_exc_ValueError, "width too big");
                 goto fail;
             }
+            if (width > PERCENT_MAX_WIDTH) {
+                gp_err_no_memory();
+                goto fail;
+            }
         }
         if (d < end && *d == '.') {
             d++;
             if (d < end && *d == '*') {
-                if (percent_star(&st, &prec) < 0)
+                if (percent_star(&st, &prec, true) < 0)
                     goto fail;
                 if (prec < 0)
                     prec = 0;
                 d++;
             } else {
                 prec = spec_number(&d, end);
-                if (prec == -2) {
-                    gp_err_set_string(&gp_exc_ValueError, "precision too big");
+                if (prec == -2 || prec > INT_MAX) {
+                    gp_err_set_string(&gp_exc_ValueError,
+                                      bytes_mode ? "prec too big" : "precision too big");
                     goto fail;
                 }
                 if (prec < 0)
@@ -609,8 +636,15 @@ static gp_object_t *percent_format(const char *s, const char *end, gp_object_t *
         case 'F':
         case 'g':
         case 'G':
-            if (percent_append_float(&b, arg, conv, flags, width, prec) < 0)
+            if (percent_append_float(&b, arg, conv, flags, width, prec) < 0) {
+                /* bytes formatting words a non-number differently. */
+                if (bytes_mode && gp_err_matches(&gp_exc_TypeError) && !gp_int_check(arg) &&
+                    !gp_float_check(arg) && !GP_TYPE(arg)->to_float && !GP_TYPE(arg)->to_index) {
+                    gp_err_clear();
+                    gp_err_format(&gp_exc_TypeError, "float argument required, not %T", arg);
+                }
                 goto fail;
+            }
             break;
         case 'c': {
             uint32_t cp;
@@ -649,9 +683,14 @@ static gp_object_t *percent_format(const char *s, const char *end, gp_object_t *
                     goto fail;
                 }
                 cp = gp_str_char_at(arg, 0);
-            } else if (gp_int_check(arg)) {
+            } else if (gp_int_check(arg) || GP_TYPE(arg)->to_index) {
+                /* Any object with __index__ stands for its code point. */
+                gp_object_t *index = gp_number_index(arg);
+                if (!index)
+                    goto fail;
                 int overflow;
-                int64_t v = gp_int_as_i64_overflow(arg, &overflow);
+                int64_t v = gp_int_as_i64_overflow(index, &overflow);
+                GP_DECREF(index);
                 if (overflow || v < 0 || v > 0x10FFFF) {
                     gp_err_set_string(&gp_exc_OverflowError, "%c arg not in range(0x110000)");
                     goto fail;
@@ -745,6 +784,15 @@ static int format_render(gp_strbuf_t *b, format_ctx_t *ctx, const char *s, const
 static gp_object_t *format_get_arg(format_ctx_t *ctx, const char *name, const char *name_end)
 {
     size_t len = (size_t)(name_end - name);
+    bool numeric = true;
+    for (size_t i = 0; i < len; i++)
+        if (name[i] < '0' || name[i] > '9')
+            numeric = false;
+    if (numeric && ctx->mapping) {
+        /* format_map has no positional arguments to number. */
+        gp_err_set_string(&gp_exc_ValueError, "Format string contains positional fields");
+        return NULL;
+    }
     if (len == 0) {
         if (ctx->auto_state == 2) {
             gp_err_set_string(&gp_exc_ValueError, "cannot switch from manual field specification "
@@ -760,10 +808,6 @@ static gp_object_t *format_get_arg(format_ctx_t *ctx, const char *name, const ch
         }
         return GP_INCREF(ctx->args[i]);
     }
-    bool numeric = true;
-    for (size_t i = 0; i < len; i++)
-        if (name[i] < '0' || name[i] > '9')
-            numeric = false;
     if (numeric) {
         if (ctx->auto_state == 1) {
             gp_err_set_string(&gp_exc_ValueError, "cannot switch from automatic field numbering "
@@ -845,10 +889,19 @@ static gp_object_t *format_resolve_field(format_ctx_t *ctx, const char *f, const
                 goto fail;
             }
             bool numeric = true;
-            for (const char *q = k; q < p; q++)
-                if (*q < '0' || *q > '9')
+            intptr_t index = 0;
+            for (const char *q = k; q < p && numeric; q++) {
+                if (*q < '0' || *q > '9') {
                     numeric = false;
-            gp_object_t *key = numeric ? gp_int_from_string(k, (size_t)(p - k), 10)
+                } else if (index > (INTPTR_MAX - 9) / 10) {
+                    gp_err_set_string(&gp_exc_ValueError,
+                                      "Too many decimal digits in format string");
+                    goto fail;
+                } else {
+                    index = index * 10 + (*q - '0');
+                }
+            }
+            gp_object_t *key = numeric ? gp_int_from_i64(index)
                                        : gp_str_new_trusted(k, (size_t)(p - k), -1, false);
             if (!key)
                 goto fail;
@@ -1027,6 +1080,10 @@ static int format_render(gp_strbuf_t *b, format_ctx_t *ctx, const char *s, const
                 if (p >= end)
                     break;
             } else if (*p == '{') {
+                if (in_name) {
+                    gp_err_set_string(&gp_exc_ValueError, "unexpected '{' in field name");
+                    return -1;
+                }
                 nest++;
             } else if (*p == '}') {
                 if (--nest == 0)

@@ -24,6 +24,7 @@
 
 #include "obj/str.h"
 #include "runtime/runtime.h"
+#include "vm/vm.h"
 
 #include "obj/str_unicode_db.h"
 
@@ -667,10 +668,89 @@ fail:
     return NULL;
 }
 
+/* Codecs the C tables do not know (unicode-escape, a codec a program
+   registered...) are looked up in the codecs module, as CPython's registry
+   would. Runs the codec's encoder or decoder ([decoding]) on [obj] and
+   checks it is a text encoding giving [want]'s type, since str.encode and
+   bytes.decode only do text encodings. */
+static gp_object_t *codec_call_registry(bool decoding, gp_object_t *obj, const char *encoding,
+                                        const char *errors, gp_type_t *want)
+{
+    const char *verb = decoding ? "decode" : "encode";
+    gp_object_t *module = gp_import_stdlib("codecs");
+    if (module == NULL)
+        return NULL;
+    gp_object_t *info = NULL, *pair = NULL, *result = NULL, *flag = NULL;
+    gp_object_t *args[2] = {gp_str_from_cstr(encoding), NULL};
+    if (!args[0])
+        goto done;
+    info = gp_object_call_method(module, "lookup", args, 1);
+    GP_CLEAR(args[0]);
+    if (!info)
+        goto done;
+    flag = gp_object_getattr_cstr(info, "_is_text_encoding");
+    if (!flag)
+        gp_err_clear();
+    else if (flag == gp_False) {
+        gp_err_format(&gp_exc_LookupError,
+                      "'%s' is not a text encoding; use codecs.%s() to handle arbitrary codecs",
+                      encoding, verb);
+        goto done;
+    }
+    args[0] = obj;
+    args[1] = gp_str_from_cstr(errors ? errors : "strict");
+    if (!args[1])
+        goto done;
+    pair = gp_object_call_method(info, verb, args, 2);
+    GP_DECREF(args[1]);
+    if (!pair)
+        goto done;
+    if (!gp_tuple_check(pair) || GP_TUPLE_SIZE(pair) != 2) {
+        gp_err_format(&gp_exc_TypeError, "%s must return a tuple (object, integer)",
+                      decoding ? "decoder" : "encoder");
+        goto done;
+    }
+    result = GP_INCREF(GP_TUPLE_GET(pair, 0));
+    if (!gp_type_is_subtype(GP_TYPE(result), want)) {
+        gp_err_format(&gp_exc_TypeError,
+                      "'%s' %s returned '%T' instead of '%s'; use codecs.%s() to %s to "
+                      "arbitrary types",
+                      encoding, decoding ? "decoder" : "encoder", result,
+                      decoding ? "str" : "bytes", verb, verb);
+        GP_CLEAR(result);
+    }
+done:
+    GP_XDECREF(flag);
+    GP_XDECREF(pair);
+    GP_XDECREF(info);
+    GP_DECREF(module);
+    return result;
+}
+
+/* gp_codec_lookup, except that an unknown name sends the caller to the
+   registry: -2 with no exception set. */
+static int codec_lookup_or_registry(const char *encoding)
+{
+    int codec = gp_codec_lookup(encoding);
+    if (codec == -1 && gp_err_matches(&gp_exc_LookupError)) {
+        gp_err_clear();
+        return -2;
+    }
+    return codec;
+}
+
 gp_object_t *gp_str_decode(const char *data, size_t len, const char *encoding, const char *errors,
                            gp_object_t *obj)
 {
-    int codec = gp_codec_lookup(encoding);
+    int codec = codec_lookup_or_registry(encoding);
+    if (codec == -2) {
+        gp_object_t *source = obj && gp_bytes_check(obj) ? GP_INCREF(obj) : gp_bytes_new(data, len);
+        if (!source)
+            return NULL;
+        gp_object_t *r = codec_call_registry(true, source, encoding, errors, &gp_str_type);
+        GP_DECREF(source);
+        return r;
+    }
     if (codec < 0)
         return NULL;
     if (codec_is_wide(codec))
@@ -738,7 +818,9 @@ static uint32_t codec_limit(int codec)
 
 gp_object_t *gp_str_encode(gp_object_t *s, const char *encoding, const char *errors)
 {
-    int codec = gp_codec_lookup(encoding);
+    int codec = codec_lookup_or_registry(encoding);
+    if (codec == -2)
+        return codec_call_registry(false, s, encoding, errors, &gp_bytes_type);
     if (codec < 0)
         return NULL;
     if (codec_is_wide(codec))

@@ -486,7 +486,9 @@ static gp_object_t *tuple_binop(gp_object_t *a, gp_object_t *b, int op)
 static gp_object_t *tuple_new(gp_type_t *type, gp_object_t *const *args, size_t nargs,
                               gp_object_t *kwnames)
 {
-    if (kwnames && GP_TUPLE_SIZE(kwnames) > 0 && type == &gp_tuple_type) {
+    /* Keywords are refused unless a subclass __init__ is there to take them. */
+    if (kwnames && GP_TUPLE_SIZE(kwnames) > 0 &&
+        (type == &gp_tuple_type || type->init == gp_tuple_type.init)) {
         gp_err_set_string(&gp_exc_TypeError, "tuple() takes no keyword arguments");
         return NULL;
     }

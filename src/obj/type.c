@@ -456,8 +456,15 @@ int gp_type_ready(gp_type_t *type)
         goto fail;
     if (type->hash == NULL && type->richcompare != NULL)
         type->hash = gp_object_hash_not_implemented;
+    /* A built-in type deriving from object with no constructor of its own
+       (an iterator, a view...) cannot be called, as in CPython: it does not
+       take object's __new__. */
+    bool uncallable = base == &gp_object_type && type->new_ == NULL && type->init == NULL &&
+                      !(type->flags & GP_TYPE_FLAG_HEAPTYPE);
     if (base != NULL)
         type_inherit_slots(type, base);
+    if (uncallable)
+        type->new_ = NULL;
     if (!fill_later && type_add_hash_none(type) < 0)
         goto fail;
     if (type->bases == NULL) {
@@ -892,7 +899,7 @@ static gp_object_t *object_dir(gp_object_t *self, gp_object_t *const *args, size
 {
     if (gp_args_check("__dir__", nargs, kwnames, 0, 0) < 0)
         return NULL;
-    return gp_object_dir(self);
+    return gp_object_dir_default(self);
 }
 
 static gp_object_t *object_get_class(gp_object_t *self, void *closure)
@@ -1368,14 +1375,24 @@ static int type_take_classcell(gp_type_t *type)
     gp_object_t *cell = gp_dict_getitem(type->dict, key);
     if (cell == NULL)
         return gp_err_occurred() ? -1 : 0;
+    if (!GP_IS_TYPE(cell, gp_cell_type)) {
+        gp_err_format(&gp_exc_TypeError, "__classcell__ must be a nonlocal cell, not %R",
+                      (gp_object_t *)GP_TYPE(cell));
+        return -1;
+    }
     GP_INCREF(cell);
     if (gp_dict_delitem(type->dict, key) < 0) {
         GP_DECREF(cell);
         return -1;
     }
-    /* The VM's cell exposes a writable cell_contents, as CPython's does. */
-    if (gp_object_setattr_cstr(cell, "cell_contents", (gp_object_t *)type) < 0)
-        gp_err_clear();
+    /* Set here, inside type.__new__, so that code the metaclass runs before
+       it returns (__init_subclass__, __set_name__, its own __new__) can
+       already use zero-argument super() and __class__. The VM's cell
+       exposes a writable cell_contents, as CPython's does. */
+    if (gp_object_setattr_cstr(cell, "cell_contents", (gp_object_t *)type) < 0) {
+        GP_DECREF(cell);
+        return -1;
+    }
     GP_DECREF(cell);
     return 0;
 }
@@ -2117,6 +2134,62 @@ static int type_set_doc(gp_object_t *self, gp_object_t *value, void *closure)
     return 0;
 }
 
+/* A class's own annotations: never a base's (whose __annotations__ would
+   otherwise be found through the MRO), and an empty dict, kept in the
+   class's namespace, when the body annotated nothing. */
+static gp_object_t *type_get_annotations(gp_object_t *self, void *closure)
+{
+    gp_type_t *type = (gp_type_t *)self;
+    if (!(type->flags & GP_TYPE_FLAG_HEAPTYPE)) {
+        gp_err_format(&gp_exc_AttributeError, "type object '%s' has no attribute '__annotations__'",
+                      type->name);
+        return NULL;
+    }
+    gp_object_t *ann = gp_dict_getitem_cstr(type->dict, "__annotations__");
+    if (ann != NULL) {
+        if (GP_TYPE(ann)->descr_get)
+            return GP_TYPE(ann)->descr_get(ann, NULL, self);
+        return GP_INCREF(ann);
+    }
+    if (gp_err_occurred())
+        return NULL;
+    ann = gp_dict_new();
+    if (ann == NULL)
+        return NULL;
+    if (gp_dict_setitem_cstr(type->dict, "__annotations__", ann) < 0) {
+        GP_DECREF(ann);
+        return NULL;
+    }
+    gp_type_modified(type);
+    return ann;
+}
+
+static int type_set_annotations(gp_object_t *self, gp_object_t *value, void *closure)
+{
+    gp_type_t *type = (gp_type_t *)self;
+    if (!(type->flags & GP_TYPE_FLAG_HEAPTYPE)) {
+        gp_err_format(&gp_exc_TypeError,
+                      "cannot set '__annotations__' attribute of immutable type '%s'", type->name);
+        return -1;
+    }
+    int rc;
+    if (value != NULL) {
+        rc = gp_dict_setitem_cstr(type->dict, "__annotations__", value);
+    } else {
+        gp_object_t *key = gp_str_static("__annotations__");
+        rc = gp_dict_contains(type->dict, key);
+        if (rc == 0) {
+            gp_err_set_string(&gp_exc_AttributeError, "__annotations__");
+            rc = -1;
+        } else if (rc > 0) {
+            rc = gp_dict_delitem(type->dict, key);
+        }
+    }
+    if (rc == 0)
+        gp_type_modified(type);
+    return rc;
+}
+
 static gp_object_t *type_get_dict(gp_object_t *self, void *closure)
 {
     /* A read-only proxy over the live dict: reads see later class
@@ -2203,6 +2276,19 @@ static gp_object_t *type_get_flags(gp_object_t *self, void *closure)
     return gp_int_from_i64(((gp_type_t *)self)->flags);
 }
 
+/* The C sizes of an instance: the fixed part and, for variable-sized types
+   (int, tuple, bytes), one item. They describe gilpy's layout, not
+   CPython's. */
+static gp_object_t *type_get_basicsize(gp_object_t *self, void *closure)
+{
+    return gp_int_from_i64((int64_t)((gp_type_t *)self)->basicsize);
+}
+
+static gp_object_t *type_get_itemsize(gp_object_t *self, void *closure)
+{
+    return gp_int_from_i64((int64_t)((gp_type_t *)self)->itemsize);
+}
+
 static gp_object_t *type_mro_method(gp_object_t *self, gp_object_t *const *args, size_t nargs,
                                     gp_object_t *kwnames)
 {
@@ -2262,7 +2348,7 @@ static gp_object_t *type_dir_method(gp_object_t *self, gp_object_t *const *args,
 {
     if (gp_args_check("__dir__", nargs, kwnames, 0, 0) < 0)
         return NULL;
-    return gp_object_dir(self);
+    return gp_object_dir_default(self);
 }
 
 static const gp_method_def_t type_methods[] = {
@@ -2281,11 +2367,14 @@ static const gp_getset_def_t type_getsets[] = {
     {"__qualname__", type_get_qualname, type_set_qualname, NULL, NULL},
     {"__module__", type_get_module, type_set_module, NULL, NULL},
     {"__doc__", type_get_doc, type_set_doc, NULL, NULL},
+    {"__annotations__", type_get_annotations, type_set_annotations, NULL, NULL},
     {"__dict__", type_get_dict, NULL, NULL, NULL},
     {"__bases__", type_get_bases, type_set_bases, NULL, NULL},
     {"__base__", type_get_base, NULL, NULL, NULL},
     {"__mro__", type_get_mro, NULL, NULL, NULL},
     {"__flags__", type_get_flags, NULL, NULL, NULL},
+    {"__basicsize__", type_get_basicsize, NULL, NULL, NULL},
+    {"__itemsize__", type_get_itemsize, NULL, NULL, NULL},
     {NULL, NULL, NULL, NULL, NULL},
 };
 
@@ -2320,8 +2409,29 @@ gp_type_t gp_type_type = {
 };
 
 /* The __dict__ descriptor classes get for their instances' managed dict. */
+/* The builtin base's own '__dict__' descriptor for [self] (a metaclass
+   instance reaches type's, which gives the read-only proxy), or NULL when
+   the builtin base has none: then the instance dict is the answer. A class
+   listing a plain class before `type` among its bases would otherwise find
+   that class's instance-dict descriptor first, as in CPython's
+   subtype_dict. */
+static gp_object_t *type_builtin_dict_descr(gp_object_t *self)
+{
+    gp_type_t *builtin = gp_type_builtin_base(GP_TYPE(self));
+    if (builtin == NULL || builtin == &gp_object_type)
+        return NULL;
+    gp_object_t *d = gp_type_lookup(builtin, gp_str_static("__dict__"));
+    if (d == NULL || GP_TYPE(d) != &gp_getset_descr_type ||
+        ((gp_getset_descr_t *)d)->def->get == type_dict_get_descr)
+        return NULL;
+    return d;
+}
+
 static gp_object_t *type_dict_get_descr(gp_object_t *self, void *closure)
 {
+    gp_object_t *builtin = type_builtin_dict_descr(self);
+    if (builtin != NULL)
+        return GP_TYPE(builtin)->descr_get(builtin, self, (gp_object_t *)GP_TYPE(self));
     gp_object_t **dictp = gp_object_instance_dict(self);
     if (dictp == NULL) {
         gp_err_no_attribute(self, gp_str_static("__dict__"));
@@ -2334,6 +2444,15 @@ static gp_object_t *type_dict_get_descr(gp_object_t *self, void *closure)
 
 static int type_dict_set_descr(gp_object_t *self, gp_object_t *value, void *closure)
 {
+    gp_object_t *builtin = type_builtin_dict_descr(self);
+    if (builtin != NULL) {
+        if (GP_TYPE(builtin)->descr_set != NULL)
+            return GP_TYPE(builtin)->descr_set(builtin, self, value);
+        gp_err_format(&gp_exc_AttributeError,
+                      "attribute '__dict__' of '%s' objects is not writable",
+                      gp_type_name(gp_type_builtin_base(GP_TYPE(self))));
+        return -1;
+    }
     gp_object_t **dictp = gp_object_instance_dict(self);
     if (dictp == NULL) {
         gp_err_no_attribute(self, gp_str_static("__dict__"));

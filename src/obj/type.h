@@ -55,6 +55,7 @@ typedef struct gp_cfunction {
 typedef struct gp_property {
     gp_object_t base;
     gp_object_t *fget, *fset, *fdel, *doc, *name; /* each NULL when absent */
+    bool getter_doc; /* doc came from fget.__doc__, so a new getter replaces it */
 } gp_property_t;
 
 /* staticmethod and classmethod share one layout. */

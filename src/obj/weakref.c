@@ -188,18 +188,7 @@ static void callback_run(gp_object_t *ref, gp_object_t *callback)
         GP_DECREF(r);
         return;
     }
-    gp_object_t *exc = gp_err_fetch();
-    gp_object_t *where = gp_object_repr(callback);
-    if (where == NULL)
-        gp_err_clear();
-    fflush(stdout);
-    fprintf(stderr, "Exception ignored in: %s\n", where ? gp_str_utf8(where) : "<callback>");
-    GP_XDECREF(where);
-    if (exc != NULL) {
-        gp_exception_print(exc);
-        GP_DECREF(exc);
-    }
-    fflush(stderr);
+    gp_err_write_unraisable(NULL, callback);
 }
 
 /* Appends the pair ([ref], [callback]) to [pending], taking both references.

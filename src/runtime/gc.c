@@ -276,16 +276,7 @@ static void gc_run_callbacks(gp_gc_state_t *state, const char *phase, int genera
                 GP_DECREF(r);
                 continue;
             }
-            gp_object_t *exc = gp_err_fetch();
-            gp_object_t *where = gp_object_repr(cb);
-            if (!where)
-                gp_err_clear();
-            fprintf(stderr, "Exception ignored in: %s\n", where ? gp_str_utf8(where) : "gc callback");
-            GP_XDECREF(where);
-            if (exc) {
-                gp_exception_print(exc);
-                GP_DECREF(exc);
-            }
+            gp_err_write_unraisable(NULL, cb);
         }
     }
     gp_err_clear();
@@ -520,16 +511,7 @@ bool gp_gc_finalize(gp_object_t *o)
         GP_DECREF(r);
     } else {
         /* CPython's "unraisable" report: the finalizer cannot raise. */
-        gp_object_t *exc = gp_err_fetch();
-        gp_object_t *where = gp_object_repr(del);
-        if (!where)
-            gp_err_clear();
-        fprintf(stderr, "Exception ignored in: %s\n", where ? gp_str_utf8(where) : "__del__");
-        GP_XDECREF(where);
-        if (exc) {
-            gp_exception_print(exc);
-            GP_DECREF(exc);
-        }
+        gp_err_write_unraisable(NULL, del);
     }
     gp_err_restore(pending);
     GP_DECREF(del);

@@ -1071,13 +1071,35 @@ static GP_NOINLINE gp_object_t *import_name(gp_frame_t *frame, gp_object_t *name
 }
 
 /* The iterator an `await` drives for [o]. */
-static GP_NOINLINE gp_object_t *get_awaitable(gp_object_t *o)
+/* The iterator `await o` drives. [where] is GET_AWAITABLE's argument: 0 for
+   await, 1 and 2 for the results of __aenter__ and __aexit__, which CPython
+   words its error for. */
+static GP_NOINLINE gp_object_t *get_awaitable(gp_object_t *o, uint32_t where)
 {
-    if (GP_IS_TYPE(o, gp_coroutine_type) || gp_generator_is_iterable_coroutine(o))
+    if (GP_IS_TYPE(o, gp_coroutine_type) || gp_generator_is_iterable_coroutine(o)) {
+        /* A coroutine suspended in its own await is already being driven
+           by someone else. */
+        if (GP_IS_TYPE(o, gp_coroutine_type) && gp_generator_yieldfrom(o) != NULL) {
+            gp_err_set_string(&gp_exc_RuntimeError, "coroutine is being awaited already");
+            return NULL;
+        }
         return GP_INCREF(o);
+    }
     gp_object_t *await = special_lookup(o, "__await__");
     if (!await) {
-        if (!gp_err_occurred())
+        if (gp_err_occurred())
+            return NULL;
+        if (where == 1)
+            gp_err_format(&gp_exc_TypeError,
+                          "'async with' received an object from __aenter__ that does not "
+                          "implement __await__: %s",
+                          gp_type_name(GP_TYPE(o)));
+        else if (where == 2)
+            gp_err_format(&gp_exc_TypeError,
+                          "'async with' received an object from __aexit__ that does not "
+                          "implement __await__: %s",
+                          gp_type_name(GP_TYPE(o)));
+        else
             gp_err_format(&gp_exc_TypeError, "object %T can't be used in 'await' expression", o);
         return NULL;
     }
@@ -1085,7 +1107,13 @@ static GP_NOINLINE gp_object_t *get_awaitable(gp_object_t *o)
     GP_DECREF(await);
     if (!it)
         return NULL;
-    if (GP_IS_TYPE(it, gp_coroutine_type) || !GP_TYPE(it)->iternext) {
+    if (GP_IS_TYPE(it, gp_coroutine_type) || gp_generator_is_iterable_coroutine(it)) {
+        /* PEP 492: __await__ must return an iterator, not an awaitable. */
+        gp_err_set_string(&gp_exc_TypeError, "__await__() returned a coroutine");
+        GP_DECREF(it);
+        return NULL;
+    }
+    if (!GP_TYPE(it)->iternext) {
         gp_err_format(&gp_exc_TypeError, "__await__() returned non-iterator of type '%T'", it);
         GP_DECREF(it);
         return NULL;
@@ -1439,7 +1467,7 @@ gp_object_t *gp_eval_frame(gp_frame_t *frame, int throwflag)
     if (GP_UNLIKELY(ts->profiling) && gp_profile_event(ts, frame, GP_PROFILE_CALL, NULL) < 0)
         goto error;
     if (throwflag)
-        goto error;
+        goto error_thrown;
     if (GP_UNLIKELY(atomic_load_explicit(&rt->eval_breaker, memory_order_relaxed))) {
         if (gp_runtime_handle_breaker() < 0)
             goto error;
@@ -2985,7 +3013,7 @@ dispatch:
     TARGET(GET_AWAITABLE)
     {
         gp_object_t *v = TOP();
-        gp_object_t *it = get_awaitable(v);
+        gp_object_t *it = get_awaitable(v, ARG);
         if (!it)
             goto error;
         SET_TOP(it);
@@ -3019,18 +3047,34 @@ dispatch:
         if (!m) {
             if (!gp_err_occurred())
                 gp_err_format(&gp_exc_TypeError,
-                              "'async for' requires an iterator with __anext__ method, got %T",
-                              aiter);
+                              "'async for' received an object from __aiter__ that does not "
+                              "implement __anext__: %s",
+                              gp_type_name(GP_TYPE(aiter)));
             goto error;
         }
         gp_object_t *aw = gp_object_call0(m);
         GP_DECREF(m);
         if (!aw)
             goto error;
-        gp_object_t *it = get_awaitable(aw);
-        GP_DECREF(aw);
-        if (!it)
+        gp_object_t *it = get_awaitable(aw, 0);
+        if (!it) {
+            /* Reworded for async for, with the original as the cause. */
+            gp_object_t *cause = gp_err_fetch();
+            gp_err_format(&gp_exc_TypeError,
+                          "'async for' received an invalid object from __anext__: %s",
+                          gp_type_name(GP_TYPE(aw)));
+            GP_DECREF(aw);
+            gp_object_t *exc = ts->curexc;
+            if (cause && exc && gp_exc_check(exc) && gp_exc_check(cause)) {
+                GP_SETREF(((gp_exception_t *)exc)->context, GP_INCREF(cause));
+                GP_SETREF(((gp_exception_t *)exc)->cause, cause);
+                ((gp_exception_t *)exc)->suppress_context = true;
+            } else {
+                GP_XDECREF(cause);
+            }
             goto error;
+        }
+        GP_DECREF(aw);
         PUSH(it);
         DISPATCH();
     }
@@ -3365,7 +3409,14 @@ error:
     /* A new exception: record where, and link it to the handled one. */
     if (!gp_err_occurred())
         gp_err_set_string(&gp_exc_SystemError, "error return without exception set");
-    exception_set_context(ts, false);
+    /* A new exception (no traceback yet) gets its implicit __context__
+       here; one that comes up from a callee frame keeps what it has, which
+       matters for an exception thrown into a generator with throw(): as in
+       CPython, it gets no context at all. */
+    if (ts->curexc && gp_exc_check(ts->curexc) &&
+        ((gp_exception_t *)ts->curexc)->traceback == NULL)
+        exception_set_context(ts, false);
+error_thrown:
     SAVE_REGISTERS();
     gp_traceback_here(frame, (int)(ip - co->instrs) - 1);
 

@@ -219,6 +219,25 @@ static void gen_convert_stop(gp_generator_t *gen)
     GP_DECREF(orig);
 }
 
+/* Makes [handled] the __context__ of [exc], cutting [handled]'s own chain
+   where it already reaches [exc] so that no cycle forms. */
+static void gen_chain_thrown(gp_object_t *exc, gp_object_t *handled)
+{
+    if (exc == NULL || exc == handled || !gp_exc_check(exc) || !gp_exc_check(handled))
+        return;
+    gp_exception_t *o = (gp_exception_t *)handled;
+    for (int steps = 0; o->context != NULL && steps < 1000; steps++) {
+        if (o->context == exc) {
+            GP_CLEAR(o->context);
+            break;
+        }
+        if (!gp_exc_check(o->context))
+            break;
+        o = (gp_exception_t *)o->context;
+    }
+    GP_SETREF(((gp_exception_t *)exc)->context, GP_INCREF(handled));
+}
+
 /* Resumes [gen] with [value] pushed (unless NULL), or with the current
    exception thrown in when [throw]. */
 static gp_send_result_t gen_resume(gp_generator_t *gen, gp_object_t *value, bool throw,
@@ -231,7 +250,10 @@ static gp_send_result_t gen_resume(gp_generator_t *gen, gp_object_t *value, bool
         return GP_SEND_ERROR;
     }
     if (!gen->frame) {
-        if (throw)
+        /* An exhausted coroutine refuses throw() as it refuses send() (the
+           thrown exception is replaced); a generator lets it through.
+           close() never gets here for a finished frame. */
+        if (throw && !GP_IS_TYPE(self, gp_coroutine_type))
             return GP_SEND_ERROR; /* the exception is already set */
         if (GP_IS_TYPE(self, gp_coroutine_type)) {
             gp_err_set_string(&gp_exc_RuntimeError, "cannot reuse already awaited coroutine");
@@ -253,6 +275,10 @@ static gp_send_result_t gen_resume(gp_generator_t *gen, gp_object_t *value, bool
     }
     gp_thread_state_t *ts = gp_tstate();
     gp_object_t *saved = ts->exc_info;
+    /* Thrown into a generator suspended in an except block: the exception
+       that block handles becomes the thrown one's __context__. */
+    if (throw && gen->exc_state)
+        gen_chain_thrown(ts->curexc, gen->exc_state);
     if (gen->exc_state) {
         ts->exc_info = gen->exc_state;
         gen->exc_state = NULL;
@@ -300,6 +326,11 @@ static gp_object_t *gen_yieldfrom(gp_generator_t *gen)
     if (GP_INSTR_OP(*f->ip) != GP_OP_YIELD_FROM)
         return NULL;
     return f->sp[-1];
+}
+
+gp_object_t *gp_generator_yieldfrom(gp_object_t *gen)
+{
+    return gen_yieldfrom((gp_generator_t *)gen);
 }
 
 static gp_object_t *gen_close_impl(gp_generator_t *gen);
@@ -388,8 +419,13 @@ static gp_send_result_t gen_throw_exc(gp_generator_t *gen, gp_object_t *exc, gp_
         return gen_resume(gen, NULL, false, result);
     }
 throw_here:
-    gp_err_set_exception(exc);
-    if (!gen->frame)
+    /* Thrown in as it is: unlike a raise, throw() gives the exception no
+       implicit __context__ (CPython restores it, it does not set it). */
+    if (gp_exc_check(exc))
+        gp_err_restore(GP_INCREF(exc));
+    else
+        gp_err_set_exception(exc);
+    if (!gen->frame && !GP_IS_TYPE((gp_object_t *)gen, gp_coroutine_type))
         return GP_SEND_ERROR;
     return gen_resume(gen, NULL, true, result);
 }
@@ -602,7 +638,7 @@ static void gen_dealloc(gp_object_t *self)
         if (r)
             GP_DECREF(r);
         else
-            gp_err_clear();
+            gp_err_write_unraisable(NULL, self); /* "generator ignored GeneratorExit"... */
         gp_err_restore(pending);
         if (--self->refcnt != 0)
             return; /* resurrected */

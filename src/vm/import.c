@@ -320,6 +320,13 @@ static gp_object_t *import_one(gp_object_t *fullname, gp_object_t *parent, const
 {
     gp_runtime_t *rt = gp_runtime();
     gp_object_t *m = gp_dict_getitem(rt->modules, fullname);
+    if (m == gp_None) {
+        /* Setting sys.modules[name] = None is the documented way to make
+           a module unimportable (tests use it to block C accelerators). */
+        gp_err_format(&gp_exc_ModuleNotFoundError, "import of %U halted; None in sys.modules",
+                      fullname);
+        return NULL;
+    }
     if (m)
         return GP_INCREF(m);
     if (gp_err_occurred())
@@ -473,6 +480,24 @@ static gp_object_t *resolve_relative(gp_object_t *name, gp_object_t *globals, in
     return r;
 }
 
+/* Whether the pending ModuleNotFoundError is about [fullname] itself (its
+   `name`), rather than about a module that [fullname]'s code imports. */
+static bool import_error_names(gp_object_t *fullname)
+{
+    gp_object_t *exc = gp_tstate()->curexc;
+    if (exc == NULL || !gp_exc_check(exc))
+        return false;
+    gp_object_t *pending = gp_err_fetch();
+    gp_object_t *missing = gp_object_getattr_cstr(pending, "name");
+    bool same = missing != NULL && gp_str_check(missing) &&
+                gp_object_richcompare_bool(missing, fullname, GP_CMP_EQ) > 0;
+    if (missing == NULL)
+        gp_err_clear();
+    GP_XDECREF(missing);
+    gp_err_restore(pending);
+    return same;
+}
+
 gp_object_t *gp_import_module(gp_object_t *name, gp_object_t *globals, gp_object_t *fromlist,
                               int level)
 {
@@ -530,7 +555,11 @@ gp_object_t *gp_import_module(gp_object_t *name, gp_object_t *globals, gp_object
                 if (has == 0) {
                     gp_object_t *sub = gp_str_from_format("%U.%U", absname, item);
                     gp_object_t *m = sub ? import_dotted(sub) : NULL;
-                    if (!m && gp_err_matches(&gp_exc_ModuleNotFoundError))
+                    /* Only the submodule's own absence is ignored (the name
+                       then fails as an attribute); a module missing while
+                       the submodule runs is the real error, as in CPython. */
+                    if (!m && sub && gp_err_matches(&gp_exc_ModuleNotFoundError) &&
+                        import_error_names(sub))
                         gp_err_clear();
                     GP_XDECREF(m);
                     GP_XDECREF(sub);
@@ -551,6 +580,22 @@ gp_object_t *gp_import_module(gp_object_t *name, gp_object_t *globals, gp_object
     }
     GP_DECREF(absname);
     return leaf;
+}
+
+gp_object_t *gp_import_stdlib(const char *name)
+{
+    gp_object_t *modules = gp_runtime()->modules;
+    gp_object_t *module = gp_dict_getitem_cstr(modules, name);
+    if (module)
+        return GP_INCREF(module);
+    gp_object_t *fullname = gp_str_from_cstr(name);
+    if (!fullname)
+        return NULL;
+    module = load_frozen(fullname);
+    GP_DECREF(fullname);
+    if (!module && !gp_err_occurred())
+        gp_err_format(&gp_exc_ModuleNotFoundError, "No module named '%s'", name);
+    return module;
 }
 
 gp_object_t *gp_import_from(gp_object_t *module, gp_object_t *name)

@@ -108,7 +108,7 @@
     X(YIELD_VALUE, "yield TOS from a generator; the sent value is pushed on resume")              \
     X(YIELD_FROM, "send TOS to the iterator TOS1 and yield its output until it returns")           \
     X(GET_YIELD_FROM_ITER, "iter(TOS) unless it is a generator or coroutine")                      \
-    X(GET_AWAITABLE, "replace TOS by its awaitable iterator (__await__)")                          \
+    X(GET_AWAITABLE, "replace TOS by its __await__ iterator (arg 1/2: async with)")                \
     X(GET_AITER, "replace TOS by TOS.__aiter__()")                                                 \
     X(GET_ANEXT, "push the awaitable of TOS.__anext__()")                                          \
     X(END_ASYNC_FOR, "end of async for: swallow StopAsyncIteration on TOS or reraise")             \

@@ -23,6 +23,7 @@
 
 #include "compile/compile.h"
 #include "compile/parser.h"
+#include "mod/sys.h"
 #include "vm/eval.h"
 #include "vm/vm.h"
 
@@ -124,6 +125,49 @@ gp_object_t *gp_eval_code(gp_object_t *code, gp_object_t *globals, gp_object_t *
     return gp_eval_code_closure(code, globals, locals, NULL);
 }
 
+/* Shows the exception that ended the main script through sys.excepthook,
+   as CPython does: the builtin hook prints directly; a script's own hook is
+   called with (type, value, traceback), and if it fails too both
+   exceptions are printed. */
+static void display_uncaught(gp_object_t *exc)
+{
+    gp_object_t *sys = gp_runtime()->sys_module;
+    gp_object_t *dict = sys ? gp_module_dict(sys) : NULL;
+    gp_object_t *hook = dict ? gp_dict_getitem_cstr(dict, "excepthook") : NULL;
+    gp_object_t *builtin = dict ? gp_dict_getitem_cstr(dict, "__excepthook__") : NULL;
+    if (gp_err_occurred())
+        gp_err_clear();
+    if (hook == NULL || hook == builtin) {
+        if (hook == NULL && dict != NULL) {
+            gp_sys_flush_std_streams();
+            gp_sys_write_stderr("sys.excepthook is missing\n");
+        }
+        gp_exception_print(exc);
+        return;
+    }
+    gp_object_t *tb = gp_object_getattr_cstr(exc, "__traceback__");
+    if (tb == NULL) {
+        gp_err_clear();
+        tb = gp_none_new();
+    }
+    gp_object_t *argv[3] = {(gp_object_t *)GP_TYPE(exc), exc, tb};
+    GP_INCREF(hook);
+    gp_object_t *r = gp_object_call(hook, argv, 3, NULL);
+    GP_DECREF(hook);
+    GP_DECREF(tb);
+    if (r != NULL) {
+        GP_DECREF(r);
+        return;
+    }
+    gp_object_t *hook_exc = gp_err_fetch();
+    gp_sys_flush_std_streams();
+    gp_sys_write_stderr("Error in sys.excepthook:\n");
+    gp_exception_print(hook_exc);
+    GP_XDECREF(hook_exc);
+    gp_sys_write_stderr("\nOriginal exception was:\n");
+    gp_exception_print(exc);
+}
+
 /* Handles the exception that ended the main script: the exit status. */
 static int handle_uncaught(void)
 {
@@ -160,7 +204,7 @@ static int handle_uncaught(void)
         }
         GP_DECREF(code);
     } else {
-        gp_exception_print(exc);
+        display_uncaught(exc);
         /* CPython dies of SIGINT after an uncaught KeyboardInterrupt; the
            shell's convention for that is 128 + 2. */
         if (gp_object_isinstance_type(exc, &gp_exc_KeyboardInterrupt)) {
@@ -502,16 +546,14 @@ static gp_object_t *build_class(gp_object_t *self, gp_object_t *const *args, siz
     body = gp_eval_code_closure(fn->code, fn->globals, ns, fn->closure);
     if (!body)
         goto done;
+    /* The class cell stays in the namespace for type.__new__ to fill (so
+       that it is set before __init_subclass__ runs); afterwards it must hold
+       the class the metaclass returned, as CPython checks. */
     gp_object_t *cell = NULL;
     if (gp_dict_check(ns)) {
         gp_object_t *c = gp_dict_getitem_cstr(ns, "__classcell__");
-        if (c && GP_IS_TYPE(c, gp_cell_type)) {
+        if (c && GP_IS_TYPE(c, gp_cell_type))
             cell = GP_INCREF(c);
-            if (gp_dict_delitem(ns, gp_str_static("__classcell__")) < 0) {
-                GP_DECREF(cell);
-                goto done;
-            }
-        }
     }
     if (bases != orig_bases &&
         gp_object_setitem(ns, gp_str_static("__orig_bases__"), orig_bases) < 0) {
@@ -525,10 +567,17 @@ static gp_object_t *build_class(gp_object_t *self, gp_object_t *const *args, siz
         cls = t ? gp_object_call_tuple_dict(meta, t, kwds) : NULL;
         GP_XDECREF(t);
     }
-    if (cls && cell) {
-        gp_cell_t *c = (gp_cell_t *)cell;
-        if (!c->ref)
-            c->ref = GP_INCREF(cls);
+    if (cls && cell && ((gp_cell_t *)cell)->ref != cls && gp_type_check(cls)) {
+        gp_object_t *held = ((gp_cell_t *)cell)->ref;
+        if (held == NULL)
+            gp_err_format(&gp_exc_RuntimeError,
+                          "__class__ not set defining %R as %R. Was __classcell__ propagated "
+                          "to type.__new__?",
+                          name, cls);
+        else
+            gp_err_format(&gp_exc_TypeError, "__class__ set to %R defining %R as %R", held,
+                          name, cls);
+        GP_CLEAR(cls);
     }
     GP_XDECREF(cell);
 done:

@@ -33,6 +33,7 @@
 #include <string.h>
 
 #include "compile/parser.h"
+#include "mod/stdio.h"
 #include "obj/exception_group.h"
 #include "vm/vm.h"
 
@@ -1166,16 +1167,62 @@ static void print_recursive(tb_print_t *p, gp_object_t *exc)
     p->nesting--;
 }
 
+/* sys.stderr as a new reference, or NULL when there is none (no sys module
+   yet, the attribute deleted or set to None). */
+static gp_object_t *print_target(void)
+{
+    gp_thread_state_t *ts = gp_tstate();
+    if (!ts || !ts->runtime || !ts->runtime->sys_module)
+        return NULL;
+    gp_object_t *dict = gp_module_dict(ts->runtime->sys_module);
+    gp_object_t *target = dict ? gp_dict_getitem(dict, gp_str_static("stderr")) : NULL;
+    if (target == NULL) {
+        gp_err_clear();
+        return NULL;
+    }
+    return target == gp_None ? NULL : GP_INCREF(target);
+}
+
+/* Renders [exc] into memory and hands the text to [target].write(), for a
+   sys.stderr that a script replaced (io.StringIO, redirect_stderr...). A
+   failing write is dropped, as CPython's printer drops it. */
+static void print_to_object(gp_object_t *target, gp_object_t *exc)
+{
+    char *text = NULL;
+    size_t len = 0;
+    FILE *mem = open_memstream(&text, &len);
+    if (mem == NULL)
+        return;
+    tb_print_t p = {.out = mem};
+    print_recursive(&p, exc);
+    gp_mem_free(p.seen);
+    fclose(mem);
+    gp_object_t *str = gp_str_from_utf8(text, len);
+    free(text);
+    gp_object_t *r = str ? gp_object_call_method(target, "write", &str, 1) : NULL;
+    GP_XDECREF(str);
+    GP_XDECREF(r);
+    if (r == NULL)
+        gp_err_clear();
+}
+
 void gp_exception_print(gp_object_t *exc)
 {
     if (!exc)
         return;
     gp_object_t *pending = gp_err_fetch();
-    tb_print_t p = {.out = stderr};
+    gp_object_t *target = print_target();
     fflush(stdout);
-    print_recursive(&p, exc);
-    gp_mem_free(p.seen);
-    fflush(stderr);
+    if (target != NULL && !gp_stdio_check(target)) {
+        print_to_object(target, exc);
+    } else {
+        FILE *out = target ? ((gp_stdio_t *)target)->fp : stderr;
+        tb_print_t p = {.out = out};
+        print_recursive(&p, exc);
+        gp_mem_free(p.seen);
+        fflush(out);
+    }
+    GP_XDECREF(target);
     gp_err_restore(pending);
 }
 

@@ -98,6 +98,9 @@ gp_send_result_t gp_generator_send(gp_object_t *gen, gp_object_t *value, gp_obje
 bool gp_generator_check(gp_object_t *o);
 /* Is [o] a generator made awaitable by types.coroutine (CO_ITERABLE_COROUTINE)? */
 bool gp_generator_is_iterable_coroutine(gp_object_t *o);
+/* The object a suspended generator or coroutine is delegating to through
+   `yield from`/`await` (borrowed), or NULL when it is not in one. */
+gp_object_t *gp_generator_yieldfrom(gp_object_t *gen);
 /* The value carried by a StopIteration instance (new reference). */
 gp_object_t *gp_stop_iteration_value(gp_object_t *exc);
 
@@ -155,6 +158,10 @@ gp_object_t *gp_profile_c_call_tuple(gp_thread_state_t *ts, struct gp_frame *fra
 /* Import (import.c)                                                    */
 /* ------------------------------------------------------------------ */
 
+/* The library module [name] for C code that needs it (codecs, warnings):
+   sys.modules[name], else the copy frozen into the binary, never a file on
+   sys.path, which a script of the same name could shadow. New reference. */
+gp_object_t *gp_import_stdlib(const char *name);
 /* `from module import name`: the attribute, falling back to the submodule. */
 gp_object_t *gp_import_from(gp_object_t *module, gp_object_t *name);
 /* `from module import *` into the mapping [locals]. */
