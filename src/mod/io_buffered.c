@@ -454,6 +454,8 @@ static gp_object_t *buffered_readline(gp_io_buffered_t *b, intptr_t limit)
 {
     if (b->wlen > 0 && gp_io_buffered_flush(b) < 0)
         return NULL;
+    if (limit == 0)
+        return gp_bytes_new("", 0); /* not a read: it must not block */
     size_t scanned = 0;
     for (;;) {
         size_t avail = b->rlen - b->rpos;
