@@ -374,6 +374,27 @@ static gp_object_t *iobase_exit(gp_object_t *self, gp_object_t *const *args, siz
     return gp_object_call_method(self, "close", NULL, 0);
 }
 
+/* The finalizer classes written in Python inherit (CPython's IOBase has it
+   too): a subclass's own close() runs when the object dies unclosed, so a
+   flush it does there is not lost. Builtin io types close in their dealloc
+   and are never finalized through here (only classes defined in Python get
+   a __del__ call). Errors are dropped, as CPython drops them outside its
+   development mode. */
+static gp_object_t *iobase_del(gp_object_t *self, gp_object_t *const *args, size_t nargs,
+                               gp_object_t *kwnames)
+{
+    (void)args, (void)nargs, (void)kwnames;
+    gp_object_t *closed = gp_object_getattr_cstr(self, "closed");
+    int is_closed = closed ? gp_object_is_true(closed) : -1;
+    GP_XDECREF(closed);
+    if (is_closed == 0) {
+        gp_object_t *r = gp_object_call_method(self, "close", NULL, 0);
+        GP_XDECREF(r);
+    }
+    gp_err_clear();
+    return gp_none_new();
+}
+
 static gp_object_t *iobase_readlines(gp_object_t *self, gp_object_t *const *args, size_t nargs,
                                      gp_object_t *kwnames)
 {
@@ -502,6 +523,7 @@ static const gp_method_def_t iobase_methods[] = {
     {"writelines", iobase_writelines, 0, "Write a list of lines to stream."},
     {"__enter__", iobase_enter, 0, NULL},
     {"__exit__", iobase_exit, 0, NULL},
+    {"__del__", iobase_del, 0, NULL},
     {NULL, NULL, 0, NULL},
 };
 
