@@ -21,6 +21,7 @@ markdown table. --quick does one run of each script and 5 start-up runs.
 import argparse
 import datetime
 import glob
+import re
 import json
 import os
 import platform
@@ -85,6 +86,15 @@ def ratio(g, c):
     return '-'
 
 
+def is_timed_script(path):
+    """Whether [path] is one of the timed scripts this runner compares: they
+    print their own `elapsed` line. The other files in bench/ are harnesses
+    (suite.py, startup.py, trace_cost.py), helpers (svgplot.py) or scenarios
+    with figures of their own that suite.py runs."""
+    with open(path, encoding='utf-8') as f:
+        return re.search(r"^\s*print\(f?['\"]elapsed", f.read(), re.M) is not None
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split('\n\n')[0])
     ap.add_argument('--gilpy', default=os.path.join(HERE, '..', 'build', 'gilpy'))
@@ -101,8 +111,7 @@ def main():
     runs = 1 if args.quick else args.runs
     start_runs = 5 if args.quick else 20
     scripts = args.scripts or sorted(
-        p for p in glob.glob(os.path.join(HERE, '*.py'))
-        if os.path.basename(p) != 'run.py')
+        p for p in glob.glob(os.path.join(HERE, '*.py')) if is_timed_script(p))
     scripts = [os.path.abspath(s) for s in scripts]
 
     rows = []
