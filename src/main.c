@@ -542,18 +542,21 @@ static int main_configure_sys(const main_options_t *opts, int argc, char **argv)
         if (gp_sys_add_xoption(opts->xoptions[i]) < 0)
             return -1;
     }
-    if (opts->safe_path)
-        return 0;
-    if (opts->script && strcmp(opts->script, "-") != 0) {
+    int rc = 0;
+    if (opts->safe_path) {
+        /* -P: no directory of the script's; PYTHONPATH comes first. */
+        rc = gp_sys_clear_path();
+    } else if (opts->script && strcmp(opts->script, "-") != 0) {
         char dir[PATH_MAX];
         main_script_dir(opts->script, dir, sizeof dir);
-        return gp_sys_set_path0(dir);
-    }
-    if (opts->module) {
+        rc = gp_sys_set_path0(dir);
+    } else if (opts->module) {
         char cwd[PATH_MAX];
-        return gp_sys_set_path0(getcwd(cwd, sizeof cwd) ? cwd : "");
+        rc = gp_sys_set_path0(getcwd(cwd, sizeof cwd) ? cwd : "");
     }
-    return 0;
+    if (rc == 0 && !opts->flags.ignore_environment)
+        rc = gp_sys_add_search_path(getenv("PYTHONPATH"));
+    return rc;
 }
 
 int main(int argc, char **argv)

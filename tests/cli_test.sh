@@ -205,6 +205,22 @@ expect "output before a traceback is flushed" 1 "before"
 run - -c 'def f(:'
 expect_err "syntax error" 1 "SyntaxError"
 
+# PYTHONPATH: its directories follow sys.path[0], made absolute against the
+# current directory ('' is the current directory itself) and normalised;
+# -E and -I ignore it; -P leaves out the script directory in front.
+mkdir -p "$WORK/extra"
+printf 'print("found in PYTHONPATH")\n' >"$WORK/extra/ppmod.py"
+PYTHONPATH="extra" run - -c 'import ppmod'
+expect "PYTHONPATH is searched" 0 "found in PYTHONPATH"
+PYTHONPATH="extra::./extra/../extra/:$WORK//extra" run - -c 'import sys; print(sys.path)'
+expect "PYTHONPATH entries absolute, normalised, once" 0 "['', '$WORK/extra', '$WORK']"
+PYTHONPATH="extra" run - -E -c 'import sys; print(sys.path)'
+expect "-E ignores PYTHONPATH" 0 "['']"
+PYTHONPATH="extra" run - -P -c 'import sys; print(sys.path)'
+expect "-P: no path0, PYTHONPATH first" 0 "['$WORK/extra']"
+PYTHONPATH="extra" run - -I -c 'import sys; print(sys.path)'
+expect "-I: neither" 0 "[]"
+
 # Output to a closed pipe must not crash: CPython exits with 1 or 120.
 "$GILPY" -c 'for i in range(200000): print(i)' 2>"$ERR" | head -1 >"$OUT"
 status=$(grep -c 'Segmentation\|Abort\|AddressSanitizer' "$ERR")

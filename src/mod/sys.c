@@ -1048,6 +1048,77 @@ int gp_sys_set_path0(const char *dir)
     return rc;
 }
 
+/* Normalises the absolute path [path] in place, as posixpath.normpath
+   does: repeated and trailing slashes, "." and ".." components. */
+static void sys_normalize_path(char *path)
+{
+    char *out = path + 1; /* past the leading '/' */
+    const char *in = path + 1;
+    while (*in) {
+        const char *end = strchr(in, '/');
+        size_t len = end ? (size_t)(end - in) : strlen(in);
+        if (len == 0 || (len == 1 && in[0] == '.')) {
+            /* nothing to keep */
+        } else if (len == 2 && in[0] == '.' && in[1] == '.') {
+            while (out > path + 1 && out[-1] != '/')
+                out--;
+            if (out > path + 1)
+                out--; /* the slash before the dropped component */
+        } else {
+            if (out > path + 1)
+                *out++ = '/';
+            memmove(out, in, len);
+            out += len;
+        }
+        in += len + (end ? 1 : 0);
+    }
+    *out = '\0';
+}
+
+int gp_sys_clear_path(void)
+{
+    gp_object_t *path = sys_get("path");
+    if (!path || !gp_list_check(path))
+        return 0;
+    gp_object_t *r = gp_object_call_method(path, "clear", NULL, 0);
+    GP_XDECREF(r);
+    return r ? 0 : -1;
+}
+
+int gp_sys_add_search_path(const char *value)
+{
+    gp_object_t *path = sys_get("path");
+    if (!path || !gp_list_check(path) || !value || !*value)
+        return 0;
+    char cwd[PATH_MAX];
+    if (!getcwd(cwd, sizeof cwd))
+        cwd[0] = '\0';
+    const char *entry = value;
+    for (;;) {
+        const char *colon = strchr(entry, ':');
+        size_t len = colon ? (size_t)(colon - entry) : strlen(entry);
+        /* Relative entries (an empty one is the current directory) are
+           made absolute against it, as CPython does at start-up. */
+        char full[2 * PATH_MAX + 2];
+        int n = entry[0] == '/' ? snprintf(full, sizeof full, "%.*s", (int)len, entry)
+                                : snprintf(full, sizeof full, "%s/%.*s", cwd, (int)len, entry);
+        if (n > 0 && (size_t)n < sizeof full && full[0] == '/') {
+            sys_normalize_path(full);
+            gp_object_t *item = gp_str_from_cstr(full);
+            if (!item)
+                return -1;
+            int present = gp_object_contains(path, item);
+            int rc = present == 0 ? gp_list_append(path, item) : present;
+            GP_DECREF(item);
+            if (rc < 0)
+                return -1;
+        }
+        if (!colon)
+            return 0;
+        entry = colon + 1;
+    }
+}
+
 int gp_sys_add_xoption(const char *option)
 {
     gp_object_t *options = sys_get("_xoptions");

@@ -33,6 +33,13 @@ void gp_sys_write_stderr(const char *text);
 /* Sets sys.path[0] to [dir] ("" for -c, - and piped stdin). 0 or -1. */
 int gp_sys_set_path0(const char *dir);
 
+/* Appends the directories of [value] (a PYTHONPATH: ':'-separated, relative
+   entries taken against the current directory) to sys.path, each once. */
+int gp_sys_add_search_path(const char *value);
+
+/* Empties sys.path (-P: no script directory in front). */
+int gp_sys_clear_path(void);
+
 /* Sets sys.orig_argv (the command line as given) and sys.executable (the
    absolute path of the running binary, found through /proc/self/exe). */
 int gp_sys_set_orig_argv(int argc, char **argv);
