@@ -29,12 +29,29 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "mod/io_internal.h"
 #include "runtime/runtime.h"
+#include "vm/eval.h"
 
-/* The exception a misuse of a stream raises. CPython raises
-   io.UnsupportedOperation, a subclass of both OSError and ValueError; gilpy
-   has no io module yet, so OSError carries the same message. */
-#define STDIO_UNSUPPORTED (&gp_exc_OSError)
+/* Raises io.UnsupportedOperation([msg]), as CPython does for a misuse of a
+   stream (reading stdout, writing stdin). The class is made with the io
+   module, imported here if no one has yet; OSError, one of its bases, if
+   even that fails. Returns -1. */
+static int stdio_unsupported(const char *msg)
+{
+    if (!gp_io_unsupported_type) {
+        gp_object_t *name = gp_str_from_cstr("io");
+        gp_object_t *io = name ? gp_import_module(name, NULL, NULL, 0) : NULL;
+        GP_XDECREF(name);
+        GP_XDECREF(io);
+        gp_err_clear();
+    }
+    if (gp_io_unsupported_type)
+        gp_io_unsupported(msg);
+    else
+        gp_err_set_string(&gp_exc_OSError, msg);
+    return -1;
+}
 
 static gp_stdio_t *stdio_cast(gp_object_t *o) { return (gp_stdio_t *)o; }
 
@@ -48,24 +65,22 @@ static int stdio_check_open(gp_stdio_t *s)
     return 0;
 }
 
-static int stdio_check_writable(gp_stdio_t *s)
+int gp_stdio_check_writable(gp_stdio_t *s)
 {
     if (stdio_check_open(s) < 0)
         return -1;
     if (!s->writable) {
-        gp_err_set_string(STDIO_UNSUPPORTED, "not writable");
-        return -1;
+        return stdio_unsupported("not writable");
     }
     return 0;
 }
 
-static int stdio_check_readable(gp_stdio_t *s)
+int gp_stdio_check_readable(gp_stdio_t *s)
 {
     if (stdio_check_open(s) < 0)
         return -1;
     if (!s->readable) {
-        gp_err_set_string(STDIO_UNSUPPORTED, "not readable");
-        return -1;
+        return stdio_unsupported("not readable");
     }
     return 0;
 }
@@ -82,7 +97,7 @@ static int stdio_raise_errno(gp_stdio_t *s)
 int gp_stdio_write_utf8(gp_object_t *stream, const char *data, size_t len)
 {
     gp_stdio_t *s = stdio_cast(stream);
-    if (stdio_check_writable(s) < 0)
+    if (gp_stdio_check_writable(s) < 0)
         return -1;
     if (len == 0)
         return 0;
@@ -106,11 +121,14 @@ int gp_stdio_flush(gp_object_t *stream)
 /* Reads from the C stream until '\n' (kept) or [limit] bytes (-1: none) or
    end of file, into [buf]. A read interrupted by a signal runs the eval
    breaker (KeyboardInterrupt) and resumes. 0, or -1 with an exception. */
-static int stdio_read_into(gp_stdio_t *s, gp_strbuf_t *buf, intptr_t limit, bool stop_at_newline)
+int gp_stdio_read_into(gp_stdio_t *s, gp_strbuf_t *buf, intptr_t limit, bool stop_at_newline,
+                       bool whole_chars)
 {
     /* GIL: release here (around the blocking reads below). */
     for (;;) {
         if (limit >= 0 && (intptr_t)buf->len >= limit) {
+            if (!whole_chars)
+                return 0;
             /* Do not cut a UTF-8 sequence in half: finish the character. */
             int c;
             while ((c = getc_unlocked(s->fp)) != EOF && (c & 0xC0) == 0x80)
@@ -156,11 +174,11 @@ static gp_object_t *stdio_finish(gp_strbuf_t *buf)
 gp_object_t *gp_stdio_readline(gp_object_t *stream)
 {
     gp_stdio_t *s = stdio_cast(stream);
-    if (stdio_check_readable(s) < 0)
+    if (gp_stdio_check_readable(s) < 0)
         return NULL;
     gp_strbuf_t buf;
     gp_strbuf_init(&buf);
-    if (stdio_read_into(s, &buf, -1, true) < 0) {
+    if (gp_stdio_read_into(s, &buf, -1, true, true) < 0) {
         gp_strbuf_discard(&buf);
         return NULL;
     }
@@ -246,11 +264,11 @@ static gp_object_t *stdio_readline(gp_object_t *self, gp_object_t *const *args, 
     if (stdio_size_arg(nargs ? args[0] : NULL, &size) < 0)
         return NULL;
     gp_stdio_t *s = stdio_cast(self);
-    if (stdio_check_readable(s) < 0)
+    if (gp_stdio_check_readable(s) < 0)
         return NULL;
     gp_strbuf_t buf;
     gp_strbuf_init(&buf);
-    if (stdio_read_into(s, &buf, size, true) < 0) {
+    if (gp_stdio_read_into(s, &buf, size, true, true) < 0) {
         gp_strbuf_discard(&buf);
         return NULL;
     }
@@ -266,11 +284,11 @@ static gp_object_t *stdio_read(gp_object_t *self, gp_object_t *const *args, size
     if (stdio_size_arg(nargs ? args[0] : NULL, &size) < 0)
         return NULL;
     gp_stdio_t *s = stdio_cast(self);
-    if (stdio_check_readable(s) < 0)
+    if (gp_stdio_check_readable(s) < 0)
         return NULL;
     gp_strbuf_t buf;
     gp_strbuf_init(&buf);
-    if (stdio_read_into(s, &buf, size, false) < 0) {
+    if (gp_stdio_read_into(s, &buf, size, false, true) < 0) {
         gp_strbuf_discard(&buf);
         return NULL;
     }
@@ -449,6 +467,15 @@ static gp_object_t *stdio_get_newlines(gp_object_t *self, void *closure)
     return gp_none_new();
 }
 
+/* The binary layer over the same C stream (stdio_buffer.c), one per stream. */
+static gp_object_t *stdio_get_buffer(gp_object_t *self, void *closure)
+{
+    gp_stdio_t *s = stdio_cast(self);
+    if (!s->buffer && !(s->buffer = gp_stdio_buffer_new(s)))
+        return NULL;
+    return GP_INCREF(s->buffer);
+}
+
 static const gp_getset_def_t stdio_getsets[] = {
     {"name", stdio_get_name, NULL, NULL, NULL},
     {"mode", stdio_get_mode, NULL, NULL, NULL},
@@ -457,6 +484,7 @@ static const gp_getset_def_t stdio_getsets[] = {
     {"closed", stdio_get_closed, NULL, NULL, NULL},
     {"line_buffering", stdio_get_line_buffering, NULL, NULL, NULL},
     {"newlines", stdio_get_newlines, NULL, NULL, NULL},
+    {"buffer", stdio_get_buffer, NULL, NULL, NULL},
     {NULL, NULL, NULL, NULL, NULL},
 };
 
@@ -491,6 +519,10 @@ static void stdio_dealloc(gp_object_t *self)
     if (s->writable && !s->closed)
         fflush(s->fp);
     GP_XDECREF(s->name);
+    if (s->buffer) {
+        gp_stdio_buffer_detach(s->buffer);
+        GP_DECREF(s->buffer);
+    }
     gp_object_free(self);
 }
 
@@ -536,6 +568,7 @@ gp_object_t *gp_stdio_new(FILE *fp, const char *name, const char *mode)
     s->readable = mode[0] == 'r';
     s->writable = mode[0] == 'w';
     s->closed = false;
+    s->buffer = NULL;
     /* CPython reports line buffering for a terminal stdout only; stderr is
        written through whatever it is connected to. */
     s->line_buffering = fp == stdout && isatty(fileno(fp)) == 1;

@@ -25,6 +25,7 @@ typedef struct gp_stdio {
     bool readable, writable;
     bool closed;
     bool line_buffering; /* what CPython reports: true for a tty stdout */
+    gp_object_t *buffer; /* the binary layer (.buffer), made on first use, or NULL */
 } gp_stdio_t;
 
 extern gp_type_t gp_stdio_type;
@@ -53,5 +54,25 @@ gp_object_t *gp_stdio_readline(gp_object_t *stream);
 
 /* Switches stdout and stderr to unbuffered (-u). */
 void gp_stdio_set_unbuffered(void);
+
+/* Reads from [s]'s C stream into [buf] until '\n' (kept, if
+   [stop_at_newline]), [limit] bytes (-1: no limit) or end of file. With
+   [whole_chars] a UTF-8 sequence is never cut at the limit. 0, or -1 with
+   an exception. */
+int gp_stdio_read_into(gp_stdio_t *s, gp_strbuf_t *buf, intptr_t limit,
+                       bool stop_at_newline, bool whole_chars);
+
+/* Raises ValueError for a closed stream, OSError "not readable"/"not
+   writable" for the wrong direction; 0 when the operation may proceed. */
+int gp_stdio_check_readable(gp_stdio_t *s);
+int gp_stdio_check_writable(gp_stdio_t *s);
+
+/* The binary layer of [text] (sys.stdout.buffer and the like): one object
+   per stream over the same C FILE, so bytes and text stay in order. A new
+   reference, or NULL with an exception. (stdio_buffer.c) */
+gp_object_t *gp_stdio_buffer_new(gp_stdio_t *text);
+
+/* Called by [text]'s dealloc: the layer outlives it only as a closed file. */
+void gp_stdio_buffer_detach(gp_object_t *buffer);
 
 #endif /* GP_MOD_STDIO_H */
