@@ -33,7 +33,6 @@ a double-quoted value may contain ';' and backslash escapes.
 
 import http
 import io
-import re
 import socket
 
 __all__ = ["HTTPResponse", "HTTPConnection",
@@ -470,10 +469,22 @@ _UNKNOWN = "UNKNOWN"
 # Methods whose requests carry a body even when it is empty.
 _BODY_METHODS = {"PATCH", "POST", "PUT"}
 
-_header_name_ok = re.compile(rb"[^:\s][^:\r\n]*").fullmatch
-_header_value_bad = re.compile(rb"\n(?![ \t])|\r(?![ \t\n])").search
-_url_control = re.compile("[\x00-\x20\x7f]").search
-_method_control = re.compile("[\x00-\x1f]").search
+_patterns = None
+
+
+def _pattern(name):
+    """One of the request checks, compiled on first use: urllib imports this
+    module for HTTPMessage alone and should not pay for re."""
+    global _patterns
+    if _patterns is None:
+        import re
+        _patterns = {
+            "header_name_ok": re.compile(rb"[^:\s][^:\r\n]*").fullmatch,
+            "header_value_bad": re.compile(rb"\n(?![ \t])|\r(?![ \t\n])").search,
+            "url_control": re.compile("[\x00-\x20\x7f]").search,
+            "method_control": re.compile("[\x00-\x1f]").search,
+        }
+    return _patterns[name]
 
 
 def _latin1(text, what):
@@ -788,7 +799,7 @@ class HTTPConnection:
 
     @staticmethod
     def _check_no_controls(text, error, what):
-        found = (_method_control if what == "method" else _url_control)(text)
+        found = _pattern("method_control" if what == "method" else "url_control")(text)
         if found:
             raise error("%s can't contain control characters. %r (found at least %r)"
                         % (what, text, found.group()))
@@ -921,7 +932,7 @@ class HTTPConnection:
             raise CannotSendHeader()
         if hasattr(header, "encode"):
             header = header.encode("ascii")
-        if not _header_name_ok(header):
+        if not _pattern("header_name_ok")(header):
             raise ValueError("Invalid header name %r" % (header,))
         encoded = []
         for value in values:
@@ -929,7 +940,7 @@ class HTTPConnection:
                 value = value.encode("latin-1")
             elif isinstance(value, int):
                 value = str(value).encode("ascii")
-            if _header_value_bad(value):
+            if _pattern("header_value_bad")(value):
                 raise ValueError("Invalid header value %r" % (value,))
             encoded.append(value)
         self._buffer.append(header + b": " + b"\r\n\t".join(encoded))
