@@ -164,10 +164,19 @@ static const gp_method_def_t lazy_base_methods[] = {{"which", which_base, 0, NUL
                                                      {NULL, NULL, 0, NULL}};
 static const gp_method_def_t lazy_sub_methods[] = {{"which", which_sub, 0, NULL},
                                                     {NULL, NULL, 0, NULL}};
+/* A constructor of its own: a built-in type without one is not callable. */
+static gp_object_t *lazy_new(gp_type_t *type, gp_object_t *const *args, size_t nargs,
+                             gp_object_t *kwnames)
+{
+    (void)args, (void)nargs, (void)kwnames;
+    return gp_object_alloc(type, 0);
+}
+
 static gp_type_t lazy_base_type = {
     GP_TYPE_HEAD_INIT,
     .name = "LazyBase",
     .basicsize = sizeof(gp_object_t),
+    .new_ = lazy_new,
     .methods = lazy_base_methods,
 };
 static gp_type_t lazy_sub_type = {
