@@ -275,6 +275,37 @@ static gp_object_t *count_repr(gp_object_t *self)
     return gp_str_from_format("%s(%R, %R)", name, start, step);
 }
 
+/* (type, (start,)) or (type, (start, step)), the same choice as the repr:
+   copy.copy() and pickle rebuild the count where it is now. */
+static gp_object_t *count_reduce(gp_object_t *self, gp_object_t *const *args, size_t nargs,
+                                 gp_object_t *kwnames)
+{
+    if (gp_args_check("__reduce__", nargs, kwnames, 0, 0) < 0)
+        return NULL;
+    count_t *c = (count_t *)self;
+    gp_object_t *start = c->start ? c->start : GP_SMALL_NEW(c->fast_next);
+    gp_object_t *step = c->step ? c->step : GP_SMALL_NEW(c->fast_step);
+    /* CPython leaves the step out only while it counts in machine words:
+       a step of int 1 from an int start that fits in one. */
+    int overflow = 0;
+    bool unit = gp_int_check(step) && gp_int_as_i64_overflow(step, &overflow) == 1 && !overflow;
+    if (unit && gp_int_check(start)) {
+        (void)gp_int_as_i64_overflow(start, &overflow);
+        unit = !overflow;
+    } else {
+        unit = false;
+    }
+    gp_object_t *state = unit ? gp_tuple_pack(1, start) : gp_tuple_pack(2, start, step);
+    gp_object_t *r = state ? gp_tuple_pack(2, (gp_object_t *)GP_TYPE(self), state) : NULL;
+    GP_XDECREF(state);
+    return r;
+}
+
+static const gp_method_def_t count_methods[] = {
+    {"__reduce__", count_reduce, 0, "Return state information for pickling."},
+    {NULL, NULL, 0, NULL},
+};
+
 static gp_type_t count_type = {
     GP_TYPE_HEAD_INIT,
     .name = "itertools.count",
@@ -287,6 +318,7 @@ static gp_type_t count_type = {
     .iternext = count_next,
     .traverse = it_traverse,
     .clear = it_clear,
+    .methods = count_methods,
 };
 
 /* ------------------------------------------------------------------ */
@@ -411,8 +443,26 @@ static gp_object_t *repeat_length_hint(gp_object_t *self, gp_object_t *const *ar
     return gp_int_from_i64(r->count);
 }
 
+/* (type, (element,)) forever, else (type, (element, times left)). */
+static gp_object_t *repeat_reduce(gp_object_t *self, gp_object_t *const *args, size_t nargs,
+                                  gp_object_t *kwnames)
+{
+    if (gp_args_check("__reduce__", nargs, kwnames, 0, 0) < 0)
+        return NULL;
+    repeat_t *r = (repeat_t *)self;
+    gp_object_t *times = r->count < 0 ? NULL : gp_int_from_i64(r->count);
+    if (r->count >= 0 && !times)
+        return NULL;
+    gp_object_t *state = times ? gp_tuple_pack(2, r->element, times) : gp_tuple_pack(1, r->element);
+    GP_XDECREF(times);
+    gp_object_t *result = state ? gp_tuple_pack(2, (gp_object_t *)GP_TYPE(self), state) : NULL;
+    GP_XDECREF(state);
+    return result;
+}
+
 static const gp_method_def_t repeat_methods[] = {
     {"__length_hint__", repeat_length_hint, 0, "Private method returning an estimate of len(list(it))."},
+    {"__reduce__", repeat_reduce, 0, "Return state information for pickling."},
     {NULL, NULL, 0, NULL},
 };
 
