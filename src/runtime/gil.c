@@ -118,11 +118,10 @@ void gp_gil_destroy(gp_gil_t *gil)
    variable to signal, or NULL. Waking one thread, not all of them, keeps a
    release cheap when hundreds of threads queue (a burst of threads starting
    or waking from sleep): the others would only find the lock taken again
-   and go back to sleep. Called with the mutex held; the caller signals after
-   unlocking it, so the woken thread does not run straight into the mutex it
-   is waiting for and sleep again. No wake-up is lost either way: a waiter
-   checks `locked` under the mutex before it sleeps, and whoever takes the
-   lock first releases it later and wakes the next. */
+   and go back to sleep. Called, and signalled, with the mutex held: a
+   signal after the unlock would still be touching the condition variable
+   when the woken thread may already have forked, and the child re-creates
+   it (gp_gil_reinit_after_fork); ThreadSanitizer rightly reports that. */
 static pthread_cond_t *gil_next_waiter(gp_gil_t *gil)
 {
     if (gil->priority_waiters > 0)
@@ -246,8 +245,8 @@ void gp_gil_acquire(gp_gil_t *gil, const void *thread, bool priority)
         gil_request_drop(gil, thread);
     pthread_cond_broadcast(&gil->switch_cond);
     gil_trace(gil, GP_GIL_EVENT_ACQUIRE, thread, 0);
-    pthread_mutex_unlock(&gil->mutex);
     gil_signal(hand_clock_to);
+    pthread_mutex_unlock(&gil->mutex);
 }
 
 void gp_gil_release(gp_gil_t *gil, const void *thread)
@@ -261,9 +260,8 @@ void gp_gil_release_detail(gp_gil_t *gil, const void *thread, int wait_kind)
     atomic_store(&gil->holder, NULL);
     atomic_store(&gil->locked, 0);
     gil_trace(gil, GP_GIL_EVENT_RELEASE, thread, wait_kind);
-    pthread_cond_t *next = gil_next_waiter(gil);
+    gil_signal(gil_next_waiter(gil));
     pthread_mutex_unlock(&gil->mutex);
-    gil_signal(next);
 }
 
 void gp_gil_yield(gp_gil_t *gil, const void *thread)
@@ -273,7 +271,7 @@ void gp_gil_yield(gp_gil_t *gil, const void *thread)
     atomic_store(&gil->holder, NULL);
     atomic_store(&gil->locked, 0);
     gil_trace(gil, GP_GIL_EVENT_YIELD, thread, 0);
-    gil_signal(gil_next_waiter(gil)); /* the wait below unlocks at once */
+    gil_signal(gil_next_waiter(gil));
     /* Wait for another thread to take the lock, if anyone is waiting. */
     while (gil->waiters > 0 && atomic_load(&gil->switch_number) == before)
         pthread_cond_wait(&gil->switch_cond, &gil->mutex);

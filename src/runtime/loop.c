@@ -163,22 +163,17 @@ static void waiter_release(loop_waiter_t *w)
     gp_mem_free(w);
 }
 
-/* Marks the request finished with [status] and wakes its waiter (once).
-   The signal comes after the unlock, so the waiter does not wake only to
-   block on the mutex still held here; the caller's own reference keeps the
-   condition variable alive until then. */
+/* Marks the request finished with [status] and wakes its waiter (once). */
 static void waiter_complete(loop_waiter_t *w, gp_wait_status_t status, int error)
 {
     pthread_mutex_lock(&w->mutex);
-    bool first = !w->done;
-    if (first) {
+    if (!w->done) {
         w->done = true;
         w->status = status;
         w->error = error;
+        pthread_cond_signal(&w->cond);
     }
     pthread_mutex_unlock(&w->mutex);
-    if (first)
-        pthread_cond_signal(&w->cond);
 }
 
 static bool waiter_cancel_requested(loop_waiter_t *w)
