@@ -262,6 +262,13 @@ static gp_object_t *count_next(gp_object_t *self)
     return result;
 }
 
+/* Whether [o] is an int equal to 1 (the step repr and reduce leave out). */
+static bool count_int_is_one(gp_object_t *o)
+{
+    int overflow = 0;
+    return gp_int_check(o) && gp_int_as_i64_overflow(o, &overflow) == 1 && !overflow;
+}
+
 static gp_object_t *count_repr(gp_object_t *self)
 {
     count_t *c = (count_t *)self;
@@ -269,8 +276,7 @@ static gp_object_t *count_repr(gp_object_t *self)
     gp_object_t *start = c->start ? c->start : GP_SMALL_NEW(c->fast_next);
     gp_object_t *step = c->step ? c->step : GP_SMALL_NEW(c->fast_step);
     /* CPython omits a step that is an int equal to 1 (but shows 1.0). */
-    int overflow = 0;
-    if (gp_int_check(step) && gp_int_as_i64_overflow(step, &overflow) == 1 && !overflow)
+    if (count_int_is_one(step))
         return gp_str_from_format("%s(%R)", name, start);
     return gp_str_from_format("%s(%R, %R)", name, start, step);
 }
@@ -288,12 +294,10 @@ static gp_object_t *count_reduce(gp_object_t *self, gp_object_t *const *args, si
     /* CPython leaves the step out only while it counts in machine words:
        a step of int 1 from an int start that fits in one. */
     int overflow = 0;
-    bool unit = gp_int_check(step) && gp_int_as_i64_overflow(step, &overflow) == 1 && !overflow;
-    if (unit && gp_int_check(start)) {
+    bool unit = count_int_is_one(step) && gp_int_check(start);
+    if (unit) {
         (void)gp_int_as_i64_overflow(start, &overflow);
         unit = !overflow;
-    } else {
-        unit = false;
     }
     gp_object_t *state = unit ? gp_tuple_pack(1, start) : gp_tuple_pack(2, start, step);
     gp_object_t *r = state ? gp_tuple_pack(2, (gp_object_t *)GP_TYPE(self), state) : NULL;

@@ -18,6 +18,7 @@
 #include <errno.h>
 #include <unistd.h>
 
+#include "mod/io_internal.h"
 #include "mod/stdio.h"
 #include "obj/memoryview.h"
 
@@ -73,19 +74,6 @@ static gp_object_t *buffer_flush(gp_object_t *self, gp_object_t *const *args, si
     return gp_none_new();
 }
 
-/* The size argument of read()/readline(): -1 for None or a negative. */
-static int buffer_size_arg(gp_object_t *const *args, size_t nargs, intptr_t *size)
-{
-    *size = -1;
-    if (nargs == 0 || args[0] == gp_None)
-        return 0;
-    intptr_t n = gp_number_as_ssize(args[0], &gp_exc_OverflowError);
-    if (n == -1 && gp_err_occurred())
-        return -1;
-    *size = n < 0 ? -1 : n;
-    return 0;
-}
-
 /* Reads bytes up to [limit] (-1: all), stopping after a newline if asked. */
 static gp_object_t *buffer_read_bytes(gp_object_t *self, intptr_t limit, bool line)
 {
@@ -112,7 +100,7 @@ static gp_object_t *buffer_read(gp_object_t *self, gp_object_t *const *args, siz
                                 gp_object_t *kwnames)
 {
     intptr_t size;
-    if (gp_args_check("read", nargs, kwnames, 0, 1) < 0 || buffer_size_arg(args, nargs, &size) < 0)
+    if (gp_args_check("read", nargs, kwnames, 0, 1) < 0 || gp_io_size_arg(nargs ? args[0] : NULL, &size) < 0)
         return NULL;
     return buffer_read_bytes(self, size, false);
 }
@@ -122,7 +110,7 @@ static gp_object_t *buffer_readline(gp_object_t *self, gp_object_t *const *args,
 {
     intptr_t size;
     if (gp_args_check("readline", nargs, kwnames, 0, 1) < 0 ||
-        buffer_size_arg(args, nargs, &size) < 0)
+        gp_io_size_arg(nargs ? args[0] : NULL, &size) < 0)
         return NULL;
     return buffer_read_bytes(self, size, true);
 }

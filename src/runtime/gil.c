@@ -113,28 +113,21 @@ void gp_gil_destroy(gp_gil_t *gil)
     pthread_mutex_destroy(&gil->mutex);
 }
 
-/* Chooses the waiter that should take the lock just released: a priority
-   waiter if any is queued, else an ordinary one. Returns the condition
-   variable to signal, or NULL. Waking one thread, not all of them, keeps a
-   release cheap when hundreds of threads queue (a burst of threads starting
-   or waking from sleep): the others would only find the lock taken again
-   and go back to sleep. Called, and signalled, with the mutex held: a
-   signal after the unlock would still be touching the condition variable
-   when the woken thread may already have forked, and the child re-creates
-   it (gp_gil_reinit_after_fork); ThreadSanitizer rightly reports that. */
-static pthread_cond_t *gil_next_waiter(gp_gil_t *gil)
+/* Wakes the waiter that should take the lock just released: a priority
+   waiter if any is queued, else an ordinary one. Waking one thread, not all
+   of them, keeps a release cheap when hundreds of threads queue (a burst of
+   threads starting or waking from sleep): the others would only find the
+   lock taken again and go back to sleep. No wake-up is lost: whoever takes
+   the lock releases it later and wakes the next. Called with the mutex held,
+   and it signals there: a signal after the unlock could still be touching
+   the condition variable when the woken thread forks and the child
+   re-creates it (gp_gil_reinit_after_fork), which ThreadSanitizer reports. */
+static void gil_wake_one(gp_gil_t *gil)
 {
     if (gil->priority_waiters > 0)
-        return &gil->priority_cond;
-    if (gil->waiters > 0)
-        return &gil->released_cond;
-    return NULL;
-}
-
-static void gil_signal(pthread_cond_t *cond)
-{
-    if (cond)
-        pthread_cond_signal(cond);
+        pthread_cond_signal(&gil->priority_cond);
+    else if (gil->waiters > 0)
+        pthread_cond_signal(&gil->released_cond);
 }
 
 /* Asks the holder to release at its next check. Called with the mutex held. */
@@ -184,7 +177,6 @@ static void gil_spin_until_released(gp_gil_t *gil)
 
 void gp_gil_acquire(gp_gil_t *gil, const void *thread, bool priority)
 {
-    pthread_cond_t *hand_clock_to = NULL;
     pthread_mutex_lock(&gil->mutex);
     gil_trace(gil, GP_GIL_EVENT_REQUEST, thread, 0);
     /* An ordinary waiter also stands aside while a priority waiter is queued. */
@@ -231,7 +223,7 @@ void gp_gil_acquire(gp_gil_t *gil, const void *thread, bool priority)
             /* Hand the clock on: wake an ordinary waiter to take it up. */
             gil->timekeeper = false;
             if (gil->waiters > gil->priority_waiters)
-                hand_clock_to = &gil->released_cond;
+                pthread_cond_signal(&gil->released_cond);
         }
     }
     atomic_store(&gil->locked, 1);
@@ -245,7 +237,6 @@ void gp_gil_acquire(gp_gil_t *gil, const void *thread, bool priority)
         gil_request_drop(gil, thread);
     pthread_cond_broadcast(&gil->switch_cond);
     gil_trace(gil, GP_GIL_EVENT_ACQUIRE, thread, 0);
-    gil_signal(hand_clock_to);
     pthread_mutex_unlock(&gil->mutex);
 }
 
@@ -260,7 +251,7 @@ void gp_gil_release_detail(gp_gil_t *gil, const void *thread, int wait_kind)
     atomic_store(&gil->holder, NULL);
     atomic_store(&gil->locked, 0);
     gil_trace(gil, GP_GIL_EVENT_RELEASE, thread, wait_kind);
-    gil_signal(gil_next_waiter(gil));
+    gil_wake_one(gil);
     pthread_mutex_unlock(&gil->mutex);
 }
 
@@ -271,7 +262,7 @@ void gp_gil_yield(gp_gil_t *gil, const void *thread)
     atomic_store(&gil->holder, NULL);
     atomic_store(&gil->locked, 0);
     gil_trace(gil, GP_GIL_EVENT_YIELD, thread, 0);
-    gil_signal(gil_next_waiter(gil));
+    gil_wake_one(gil);
     /* Wait for another thread to take the lock, if anyone is waiting. */
     while (gil->waiters > 0 && atomic_load(&gil->switch_number) == before)
         pthread_cond_wait(&gil->switch_cond, &gil->mutex);
