@@ -6,11 +6,13 @@
  * The collector itself lives in runtime/gc.c; this module only validates
  * arguments and converts results. Like CPython, the collector has three
  * generations, so the per-generation APIs mean what they mean there.
- * gc.garbage is always empty because
- * uncollectable finalizer cycles do not exist here (see runtime/gc.c).
+ * gc.garbage holds what DEBUG_SAVEALL kept; nothing else lands there,
+ * because uncollectable finalizer cycles do not exist here (see
+ * runtime/gc.c).
  * gc.callbacks is the list the collector itself calls around every
  * collection (it keeps a reference, so rebinding the module attribute does
- * not change what is called, as in CPython); the debug flags are kept and
+ * not change what is called, as in CPython). Of the debug flags, SAVEALL
+ * and COLLECTABLE act as CPython's; STATS and UNCOLLECTABLE are kept and
  * reported but print nothing.
  */
 #include "runtime/gc.h"
@@ -331,8 +333,10 @@ gp_object_t *gp_gc_module_create(void)
         r = gp_module_add_object(module, "garbage", garbage);
     if (r == 0)
         r = gp_module_add_object(module, "callbacks", callbacks);
-    if (r == 0)
+    if (r == 0) {
         gp_gc_set_callbacks(callbacks);
+        gp_gc_set_garbage(garbage);
+    }
     GP_XDECREF(garbage);
     GP_XDECREF(callbacks);
     if (r < 0)

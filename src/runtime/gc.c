@@ -82,6 +82,7 @@
 
 #include "runtime/runtime.h"
 #include "runtime/trace.h"
+#include "mod/sys.h"
 #include "obj/weakref.h"
 
 enum {
@@ -102,6 +103,11 @@ enum {
 #define GC_COLLECTING ((intptr_t)1 << 60)
 #define GC_COUNT_MASK (GC_COLLECTING - 1)
 #define GC_ROOT (GC_COLLECTING >> 1)
+
+/* gc.set_debug() flags, CPython's values. */
+#define GC_DEBUG_STATS 1
+#define GC_DEBUG_COLLECTABLE 2
+#define GC_DEBUG_SAVEALL 32
 
 /* One generation: its list, its threshold and its count. The count of
    generation 0 is tracked allocations minus deallocations since its last
@@ -124,10 +130,13 @@ typedef struct gp_gc_state {
     intptr_t long_lived_pending;
     bool enabled;
     bool collecting; /* a collection is running: no nested automatic one */
-    int debug;       /* gc.set_debug() flags: kept and reported, not acted on */
+    int debug;       /* gc.set_debug() flags (GC_DEBUG_*) */
     /* gc.callbacks: the list each collection calls with ("start", info) and
        ("stop", info); strong, NULL until the gc module is imported. */
     gp_object_t *callbacks;
+    /* gc.garbage: where DEBUG_SAVEALL keeps the unreachable objects instead
+       of freeing them; strong, NULL until the gc module is imported. */
+    gp_object_t *garbage;
 } gp_gc_state_t;
 
 /* The trashcan: nesting depth of deallocs on this thread and the queue of
@@ -455,6 +464,28 @@ static void delete_garbage(gp_gc_head_t *unreachable, gp_gc_head_t *list)
     }
 }
 
+/* DEBUG_SAVEALL: the unreachable objects go into gc.garbage instead of
+   being freed (they then become reachable, and age with the survivors). */
+static void gc_save_garbage(gp_object_t *garbage, gp_gc_head_t *unreachable)
+{
+    gp_object_t *pending = gp_err_fetch();
+    for (gp_gc_head_t *g = unreachable->next; g != unreachable; g = g->next)
+        if (gp_list_append(garbage, GP_GC_OBJECT(g)) < 0)
+            gp_err_clear();
+    gp_err_restore(pending);
+}
+
+/* DEBUG_COLLECTABLE: one line on stderr per object found, as CPython's. */
+static void gc_report_collectable(gp_gc_head_t *unreachable)
+{
+    for (gp_gc_head_t *g = unreachable->next; g != unreachable; g = g->next) {
+        gp_object_t *o = GP_GC_OBJECT(g);
+        char line[256];
+        snprintf(line, sizeof line, "gc: collectable <%s %p>\n", GP_TYPE(o)->name, (void *)o);
+        gp_sys_write_stderr(line);
+    }
+}
+
 /* The number CPython would report for the unreachable set. CPython 3.11
    keeps an instance's attributes inline and creates its __dict__ object only
    on demand, so an instance in a cycle counts once; here the managed
@@ -612,7 +643,12 @@ static intptr_t gc_collect_generation(gp_gc_state_t *state, int generation)
     gens[generation].collected += found;
     for (gp_gc_head_t *g = unreachable.next; g != &unreachable; g = g->next)
         gc_set_count(g, 0);
-    delete_garbage(&unreachable, list);
+    if (state->debug & GC_DEBUG_COLLECTABLE)
+        gc_report_collectable(&unreachable);
+    if ((state->debug & GC_DEBUG_SAVEALL) && state->garbage && gp_list_check(state->garbage))
+        gc_save_garbage(state->garbage, &unreachable);
+    else
+        delete_garbage(&unreachable, list);
     list_splice(&unreachable, list);
 
     /* The survivors are no longer being collected; they age by one
@@ -669,6 +705,17 @@ void gp_gc_set_debug(int flags)
     gp_gc_state_t *state = gc_state();
     if (state)
         state->debug = flags;
+}
+
+void gp_gc_set_garbage(gp_object_t *list)
+{
+    gp_gc_state_t *state = gc_state();
+    if (!state)
+        return;
+    GP_XINCREF(list);
+    gp_object_t *old = state->garbage;
+    state->garbage = list;
+    GP_XDECREF(old);
 }
 
 void gp_gc_set_callbacks(gp_object_t *list)
@@ -787,6 +834,7 @@ void gp_gc_runtime_fini(gp_runtime_t *rt)
     if (!state)
         return;
     GP_CLEAR(state->callbacks);
+    GP_CLEAR(state->garbage);
     /* Objects still tracked are unlinked so that their later deallocation
        does not write into the freed sentinel. */
     for (int i = 0; i < GP_GC_GENERATIONS; i++) {

@@ -33,11 +33,14 @@ intptr_t gp_gc_collect_generation(int generation);
 /* gc.get_stats(): collections of [generation] so far and the unreachable
    objects they found; false without a collector. */
 bool gp_gc_get_stats(int generation, intptr_t *collections, intptr_t *collected);
-/* gc.get_debug()/set_debug(): flags kept for the asking. */
+/* gc.get_debug()/set_debug(): DEBUG_SAVEALL and DEBUG_COLLECTABLE act. */
 int gp_gc_get_debug(void);
 void gp_gc_set_debug(int flags);
 /* The gc.callbacks list (a new reference is kept; NULL drops it). */
 void gp_gc_set_callbacks(gp_object_t *list);
+
+/* The gc.garbage list DEBUG_SAVEALL appends to (a new reference is kept). */
+void gp_gc_set_garbage(gp_object_t *list);
 /* The count of [generation]: for generation 0, tracked allocations minus
    deallocations since its last collection; for older ones, collections of
    the next younger generation since their own last collection. */

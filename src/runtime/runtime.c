@@ -36,6 +36,7 @@
 #include "obj/containers.h"
 #include "obj/int.h"
 #include "obj/memoryview.h"
+#include "runtime/gc.h"
 #include "runtime/mem.h"
 #include "vm/eval.h"
 
@@ -247,6 +248,9 @@ void gp_runtime_free(gp_runtime_t *rt)
     runtime_call_exit_hook(rt, "atexit", "_run_exitfuncs");
     gp_sys_flush_std_streams();
     gp_faulthandler_fini();
+    /* As CPython's finalisation, the collections from here on run no
+       gc.callbacks: the callbacks' modules are being torn down. */
+    gp_gc_set_callbacks(NULL);
     runtime_clear_main(rt);
     /* Cycles left by the program are freed so leak checkers only report
        real leaks. The runtime itself (modules, builtins, interned strings)
