@@ -41,6 +41,18 @@ __all__ = ('ClientSession', 'ClientTimeout', 'TCPConnector', 'ClientResponse',
 __version__ = '3.8.4'
 _USER_AGENT = 'Python/%d.%d aiohttp/%s' % (sys.version_info[0], sys.version_info[1],
                                            __version__)
+# The headers every request has unless told otherwise, as aiohttp's.
+_AUTO_HEADERS = (('Accept', '*/*'), ('Accept-Encoding', 'gzip, deflate'),
+                 ('User-Agent', _USER_AGENT))
+_AUTO_FOLDED = tuple(name.lower() for name, _ in _AUTO_HEADERS)
+
+
+def _header_lines(headers):
+    return ['%s: %s' % (k, v) for k, v in headers.items()]
+
+
+_AUTO_LINES = _header_lines(dict(_AUTO_HEADERS))
+
 
 try:
     from socket import gaierror as _gaierror
@@ -379,27 +391,6 @@ class _LineIterator:
         return line
 
 
-def _parse_header_block(block):
-    lines = block.decode('latin-1').split('\r\n')
-    status_line = lines[0]
-    items = []
-    folded = []
-    for line in lines[1:]:
-        if not line:
-            continue
-        if line[0] in ' \t' and items:
-            name, value = items[-1]
-            items[-1] = (name, value + ' ' + line.strip())
-            continue
-        name, _, value = line.partition(':')
-        name = name.strip()
-        items.append((name, value.strip()))
-        folded.append(name.lower())
-    parts = status_line.split(None, 2)
-    reason = parts[2].strip() if len(parts) == 3 else ''
-    return reason, CIMultiDictProxy._of(items, folded)
-
-
 def _parse_content_type(value):
     if not value:
         return 'application/octet-stream', {}
@@ -413,6 +404,21 @@ def _parse_content_type(value):
     return mimetype, params
 
 
+class _Released:
+    """What a StreamReader reads from once its response is released."""
+
+    _exchange = None
+
+    def _finish(self):
+        pass
+
+    async def read_rest(self):
+        return b''
+
+
+_RELEASED = _Released()
+
+
 class ClientResponse:
     """A response whose headers have arrived; the body is read on demand."""
 
@@ -420,21 +426,43 @@ class ClientResponse:
         self.method = method
         self._url = url
         self._exchange = exchange
-        self.request_info = request_info
+        self._request_info = request_info
         self.history = history
         t = exchange.transfer
         self.status = t.status
         self.version = None
-        self.reason, self.headers = _parse_header_block(t.header_block)
+        self.reason, items, folded = t.parse_headers(folded=True)
+        self.headers = CIMultiDictProxy._of(items, folded)
         if not self.reason:
             try:
                 from http import HTTPStatus
                 self.reason = HTTPStatus(self.status).phrase
             except (ImportError, ValueError):
                 self.reason = ''
-        self.content = StreamReader(self)
+        self._content = None
         self._body = None
         self._released = False
+
+    @property
+    def request_info(self):
+        info = self._request_info
+        if type(info) is tuple:
+            url, method, headers = info
+            shown = CIMultiDict([('Host', url.host if url.explicit_port is None
+                                  else '%s:%d' % (url.host, url.port))])
+            shown.extend(headers)
+            info = self._request_info = RequestInfo(url, method, CIMultiDictProxy(shown))
+        return info
+
+    @property
+    def content(self):
+        # Made on first use: the reader and the response refer to each
+        # other, and a response nobody streams should be freed by reference
+        # counting alone (_finish breaks the cycle of one that was).
+        reader = self._content
+        if reader is None:
+            reader = self._content = StreamReader(self)
+        return reader
 
     @property
     def url(self):
@@ -482,6 +510,8 @@ class ClientResponse:
         if ex is not None:
             self._exchange = None
             ex.close()
+        if self._content is not None:
+            self._content._response = _RELEASED
 
     async def read_rest(self):
         """The rest of the body (all of it if nothing was read yet)."""
@@ -714,18 +744,22 @@ class ClientSession:
         return self._base_url.join(url)
 
     def _request_headers(self, headers, content_type):
+        """The request's headers, and the same as 'Name: value' lines."""
+        if (not headers and content_type is None and not self._default_headers
+                and not self._skip_auto_headers):
+            # The usual case, the same every time.
+            return CIMultiDict._of(list(_AUTO_HEADERS), list(_AUTO_FOLDED)), _AUTO_LINES
         merged = CIMultiDict(self._default_headers)
         if headers:
             for name, value in (headers.items() if hasattr(headers, 'items') else headers):
                 merged[name] = value
-        defaults = [('Accept', '*/*'), ('Accept-Encoding', 'gzip, deflate'),
-                    ('User-Agent', _USER_AGENT)]
+        defaults = list(_AUTO_HEADERS)
         if content_type is not None:
             defaults.append(('Content-Type', content_type))
         for name, value in defaults:
             if name not in merged and name.lower() not in self._skip_auto_headers:
                 merged[name] = value
-        return merged
+        return merged, _header_lines(merged)
 
     async def _request(self, method, str_or_url, *, params=None, data=None, json=None,
                        cookies=None, headers=None, skip_auto_headers=None, auth=None,
@@ -744,7 +778,7 @@ class ClientSession:
             url = url.update_query(params)
         if not url.host or url.scheme not in ('http', 'https'):
             raise InvalidURL(str(url))
-        request_headers = self._request_headers(headers, content_type)
+        request_headers, request_lines = self._request_headers(headers, content_type)
 
         if timeout is sentinel:
             timeout = self._timeout
@@ -762,12 +796,9 @@ class ClientSession:
 
         history = []
         while True:
-            shown = CIMultiDict([('Host', url.host if url.explicit_port is None
-                                  else '%s:%d' % (url.host, url.port))])
-            shown.extend(request_headers)
-            request_info = RequestInfo(url, method, CIMultiDictProxy(shown))
-            lines = ['%s: %s' % (k, v) for k, v in request_headers.items()]
-            transfer = _gpcurl.Transfer(method, str(url), lines, body,
+            # What response.request_info shows, made when someone asks.
+            request_info = (url, method, request_headers)
+            transfer = _gpcurl.Transfer(method, str(url), request_lines, body,
                                         connect_timeout=connect_timeout, verify=verify,
                                         decode=self._auto_decompress)
             exchange = _Exchange(loop, transfer, deadline)
@@ -796,7 +827,9 @@ class ClientSession:
                         or response.status in (301, 302) and method == 'POST'):
                     method = 'GET'
                     body = None
+                    request_headers = request_headers.copy()
                     request_headers.popone('Content-Type', None)
+                    request_lines = _header_lines(request_headers)
                 new_url = url.join(URL(location))
                 if new_url.scheme not in ('http', 'https'):
                     raise InvalidURL(str(new_url))

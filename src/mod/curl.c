@@ -692,7 +692,13 @@ static gp_object_t *transfer_close(gp_object_t *o, gp_object_t *const *args, siz
 {
     if (gp_args_check("close", nargs, kwnames, 0, 0) < 0)
         return NULL;
-    transfer_object_stop((curl_transfer_object_t *)o);
+    curl_transfer_object_t *self = (curl_transfer_object_t *)o;
+    transfer_object_stop(self);
+    /* A closed transfer tells no one anything more. Dropping the callback
+       now also breaks the cycle with its owner (aiohttp's exchange holds
+       the transfer, the transfer its bound method), so that a finished
+       request is freed by reference counting, not by the collector. */
+    GP_CLEAR(self->callback);
     return gp_none_new();
 }
 
@@ -761,42 +767,77 @@ static bool is_blank(char c)
     return c == ' ' || c == '\t';
 }
 
-/* Appends (name, value) to [pairs]: the header line [line] without its
-   line end, split at the first colon, the value stripped of blanks (a line
-   without a colon is all name). Returns the name's length, or -1. */
-static intptr_t header_pair_append(gp_object_t *pairs, const char *line, size_t len)
+/* [len] bytes as aiohttp decodes header text: UTF-8, undecodable bytes
+   kept as lone surrogates (surrogateescape). */
+static gp_object_t *str_from_header_utf8(const char *s, size_t len)
 {
+    for (size_t i = 0; i < len; i++)
+        if ((unsigned char)s[i] >= 0x80)
+            return gp_str_decode(s, len, "utf-8", "surrogateescape", NULL);
+    return gp_str_new_trusted(s, len, (intptr_t)len, true);
+}
+
+/* The header name [name] folded for aiohttp's case-insensitive lookups:
+   name.lower(). */
+static gp_object_t *header_name_fold(gp_object_t *name, const char *bytes, size_t len)
+{
+    char small[64];
+    if (len > sizeof small || memchr(bytes, 0, len))
+        return gp_object_call_method(name, "lower", NULL, 0);
+    for (size_t i = 0; i < len; i++) {
+        unsigned char c = (unsigned char)bytes[i];
+        if (c >= 0x80)
+            return gp_object_call_method(name, "lower", NULL, 0);
+        small[i] = (char)(c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
+    }
+    return gp_str_new_trusted(small, len, (intptr_t)len, true);
+}
+
+/* Appends (name, value) to [pairs]: the header line [line] without its
+   line end, split at the first colon (a line without a colon is all name).
+   As http.client reads it, the text is iso-8859-1 and the value is
+   stripped of blanks. With [folded], as aiohttp's client reads it: UTF-8
+   (surrogateescape), only the value's leading blanks dropped, and the name
+   lower-cased appended to [folded]. Returns the name's length, or -1. */
+static intptr_t header_pair_append(gp_object_t *pairs, gp_object_t *folded, const char *line,
+                                   size_t len)
+{
+    gp_object_t *(*decode)(const char *, size_t) = folded ? str_from_header_utf8 : str_from_latin1;
     const char *colon = memchr(line, ':', len);
     size_t name_len = colon ? (size_t)(colon - line) : len;
     const char *value = colon ? colon + 1 : line + len;
     const char *end = line + len;
     while (value < end && is_blank(*value))
         value++;
-    while (end > value && is_blank(end[-1]))
+    while (!folded && end > value && is_blank(end[-1]))
         end--;
-    gp_object_t *name = str_from_latin1(line, name_len);
-    gp_object_t *text = name ? str_from_latin1(value, (size_t)(end - value)) : NULL;
+    gp_object_t *name = decode(line, name_len);
+    gp_object_t *text = name ? decode(value, (size_t)(end - value)) : NULL;
     gp_object_t *pair = text ? gp_tuple_pack(2, name, text) : NULL;
-    GP_XDECREF(name);
     GP_XDECREF(text);
-    if (!pair)
-        return -1;
-    int rc = gp_list_append(pairs, pair);
-    GP_DECREF(pair);
+    int rc = pair ? gp_list_append(pairs, pair) : -1;
+    GP_XDECREF(pair);
+    if (rc == 0 && folded) {
+        gp_object_t *low = header_name_fold(name, line, name_len);
+        rc = low ? gp_list_append(folded, low) : -1;
+        GP_XDECREF(low);
+    }
+    GP_XDECREF(name);
     return rc < 0 ? -1 : (intptr_t)name_len;
 }
 
 /* Adds a folded continuation line to the last pair's value, joined by
-   CRLF (as the header block had it). */
-static int header_pair_continue(gp_object_t *pairs, const char *line, size_t len)
+   CRLF (as the header block had it), or for aiohttp by nothing (its parser
+   just drops the line break). */
+static int header_pair_continue(gp_object_t *pairs, const char *line, size_t len, bool aio)
 {
     intptr_t last = GP_LIST_SIZE(pairs) - 1;
     gp_object_t *pair = GP_LIST_GET(pairs, last);
     gp_object_t *value = GP_TUPLE_GET(pair, 1);
-    gp_object_t *more = str_from_latin1(line, len);
+    gp_object_t *more = aio ? str_from_header_utf8(line, len) : str_from_latin1(line, len);
     if (!more)
         return -1;
-    gp_object_t *joined = gp_str_from_format("%U\r\n%U", value, more);
+    gp_object_t *joined = gp_str_from_format(aio ? "%U%U" : "%U\r\n%U", value, more);
     GP_DECREF(more);
     if (!joined)
         return -1;
@@ -833,18 +874,21 @@ static bool header_name_is(const char *name, size_t len, const char *lower)
 typedef struct header_parse {
     gp_object_t *reason; /* NULL when the status line has none */
     gp_object_t *pairs;
+    gp_object_t *folded; /* the names lower-cased, or NULL: aiohttp's */
     intptr_t content_length;
     intptr_t transfer_encoding;
 } header_parse_t;
 
 /* Parses the header block [p, end) into [out] (fields owned by the caller
-   whether this succeeds or not). Returns 0, or -1 with an exception set. */
-static int header_block_parse(const char *p, const char *end, header_parse_t *out)
+   whether this succeeds or not), as http.client does, or with [aio] as
+   aiohttp (see header_pair_append). Returns 0, or -1 with an exception set. */
+static int header_block_parse(const char *p, const char *end, header_parse_t *out, bool aio)
 {
     out->reason = NULL;
+    out->folded = NULL;
     out->content_length = out->transfer_encoding = -1;
     out->pairs = gp_list_new(0);
-    if (!out->pairs)
+    if (!out->pairs || (aio && !(out->folded = gp_list_new(0))))
         return -1;
     bool first = true;
     while (p < end) {
@@ -858,7 +902,11 @@ static int header_block_parse(const char *p, const char *end, header_parse_t *ou
             /* "HTTP/1.1 200 OK": the reason is what follows the second space. */
             const char *sp = memchr(p, ' ', len);
             const char *sp2 = sp ? memchr(sp + 1, ' ', (size_t)(line_end - sp - 1)) : NULL;
-            if (sp2) {
+            if (sp2 && aio) {
+                /* aiohttp: all that follows the code and its space. */
+                if (!(out->reason = str_from_header_utf8(sp2 + 1, (size_t)(line_end - sp2 - 1))))
+                    return -1;
+            } else if (sp2) {
                 const char *r = sp2 + 1, *r_end = line_end;
                 while (r < r_end && (is_blank(*r)))
                     r++;
@@ -876,11 +924,11 @@ static int header_block_parse(const char *p, const char *end, header_parse_t *ou
             first = false;
         } else if (len > 0) {
             if (is_blank(*p) && GP_LIST_SIZE(out->pairs) > 0) {
-                if (header_pair_continue(out->pairs, p, len) < 0)
+                if (header_pair_continue(out->pairs, p, len, aio) < 0)
                     return -1;
             } else {
                 intptr_t index = GP_LIST_SIZE(out->pairs);
-                intptr_t name_len = header_pair_append(out->pairs, p, len);
+                intptr_t name_len = header_pair_append(out->pairs, out->folded, p, len);
                 if (name_len < 0)
                     return -1;
                 if (out->content_length < 0 &&
@@ -896,14 +944,23 @@ static int header_block_parse(const char *p, const char *end, header_parse_t *ou
     return 0;
 }
 
-/* parse_headers(): (reason, [(name, value), ...]) from the final response's
-   header block, decoded as iso-8859-1; reason is "" for an HTTP/1.x status
-   line without one and None for HTTP/2 and 3. Header lines stay in order,
-   repeated names included. */
+/* parse_headers(folded=False): (reason, [(name, value), ...]) from the
+   final response's header block, decoded as iso-8859-1; reason is "" for an
+   HTTP/1.x status line without one and None for HTTP/2 and 3. Header lines
+   stay in order, repeated names included. With folded=True, the block is
+   read as aiohttp's client reads it - UTF-8 with surrogateescape, only
+   the values' leading blanks dropped, continuation lines joined as they
+   are, reason "" when absent - and the names lower-cased come third:
+   (reason, pairs, folded). */
 static gp_object_t *transfer_parse_headers(gp_object_t *o, gp_object_t *const *args,
                                            size_t nargs, gp_object_t *kwnames)
 {
-    if (gp_args_check("parse_headers", nargs, kwnames, 0, 0) < 0)
+    static const char *const names[] = {"folded", NULL};
+    gp_object_t *folded_arg = NULL;
+    if (gp_args_parse("parse_headers", args, nargs, kwnames, names, 0, &folded_arg) < 0)
+        return NULL;
+    int aio = folded_arg ? gp_object_is_true(folded_arg) : 0;
+    if (aio < 0)
         return NULL;
     gp_object_t *block = transfer_get_header_block(o, NULL);
     if (!block || block == gp_None)
@@ -911,10 +968,15 @@ static gp_object_t *transfer_parse_headers(gp_object_t *o, gp_object_t *const *a
     header_parse_t head;
     gp_object_t *out = NULL;
     const char *p = gp_bytes_data(block);
-    if (header_block_parse(p, p + gp_bytes_len(block), &head) == 0)
-        out = gp_tuple_pack(2, head.reason ? head.reason : gp_None, head.pairs);
+    if (header_block_parse(p, p + gp_bytes_len(block), &head, aio) == 0) {
+        if (!aio)
+            out = gp_tuple_pack(2, head.reason ? head.reason : gp_None, head.pairs);
+        else if (head.reason || (head.reason = gp_str_empty()))
+            out = gp_tuple_pack(3, head.reason, head.pairs, head.folded);
+    }
     GP_XDECREF(head.reason);
     GP_XDECREF(head.pairs);
+    GP_XDECREF(head.folded);
     GP_DECREF(block);
     return out;
 }
@@ -957,7 +1019,7 @@ static gp_object_t *transfer_response_head(gp_object_t *o, gp_object_t *const *a
     header_parse_t head;
     gp_object_t *out = NULL;
     const char *p = gp_bytes_data(block);
-    if (header_block_parse(p, p + gp_bytes_len(block), &head) == 0) {
+    if (header_block_parse(p, p + gp_bytes_len(block), &head, false) == 0) {
         gp_object_t *status_obj = gp_int_from_i64(status);
         gp_object_t *version_obj = status_obj ? gp_int_from_i64(version) : NULL;
         if (version_obj)
@@ -969,6 +1031,7 @@ static gp_object_t *transfer_response_head(gp_object_t *o, gp_object_t *const *a
     }
     GP_XDECREF(head.reason);
     GP_XDECREF(head.pairs);
+    GP_XDECREF(head.folded);
     GP_DECREF(block);
     return out;
 }
@@ -1036,8 +1099,9 @@ static const gp_method_def_t transfer_methods[] = {
      "Wait for and return n body bytes (all when n is None or negative)."},
     {"read_nowait", transfer_read_nowait, GP_METH_KEYWORDS,
      "Return the body bytes already received, up to n."},
-    {"parse_headers", transfer_parse_headers, 0,
-     "(reason or None, [(name, value), ...]) of the final response, or None before it."},
+    {"parse_headers", transfer_parse_headers, GP_METH_KEYWORDS,
+     "(reason or None, [(name, value), ...]) of the final response, or None before it;\n"
+     "folded=True: aiohttp's reading, (reason, pairs, lower-cased names)."},
     {"response_head", transfer_response_head, 0,
      "(status, reason, pairs, http_version, Content-Length, Transfer-Encoding) or None."},
     {"want", transfer_want, GP_METH_KEYWORDS,

@@ -185,13 +185,17 @@ void gp_curl_driver_resume(gp_curl_transfer_t *transfer);
    [result]. Any thread; may wait briefly for a thread that drives it. */
 void gp_curl_driver_stop(gp_curl_transfer_t *transfer, int result);
 
-/* A used easy handle, reset, from the calling thread's driver; NULL when it
-   has none to spare (make a new one). */
+/* A used easy handle, reset, from the calling thread's driver (made if the
+   thread has none yet); NULL when it has none to spare (make a new one). */
 CURL *gp_curl_driver_take_easy(void);
 
 /* Keeps [easy] (out of every multi) for [driver]'s next transfers; false
    when it has enough already (clean it up). Any thread. */
 bool gp_curl_driver_keep_easy(gp_curl_driver_t *driver, CURL *easy);
+
+/* The same for a transfer without a driver (a coroutine's): keeps [easy]
+   in the calling thread's driver, if it has one. */
+bool gp_curl_driver_keep_easy_here(CURL *easy);
 
 /* Drops a transfer's reference to its driver. */
 void gp_curl_driver_release(gp_curl_driver_t *driver);

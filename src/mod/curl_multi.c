@@ -277,7 +277,7 @@ void gp_curl_transfer_release(gp_curl_transfer_t *t)
         if (!gp_curl_driver_keep_easy(t->driver, t->easy))
             curl_easy_cleanup(t->easy);
         gp_curl_driver_release(t->driver);
-    } else {
+    } else if (!gp_curl_driver_keep_easy_here(t->easy)) {
         curl_easy_cleanup(t->easy);
     }
     if (t->on_free)
