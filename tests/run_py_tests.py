@@ -8,8 +8,10 @@
 Each script runs as `gilpy <name>.py` from its own directory with stdin from
 /dev/null; its stdout (plus an exit/stderr trailer, see pytest_common.py) must
 equal <name>.expected. A script that times out fails. One line per script
-(PASS, FAIL, XFAIL, XPASS), a short diff for each failure, and last exactly one
-line `N passed, N failed`. The exit status is 1 if anything failed.
+(PASS, FAIL, XFAIL, XPASS, SKIP), a short diff for each failure, and last exactly
+one line `N passed, N failed`. A script that prints "SKIP: reason" and exits
+with status 77 (it needs something that is not installed) is skipped. The exit
+status is 1 if anything failed.
 
 --xfail FILE names known failures, one per line: `<name>  <reason>` where name
 is the script's path below tests/py without .py (e.g. `int/bigint_pow`); `#`
@@ -31,6 +33,9 @@ import pytest_common as common  # noqa: E402
 
 PY_ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), 'py')
 DIFF_LINES = 40
+# A script that exits with this status (meson's "skipped") after printing
+# "SKIP: reason" first is counted as skipped.
+SKIP_STATUS = 77
 
 
 def test_name(script):
@@ -69,6 +74,9 @@ def run_one(gilpy, script, timeout, env):
     out = proc.stdout.decode('utf-8', 'replace')
     err = proc.stderr.decode('utf-8', 'replace')
     status = proc.returncode
+    if status == SKIP_STATUS and out.startswith('SKIP:'):
+        # What it needs is missing (nginx, say): neither pass nor fail.
+        return None, out.strip(), expected, 'skipped'
     if status < 0:
         note = 'killed by signal %d' % -status
     else:
@@ -135,7 +143,7 @@ def main(argv=None):
         timeout *= 4
     jobs = args.jobs if args.jobs > 0 else (os.cpu_count() or 2)
 
-    passed = failed = xfailed = xpassed = 0
+    passed = failed = xfailed = xpassed = skipped = 0
     failures = []
     started = time.monotonic()
     with concurrent.futures.ThreadPoolExecutor(max_workers=jobs) as pool:
@@ -144,6 +152,10 @@ def main(argv=None):
             ok, actual, expected, note = fut.result()
             name = test_name(script)
             suffix = ' (%s)' % note if note else ''
+            if ok is None:
+                skipped += 1
+                print('SKIP %s (%s)' % (name, actual))
+                continue
             if name in xfail:
                 if ok:
                     xpassed += 1
@@ -171,6 +183,8 @@ def main(argv=None):
                 f.write('%s  %s\n' % (name, note or 'output differs'))
     if xfail:
         print('%d xfailed, %d xpassed' % (xfailed, xpassed))
+    if skipped:
+        print('%d skipped' % skipped)
     sys.stdout.flush()
     sys.stderr.write('(%d scripts in %.1fs)\n' % (len(scripts), time.monotonic() - started))
     sys.stderr.flush()

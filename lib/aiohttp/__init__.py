@@ -14,7 +14,7 @@ loop (src/mod/curl.c); see client.py for how a request runs.
 
 from .client import (
     ClientSession, ClientTimeout, TCPConnector, ClientResponse, RequestInfo, StreamReader,
-    request, __version__)
+    request, HttpVersion, HttpVersion10, HttpVersion11, __version__)
 from .client_exceptions import (
     ClientError, ClientConnectionError, ClientOSError, ClientConnectorError,
     ClientProxyConnectionError, ClientSSLError, ClientConnectorSSLError,
@@ -26,7 +26,8 @@ from ._structures import CIMultiDict, CIMultiDictProxy, URL
 
 __all__ = (
     'ClientSession', 'ClientTimeout', 'TCPConnector', 'ClientResponse', 'RequestInfo',
-    'StreamReader', 'request', 'ClientError', 'ClientConnectionError', 'ClientOSError',
+    'StreamReader', 'request', 'HttpVersion', 'HttpVersion10', 'HttpVersion11',
+    'ClientError', 'ClientConnectionError', 'ClientOSError',
     'ClientConnectorError', 'ClientProxyConnectionError', 'ClientSSLError',
     'ClientConnectorSSLError', 'ClientConnectorCertificateError', 'ServerConnectionError',
     'ServerTimeoutError', 'ServerDisconnectedError', 'ServerFingerprintMismatch',

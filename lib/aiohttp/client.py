@@ -30,13 +30,14 @@ import sys
 
 import _gpcurl
 from .client_exceptions import (
-    ClientConnectorError, ClientConnectorCertificateError, ClientPayloadError,
-    ClientResponseError, ContentTypeError, InvalidURL, ServerDisconnectedError,
-    TooManyRedirects, ClientOSError)
+    ClientConnectorError, ClientConnectorCertificateError, ClientConnectorSSLError,
+    ClientPayloadError, ClientResponseError, ContentTypeError, InvalidURL,
+    ServerDisconnectedError, TooManyRedirects, ClientOSError)
 from ._structures import CIMultiDict, CIMultiDictProxy, URL
 
 __all__ = ('ClientSession', 'ClientTimeout', 'TCPConnector', 'ClientResponse',
-           'RequestInfo', 'StreamReader', 'request')
+           'RequestInfo', 'StreamReader', 'request', 'HttpVersion', 'HttpVersion10',
+           'HttpVersion11')
 
 __version__ = '3.8.4'
 _USER_AGENT = 'Python/%d.%d aiohttp/%s' % (sys.version_info[0], sys.version_info[1],
@@ -69,6 +70,27 @@ def _json_dumps(obj):
 def _json_loads(text):
     import json
     return json.loads(text)
+
+
+class HttpVersion(tuple):
+    """A response's HTTP version: (major, minor), as aiohttp's NamedTuple."""
+    __slots__ = ()
+
+    def __new__(cls, major, minor):
+        return tuple.__new__(cls, (major, minor))
+
+    major = property(lambda self: self[0])
+    minor = property(lambda self: self[1])
+
+    def __repr__(self):
+        return 'HttpVersion(major=%r, minor=%r)' % self
+
+
+HttpVersion10 = HttpVersion(1, 0)
+HttpVersion11 = HttpVersion(1, 1)
+# _gpcurl's http_version (10, 11, 20, 30) -> HttpVersion; 0 when unknown.
+_HTTP_VERSIONS = {10: HttpVersion10, 11: HttpVersion11, 20: HttpVersion(2, 0),
+                  30: HttpVersion(3, 0)}
 
 
 class _Sentinel:
@@ -137,17 +159,53 @@ class RequestInfo:
             self.url, self.method, self.headers, self.real_url)
 
 
+def _merge_ssl_params(ssl, verify_ssl, ssl_context):
+    """aiohttp 3.8's reading of the deprecated verify_ssl/ssl_context
+    arguments beside ssl (None, True/False or an ssl.SSLContext)."""
+    if verify_ssl is not None and not verify_ssl:
+        import warnings
+        warnings.warn('verify_ssl is deprecated, use ssl=False instead', DeprecationWarning,
+                      stacklevel=3)
+        if ssl is not None:
+            raise ValueError('verify_ssl, ssl_context, fingerprint and ssl parameters are '
+                             'mutually exclusive')
+        ssl = False
+    if ssl_context is not None:
+        import warnings
+        warnings.warn('ssl_context is deprecated, use ssl=context instead', DeprecationWarning,
+                      stacklevel=3)
+        if ssl is not None:
+            raise ValueError('verify_ssl, ssl_context, fingerprint and ssl parameters are '
+                             'mutually exclusive')
+        ssl = ssl_context
+    if ssl is not None and not isinstance(ssl, bool) and not hasattr(ssl, '_curl_options'):
+        raise TypeError('ssl should be SSLContext, bool, Fingerprint or None, got %r instead.'
+                        % (ssl,))
+    return ssl
+
+
+def _tls_options(ssl):
+    """The Transfer's tls= and verify= for a merged ssl value: a context's
+    settings, ssl=False no checks, None (or True) the default checks."""
+    if ssl is None or ssl is True:
+        return None, True
+    if ssl is False:
+        return None, False
+    return ssl._curl_options(), True
+
+
 class TCPConnector:
     """A connection pool: at most [limit] connections at once (0: no limit),
-    [limit_per_host] to one host; kept alive between requests."""
+    [limit_per_host] to one host; kept alive between requests. [ssl] is
+    the requests' default TLS setting (see ClientSession._request)."""
 
     def __init__(self, *, limit=100, limit_per_host=0, ssl=None, verify_ssl=True,
-                 force_close=False, enable_cleanup_closed=False, ttl_dns_cache=10,
-                 use_dns_cache=True, family=0, local_addr=None, resolver=None,
-                 keepalive_timeout=sentinel, loop=None, **kwargs):
+                 ssl_context=None, force_close=False, enable_cleanup_closed=False,
+                 ttl_dns_cache=10, use_dns_cache=True, family=0, local_addr=None,
+                 resolver=None, keepalive_timeout=sentinel, loop=None, **kwargs):
         self._limit = limit
         self._limit_per_host = limit_per_host
-        self._verify = verify_ssl and ssl is not False
+        self._ssl = _merge_ssl_params(ssl, verify_ssl, ssl_context)
         self._multi = None
         self._loop = None
         self._closed = False
@@ -244,12 +302,19 @@ class _Exchange:
         self.transfer.close()
 
 
-def _connect_error(url, error, is_ssl):
+def _connect_error(url, error, is_ssl, ssl=None, verify_result=0):
     if error is None:
         # The transfer ended cleanly but no complete response head came.
         return ServerDisconnectedError()
     code, message, errno = error
-    key = ConnectionKey(url.host, url.port, is_ssl)
+    key = ConnectionKey(url.host, url.port, is_ssl, ssl)
+    if code in _CURLE_TLS:
+        import ssl as ssl_module
+        tls_error = ssl_module._error_from_curl(url.host, code, message, verify_result)
+        if isinstance(tls_error, ssl_module.CertificateError):
+            return ClientConnectorCertificateError(key, tls_error)
+        if tls_error is not None:
+            return ClientConnectorSSLError(key, tls_error)
     if code in (5, 6):  # CURLE_COULDNT_RESOLVE_PROXY / _HOST
         return ClientConnectorError(key, _gaierror(-2, 'Name or service not known'))
     if code == 7:  # CURLE_COULDNT_CONNECT
@@ -259,13 +324,15 @@ def _connect_error(url, error, is_ssl):
         return asyncio.TimeoutError()
     if code == 52:  # CURLE_GOT_NOTHING
         return ServerDisconnectedError()
-    if code in (35, 60):  # TLS handshake / certificate
-        return ClientConnectorCertificateError(key, OSError(code, message))
     if code in (1, 3):  # unsupported protocol / malformed URL
         return InvalidURL(str(url))
     if code in (55, 56):
         return ClientOSError(errno or 104, message)
     return ClientConnectorError(key, OSError(errno or 0, message))
+
+
+# The TLS failures ssl._error_from_curl() knows (see lib/ssl.py).
+_CURLE_TLS = frozenset((35, 58, 59, 60, 77, 82, 83, 98))
 
 
 def _body_error(error):
@@ -430,7 +497,7 @@ class ClientResponse:
         self.history = history
         t = exchange.transfer
         self.status = t.status
-        self.version = None
+        self.version = _HTTP_VERSIONS.get(t.http_version)
         self.reason, items, folded = t.parse_headers(folded=True)
         self.headers = CIMultiDictProxy._of(items, folded)
         if not self.reason:
@@ -790,7 +857,10 @@ class ClientSession:
         connect_timeout = None
         if timeout is not None:
             connect_timeout = timeout.sock_connect or timeout.connect
-        verify = self._connector._verify and ssl is not False and verify_ssl is not False
+        # The request's ssl wins over the connector's (aiohttp's order);
+        # errors show the request's own (None: "ssl:default").
+        ssl = _merge_ssl_params(ssl, verify_ssl, ssl_context)
+        tls, verify = _tls_options(self._connector._ssl if ssl is None else ssl)
         if raise_for_status is None:
             raise_for_status = self._raise_for_status
 
@@ -800,7 +870,8 @@ class ClientSession:
             request_info = (url, method, request_headers)
             transfer = _gpcurl.Transfer(method, str(url), request_lines, body,
                                         connect_timeout=connect_timeout, verify=verify,
-                                        decode=self._auto_decompress)
+                                        decode=self._auto_decompress,
+                                        tls=tls if url.scheme == 'https' else None)
             exchange = _Exchange(loop, transfer, deadline)
             transfer.start_async(self._connector._pool(), exchange._wake)
             try:
@@ -810,10 +881,11 @@ class ClientSession:
                 raise
             if not transfer.headers_done:
                 error = transfer.error
+                verify_result = transfer.tls_verify_result
                 exchange.close()
                 if exchange.timed_out:
                     raise asyncio.TimeoutError()
-                raise _connect_error(url, error, url.scheme == 'https')
+                raise _connect_error(url, error, url.scheme == 'https', ssl, verify_result)
             response = ClientResponse(method, url, exchange, request_info, tuple(history))
             location = response.headers.get('Location')
             if (allow_redirects and response.status in (301, 302, 303, 307, 308)

@@ -8,6 +8,7 @@ asyncio.TimeoutError as aiohttp does.
 """
 
 import asyncio
+import ssl
 
 __all__ = (
     'ClientError', 'ClientConnectionError', 'ClientOSError', 'ClientConnectorError',
@@ -163,9 +164,28 @@ class ClientSSLError(ClientConnectorError):
     """TLS failed."""
 
 
-class ClientConnectorSSLError(ClientSSLError):
+class ClientConnectorSSLError(ClientSSLError, ssl.SSLError):
     """TLS failed while connecting."""
 
 
-class ClientConnectorCertificateError(ClientSSLError):
-    """The server's certificate did not verify."""
+class ClientConnectorCertificateError(ClientSSLError, ssl.CertificateError):
+    """The server's certificate did not verify: [certificate_error] is the
+    ssl.SSLCertVerificationError."""
+
+    def __init__(self, connection_key, certificate_error):
+        self._conn_key = connection_key
+        self._certificate_error = certificate_error
+        self.args = (connection_key, certificate_error)
+
+    @property
+    def certificate_error(self):
+        return self._certificate_error
+
+    @property
+    def ssl(self):
+        return self._conn_key.is_ssl
+
+    def __str__(self):
+        return 'Cannot connect to host %s:%s ssl:%s [%s: %s]' % (
+            self.host, self.port, self.ssl, self._certificate_error.__class__.__name__,
+            self._certificate_error.args)

@@ -12,8 +12,9 @@ machine (idle, request started, request sent) that refuses out-of-order
 calls with CannotSendRequest, CannotSendHeader or ResponseNotReady, as
 CPython's does; a response the server will not keep alive closes the
 connection, and the next request opens a new one. Both block only inside
-socket calls, which release the GIL. There is no HTTPSConnection (gilpy
-has no ssl module; urllib.request does https through libcurl). Also here:
+socket calls, which release the GIL. There is no HTTPSConnection (gilpy's
+ssl module has contexts but no TLS sockets; urllib.request does https
+through libcurl). Also here:
 HTTPMessage (the header container behind `response.headers`),
 parse_headers(), the `responses` table, the port constants and the
 HTTPException family.

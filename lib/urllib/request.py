@@ -132,14 +132,22 @@ _CURLE_GOT_NOTHING = 52
 _CURLE_SEND_ERROR = 55
 _CURLE_RECV_ERROR = 56
 _CURLE_PEER_FAILED_VERIFICATION = 60
+# The TLS failures ssl._error_from_curl() knows (see lib/ssl.py).
+_CURLE_TLS = frozenset((35, 58, 59, 60, 77, 82, 83, 98))
 
 
-def _connect_error(error):
-    """The exception for a transfer that failed before any response."""
+def _connect_error(error, url=None, verify_result=0):
+    """The exception for a transfer to [url] that failed before any
+    response ([verify_result]: libcurl's certificate check result)."""
     if error is None:
         # The transfer ended cleanly without a complete response head.
         return RemoteDisconnected('Remote end closed connection without response')
     code, message, errno = error
+    if code in _CURLE_TLS and url is not None:
+        import ssl
+        tls_error = ssl._error_from_curl(urlparse(url).hostname, code, message, verify_result)
+        if tls_error is not None:
+            return URLError(tls_error)
     if code == _CURLE_COULDNT_RESOLVE_HOST or code == _CURLE_COULDNT_RESOLVE_PROXY:
         return URLError(_gaierror(-2, 'Name or service not known'))
     if code == _CURLE_COULDNT_CONNECT:
@@ -658,7 +666,10 @@ class AbstractHTTPHandler(BaseHandler):
                 request.add_unredirected_header(name, value)
         return request
 
-    def do_open(self, req, scheme):
+    def do_open(self, req, scheme, tls=None):
+        """Runs [req]; [tls] is the ssl context's libcurl settings for
+        https (None: libcurl's defaults, which verify as CPython's default
+        context does)."""
         host = req.host
         if not host:
             raise URLError('no host given')
@@ -686,7 +697,11 @@ class AbstractHTTPHandler(BaseHandler):
         if timeout is _GLOBAL_DEFAULT_TIMEOUT:
             timeout = None
         method = req.get_method()
-        transfer = _gpcurl.Transfer(method, url, headers, body, connect_timeout=timeout)
+        if tls is None:
+            transfer = _gpcurl.Transfer(method, url, headers, body, connect_timeout=timeout)
+        else:
+            transfer = _gpcurl.Transfer(method, url, headers, body, connect_timeout=timeout,
+                                        tls=tls)
         try:
             transfer.wait_headers(timeout)
         except BaseException:
@@ -697,8 +712,9 @@ class AbstractHTTPHandler(BaseHandler):
         head = transfer.response_head()
         if head is None:
             error = transfer.error
+            verify_result = transfer.tls_verify_result
             transfer.close()
-            raise _connect_error(error)
+            raise _connect_error(error, url, verify_result)
         status, reason, pairs, version, content_length, transfer_encoding = head
         response = HTTPResponse(transfer, req.get_full_url(), method, status,
                                 _status_reason(reason, status), _header_message(pairs),
@@ -730,13 +746,35 @@ class HTTPHandler(AbstractHTTPHandler):
 
 
 class HTTPSHandler(AbstractHTTPHandler):
+    """https with [context]'s certificate checks (an ssl.SSLContext; None:
+    the default checks against the system's certificates)."""
+
     def __init__(self, debuglevel=None, context=None, check_hostname=None):
         AbstractHTTPHandler.__init__(self, debuglevel)
         self._context = context
         self._check_hostname = check_hostname
 
     def https_open(self, req):
-        return self.do_open(req, 'https')
+        context = self._context
+        check_hostname = self._check_hostname
+        if check_hostname is not None:
+            import warnings
+            warnings.warn('key_file, cert_file and check_hostname are deprecated, use a '
+                          'custom context instead.', DeprecationWarning, 2)
+        if context is None:
+            if check_hostname is None:
+                return self.do_open(req, 'https')
+            import ssl
+            context = ssl._create_default_https_context()
+        # As http.client.HTTPSConnection: check_hostname overrides the
+        # context's own (and sets it).
+        if check_hostname is not None:
+            import ssl
+            if check_hostname and context.verify_mode == ssl.CERT_NONE:
+                raise ValueError('check_hostname needs a SSL context with either '
+                                 'CERT_OPTIONAL or CERT_REQUIRED')
+            context.check_hostname = check_hostname
+        return self.do_open(req, 'https', context._curl_options())
 
     https_request = AbstractHTTPHandler.do_request_
 
@@ -777,8 +815,27 @@ def install_opener(opener):
 def urlopen(url, data=None, timeout=_GLOBAL_DEFAULT_TIMEOUT, *, cafile=None, capath=None,
             cadefault=False, context=None):
     """Opens [url] (a str or a Request) and returns the response; raises
-    HTTPError for an error status and URLError when no response came."""
+    HTTPError for an error status and URLError when no response came.
+    https checks certificates as [context] (an ssl.SSLContext) says, or
+    against the system's certificates; cafile/capath are deprecated."""
     global _opener
-    if _opener is None:
-        _opener = build_opener()
-    return _opener.open(url, data, timeout)
+    if cafile or capath or cadefault:
+        import warnings
+        warnings.warn('cafile, capath and cadefault are deprecated, use a custom context '
+                      'instead.', DeprecationWarning, 2)
+        if context is not None:
+            raise ValueError("You can't pass both context and any of cafile, capath, and "
+                             "cadefault")
+        import ssl
+        context = ssl.create_default_context(ssl.Purpose.SERVER_AUTH, cafile=cafile,
+                                             capath=capath)
+        # As CPython: offer only HTTP/1.1 (ALPN).
+        context.set_alpn_protocols(['http/1.1'])
+        opener = build_opener(HTTPSHandler(context=context))
+    elif context:
+        opener = build_opener(HTTPSHandler(context=context))
+    elif _opener is None:
+        _opener = opener = build_opener()
+    else:
+        opener = _opener
+    return opener.open(url, data, timeout)

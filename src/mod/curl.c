@@ -305,9 +305,128 @@ static int seconds_arg(gp_object_t *o, const char *what, double *out)
     return 0;
 }
 
+/* A str argument as a C string for libcurl: NULL for None, -1 with
+   TypeError or ValueError for anything else than str without NUL. */
+static int tls_string_arg(gp_object_t *o, const char *what, const char **out)
+{
+    *out = NULL;
+    if (o == gp_None)
+        return 0;
+    if (GP_TYPE(o) != &gp_str_type) {
+        gp_err_format(&gp_exc_TypeError, "Transfer() tls %s must be str or None", what);
+        return -1;
+    }
+    const char *text = gp_str_utf8(o);
+    if (strlen(text) != gp_str_utf8_len(o)) {
+        gp_err_format(&gp_exc_ValueError, "embedded null character in tls %s", what);
+        return -1;
+    }
+    *out = text;
+    return 0;
+}
+
+static int tls_long_arg(gp_object_t *o, const char *what, long *out)
+{
+    int64_t v = gp_int_as_i64(o);
+    if (v == -1 && gp_err_occurred())
+        return -1;
+    if (v < 0 || v > 0x7fffffff) {
+        gp_err_format(&gp_exc_ValueError, "Transfer() tls %s out of range", what);
+        return -1;
+    }
+    *out = (long)v;
+    return 0;
+}
+
+/* The tls= tuple that ssl.SSLContext builds (lib/ssl.py, _curl_options):
+
+     (verify_peer, verify_host, ca, ssl_version, client_cert, http_version, alpn)
+
+   verify_peer/verify_host/alpn are truth values; ca is None (libcurl's
+   built-in CA bundle and directory) or (cafile, capath, cadata) - str or
+   None, str or None, PEM bytes or None - which replaces them all;
+   ssl_version and http_version are CURLOPT_SSLVERSION and
+   CURLOPT_HTTP_VERSION values (0: libcurl's default); client_cert is None
+   or (certfile, keyfile or None, password or None) as str. libcurl copies
+   every string and blob, so the tuple need not outlive the call. */
+static int transfer_configure_tls(CURL *e, gp_object_t *tls)
+{
+    if (!gp_tuple_check_exact(tls) || GP_TUPLE_SIZE(tls) != 7) {
+        gp_err_set_string(&gp_exc_TypeError, "Transfer() tls must be a 7-tuple or None");
+        return -1;
+    }
+    int peer = gp_object_is_true(GP_TUPLE_GET(tls, 0));
+    int host = peer < 0 ? -1 : gp_object_is_true(GP_TUPLE_GET(tls, 1));
+    int alpn = host < 0 ? -1 : gp_object_is_true(GP_TUPLE_GET(tls, 6));
+    if (alpn < 0)
+        return -1;
+    long ssl_version, http_version;
+    if (tls_long_arg(GP_TUPLE_GET(tls, 3), "ssl_version", &ssl_version) < 0 ||
+        tls_long_arg(GP_TUPLE_GET(tls, 5), "http_version", &http_version) < 0)
+        return -1;
+    gp_object_t *ca = GP_TUPLE_GET(tls, 2);
+    const char *cafile = NULL, *capath = NULL;
+    gp_object_t *cadata = gp_None;
+    if (ca != gp_None) {
+        if (!gp_tuple_check_exact(ca) || GP_TUPLE_SIZE(ca) != 3) {
+            gp_err_set_string(&gp_exc_TypeError, "Transfer() tls ca must be a 3-tuple or None");
+            return -1;
+        }
+        cadata = GP_TUPLE_GET(ca, 2);
+        if (tls_string_arg(GP_TUPLE_GET(ca, 0), "cafile", &cafile) < 0 ||
+            tls_string_arg(GP_TUPLE_GET(ca, 1), "capath", &capath) < 0)
+            return -1;
+        if (cadata != gp_None && !gp_bytes_check(cadata)) {
+            gp_err_set_string(&gp_exc_TypeError, "Transfer() tls cadata must be bytes or None");
+            return -1;
+        }
+    }
+    gp_object_t *cert = GP_TUPLE_GET(tls, 4);
+    const char *certfile = NULL, *keyfile = NULL, *password = NULL;
+    if (cert != gp_None) {
+        if (!gp_tuple_check_exact(cert) || GP_TUPLE_SIZE(cert) != 3) {
+            gp_err_set_string(&gp_exc_TypeError,
+                              "Transfer() tls client_cert must be a 3-tuple or None");
+            return -1;
+        }
+        if (tls_string_arg(GP_TUPLE_GET(cert, 0), "certfile", &certfile) < 0 ||
+            tls_string_arg(GP_TUPLE_GET(cert, 1), "keyfile", &keyfile) < 0 ||
+            tls_string_arg(GP_TUPLE_GET(cert, 2), "password", &password) < 0)
+            return -1;
+    }
+
+    curl_easy_setopt(e, CURLOPT_SSL_VERIFYPEER, peer ? 1L : 0L);
+    curl_easy_setopt(e, CURLOPT_SSL_VERIFYHOST, host ? 2L : 0L);
+    if (ca != gp_None) {
+        /* NULL clears libcurl's built-in default, so only what the
+           context loaded is trusted. */
+        curl_easy_setopt(e, CURLOPT_CAINFO, cafile);
+        curl_easy_setopt(e, CURLOPT_CAPATH, capath);
+        if (cadata != gp_None) {
+            struct curl_blob blob = {(void *)gp_bytes_data(cadata), (size_t)gp_bytes_len(cadata),
+                                     CURL_BLOB_COPY};
+            curl_easy_setopt(e, CURLOPT_CAINFO_BLOB, &blob);
+        }
+    }
+    if (ssl_version)
+        curl_easy_setopt(e, CURLOPT_SSLVERSION, ssl_version);
+    if (http_version)
+        curl_easy_setopt(e, CURLOPT_HTTP_VERSION, http_version);
+    if (!alpn)
+        curl_easy_setopt(e, CURLOPT_SSL_ENABLE_ALPN, 0L);
+    if (certfile) {
+        curl_easy_setopt(e, CURLOPT_SSLCERT, certfile);
+        if (keyfile)
+            curl_easy_setopt(e, CURLOPT_SSLKEY, keyfile);
+        if (password)
+            curl_easy_setopt(e, CURLOPT_KEYPASSWD, password);
+    }
+    return 0;
+}
+
 static int transfer_configure(gp_curl_transfer_t *t, gp_object_t *method, gp_object_t *url,
                               gp_object_t *headers, gp_object_t *body, gp_object_t *connect_timeout,
-                              gp_object_t *verify, gp_object_t *decode)
+                              gp_object_t *verify, gp_object_t *decode, gp_object_t *tls)
 {
     if (GP_TYPE(method) != &gp_str_type || GP_TYPE(url) != &gp_str_type) {
         gp_err_set_string(&gp_exc_TypeError, "Transfer() method and url must be str");
@@ -384,6 +503,8 @@ static int transfer_configure(gp_curl_transfer_t *t, gp_object_t *method, gp_obj
         long ms = (long)ceil(seconds * 1000.0);
         curl_easy_setopt(e, CURLOPT_CONNECTTIMEOUT_MS, ms > 0 ? ms : 1L);
     }
+    if (tls && tls != gp_None && transfer_configure_tls(e, tls) < 0)
+        return -1;
     if (verify) {
         int on = gp_object_is_true(verify);
         if (on < 0)
@@ -404,13 +525,15 @@ static int transfer_configure(gp_curl_transfer_t *t, gp_object_t *method, gp_obj
 }
 
 /* Transfer(method, url, headers=None, body=None, *, connect_timeout=None,
-            verify=True, decode=False) */
+            verify=True, decode=False, tls=None): verify=False turns every
+   certificate check off, whatever tls says; tls is an ssl.SSLContext's
+   settings (see transfer_configure_tls). */
 static gp_object_t *transfer_new(gp_type_t *type, gp_object_t *const *args, size_t nargs,
                                  gp_object_t *kwnames)
 {
     static const char *const names[] = {"method", "url", "headers", "body", "$connect_timeout",
-                                        "verify", "decode", NULL};
-    gp_object_t *a[7];
+                                        "verify", "decode", "tls", NULL};
+    gp_object_t *a[8];
     if (gp_args_parse("Transfer", args, nargs, kwnames, names, 2, a) < 0)
         return NULL;
     curl_transfer_object_t *self = (curl_transfer_object_t *)gp_object_alloc(type, 0);
@@ -422,7 +545,8 @@ static gp_object_t *transfer_new(gp_type_t *type, gp_object_t *const *args, size
         gp_err_no_memory();
         return NULL;
     }
-    if (transfer_configure(self->transfer, a[0], a[1], a[2], a[3], a[4], a[5], a[6]) < 0) {
+    if (transfer_configure(self->transfer, a[0], a[1], a[2], a[3], a[4], a[5], a[6],
+                           a[7]) < 0) {
         GP_DECREF(&self->base);
         return NULL;
     }
@@ -1092,6 +1216,17 @@ static gp_object_t *transfer_get_error(gp_object_t *o, void *closure)
     return out;
 }
 
+/* tls_verify_result: the certificate check's X509_V_ERR_* code once the
+   transfer failed (0: none, or the check was not what failed). */
+static gp_object_t *transfer_get_tls_verify(gp_object_t *o, void *closure)
+{
+    gp_curl_transfer_t *t = ((curl_transfer_object_t *)o)->transfer;
+    pthread_mutex_lock(&t->mutex);
+    long value = t->tls_verify;
+    pthread_mutex_unlock(&t->mutex);
+    return gp_int_from_i64(value);
+}
+
 static const gp_method_def_t transfer_methods[] = {
     {"wait_headers", transfer_wait_headers, GP_METH_KEYWORDS,
      "Start in the thread's driver if needed; wait for the response headers (GIL released)."},
@@ -1120,6 +1255,8 @@ static const gp_getset_def_t transfer_getsets[] = {
     {"received", transfer_get_count, NULL, "r", "Body bytes received so far."},
     {"buffered", transfer_get_count, NULL, "b", "Body bytes received and not yet read."},
     {"error", transfer_get_error, NULL, NULL, "None or (curl code, message, errno)."},
+    {"tls_verify_result", transfer_get_tls_verify, NULL, NULL,
+     "The certificate check's X509_V_ERR_* code after a failure (0: none)."},
     {"paused", transfer_get_flag, NULL, "p", "Back-pressure paused the transfer."},
     {NULL, NULL, NULL, NULL, NULL},
 };
@@ -1261,6 +1398,40 @@ static gp_type_t curl_multi_type = {
 /* The module                                                           */
 /* ------------------------------------------------------------------ */
 
+/* Adds [name] = [value] (None when NULL) to [module]. */
+static int module_add_cstr(gp_object_t *module, const char *name, const char *value)
+{
+    gp_object_t *o = value ? gp_str_from_cstr(value) : gp_none_new();
+    if (!o)
+        return -1;
+    int rc = gp_module_add_object(module, name, o);
+    GP_DECREF(o);
+    return rc;
+}
+
+/* The TLS facts the ssl module reports: the TLS library's name and
+   version, and the CA bundle and directory libcurl uses when told nothing
+   else (CAINFO, CAPATH; None when it has none). */
+static int module_add_tls_facts(gp_object_t *module, const curl_version_info_data *info)
+{
+    const char *cainfo = NULL, *capath = NULL;
+    CURL *easy = curl_easy_init();
+#if LIBCURL_VERSION_NUM >= 0x075400 /* CURLINFO_CAINFO and _CAPATH: 7.84 */
+    if (easy) {
+        curl_easy_getinfo(easy, CURLINFO_CAINFO, &cainfo);
+        curl_easy_getinfo(easy, CURLINFO_CAPATH, &capath);
+    }
+#endif
+    int rc = module_add_cstr(module, "SSL_VERSION", info->ssl_version);
+    if (rc == 0)
+        rc = module_add_cstr(module, "CAINFO", cainfo);
+    if (rc == 0)
+        rc = module_add_cstr(module, "CAPATH", capath);
+    if (easy)
+        curl_easy_cleanup(easy);
+    return rc;
+}
+
 gp_object_t *gp_gpcurl_module_create(void)
 {
     if (gp_type_ready(&curl_transfer_type) < 0 || gp_type_ready(&curl_multi_type) < 0)
@@ -1277,6 +1448,8 @@ gp_object_t *gp_gpcurl_module_create(void)
     if (rc < 0 || gp_module_add_object(module, "Transfer", (gp_object_t *)&curl_transfer_type) < 0 ||
         gp_module_add_object(module, "Multi", (gp_object_t *)&curl_multi_type) < 0 ||
         gp_module_add_int(module, "HTTP2", (info->features & CURL_VERSION_HTTP2) != 0) < 0 ||
+        gp_module_add_int(module, "SSL", (info->features & CURL_VERSION_SSL) != 0) < 0 ||
+        module_add_tls_facts(module, info) < 0 ||
         gp_module_add_int(module, "ASYNC", CURL_HAVE_ASYNC) < 0 ||
         gp_module_add_int(module, "CANCELLED", GP_CURL_CANCELLED) < 0 ||
         gp_module_add_int(module, "CLOSED", GP_CURL_CLOSED) < 0) {

@@ -108,6 +108,7 @@ struct gp_curl_transfer {
     bool done;          /* no more data will arrive */
     int result;         /* CURLcode, or GP_CURL_CANCELLED / GP_CURL_CLOSED */
     long os_errno;      /* CURLINFO_OS_ERRNO when the transfer failed */
+    long tls_verify;    /* CURLINFO_SSL_VERIFYRESULT when it failed (an X509_V_ERR_* code) */
     long status;        /* the final response's status code */
     int http_version;   /* 10, 11, 20 or 30 */
     char error[CURL_ERROR_SIZE];
@@ -145,6 +146,11 @@ void gp_curl_transfer_stop(gp_curl_transfer_t *transfer, int result);
 /* Marks [transfer] ended with [result] without libcurl (it never reached a
    multi). Any thread. */
 void gp_curl_transfer_fail(gp_curl_transfer_t *transfer, int result, const char *message);
+
+/* Reads what libcurl knows about the failure of [transfer] from its easy
+   handle - the errno into [os_errno], the certificate check's result into
+   the transfer - before it is finished. The thread that drives it. */
+void gp_curl_transfer_note_failure(gp_curl_transfer_t *transfer, long *os_errno);
 
 /* Records the end of [transfer] (result, errno, message) and wakes whoever
    waits on it; does not call the event hook. Returns false if it had

@@ -314,6 +314,17 @@ int gp_curl_transfer_add_header(gp_curl_transfer_t *t, const char *line)
     return 0;
 }
 
+void gp_curl_transfer_note_failure(gp_curl_transfer_t *t, long *os_errno)
+{
+    long verify = 0;
+    curl_easy_getinfo(t->easy, CURLINFO_OS_ERRNO, os_errno);
+    curl_easy_getinfo(t->easy, CURLINFO_SSL_VERIFYRESULT, &verify);
+    pthread_mutex_lock(&t->mutex);
+    if (!t->done)
+        t->tls_verify = verify;
+    pthread_mutex_unlock(&t->mutex);
+}
+
 bool gp_curl_transfer_finish(gp_curl_transfer_t *t, int result, long os_errno, const char *message)
 {
     pthread_mutex_lock(&t->mutex);
@@ -434,7 +445,7 @@ static void multi_drain(gp_curl_multi_t *m)
         curl_easy_getinfo(easy, CURLINFO_PRIVATE, (char **)&t);
         long os_errno = 0;
         if (result != CURLE_OK)
-            curl_easy_getinfo(easy, CURLINFO_OS_ERRNO, &os_errno);
+            gp_curl_transfer_note_failure(t, &os_errno);
         transfer_leave_multi(t);
         if (gp_curl_transfer_finish(t, (int)result, os_errno, NULL))
             transfer_notify(t);

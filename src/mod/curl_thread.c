@@ -202,7 +202,7 @@ static void driver_drain(gp_curl_driver_t *d)
         curl_easy_getinfo(easy, CURLINFO_PRIVATE, (char **)&t);
         long os_errno = 0;
         if (result != CURLE_OK)
-            curl_easy_getinfo(easy, CURLINFO_OS_ERRNO, &os_errno);
+            gp_curl_transfer_note_failure(t, &os_errno);
         curl_multi_remove_handle(d->handle, easy);
         t->in_driver = false;
         gp_curl_transfer_finish(t, (int)result, os_errno, NULL);
