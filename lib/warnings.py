@@ -27,8 +27,11 @@ A warning goes through three steps:
 gilpy's core defines only some warning categories; the rest are created
 here, once, and added to builtins.
 
-Left out: -W command-line options (sys.warnoptions) and the tracemalloc
-traceback of ResourceWarning sources.
+The -W options and PYTHONWARNINGS arrive as sys.warnoptions; they become
+filters when this module is imported, which gilpy does at start-up when
+there are any.
+
+Left out: the tracemalloc traceback of ResourceWarning sources.
 """
 
 import sys
@@ -367,3 +370,81 @@ class catch_warnings:
         target = self._module
         target.filters, target.showwarning, target._showwarnmsg_impl = self._saved
         target._filters_mutated()
+
+
+# ---------------------------------------------------------------------------
+# -W options and PYTHONWARNINGS
+
+
+class _OptionError(Exception):
+    """A -W option that cannot be understood; reported and skipped."""
+
+
+def _option_action(text):
+    # Any prefix of an action names it; "all" is an alias of "always".
+    if not text:
+        return "default"
+    if text == "all":
+        return "always"
+    for action in ('default', 'always', 'ignore', 'module', 'once', 'error'):
+        if action.startswith(text):
+            return action
+    raise _OptionError("invalid action: %r" % (text,))
+
+
+def _option_category(text):
+    if not text:
+        return Warning
+    if '.' in text:
+        module_name, _, name = text.rpartition('.')
+        try:
+            owner = __import__(module_name, None, None, [name])
+        except ImportError:
+            raise _OptionError("invalid module name: %r" % (module_name,)) from None
+    else:
+        import builtins as owner
+        name = text
+    try:
+        category = getattr(owner, name)
+    except AttributeError:
+        raise _OptionError("unknown warning category: %r" % (text,)) from None
+    if not (isinstance(category, type) and issubclass(category, Warning)):
+        raise _OptionError("invalid warning category: %r" % (text,))
+    return category
+
+
+def _add_option_filter(option):
+    """Turn one "action:message:category:module:lineno" option into a
+    filter; the message and module are matched literally."""
+    fields = option.split(':')
+    if len(fields) > 5:
+        raise _OptionError("too many fields (max 5): %r" % (option,))
+    fields += [''] * (5 - len(fields))
+    action, message, category, module, lineno = [f.strip() for f in fields]
+    action = _option_action(action)
+    category = _option_category(category)
+    if message or module:
+        import re
+        message = re.escape(message) if message else ''
+        module = re.escape(module) + r'\Z' if module else ''
+    if lineno:
+        try:
+            lineno = int(lineno)
+            if lineno < 0:
+                raise ValueError
+        except (ValueError, OverflowError):
+            raise _OptionError("invalid lineno %r" % (lineno,)) from None
+    else:
+        lineno = 0
+    filterwarnings(action, message, category, module, lineno)
+
+
+def _process_options(options):
+    for option in options:
+        try:
+            _add_option_filter(option)
+        except _OptionError as problem:
+            print("Invalid -W option ignored:", problem, file=sys.stderr)
+
+
+_process_options(sys.warnoptions)

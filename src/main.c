@@ -57,6 +57,8 @@ typedef struct main_options {
     bool skip_first_line; /* -x */
     const char *xoptions[MAIN_MAX_XOPTIONS];
     int n_xoptions;
+    const char *warnoptions[MAIN_MAX_XOPTIONS]; /* -W */
+    int n_warnoptions;
 } main_options_t;
 
 static void main_print_usage_line(FILE *out, const char *program)
@@ -91,7 +93,8 @@ static void main_print_help(const char *program)
           "-X opt : set implementation-specific option (see sys._xoptions);\n"
           "         -X gil-trace=FILE.json|FILE.svg writes a GIL timeline at exit,\n"
           "         -X gil-stats prints GIL statistics at exit (docs/trace.md)\n"
-          "-b -B -d -O -s -S -v -W arg -x : accepted for compatibility\n"
+          "-W arg : warning control; arg is action:message:category:module:lineno\n"
+          "-b -B -d -O -s -S -v -x : accepted for compatibility\n"
           "file   : program read from script file\n"
           "-      : program read from stdin (default; interactive mode if a tty)\n"
           "arg ...: arguments passed to program in sys.argv[1:]\n",
@@ -144,6 +147,8 @@ static int main_parse_options(int argc, char **argv, main_options_t *opts)
                 }
                 if (c == 'X' && opts->n_xoptions < MAIN_MAX_XOPTIONS)
                     opts->xoptions[opts->n_xoptions++] = value;
+                if (c == 'W' && opts->n_warnoptions < MAIN_MAX_XOPTIONS)
+                    opts->warnoptions[opts->n_warnoptions++] = value;
                 break; /* the value used up the rest of this argument */
             }
             switch (c) {
@@ -533,6 +538,32 @@ static int main_run_module(const char *name)
     return gp_run_main_source(source, strlen(source), "<frozen runpy>");
 }
 
+/* Fills sys.warnoptions from PYTHONWARNINGS (comma-separated) and then the
+   -W options, as CPython orders them, and imports the warnings module so
+   that they take effect (and bad ones are reported) before the program
+   runs. Without any, nothing is imported: start-up stays lean. */
+static int main_configure_warnings(const main_options_t *opts)
+{
+    const char *env = opts->flags.ignore_environment ? NULL : getenv("PYTHONWARNINGS");
+    for (const char *p = env; p && *p;) {
+        const char *comma = strchr(p, ',');
+        size_t n = comma ? (size_t)(comma - p) : strlen(p);
+        char option[512];
+        if (n > 0 && n < sizeof option) {
+            memcpy(option, p, n);
+            option[n] = '\0';
+            if (gp_sys_add_warnoption(option) < 0)
+                return -1;
+        }
+        p = comma ? comma + 1 : NULL;
+    }
+    for (int i = 0; i < opts->n_warnoptions; i++) {
+        if (gp_sys_add_warnoption(opts->warnoptions[i]) < 0)
+            return -1;
+    }
+    return gp_sys_apply_warnoptions();
+}
+
 /* Hands the options the runtime did not take to the sys module. */
 static int main_configure_sys(const main_options_t *opts, int argc, char **argv)
 {
@@ -556,6 +587,8 @@ static int main_configure_sys(const main_options_t *opts, int argc, char **argv)
     }
     if (rc == 0 && !opts->flags.ignore_environment)
         rc = gp_sys_add_search_path(getenv("PYTHONPATH"));
+    if (rc == 0)
+        rc = main_configure_warnings(opts);
     return rc;
 }
 

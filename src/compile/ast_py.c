@@ -941,8 +941,13 @@ gp_object_t *gp_ast_py_parse(const char *source, size_t len, const char *filenam
     }
     gp_syntax_error_t err;
     memset(&err, 0, sizeof err);
-    gp_ast_mod_t *mod = gp_parse(source, len, filename, pmode, w.arena, &err);
-    if (!mod)
+    gp_parse_warnings_t warnings;
+    gp_ast_mod_t *mod =
+        gp_parse_with_warnings(source, len, filename, pmode, w.arena, &err, &warnings);
+    if (warnings.first != NULL &&
+        gp_compile_issue_parse_warnings(&warnings, filename, source, len) < 0)
+        mod = NULL; /* the warning became an exception, which stands instead */
+    else if (!mod)
         ast_raise_parse_error(&err, filename);
     else
         tree = to_py_node(&w, CAT_MOD, mod);

@@ -1620,6 +1620,7 @@ static bool c_visit_while(compiler_t *c, const gp_ast_stmt_t *s)
     TRY(fblock_push(c, FBLOCK_WHILE_LOOP, start, end, NULL));
     TRY(c_visit_stmts(c, &s->v.While.body));
     fblock_pop(c);
+    TRY(c_check_tree(c, s->v.While.test));
     c->u->lineno = s->lineno;
     TRY(c_emit_jump(c, GP_OP_JUMP, start));
     c_bind_label(c, orelse);
@@ -1896,6 +1897,7 @@ static bool c_visit_raise(compiler_t *c, const gp_ast_stmt_t *s)
 
 static bool c_visit_assert(compiler_t *c, const gp_ast_stmt_t *s)
 {
+    TRY(c_check_assert(c, s));
     uint32_t ok = c_new_label(c);
     TRY(c_visit_test(c, s->v.Assert.test, ok, true));
     c->u->lineno = s->lineno;

@@ -11,6 +11,7 @@
 #include <stddef.h>
 
 #include "compile/ast.h"
+#include "compile/parser.h"
 #include "obj/object.h"
 
 /* compile()'s flag for `from __future__ import annotations`, as CPython's
@@ -34,6 +35,13 @@ gp_object_t *gp_ast_constant_object(const gp_ast_constant_t *k);
    SyntaxError set. */
 gp_object_t *gp_compile_ast(const gp_ast_mod_t *mod, gp_arena_t *arena, const char *filename,
                             const char *source, size_t source_len, gp_compile_mode_t mode);
+
+/* Issues the warnings the lexer and parser recorded in [warnings]
+   (compile_warn.c), in order, for [filename]. Returns 0, or -1 with an
+   exception: a SyntaxError at the literal when a filter turned the warning
+   into an error. */
+int gp_compile_issue_parse_warnings(const gp_parse_warnings_t *warnings, const char *filename,
+                                    const char *source, size_t source_len);
 
 /* Raises [type] (SyntaxError, IndentationError or TabError) as CPython does:
    msg, filename, lineno, offset, text, end_lineno, end_offset. The positions

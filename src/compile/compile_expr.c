@@ -329,6 +329,7 @@ bool c_visit_call_args(compiler_t *c, size_t extra, const gp_ast_expr_seq_t *arg
 static bool c_visit_call(compiler_t *c, const gp_ast_expr_t *e)
 {
     const gp_ast_expr_t *f = e->v.Call.func;
+    TRY(c_check_call(c, e));
     bool simple = !has_starred(&e->v.Call.args);
     for (size_t i = 0; simple && i < e->v.Call.keywords.count; i++)
         if (!e->v.Call.keywords.items[i]->arg)
@@ -578,6 +579,7 @@ static bool c_visit_joined(compiler_t *c, const gp_ast_expr_t *e)
 static bool c_visit_compare(compiler_t *c, const gp_ast_expr_t *e)
 {
     size_t n = e->v.Compare.ops.count;
+    TRY(c_check_compare(c, e));
     TRY(c_visit_expr(c, e->v.Compare.left));
     if (n == 1) {
         TRY(c_visit_expr(c, e->v.Compare.comparators.items[0]));
@@ -608,8 +610,10 @@ bool c_visit_test(compiler_t *c, const gp_ast_expr_t *e, uint32_t label, bool ju
 {
     switch (e->kind) {
     case GP_AST_UnaryOp:
-        if (e->v.UnaryOp.op == GP_AST_Not)
+        if (e->v.UnaryOp.op == GP_AST_Not) {
+            TRY(c_check_not(c, e));
             return c_visit_test(c, e->v.UnaryOp.operand, label, !jump_if);
+        }
         break;
     case GP_AST_BoolOp: {
         bool is_or = e->v.BoolOp.op == GP_AST_Or;
@@ -632,6 +636,7 @@ bool c_visit_test(compiler_t *c, const gp_ast_expr_t *e, uint32_t label, bool ju
         if (e->v.Compare.ops.count == 1) {
             gp_ast_cmpop_t op = e->v.Compare.ops.items[0];
             int cmp = cmp_of(op);
+            TRY(c_check_compare(c, e));
             TRY(c_visit_expr(c, e->v.Compare.left));
             TRY(c_visit_expr(c, e->v.Compare.comparators.items[0]));
             c->u->lineno = e->lineno;
@@ -711,6 +716,7 @@ static bool c_visit_expr_inner(compiler_t *c, const gp_ast_expr_t *e)
         return c_emit(c, GP_OP_BINARY_OP, (uint32_t)c_binop_of(e->v.BinOp.op));
     case GP_AST_UnaryOp: {
         const gp_ast_expr_t *operand = e->v.UnaryOp.operand;
+        TRY(c_check_not(c, e));
         if (e->v.UnaryOp.op == GP_AST_USub && operand->kind == GP_AST_Constant &&
             operand->v.Constant.kind == GP_AST_CONST_INT) {
             /* Fold negative int literals. */
@@ -814,6 +820,7 @@ static bool c_visit_expr_inner(compiler_t *c, const gp_ast_expr_t *e)
     case GP_AST_Subscript:
         if (e->v.Subscript.ctx != GP_AST_Load)
             break;
+        TRY(c_check_subscript(c, e));
         TRY(c_visit_expr(c, e->v.Subscript.value));
         TRY(c_visit_slice_or_expr(c, e->v.Subscript.slice));
         c->u->lineno = e->lineno;

@@ -90,6 +90,9 @@ typedef struct compiler {
     const gp_ast_stmt_seq_t *module_body;
     size_t future_first, future_end;
     bool future_annotations; /* PEP 563: annotations are stored as text */
+    /* The comparison of the last `not (a is b)` checked as `a is not b`,
+       so that it is not checked again on its own (compile_warn.c). */
+    const gp_ast_expr_t *negated_compare;
 } compiler_t;
 
 /* Scans the module's leading future statements (future.c): checks the
@@ -151,6 +154,19 @@ gp_object_t *c_leave_unit(compiler_t *c); /* assembles; returns the code object 
 gp_scope_t *c_child_scope(compiler_t *c, const void *node);
 gp_object_t *c_make_qualname(compiler_t *c, const char *name);
 bool c_visit_stmts(compiler_t *c, const gp_ast_stmt_seq_t *body);
+
+/* Compile-time warnings (compile_warn.c), each checked as its node is
+   compiled: `is` with a literal, calling or subscripting a literal that
+   cannot take it, and an assert of a tuple. false on error (the warning
+   became an exception). */
+bool c_check_compare(compiler_t *c, const gp_ast_expr_t *e);
+bool c_check_not(compiler_t *c, const gp_ast_expr_t *e);
+bool c_check_call(compiler_t *c, const gp_ast_expr_t *e);
+bool c_check_subscript(compiler_t *c, const gp_ast_expr_t *e);
+bool c_check_assert(compiler_t *c, const gp_ast_stmt_t *s);
+/* Runs every check of [e] and its sub-expressions without compiling them:
+   CPython 3.11 compiles a while loop's test twice, and so warns twice. */
+bool c_check_tree(compiler_t *c, const gp_ast_expr_t *e);
 
 /* The match statement (compile_match.c). */
 bool c_visit_match(compiler_t *c, const gp_ast_stmt_t *s);

@@ -258,6 +258,71 @@ static int lexer_fail(gp_lexer_t *lx, size_t pos, const char *fmt, const char *a
     return -1;
 }
 
+int gp_parse_warning_order(const gp_parse_warning_t *a, const gp_parse_warning_t *b)
+{
+    if (a->at_lineno != b->at_lineno) {
+        return a->at_lineno < b->at_lineno ? -1 : 1;
+    }
+    return a->at_col_offset < b->at_col_offset ? -1 : a->at_col_offset > b->at_col_offset;
+}
+
+int gp_parse_warnings_add(gp_parse_warnings_t *warnings, gp_arena_t *arena,
+                          const gp_parse_warning_t *w)
+{
+    /* The new one goes after the last one not after it; a duplicate has
+     * the same position, so only those are searched. */
+    gp_parse_warning_t *before = warnings->last;
+    while (before != NULL && gp_parse_warning_order(before, w) > 0) {
+        before = before->prev;
+    }
+    for (gp_parse_warning_t *same = before; same != NULL && gp_parse_warning_order(same, w) == 0;
+         same = same->prev) {
+        if (same->where == w->where) {
+            return 0;
+        }
+    }
+    gp_parse_warning_t *copy = gp_arena_alloc(arena, sizeof *copy);
+    if (copy == NULL) {
+        return -1;
+    }
+    *copy = *w;
+    copy->prev = before;
+    copy->next = before ? before->next : warnings->first;
+    if (copy->next != NULL) {
+        copy->next->prev = copy;
+    } else {
+        warnings->last = copy;
+    }
+    if (before != NULL) {
+        before->next = copy;
+    } else {
+        warnings->first = copy;
+    }
+    return 0;
+}
+
+/* Records CPython's SyntaxWarning for a number whose last digit is at
+ * [pos] and which a keyword follows without a space. */
+static int lexer_warn_number(gp_lexer_t *lx, size_t pos, const char *kind)
+{
+    if (lx->warnings == NULL) {
+        return 0;
+    }
+    gp_parse_warning_t w;
+    memset(&w, 0, sizeof w);
+    w.where = lx->src + pos;
+    w.is_syntax_warning = 1;
+    w.lineno = w.end_lineno = w.at_lineno = lx->lineno;
+    w.col_offset = w.end_col_offset = w.at_col_offset = (int)(pos - lx->line_start);
+    snprintf(w.msg, sizeof w.msg, "invalid %s literal", kind);
+    if (gp_parse_warnings_add(lx->warnings, lx->arena, &w) < 0) {
+        snprintf(lx->error.msg, sizeof lx->error.msg, "out of memory");
+        lx->failed = 1;
+        return -1;
+    }
+    return 0;
+}
+
 /* Fails the lexer with a deferred indentation error. */
 static int lexer_fail_indent(gp_lexer_t *lx, const char *msg, int is_tab, int col)
 {
@@ -286,6 +351,7 @@ int gp_lexer_init(gp_lexer_t *lx, const char *source, size_t length, const char 
                   gp_arena_t *arena)
 {
     memset(lx, 0, sizeof *lx);
+    lx->arena = arena;
     lx->filename = filename ? filename : "<unknown>";
     lx->lineno = 1;
     lx->at_line_start = 1;
@@ -658,29 +724,40 @@ static int lexer_decimal_tail(gp_lexer_t *lx)
     }
 }
 
+/* Is [keyword] at [rest], not followed by an identifier character? */
+static int lexer_keyword_at(const char *rest, const char *keyword)
+{
+    size_t n = strlen(keyword);
+    return strncmp(rest, keyword, n) == 0 && !is_potential_identifier_char((unsigned char)rest[n]);
+}
+
 /* Checks what follows a number literal. A keyword that may legally follow
- * (`1if x else y`) is accepted; any other identifier character is an
- * error. [c] is at lx->pos. Returns 0 or -1. */
+ * (`1if x else y`) is accepted with a SyntaxWarning, as in CPython 3.11
+ * (which looks at only two letters of `if`, `in` and `is`); any other
+ * identifier character is an error. [c] is at lx->pos. Returns 0 or -1. */
 static int lexer_verify_end_of_number(gp_lexer_t *lx, int c, const char *kind)
 {
     const char *rest = lx->src + lx->pos;
     int allowed = 0;
     if (c == 'a') {
-        allowed = strncmp(rest, "and", 3) == 0;
+        allowed = lexer_keyword_at(rest, "and");
     } else if (c == 'e') {
-        allowed = strncmp(rest, "else", 4) == 0;
+        allowed = lexer_keyword_at(rest, "else");
     } else if (c == 'f') {
-        allowed = strncmp(rest, "for", 3) == 0;
+        allowed = lexer_keyword_at(rest, "for");
     } else if (c == 'i') {
         allowed = rest[1] == 'f' || rest[1] == 'n' || rest[1] == 's';
     } else if (c == 'o') {
-        allowed = strncmp(rest, "or", 2) == 0;
+        allowed = lexer_keyword_at(rest, "or");
     } else if (c == 'n') {
-        allowed = strncmp(rest, "not", 3) == 0;
+        allowed = lexer_keyword_at(rest, "not");
+    }
+    if (allowed) {
+        return lexer_warn_number(lx, lx->pos - 1, kind);
     }
     /* Non-ASCII is left to the next token, whose own check then names
      * the offending character. */
-    if (!allowed && c < 128 && is_potential_identifier_char(c)) {
+    if (c < 128 && is_potential_identifier_char(c)) {
         /* The offset CPython reports is that of the last digit. */
         lexer_fail(lx, lx->pos - 1, "invalid %s literal", kind, 0);
         return -1;

@@ -48,6 +48,10 @@ typedef struct gp_lexer {
     int failed;
     int deferred; /* the error is of the deferred kind, see above */
     gp_syntax_error_t error;
+    /* Where to record warnings, or NULL (set by the caller after
+     * gp_lexer_init), and the arena they are allocated in. */
+    gp_parse_warnings_t *warnings;
+    gp_arena_t *arena;
 } gp_lexer_t;
 
 /* Prepares [lexer] to read [length] bytes of [source]. The normalized copy
@@ -55,6 +59,16 @@ typedef struct gp_lexer {
  * with lexer->error set (NUL byte, invalid UTF-8, out of memory). */
 int gp_lexer_init(gp_lexer_t *lexer, const char *source, size_t length, const char *filename,
                   gp_arena_t *arena);
+
+/* Records warning [w] (copied into [arena]) in [warnings], keeping source
+ * order; one at the same [w->where] as an earlier one is dropped (a
+ * speculative parse may see a literal twice). Cheap when warnings come in
+ * source order, as they do. Returns 0, or -1 out of memory. */
+int gp_parse_warnings_add(gp_parse_warnings_t *warnings, gp_arena_t *arena,
+                          const gp_parse_warning_t *w);
+
+/* Compares the source positions of two warnings: <0, 0 or >0. */
+int gp_parse_warning_order(const gp_parse_warning_t *a, const gp_parse_warning_t *b);
 
 /* Reads the next token into [token]. Returns 0, or -1 with lexer->error
  * set; after an error every call fails again. */

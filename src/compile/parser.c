@@ -209,6 +209,34 @@ void parser_error_memory(gp_parser_t *p)
     }
 }
 
+int parser_warn_token(gp_parser_t *p, const gp_token_t *t, const char *where, const char *msg)
+{
+    if (p->warnings == NULL) {
+        return 0;
+    }
+    gp_parse_warning_t w;
+    memset(&w, 0, sizeof w);
+    w.where = where;
+    w.lineno = w.at_lineno = t->lineno;
+    w.col_offset = w.at_col_offset = t->col_offset;
+    w.end_lineno = t->end_lineno;
+    w.end_col_offset = t->end_col_offset;
+    for (const char *c = t->start; c < where; c++) {
+        if (*c == '\n') {
+            w.at_lineno++;
+            w.at_col_offset = 0;
+        } else {
+            w.at_col_offset++;
+        }
+    }
+    snprintf(w.msg, sizeof w.msg, "%s", msg);
+    if (gp_parse_warnings_add(p->warnings, p->arena, &w) < 0) {
+        parser_error_memory(p);
+        return -1;
+    }
+    return 0;
+}
+
 /* Raises an IndentationError at the current token. */
 static void parser_error_indentation(gp_parser_t *p, const char *fmt, int lineno)
 {
@@ -1540,10 +1568,45 @@ static gp_ast_mod_t *parse_module(gp_parser_t *p, gp_parse_mode_t mode)
     return mod;
 }
 
+/* Moves the warnings of [from] into [into], both in source order. */
+static void warnings_merge(gp_parse_warnings_t *into, gp_parse_warnings_t *from)
+{
+    gp_parse_warning_t *a = into->first, *b = from->first;
+    gp_parse_warning_t *tail = NULL;
+    while (a != NULL || b != NULL) {
+        gp_parse_warning_t **pick = &a;
+        if (a == NULL || (b != NULL && gp_parse_warning_order(b, a) < 0)) {
+            pick = &b;
+        }
+        gp_parse_warning_t *w = *pick;
+        *pick = w->next;
+        w->prev = tail;
+        if (tail != NULL) {
+            tail->next = w;
+        } else {
+            into->first = w;
+        }
+        tail = w;
+    }
+    tail->next = NULL;
+    into->last = tail;
+    from->first = from->last = NULL;
+}
+
 gp_ast_mod_t *gp_parse(const char *source, size_t length, const char *filename,
                        gp_parse_mode_t mode, gp_arena_t *arena, gp_syntax_error_t *err)
 {
+    return gp_parse_with_warnings(source, length, filename, mode, arena, err, NULL);
+}
+
+gp_ast_mod_t *gp_parse_with_warnings(const char *source, size_t length, const char *filename,
+                                     gp_parse_mode_t mode, gp_arena_t *arena,
+                                     gp_syntax_error_t *err, gp_parse_warnings_t *warnings)
+{
     memset(err, 0, sizeof *err);
+    if (warnings != NULL) {
+        warnings->first = warnings->last = NULL;
+    }
     gp_lexer_t *lexer = malloc(sizeof *lexer);
     if (lexer == NULL) {
         snprintf(err->msg, sizeof err->msg, "out of memory");
@@ -1554,6 +1617,10 @@ gp_ast_mod_t *gp_parse(const char *source, size_t length, const char *filename,
     parser.arena = arena;
     parser.err = err;
     parser.lexer = lexer;
+    parser.warnings = warnings;
+    /* The lexer runs ahead of the parser, so its warnings are kept apart
+     * and merged in at the end, to keep each list in order cheaply. */
+    gp_parse_warnings_t lexer_warnings = {NULL, NULL};
     gp_ast_mod_t *mod = NULL;
     if (gp_lexer_init(lexer, source, length, filename, arena) < 0) {
         *err = lexer->error;
@@ -1561,6 +1628,7 @@ gp_ast_mod_t *gp_parse(const char *source, size_t length, const char *filename,
     }
     parser.src = lexer->src;
     parser.len = lexer->len;
+    lexer->warnings = warnings ? &lexer_warnings : NULL;
     if (parser_tokenize(&parser, lexer) < 0) {
         goto done;
     }
@@ -1572,6 +1640,9 @@ gp_ast_mod_t *gp_parse(const char *source, size_t length, const char *filename,
         prefer_unclosed_bracket(&parser);
     }
 done:
+    if (lexer_warnings.first != NULL) {
+        warnings_merge(warnings, &lexer_warnings);
+    }
     free(parser.tokens);
     free(lexer);
     return mod;
@@ -1580,6 +1651,36 @@ done:
 /* ------------------------------------------------------------------------
  * Nested parser for f-string fields
  * ------------------------------------------------------------------------ */
+
+/* Moves the warnings the lexer of an f-string field found in its copy
+ * [copy] of the field's text to the field's place in the file ([text],
+ * starting at [lineno]:[col]) and records them in [p]. The copy starts
+ * with an added '('. Returns 0, or -1 out of memory. */
+static int fstring_move_warnings(gp_parser_t *p, const gp_parse_warnings_t *field, const char *copy,
+                                 const char *text, int lineno, int col)
+{
+    for (const gp_parse_warning_t *w = field->first; w != NULL; w = w->next) {
+        gp_parse_warning_t moved = *w;
+        moved.where = text + (w->where - copy) - 1;
+        if (moved.lineno == 1) {
+            moved.col_offset += col - 1;
+        }
+        if (moved.end_lineno == 1) {
+            moved.end_col_offset += col - 1;
+        }
+        if (moved.at_lineno == 1) {
+            moved.at_col_offset += col - 1;
+        }
+        moved.lineno += lineno - 1;
+        moved.end_lineno += lineno - 1;
+        moved.at_lineno += lineno - 1;
+        if (gp_parse_warnings_add(p->warnings, p->arena, &moved) < 0) {
+            parser_error_memory(p);
+            return -1;
+        }
+    }
+    return 0;
+}
 
 gp_ast_expr_t *parser_parse_fstring_expr(gp_parser_t *p, const char *text, size_t length,
                                          int lineno, int col)
@@ -1605,6 +1706,7 @@ gp_ast_expr_t *parser_parse_fstring_expr(gp_parser_t *p, const char *text, size_
     q->lexer = lexer;
     q->depth = p->depth;
     q->in_fstring = 1;
+    q->warnings = p->warnings;
     sub.line_base = lineno;
     sub.col_base = col;
     gp_ast_expr_t *result = NULL;
@@ -1614,7 +1716,14 @@ gp_ast_expr_t *parser_parse_fstring_expr(gp_parser_t *p, const char *text, size_
     }
     q->src = lexer->src;
     q->len = lexer->len;
-    if (parser_tokenize(q, lexer) < 0) {
+    gp_parse_warnings_t field_warnings = {NULL, NULL};
+    lexer->warnings = p->warnings ? &field_warnings : NULL;
+    int tokenized = parser_tokenize(q, lexer);
+    if (field_warnings.first != NULL &&
+        fstring_move_warnings(p, &field_warnings, lexer->src, text, lineno, col) < 0) {
+        goto done;
+    }
+    if (tokenized < 0) {
         goto done;
     }
     /* Move the tokens to the field's place in the file, so that the nodes

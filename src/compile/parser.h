@@ -26,4 +26,11 @@ typedef enum { GP_PARSE_FILE, GP_PARSE_EVAL, GP_PARSE_SINGLE } gp_parse_mode_t;
 gp_ast_mod_t *gp_parse(const char *source, size_t length, const char *filename,
                        gp_parse_mode_t mode, gp_arena_t *arena, gp_syntax_error_t *err);
 
+/* gp_parse() that also records the warnings in [warnings] (emptied first),
+ * even when the parse fails: CPython has issued them by the time it meets
+ * a later syntax error. */
+gp_ast_mod_t *gp_parse_with_warnings(const char *source, size_t length, const char *filename,
+                                     gp_parse_mode_t mode, gp_arena_t *arena,
+                                     gp_syntax_error_t *err, gp_parse_warnings_t *warnings);
+
 #endif /* GP_COMPILE_PARSER_H */

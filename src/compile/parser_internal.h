@@ -49,6 +49,9 @@ typedef struct gp_parser {
     /* Set once the parser has reached the tokenizer's deferred error: that
      * error stands even inside a speculative parse, as in CPython. */
     int hit_error_token;
+    /* Where to record warnings (shared with nested f-string parsers); NULL
+     * when the caller does not want them. */
+    gp_parse_warnings_t *warnings;
 } gp_parser_t;
 
 /* A growable array of pointers in the arena, for building sequences. */
@@ -107,6 +110,10 @@ void parser_error_range(gp_parser_t *p, const gp_ast_expr_t *a, const gp_ast_exp
 void parser_error_generic(gp_parser_t *p);
 /* Records an out-of-memory failure. */
 void parser_error_memory(gp_parser_t *p);
+/* Records the DeprecationWarning [msg] about the text at [where] in the
+ * literal token [t], unless one was recorded there already (a speculative
+ * parse may see a literal twice). Returns 0, or -1 out of memory. */
+int parser_warn_token(gp_parser_t *p, const gp_token_t *t, const char *where, const char *msg);
 
 /* Enters one level of recursion; fails when the source nests too deeply.
  * Every successful parser_enter is paired with parser_leave. */

@@ -171,11 +171,29 @@ static void string_error(gp_parser_t *p, const char *msg)
     parser_error_token(p, t, "%s", msg);
 }
 
-/* Decodes [n] bytes of a literal body at [s] into [out]. [is_bytes] selects
- * bytes semantics (no \u, \U, \N; values are single bytes). */
-static int decode_escapes(gp_parser_t *p, const char *s, size_t n, int is_bytes, gp_buf_t *out)
+/* Records CPython's DeprecationWarning for the invalid escape whose
+ * character after the backslash is at [at], in the literal token [t]: an
+ * octal escape above 0o377 quotes its three digits, any other the one
+ * character. */
+static int warn_invalid_escape(gp_parser_t *p, const gp_token_t *t, const char *at)
+{
+    char msg[64];
+    if (*at >= '0' && *at <= '7') {
+        snprintf(msg, sizeof msg, "invalid octal escape sequence '\\%.3s'", at);
+    } else {
+        snprintf(msg, sizeof msg, "invalid escape sequence '\\%c'", *at);
+    }
+    return parser_warn_token(p, t, at, msg);
+}
+
+/* Decodes [n] bytes of a literal body at [s], part of token [t], into
+ * [out]. [is_bytes] selects bytes semantics (no \u, \U, \N; values are
+ * single bytes). Like CPython, warns about the first invalid escape only. */
+static int decode_escapes(gp_parser_t *p, const gp_token_t *t, const char *s, size_t n,
+                          int is_bytes, gp_buf_t *out)
 {
     size_t i = 0;
+    const char *first_invalid = NULL;
     while (i < n) {
         const char *run = s + i;
         size_t run_len = 0;
@@ -243,6 +261,9 @@ static int decode_escapes(gp_parser_t *p, const char *s, size_t n, int is_bytes,
             unsigned value = (unsigned)(c - '0');
             for (int k = 0; k < 2 && i < n && s[i] >= '0' && s[i] <= '7'; k++) {
                 value = value * 8 + (unsigned)(s[i++] - '0');
+            }
+            if (value > 0377 && first_invalid == NULL) {
+                first_invalid = s + esc + 1;
             }
             if (is_bytes) {
                 char byte = (char)(value & 0xFF);
@@ -325,12 +346,16 @@ static int decode_escapes(gp_parser_t *p, const char *s, size_t n, int is_bytes,
             string_error(p, msg);
             return -1;
         }
-        /* Unknown escapes keep their backslash (CPython warns). */
+        /* Unknown escapes keep their backslash and are warned about, except
+         * before a non-ASCII character, which CPython quotes silently. */
+        if ((unsigned char)c < 0x80 && first_invalid == NULL) {
+            first_invalid = s + esc + 1;
+        }
         if (buf_append(p, out, s + esc, i - esc) < 0) {
             return -1;
         }
     }
-    return 0;
+    return first_invalid ? warn_invalid_escape(p, t, first_invalid) : 0;
 }
 
 /* ------------------------------------------------------------------------
@@ -644,6 +669,11 @@ static int fstring_parse(gp_parser_t *p, gp_literal_t *lit, const char **pos, co
                     }
                     continue;
                 }
+                /* `\{` is no escape: CPython warns, then the brace opens a
+                 * field. */
+                if (ch == '{' && warn_invalid_escape(p, lit->token, s - 1) < 0) {
+                    return -1;
+                }
             }
             if (ch == '{' || ch == '}') {
                 if (recurse == 0) {
@@ -672,8 +702,8 @@ static int fstring_parse(gp_parser_t *p, gp_literal_t *lit, const char **pos, co
                                (size_t)(literal_end - literal_start)) < 0) {
                     return -1;
                 }
-            } else if (decode_escapes(p, literal_start, (size_t)(literal_end - literal_start), 0,
-                                      &b->pending) < 0) {
+            } else if (decode_escapes(p, lit->token, literal_start,
+                                      (size_t)(literal_end - literal_start), 0, &b->pending) < 0) {
                 return -1;
             }
         }
@@ -741,8 +771,9 @@ gp_ast_expr_t *parse_strings(gp_parser_t *p)
         for (size_t i = 0; i < count; i++) {
             gp_literal_t lit;
             literal_split(&p->tokens[start + i], &lit);
-            int status = lit.is_raw ? buf_append(p, &buf, lit.body, lit.length)
-                                    : decode_escapes(p, lit.body, lit.length, lit.is_bytes, &buf);
+            int status =
+                lit.is_raw ? buf_append(p, &buf, lit.body, lit.length)
+                           : decode_escapes(p, lit.token, lit.body, lit.length, lit.is_bytes, &buf);
             if (status < 0) {
                 return NULL;
             }
@@ -764,8 +795,9 @@ gp_ast_expr_t *parse_strings(gp_parser_t *p)
         gp_literal_t lit;
         literal_split(&p->tokens[start + i], &lit);
         if (!lit.is_fstring) {
-            int status = lit.is_raw ? buf_append(p, &b.pending, lit.body, lit.length)
-                                    : decode_escapes(p, lit.body, lit.length, 0, &b.pending);
+            int status = lit.is_raw
+                             ? buf_append(p, &b.pending, lit.body, lit.length)
+                             : decode_escapes(p, lit.token, lit.body, lit.length, 0, &b.pending);
             if (status < 0) {
                 return NULL;
             }

@@ -141,6 +141,30 @@ typedef struct gp_syntax_error {
     char text[512]; /* the offending source line, without its newline */
 } gp_syntax_error_t;
 
+/* A warning CPython 3.11 issues while tokenizing or parsing: a number
+ * followed by a keyword (`1if x else y`, SyntaxWarning) or an invalid
+ * escape sequence in a literal (DeprecationWarning). The lexer and parser
+ * only record it; the caller issues it through the warnings module, which
+ * may turn it into a SyntaxError over
+ * [lineno:col_offset]..[end_lineno:end_col_offset] (0-based byte
+ * columns). */
+typedef struct gp_parse_warning {
+    struct gp_parse_warning *next, *prev;
+    const char *where; /* the offending text, so that each is recorded once */
+    int is_syntax_warning;
+    int lineno, col_offset, end_lineno, end_col_offset;
+    /* Where [where] is, which orders the warnings: an escape is reported
+     * at its literal's start but issued in the order of the text. */
+    int at_lineno, at_col_offset;
+    char msg[64];
+} gp_parse_warning_t;
+
+/* The warnings of one parse in source order (the order CPython issues
+ * them in), allocated in the parse's arena. */
+typedef struct gp_parse_warnings {
+    gp_parse_warning_t *first, *last;
+} gp_parse_warnings_t;
+
 /* Returns the printable text of a token kind, e.g. ":" or "if". */
 const char *gp_token_type_text(gp_token_type_t type);
 

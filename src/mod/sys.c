@@ -1119,6 +1119,31 @@ int gp_sys_add_search_path(const char *value)
     }
 }
 
+int gp_sys_add_warnoption(const char *option)
+{
+    gp_object_t *options = sys_get("warnoptions");
+    if (!options || !gp_list_check(options))
+        return 0;
+    gp_object_t *text = gp_str_from_cstr(option);
+    if (!text)
+        return -1;
+    int rc = gp_list_append(options, text);
+    GP_DECREF(text);
+    return rc;
+}
+
+int gp_sys_apply_warnoptions(void)
+{
+    gp_object_t *options = sys_get("warnoptions");
+    if (!options || !gp_list_check(options) || GP_LIST_SIZE(options) == 0)
+        return 0;
+    gp_object_t *warnings = gp_import_stdlib("warnings");
+    if (!warnings)
+        return -1;
+    GP_DECREF(warnings);
+    return 0;
+}
+
 int gp_sys_add_xoption(const char *option)
 {
     gp_object_t *options = sys_get("_xoptions");

@@ -48,6 +48,14 @@ int gp_sys_set_orig_argv(int argc, char **argv);
    True in sys._xoptions, as CPython. 0 or -1. */
 int gp_sys_add_xoption(const char *option);
 
+/* Appends one -W option (or PYTHONWARNINGS entry) to sys.warnoptions, which
+   the warnings module turns into filters when it is imported. 0 or -1. */
+int gp_sys_add_warnoption(const char *option);
+
+/* Imports the warnings module when sys.warnoptions is not empty, so that
+   the options become filters before the program runs. 0 or -1. */
+int gp_sys_apply_warnoptions(void);
+
 /* The command-line switches sys.flags reports. */
 typedef struct gp_sys_cli_flags {
     bool unbuffered;         /* -u: sys.stdout and sys.stderr write through */

@@ -109,7 +109,8 @@ void gp_err_format(gp_type_t *type, const char *fmt, ...)
     va_end(ap);
 }
 
-int gp_err_warn(gp_type_t *category, const char *message)
+/* Calls warnings.[function] with [args]: 0, or -1 with the exception. */
+static int err_call_warnings(const char *function, gp_object_t **args, size_t nargs)
 {
     /* The warnings module does the filtering and the showing; it is only
        imported on this rare path, so a program that never warns never
@@ -117,18 +118,37 @@ int gp_err_warn(gp_type_t *category, const char *message)
     gp_object_t *module = gp_import_stdlib("warnings");
     if (module == NULL)
         return -1;
-    gp_object_t *text = gp_str_from_cstr(message);
-    gp_object_t *result = NULL;
-    if (text != NULL) {
-        gp_object_t *args[3] = {text, (gp_object_t *)category, GP_SMALL_NEW(1)};
-        result = gp_object_call_method(module, "warn", args, 3);
-        GP_DECREF(text);
-    }
+    gp_object_t *result = gp_object_call_method(module, function, args, nargs);
     GP_DECREF(module);
     if (result == NULL)
         return -1;
     GP_DECREF(result);
     return 0;
+}
+
+int gp_err_warn(gp_type_t *category, const char *message)
+{
+    gp_object_t *text = gp_str_from_cstr(message);
+    if (text == NULL)
+        return -1;
+    gp_object_t *args[3] = {text, (gp_object_t *)category, GP_SMALL_NEW(1)};
+    int rc = err_call_warnings("warn", args, 3);
+    GP_DECREF(text);
+    return rc;
+}
+
+int gp_err_warn_explicit(gp_type_t *category, const char *message, const char *filename, int lineno)
+{
+    gp_object_t *text = gp_str_from_cstr(message);
+    gp_object_t *file = text ? gp_str_from_cstr(filename) : NULL;
+    int rc = -1;
+    if (file != NULL) {
+        gp_object_t *args[4] = {text, (gp_object_t *)category, file, GP_SMALL_NEW(lineno)};
+        rc = err_call_warnings("warn_explicit", args, 4);
+    }
+    GP_XDECREF(text);
+    GP_XDECREF(file);
+    return rc;
 }
 
 void gp_err_set_exception(gp_object_t *exc)

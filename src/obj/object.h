@@ -627,6 +627,12 @@ void gp_err_vformat(gp_type_t *type, const char *fmt, va_list ap);
 /* Issues a warning of [category] through warnings.warn, blamed on the
    calling Python frame: 0, or -1 when a filter turned it into an error. */
 int gp_err_warn(gp_type_t *category, const char *message);
+/* Issues a warning of [category] for line [lineno] of [filename] through
+   warnings.warn_explicit, with no module registry (the module is named
+   after the file), as CPython's compiler does: 0, or -1 with the
+   exception (the warning itself when a filter made it an error). */
+int gp_err_warn_explicit(gp_type_t *category, const char *message, const char *filename,
+                         int lineno);
 /* Raises an exception instance (or class, which is instantiated). Steals nothing. */
 void gp_err_set_exception(gp_object_t *exc);
 void gp_err_no_memory(void); /* MemoryError without allocating */

@@ -63,9 +63,14 @@ gp_object_t *gp_compile_source_flags(const char *source, size_t len, const char 
     }
     gp_syntax_error_t err;
     memset(&err, 0, sizeof err);
-    gp_ast_mod_t *mod = gp_parse(source, len, filename, pmode, arena, &err);
+    gp_parse_warnings_t warnings;
+    gp_ast_mod_t *mod =
+        gp_parse_with_warnings(source, len, filename, pmode, arena, &err, &warnings);
     gp_object_t *code = NULL;
-    if (!mod) {
+    if (warnings.first != NULL &&
+        gp_compile_issue_parse_warnings(&warnings, filename, source, len) < 0) {
+        /* The warning became an exception, which stands instead. */
+    } else if (!mod) {
         gp_type_t *type = err.is_tab           ? &gp_exc_TabError
                           : err.is_indentation ? &gp_exc_IndentationError
                                                : &gp_exc_SyntaxError;

@@ -469,6 +469,56 @@ static void test_every_prefix_of_a_program_is_handled(void **state)
     free(prefix);
 }
 
+/* Parses [src] and writes its recorded warnings, one per line as
+ * "line:col kind message" (S SyntaxWarning, D DeprecationWarning), into
+ * [out]. */
+static void parse_warnings(const char *src, char *out, size_t size)
+{
+    gp_arena_t *arena = gp_arena_new();
+    gp_syntax_error_t err;
+    gp_parse_warnings_t warnings;
+    gp_parse_with_warnings(src, strlen(src), "<test>", GP_PARSE_FILE, arena, &err, &warnings);
+    size_t used = 0;
+    out[0] = '\0';
+    for (const gp_parse_warning_t *w = warnings.first; w != NULL && used < size; w = w->next) {
+        used += (size_t)snprintf(out + used, size - used, "%d:%d %c %s\n", w->lineno, w->col_offset,
+                                 w->is_syntax_warning ? 'S' : 'D', w->msg);
+    }
+    gp_arena_free(arena);
+}
+
+static void test_invalid_escapes_are_recorded_once_per_literal_piece(void **state)
+{
+    (void)state;
+    char out[512];
+    parse_warnings("a = '\\d\\e' '\\777'\nb = f'\\{x}\\q{y:\\w}'\nc = r'\\d' + '\\n'\n", out,
+                   sizeof out);
+    assert_string_equal(out, "1:4 D invalid escape sequence '\\d'\n"
+                             "1:11 D invalid octal escape sequence '\\777'\n"
+                             "2:4 D invalid escape sequence '\\{'\n"
+                             "2:4 D invalid escape sequence '\\q'\n"
+                             "2:4 D invalid escape sequence '\\w'\n");
+}
+
+static void test_number_before_keyword_is_recorded_in_source_order(void **state)
+{
+    (void)state;
+    char out[512];
+    parse_warnings("y = '\\d' if x else 1if x else 0x1for\n", out, sizeof out);
+    assert_string_equal(out, "1:4 D invalid escape sequence '\\d'\n"
+                             "1:19 S invalid decimal literal\n"
+                             "1:33 S invalid hexadecimal literal\n");
+}
+
+static void test_parse_without_warning_list_records_nothing(void **state)
+{
+    (void)state;
+    gp_syntax_error_t err;
+    char *text = dump_source("x = '\\d' if (1if 1else 2) else 3\n", GP_PARSE_FILE, &err);
+    assert_non_null(text);
+    free(text);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -512,6 +562,9 @@ int main(void)
         cmocka_unit_test(test_deep_parentheses_are_rejected_not_crashing),
         cmocka_unit_test(test_deep_unary_operators_are_bounded),
         cmocka_unit_test(test_every_prefix_of_a_program_is_handled),
+        cmocka_unit_test(test_invalid_escapes_are_recorded_once_per_literal_piece),
+        cmocka_unit_test(test_number_before_keyword_is_recorded_in_source_order),
+        cmocka_unit_test(test_parse_without_warning_list_records_nothing),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
