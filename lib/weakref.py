@@ -204,6 +204,10 @@ class WeakValueDictionary(_WeakDictCommon, _abc.MutableMapping):
 
     def __delitem__(self, key):
         self._settle()
+        # A value that died during a loop is already gone as far as the
+        # mapping's users can tell; its entry goes when the loop ends.
+        if self.data[key]() is None:
+            raise KeyError(key)
         del self.data[key]
 
     def __contains__(self, key):
@@ -230,7 +234,8 @@ class WeakValueDictionary(_WeakDictCommon, _abc.MutableMapping):
                 if held() is not None:
                     yield key
 
-    keys = _abc.MutableMapping.keys
+    # A generator, as in CPython: next(d.keys()) works.
+    keys = __iter__
 
     def items(self):
         with _LoopMarker(self):
@@ -294,9 +299,11 @@ class WeakValueDictionary(_WeakDictCommon, _abc.MutableMapping):
 
     def update(self, mapping=(), /, **kw):
         self._settle()
-        if hasattr(mapping, 'items'):
-            mapping = mapping.items()
-        for key, value in mapping:
+        # Anything else goes through dict(), which takes a keys()-and-
+        # __getitem__ mapping as well as an iterable of pairs.
+        if not hasattr(mapping, 'items'):
+            mapping = dict(mapping)
+        for key, value in mapping.items():
             self[key] = value
         for key, value in kw.items():
             self[key] = value
@@ -368,7 +375,8 @@ class WeakKeyDictionary(_WeakDictCommon, _abc.MutableMapping):
                 if key is not None:
                     yield key
 
-    keys = _abc.MutableMapping.keys
+    # A generator, as in CPython: next(d.keys()) works.
+    keys = __iter__
 
     def items(self):
         with _LoopMarker(self):
@@ -409,9 +417,9 @@ class WeakKeyDictionary(_WeakDictCommon, _abc.MutableMapping):
     def update(self, dict=None, /, **kw):
         self._settle()
         if dict is not None:
-            if hasattr(dict, 'items'):
-                dict = dict.items()
-            for key, value in dict:
+            if not hasattr(dict, 'items'):
+                dict = type({})(dict)
+            for key, value in dict.items():
                 self[key] = value
         if kw:
             self.update(kw)

@@ -276,10 +276,12 @@ static gp_object_t *reader_bad(const char *what)
     return NULL;
 }
 
+/* Input that ends early is an EOFError, as in CPython, so a reader of a
+   stream of marshalled objects can tell the end from corrupt data. */
 static int reader_take(marshal_reader_t *r, size_t n, const unsigned char **out)
 {
     if (r->len - r->pos < n) {
-        reader_bad("truncated");
+        gp_err_set_string(&gp_exc_EOFError, "marshal data too short");
         return -1;
     }
     *out = r->data + r->pos;
@@ -366,9 +368,12 @@ static gp_object_t *reader_sequence(marshal_reader_t *r, char tag)
     size_t n;
     if (reader_u32(r, &n) < 0)
         return NULL;
-    /* Every item takes at least one byte: reject impossible counts early. */
-    if (n > r->len - r->pos)
-        return reader_bad("count exceeds input");
+    /* Every item takes at least one byte: a count beyond the rest of the
+       input means the input is short, found before allocating for it. */
+    if (n > r->len - r->pos) {
+        gp_err_set_string(&gp_exc_EOFError, "marshal data too short");
+        return NULL;
+    }
     gp_object_t *container;
     if (tag == '(')
         container = gp_tuple_new(n);
@@ -408,8 +413,10 @@ static gp_object_t *reader_dict(marshal_reader_t *r)
     size_t n;
     if (reader_u32(r, &n) < 0)
         return NULL;
-    if (n > r->len - r->pos)
-        return reader_bad("count exceeds input");
+    if (n > r->len - r->pos) {
+        gp_err_set_string(&gp_exc_EOFError, "marshal data too short");
+        return NULL;
+    }
     gp_object_t *d = gp_dict_new();
     if (!d)
         return NULL;
@@ -519,6 +526,10 @@ static gp_object_t *marshal_read_tagged(marshal_reader_t *r, char tag)
 static gp_object_t *marshal_read(marshal_reader_t *r)
 {
     const unsigned char *tag;
+    if (r->pos == r->len) {
+        gp_err_set_string(&gp_exc_EOFError, "EOF read where object expected");
+        return NULL;
+    }
     if (reader_take(r, 1, &tag) < 0)
         return NULL;
     if (gp_recursion_enter(" while unmarshalling an object") < 0)

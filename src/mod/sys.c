@@ -498,7 +498,7 @@ static gp_object_t *sys_exc_info(gp_object_t *self, gp_object_t *const *args, si
 {
     if (gp_args_check("exc_info", nargs, kwnames, 0, 0) < 0)
         return NULL;
-    gp_object_t *exc = gp_tstate()->exc_info;
+    gp_object_t *exc = gp_exc_handled(gp_tstate());
     if (!exc || exc == gp_None)
         return gp_tuple_pack(3, gp_None, gp_None, gp_None);
     gp_object_t *tb = NULL;
@@ -512,7 +512,7 @@ static gp_object_t *sys_exception(gp_object_t *self, gp_object_t *const *args, s
 {
     if (gp_args_check("exception", nargs, kwnames, 0, 0) < 0)
         return NULL;
-    gp_object_t *exc = gp_tstate()->exc_info;
+    gp_object_t *exc = gp_exc_handled(gp_tstate());
     return GP_INCREF(exc ? exc : gp_None);
 }
 
@@ -770,6 +770,18 @@ void gp_err_write_unraisable(const char *err_msg, gp_object_t *obj)
     gp_object_t *exc = gp_err_fetch();
     if (exc == NULL)
         return;
+    /* An exception raised in C with no frame of its own (a generator that
+       ignored GeneratorExit) gets an entry for the frame running now, as in
+       CPython, so the report says where it happened. */
+    gp_frame_t *frame = gp_tstate()->frame;
+    if (frame != NULL && gp_exc_check(exc) && ((gp_exception_t *)exc)->traceback == NULL) {
+        gp_err_restore(exc);
+        if (gp_traceback_here(frame, (int)(frame->ip - frame->code->instrs) - 1) < 0)
+            gp_err_clear();
+        exc = gp_err_fetch();
+        if (exc == NULL)
+            return;
+    }
     gp_object_t *msg = err_msg ? gp_str_from_cstr(err_msg) : gp_none_new();
     gp_object_t *hook = sys_get("unraisablehook");
     gp_object_t *builtin = sys_get("__unraisablehook__");

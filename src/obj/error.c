@@ -34,7 +34,7 @@ static void err_set_instance(gp_object_t *exc)
         GP_DECREF(exc);
         return;
     }
-    gp_object_t *handled = ts->exc_info;
+    gp_object_t *handled = gp_exc_handled(ts);
     if (handled != NULL && handled != exc && gp_exc_check(handled) && gp_exc_check(exc)) {
         /* Break a cycle: if the handled exception's chain already reaches
            the new one, cut the chain there. */

@@ -799,10 +799,19 @@ static int unicodeerror_init(gp_object_t *self, gp_object_t *const *args, size_t
     }
     if (exc_set_args(self, args, nargs) < 0)
         return -1;
-    for (int i = 0; i < 5; i++)
-        if (exc_attr_set(self, fields[i], args[i]) < 0)
+    /* A decode error keeps its input as bytes, whatever buffer it came in. */
+    gp_object_t *copy = NULL;
+    if (GP_IS_TYPE(args[1], gp_bytearray_type) &&
+        gp_object_isinstance_type(self, &gp_exc_UnicodeDecodeError)) {
+        copy = gp_bytes_new(gp_bytes_data(args[1]), gp_bytes_len(args[1]));
+        if (copy == NULL)
             return -1;
-    return 0;
+    }
+    int rc = 0;
+    for (int i = 0; i < 5 && rc == 0; i++)
+        rc = exc_attr_set(self, fields[i], i == 1 && copy != NULL ? copy : args[i]);
+    GP_XDECREF(copy);
+    return rc;
 }
 
 static gp_object_t *unicodedecode_str(gp_object_t *self)
@@ -817,10 +826,10 @@ static gp_object_t *unicodedecode_str(gp_object_t *self)
         (size_t)s < gp_bytes_len(obj)) {
         char byte[8];
         snprintf(byte, sizeof(byte), "0x%02x", (unsigned)(unsigned char)gp_bytes_data(obj)[s]);
-        return gp_str_from_format("'%U' codec can't decode byte %s in position %lld: %U", enc, byte,
+        return gp_str_from_format("'%S' codec can't decode byte %s in position %lld: %S", enc, byte,
                                   (long long)s, reason);
     }
-    return gp_str_from_format("'%U' codec can't decode bytes in position %lld-%lld: %U", enc,
+    return gp_str_from_format("'%S' codec can't decode bytes in position %lld-%lld: %S", enc,
                               (long long)s, (long long)(e - 1), reason);
 }
 
@@ -865,10 +874,10 @@ static gp_object_t *unicodeencode_str(gp_object_t *self)
     if (cp >= 0) {
         char ch[16];
         codepoint_escape(ch, sizeof ch, cp);
-        return gp_str_from_format("'%U' codec can't encode character '%s' in position %lld: %U",
+        return gp_str_from_format("'%S' codec can't encode character '%s' in position %lld: %S",
                                   enc, ch, (long long)s, reason);
     }
-    return gp_str_from_format("'%U' codec can't encode characters in position %lld-%lld: %U", enc,
+    return gp_str_from_format("'%S' codec can't encode characters in position %lld-%lld: %S", enc,
                               (long long)s, (long long)(e - 1), reason);
 }
 

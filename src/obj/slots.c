@@ -551,10 +551,86 @@ static gp_object_t *wrapper_get_objclass(gp_object_t *self, void *closure)
     return GP_INCREF((gp_object_t *)((wrapper_descr_t *)self)->type);
 }
 
+/* CPython's docstring for the slot wrapper [def], which help() and
+   pydoc show. Operators are described by their symbol. */
+static gp_object_t *slot_doc(const slotdef_t *def)
+{
+    static const char *const binop_symbols[GP_BINOP_COUNT] = {
+        "+", "-", "*", "/", "//", "%", "**", "<<", ">>", "&", "|", "^", "@", "divmod"};
+    static const char *const cmp_symbols[] = {"<", "<=", "==", "!=", ">", ">="};
+    static const char *const unop_docs[] = {"-self", "+self", "~self", "abs(self)"};
+    static const struct {
+        const char *name, *doc;
+    } fixed[] = {
+        {"__repr__", "Return repr(self)."},
+        {"__str__", "Return str(self)."},
+        {"__hash__", "Return hash(self)."},
+        {"__getattribute__", "Return getattr(self, name)."},
+        {"__setattr__", "Implement setattr(self, name, value)."},
+        {"__delattr__", "Implement delattr(self, name)."},
+        {"__call__", "Call self as a function."},
+        {"__iter__", "Implement iter(self)."},
+        {"__next__", "Implement next(self)."},
+        {"__pow__", "Return pow(self, value, mod)."},
+        {"__rpow__", "Return pow(value, self, mod)."},
+        {"__divmod__", "Return divmod(self, value)."},
+        {"__rdivmod__", "Return divmod(value, self)."},
+        {"__iadd__", "Implement self+=value."},
+        {"__imul__", "Implement self*=value."},
+        {"__bool__", "True if self else False"},
+        {"__int__", "int(self)"},
+        {"__float__", "float(self)"},
+        {"__index__", "Return self converted to an integer, if self is suitable for use as an "
+                      "index into a list."},
+        {"__len__", "Return len(self)."},
+        {"__getitem__", "Return self[key]."},
+        {"__setitem__", "Set self[key] to value."},
+        {"__delitem__", "Delete self[key]."},
+        {"__contains__", "Return key in self."},
+        {"__get__", "Return an attribute of instance, which is of type owner."},
+        {"__set__", "Set an attribute of instance to value."},
+        {"__delete__", "Delete an attribute of instance."},
+        {"__init__", "Initialize self.  See help(type(self)) for accurate signature."},
+    };
+    for (size_t i = 0; i < sizeof fixed / sizeof fixed[0]; i++)
+        if (strcmp(def->name, fixed[i].name) == 0)
+            return gp_str_from_cstr(fixed[i].doc);
+    int op = def->op;
+    switch (def->kind) {
+    case K_CMP:
+        if (op >= 0 && op <= GP_CMP_GE)
+            return gp_str_from_format("Return self%svalue.", cmp_symbols[op]);
+        break;
+    case K_UNOP:
+        if (op >= 0 && op <= GP_UNOP_ABS)
+            return gp_str_from_cstr(unop_docs[op]);
+        break;
+    case K_BINOP:
+    case K_RBINOP:
+    case K_IBINOP:
+        if (op < 0 || op >= GP_BINOP_COUNT)
+            break;
+        if (def->kind == K_BINOP)
+            return gp_str_from_format("Return self%svalue.", binop_symbols[op]);
+        if (def->kind == K_RBINOP)
+            return gp_str_from_format("Return value%sself.", binop_symbols[op]);
+        return gp_str_from_format("Return self%s=value.", binop_symbols[op]);
+    default:
+        break;
+    }
+    return gp_none_new();
+}
+
+static gp_object_t *wrapper_get_doc(gp_object_t *self, void *closure)
+{
+    return slot_doc(((wrapper_descr_t *)self)->def);
+}
+
 static const gp_getset_def_t wrapper_descr_getsets[] = {
     {"__name__", wrapper_get_name, NULL, NULL, NULL},
     {"__qualname__", wrapper_get_qualname, NULL, NULL, NULL},
     {"__objclass__", wrapper_get_objclass, NULL, NULL, NULL},
+    {"__doc__", wrapper_get_doc, NULL, NULL, NULL},
     {NULL, NULL, NULL, NULL, NULL},
 };
 
@@ -606,9 +682,15 @@ static gp_object_t *method_wrapper_get_name(gp_object_t *self, void *closure)
     return gp_str_from_cstr(((method_wrapper_t *)self)->descr->def->name);
 }
 
+static gp_object_t *method_wrapper_get_doc(gp_object_t *self, void *closure)
+{
+    return slot_doc(((method_wrapper_t *)self)->descr->def);
+}
+
 static const gp_getset_def_t method_wrapper_getsets[] = {
     {"__self__", method_wrapper_get_self, NULL, NULL, NULL},
     {"__name__", method_wrapper_get_name, NULL, NULL, NULL},
+    {"__doc__", method_wrapper_get_doc, NULL, NULL, NULL},
     {NULL, NULL, NULL, NULL, NULL},
 };
 

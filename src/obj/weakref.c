@@ -27,11 +27,14 @@
  * Death of the referent. gp_weakref_clear_referent() first unlinks every
  * reference (so each answers None and no callback can see the dying object)
  * and only then calls the callbacks it took out of them, each with its own
- * reference. Exceptions from callbacks are reported and dropped, as
- * CPython's "Exception ignored in:". The cycle collector takes a different
- * road (gp_weakref_clear_for_collector): a reference that is garbage
- * itself is cleared but its callback is not called, since it would run
- * with half-destroyed state around it.
+ * reference. A reference that is itself being deallocated (a subclass
+ * instance whose __dict__ held the referent) loses its callback uncalled,
+ * as in CPython: calling it would resurrect a dying object. Exceptions from
+ * callbacks are reported and dropped, as CPython's "Exception ignored in:".
+ * The cycle collector takes a different road
+ * (gp_weakref_clear_for_collector): a reference that is garbage itself is
+ * cleared but its callback is not called, since it would run with
+ * half-destroyed state around it.
  *
  * Proxies share the reference's layout; only their types differ. Each
  * operation on a proxy looks up the referent, holds it for the duration of
@@ -237,8 +240,14 @@ void gp_weakref_clear_referent(gp_object_t *referent)
            afterwards ref.__callback__ is None. */
         wr->callback = NULL;
         list_unlink(wr);
-        if (callback != NULL)
+        /* A reference whose count is zero is being deallocated itself (a
+           weakref subclass whose __dict__ held the referent's last
+           reference): its callback is dropped, not called with a dying
+           reference. */
+        if (callback != NULL && wr->base.refcnt > 0)
             pending_add(&pending, GP_INCREF(&wr->base), callback);
+        else
+            GP_XDECREF(callback);
     }
     if (pending.count > 0)
         gp_weakref_pending_run(&pending);
@@ -286,10 +295,13 @@ static int weakref_clear(gp_object_t *self)
 }
 
 /* ref(object[, callback]) and proxy() take one or two positional arguments. */
-static int weakref_unpack(const char *fname, gp_object_t *const *args, size_t nargs,
-                          gp_object_t *kwnames, gp_object_t **referent, gp_object_t **callback)
+/* Keyword arguments are refused by ref itself and ignored for subclasses,
+   whose own __new__/__init__ may take some (CPython's rule). */
+static int weakref_unpack(const char *fname, gp_type_t *type, gp_object_t *const *args,
+                          size_t nargs, gp_object_t *kwnames, gp_object_t **referent,
+                          gp_object_t **callback)
 {
-    if (kwnames != NULL && GP_TUPLE_SIZE(kwnames) > 0) {
+    if (type == &gp_weakref_ref_type && kwnames != NULL && GP_TUPLE_SIZE(kwnames) > 0) {
         gp_err_set_string(&gp_exc_TypeError, "ref() takes no keyword arguments");
         return -1;
     }
@@ -308,7 +320,7 @@ static gp_object_t *weakref_new_(gp_type_t *type, gp_object_t *const *args, size
                                  gp_object_t *kwnames)
 {
     gp_object_t *referent, *callback;
-    if (weakref_unpack("__new__", args, nargs, kwnames, &referent, &callback) < 0)
+    if (weakref_unpack("__new__", type, args, nargs, kwnames, &referent, &callback) < 0)
         return NULL;
     return weakref_create(type, referent, callback);
 }
@@ -319,7 +331,7 @@ static int weakref_init(gp_object_t *self, gp_object_t *const *args, size_t narg
                         gp_object_t *kwnames)
 {
     gp_object_t *referent, *callback;
-    return weakref_unpack("__init__", args, nargs, kwnames, &referent, &callback);
+    return weakref_unpack("__init__", GP_TYPE(self), args, nargs, kwnames, &referent, &callback);
 }
 
 static gp_object_t *weakref_call(gp_object_t *self, gp_object_t *const *args, size_t nargs,
@@ -371,17 +383,27 @@ static gp_object_t *weakref_repr(gp_object_t *self)
     if (referent == NULL)
         return gp_str_from_format("<weakref at %p; dead>", (void *)self);
     GP_INCREF(referent);
-    gp_object_t *name = gp_object_getattr_opt(referent, gp_str_static("__name__"));
+    /* __name__ is looked up on the type, as CPython does since gh-99184, so
+       an instance's __getattr__ is not consulted (nor can it fail the repr):
+       functions and classes have one, ordinary instances do not. */
+    gp_object_t *name = NULL;
+    gp_object_t *descr = gp_type_lookup(GP_TYPE(referent), gp_str_static("__name__"));
+    if (descr != NULL) {
+        GP_INCREF(descr);
+        gp_type_t *dt = GP_TYPE(descr);
+        name = dt->descr_get ? dt->descr_get(descr, referent, (gp_object_t *)GP_TYPE(referent))
+                             : GP_INCREF(descr);
+        GP_DECREF(descr);
+        if (name == NULL)
+            gp_err_clear();
+    }
     gp_object_t *res = NULL;
-    if (name == NULL && gp_err_occurred())
-        goto done;
     if (name != NULL && gp_str_check(name))
         res = gp_str_from_format("<weakref at %p; to '%s' at %p (%U)>", (void *)self,
                                  GP_TYPE(referent)->name, (void *)referent, name);
     else
         res = gp_str_from_format("<weakref at %p; to '%s' at %p>", (void *)self,
                                  GP_TYPE(referent)->name, (void *)referent);
-done:
     GP_XDECREF(name);
     GP_DECREF(referent);
     return res;

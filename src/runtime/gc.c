@@ -55,9 +55,11 @@
  * Finalizers (PEP 442): before clearing, the collector calls the __del__ of
  * each unreachable instance of a Python class that has one and has not run
  * it yet (gp_gc_finalize marks the object, so __del__ runs at most once per
- * object, here or in its dealloc). Finalizers may resurrect objects, so
- * when any ran the unreachable set is computed again before anything is
- * cleared. gc.garbage stays empty: every cycle is collectable.
+ * object, here or in its dealloc). A suspended generator's close() is the
+ * one builtin finalizer, so its finally blocks run even in a cycle.
+ * Finalizers may resurrect objects, so when any ran the unreachable set is
+ * computed again before anything is cleared. Every cycle is collectable:
+ * gc.garbage only holds what gc.DEBUG_SAVEALL asked to keep.
  *
  * Weak references (obj/weakref.c): before the finalizers, every weak
  * reference to an unreachable object is cleared, so neither a finalizer nor
@@ -84,6 +86,7 @@
 #include "runtime/trace.h"
 #include "mod/sys.h"
 #include "obj/weakref.h"
+#include "vm/vm.h"
 
 enum {
     GC_DEFAULT_THRESHOLD = 700,
@@ -513,7 +516,7 @@ static void gc_find_unreachable(gp_gc_head_t *list, gp_gc_head_t *unreachable)
 
 /* The __del__ of [o]'s class, borrowed, or NULL. Only classes defined in
    Python have one; builtin types release their resources in dealloc. */
-static gp_object_t *gc_finalizer_of(gp_object_t *o)
+static gp_object_t *gc_del_of(gp_object_t *o)
 {
     gp_type_t *type = GP_TYPE(o);
     if (!(type->flags & GP_TYPE_FLAG_HEAPTYPE))
@@ -522,30 +525,44 @@ static gp_object_t *gc_finalizer_of(gp_object_t *o)
     return del == gp_None ? NULL : del;
 }
 
+/* Whether [o] has a finalizer to run: a Python class's __del__, or the
+   one builtin finalizer, a suspended generator's close() (CPython's
+   tp_finalize), without which a generator in a cycle would be cleared
+   without running its finally blocks. */
+static bool gc_has_finalizer(gp_object_t *o)
+{
+    if (gp_generator_check(o))
+        return gp_generator_needs_finalize(o);
+    return gc_del_of(o) != NULL;
+}
+
 bool gp_gc_finalize(gp_object_t *o)
 {
     bool has_head = gc_has_head(o);
     if (has_head && (GP_GC_HEAD(o)->gc_refs & GC_FINALIZED))
         return false;
-    gp_object_t *del = gc_finalizer_of(o);
-    if (!del)
+    if (!gc_has_finalizer(o))
         return false;
     if (has_head)
         GP_GC_HEAD(o)->gc_refs |= GC_FINALIZED;
     /* A dealloc calls us at refcount zero: resurrect for the call. */
     bool from_dealloc = o->refcnt == 0;
     o->refcnt++;
-    GP_INCREF(del);
-    gp_object_t *pending = gp_err_fetch();
-    gp_object_t *r = gp_object_call1(del, o);
-    if (r) {
-        GP_DECREF(r);
+    if (gp_generator_check(o)) {
+        gp_generator_finalize(o);
     } else {
-        /* CPython's "unraisable" report: the finalizer cannot raise. */
-        gp_err_write_unraisable(NULL, del);
+        gp_object_t *del = GP_INCREF(gc_del_of(o));
+        gp_object_t *pending = gp_err_fetch();
+        gp_object_t *r = gp_object_call1(del, o);
+        if (r) {
+            GP_DECREF(r);
+        } else {
+            /* CPython's "unraisable" report: the finalizer cannot raise. */
+            gp_err_write_unraisable(NULL, del);
+        }
+        gp_err_restore(pending);
+        GP_DECREF(del);
     }
-    gp_err_restore(pending);
-    GP_DECREF(del);
     o->refcnt--;
     return from_dealloc && o->refcnt > 0;
 }
@@ -588,7 +605,7 @@ static bool gc_run_finalizers(gp_gc_head_t *unreachable, gp_gc_head_t *list)
 {
     size_t n = 0;
     for (gp_gc_head_t *g = unreachable->next; g != unreachable; g = g->next)
-        if (!(g->gc_refs & GC_FINALIZED) && gc_finalizer_of(GP_GC_OBJECT(g)))
+        if (!(g->gc_refs & GC_FINALIZED) && gc_has_finalizer(GP_GC_OBJECT(g)))
             n++;
     if (n == 0)
         return false;
@@ -598,7 +615,7 @@ static bool gc_run_finalizers(gp_gc_head_t *unreachable, gp_gc_head_t *list)
     size_t k = 0;
     for (gp_gc_head_t *g = unreachable->next; g != unreachable; g = g->next) {
         gc_set_count(g, 0);
-        if (k < n && !(g->gc_refs & GC_FINALIZED) && gc_finalizer_of(GP_GC_OBJECT(g)))
+        if (k < n && !(g->gc_refs & GC_FINALIZED) && gc_has_finalizer(GP_GC_OBJECT(g)))
             pending[k++] = GP_INCREF(GP_GC_OBJECT(g));
     }
     list_splice(unreachable, list);

@@ -80,7 +80,8 @@ void gp_gc_trashcan_end(void);
 
 /*
  * Runs [o]'s __del__ (looked up on its class; only classes defined in
- * Python have one) unless it already ran: PEP 442's at-most-once rule, which
+ * Python have one), or a generator's finalizer (gp_generator_finalize),
+ * unless it already ran: PEP 442's at-most-once rule, which
  * the collector also follows for objects in garbage cycles. An exception
  * from __del__ is reported on stderr as "Exception ignored in: ..." and
  * never propagates; the caller's pending exception is preserved.

@@ -46,9 +46,14 @@ struct gp_thread_state {
     /* The exception being raised (propagating), or NULL. */
     gp_object_t *curexc;
     /* The exception being handled by the innermost `except`/`finally` block
-       (sys.exc_info(); the implicit __context__ of a new exception). The VM
-       saves and restores it around handlers. NULL or an exception instance. */
+       of the running generator (or of the thread, outside generators): the
+       VM saves and restores it around handlers. NULL or an exception
+       instance. While a generator runs, [exc_outer] holds the slots of the
+       generators and thread it was resumed from, and the handled exception
+       (sys.exc_info(), the implicit __context__ of a new exception) is the
+       first non-NULL of them all: gp_exc_handled(). */
     gp_object_t *exc_info;
+    struct gp_exc_outer *exc_outer;
 
     /* The innermost Python frame running on this thread (VM-owned layout). */
     struct gp_frame *frame;
@@ -80,6 +85,28 @@ struct gp_thread_state {
     gp_object_t *context;
     uint64_t context_stamp;
 };
+
+/* The handled-exception slot of a frame suspended below a running
+   generator: gen_resume() keeps one on the C stack for the resumption, so
+   the generator has a slot of its own (as CPython's gi_exc_state) and
+   restores neither a stale copy of its caller's exception nor lets its
+   caller see its own. */
+typedef struct gp_exc_outer {
+    gp_object_t *exc; /* the caller's slot, owned while it is saved here */
+    struct gp_exc_outer *outer;
+} gp_exc_outer_t;
+
+/* The exception being handled on [ts] (borrowed), or NULL: the innermost
+   slot that holds one, so a generator that handles none sees its caller's. */
+static inline gp_object_t *gp_exc_handled(const gp_thread_state_t *ts)
+{
+    if (ts->exc_info)
+        return ts->exc_info;
+    for (const gp_exc_outer_t *o = ts->exc_outer; o; o = o->outer)
+        if (o->exc)
+            return o->exc;
+    return NULL;
+}
 
 /* Whether the calling thread's C stack is nearly used up: the eval loop and
    gp_recursion_enter() raise RecursionError then, whatever the depth. */

@@ -856,7 +856,7 @@ fail:
 /* Sets the implicit __context__ of the current exception from the handled one. */
 static void exception_set_context(gp_thread_state_t *ts, bool overwrite)
 {
-    gp_object_t *exc = ts->curexc, *handled = ts->exc_info;
+    gp_object_t *exc = ts->curexc, *handled = gp_exc_handled(ts);
     if (!exc || !handled || exc == handled || !gp_exc_check(exc) || !gp_exc_check(handled))
         return;
     gp_exception_t *e = (gp_exception_t *)exc;
@@ -1462,6 +1462,18 @@ gp_object_t *gp_eval_frame(gp_frame_t *frame, int throwflag)
         frame->ip = ip;                                                                            \
         frame->sp = sp;                                                                            \
     } while (0)
+/* Drops a reference (NULL allowed) in an instruction that saves no
+   registers: when that frees the object, the instruction pointer is saved
+   first, so a finalizer that warns or reports an unraisable exception
+   (__del__, a generator's close, a weakref callback) sees this line. */
+#define DECREF_AT_IP(o)                                                                            \
+    do {                                                                                           \
+        gp_object_t *dropped_ = (o);                                                               \
+        if (dropped_ && GP_IS_PTR(dropped_) && --dropped_->refcnt == 0) {                          \
+            frame->ip = ip;                                                                        \
+            gp_object_dealloc(dropped_);                                                           \
+        }                                                                                          \
+    } while (0)
 
     LOAD_REGISTERS();
     if (GP_UNLIKELY(ts->profiling) && gp_profile_event(ts, frame, GP_PROFILE_CALL, NULL) < 0)
@@ -1487,7 +1499,7 @@ dispatch:
     TARGET(POP_TOP)
     {
         gp_object_t *v = POP();
-        GP_DECREF(v);
+        DECREF_AT_IP(v);
         DISPATCH();
     }
 
@@ -1651,7 +1663,7 @@ dispatch:
         gp_object_t *v = POP();
         gp_object_t *old = locals[ARG];
         locals[ARG] = v;
-        GP_XDECREF(old);
+        DECREF_AT_IP(old);
         DISPATCH();
     }
 
@@ -1663,7 +1675,7 @@ dispatch:
             goto error;
         }
         locals[ARG] = NULL;
-        GP_DECREF(old);
+        DECREF_AT_IP(old);
         DISPATCH();
     }
 
@@ -1772,6 +1784,7 @@ dispatch:
             gp_err_format(&gp_exc_SystemError, "no locals found when storing %R", name);
             goto error;
         }
+        frame->ip = ip; /* the old value's finalizer may ask for the line */
         if (gp_dict_check_exact(frame->locals))
             err = gp_dict_setitem(frame->locals, name, v);
         else
@@ -1790,6 +1803,7 @@ dispatch:
             gp_err_format(&gp_exc_SystemError, "no locals when deleting %R", name);
             goto error;
         }
+        frame->ip = ip; /* the old value's finalizer may ask for the line */
         if (gp_object_delitem(frame->locals, name) < 0) {
             if (gp_err_matches(&gp_exc_KeyError)) {
                 gp_err_clear();
@@ -1835,6 +1849,7 @@ dispatch:
     {
         gp_object_t *name = GP_TUPLE_GET(co->names, ARG);
         gp_object_t *v = TOP();
+        frame->ip = ip; /* the old value's finalizer may ask for the line */
         if (gp_dict_setitem(frame->globals, name, v) < 0)
             goto error;
         sp--;
@@ -1845,6 +1860,7 @@ dispatch:
     TARGET(DELETE_GLOBAL)
     {
         gp_object_t *name = GP_TUPLE_GET(co->names, ARG);
+        frame->ip = ip; /* the old value's finalizer may ask for the line */
         if (gp_dict_delitem(frame->globals, name) < 0) {
             if (gp_err_matches(&gp_exc_KeyError)) {
                 gp_err_clear();
@@ -3134,7 +3150,7 @@ dispatch:
     TARGET(RAISE_VARARGS)
     {
         if (ARG == 0) {
-            gp_object_t *exc = ts->exc_info;
+            gp_object_t *exc = gp_exc_handled(ts);
             if (!exc) {
                 gp_err_set_string(&gp_exc_RuntimeError, "No active exception to reraise");
                 goto error;

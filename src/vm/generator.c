@@ -15,10 +15,18 @@
  * delegate is the frame's top of stack. throw() and close() therefore find
  * the delegate there and forward to it first, as PEP 380 requires.
  *
- * The handled exception (sys.exc_info()) a generator sees is swapped in and
- * out around each resumption: when it yields inside an except block, the
- * exception being handled is kept in the generator and restored next time;
- * otherwise the generator sees its caller's.
+ * Each generator has its own handled-exception slot (CPython's
+ * gi_exc_state). While it runs, ts->exc_info is that slot and its caller's
+ * waits in a gp_exc_outer_t on the C stack; gp_exc_handled() looks down the
+ * chain, so a generator that handles nothing sees (and chains to) its
+ * current caller's exception, while its own except blocks save and restore
+ * only its own slot, never a stale copy of some earlier caller's. A yield
+ * inside an except block keeps the slot for the next resumption.
+ *
+ * A generator suspended in a try block is closed when it dies, by its
+ * dealloc or, in a cycle, by the collector (gp_generator_finalize through
+ * gp_gc_finalize, at most once); a coroutine that dies never started warns
+ * that it was never awaited.
  *
  * PEP 479: a StopIteration escaping the frame becomes RuntimeError
  * ("generator raised StopIteration"), chained to the original.
@@ -33,6 +41,7 @@
 #include <string.h>
 
 #include "obj/containers.h"
+#include "runtime/gc.h"
 #include "vm/vm.h"
 
 typedef struct gp_generator {
@@ -187,15 +196,6 @@ static void raise_with_value(gp_type_t *type, gp_object_t *value)
     GP_DECREF(exc);
 }
 
-static bool frame_in_handler(gp_frame_t *f)
-{
-    gp_block_t *blocks = gp_frame_blocks(f);
-    for (int i = 0; i < f->nblocks; i++)
-        if (blocks[i].type == GP_BLOCK_EXCEPT_HANDLER)
-            return true;
-    return false;
-}
-
 /* PEP 479: StopIteration leaving the frame becomes RuntimeError. */
 static void gen_convert_stop(gp_generator_t *gen)
 {
@@ -274,27 +274,28 @@ static gp_send_result_t gen_resume(gp_generator_t *gen, gp_object_t *value, bool
         *f->sp++ = GP_INCREF(value);
     }
     gp_thread_state_t *ts = gp_tstate();
-    gp_object_t *saved = ts->exc_info;
     /* Thrown into a generator suspended in an except block: the exception
        that block handles becomes the thrown one's __context__. */
     if (throw && gen->exc_state)
         gen_chain_thrown(ts->curexc, gen->exc_state);
-    if (gen->exc_state) {
-        ts->exc_info = gen->exc_state;
-        gen->exc_state = NULL;
-    } else {
-        ts->exc_info = GP_XINCREF(saved);
-    }
+    /* The generator runs with its own handled-exception slot; the caller's
+       waits on the C stack, still visible through gp_exc_handled(). */
+    gp_exc_outer_t outer = {ts->exc_info, ts->exc_outer};
+    ts->exc_outer = &outer;
+    ts->exc_info = gen->exc_state;
+    gen->exc_state = NULL;
     gen->running = true;
     GP_INCREF(self);
     gp_object_t *r = gp_eval_frame(f, throw ? 1 : 0);
     gen->running = false;
-    if (r && f->yielded && frame_in_handler(f)) {
+    /* Suspended inside an except block, the slot holds what that block
+       handles, for the next resumption; otherwise it is back to NULL. */
+    if (r && f->yielded)
         gen->exc_state = ts->exc_info;
-    } else {
+    else
         GP_XDECREF(ts->exc_info);
-    }
-    ts->exc_info = saved;
+    ts->exc_info = outer.exc;
+    ts->exc_outer = outer.outer;
     gp_send_result_t outcome;
     if (r && f->yielded) {
         *result = r;
@@ -378,7 +379,16 @@ static gp_send_result_t gen_throw_exc(gp_generator_t *gen, gp_object_t *exc, gp_
         gp_object_t *value = NULL;
         gen->running = true;
         if (gp_generator_check(yf)) {
+            /* The delegate runs as if called from this generator's frame,
+               as it is when resumed through YIELD_FROM: its f_back and
+               the stack that inspect and warnings see include us. */
+            gp_thread_state_t *ts = gp_tstate();
+            gp_frame_t *f = gen->frame, *prev = ts->frame, *old_back = f->back;
+            f->back = prev;
+            ts->frame = f;
             r = gen_throw_exc((gp_generator_t *)yf, exc, &value);
+            ts->frame = prev;
+            f->back = old_back;
         } else {
             gp_object_t *m = gp_object_getattr_cstr(yf, "throw");
             if (!m) {
@@ -444,8 +454,10 @@ gp_send_result_t gp_generator_throw(gp_object_t *gen, gp_object_t *exc, gp_objec
     return gen_throw_exc(g, exc, result);
 }
 
-/* Normalises throw(type[, value[, tb]]) into an exception instance. */
-static gp_object_t *make_throw_exc(gp_object_t *const *args, size_t nargs)
+/* Normalises throw(type[, value[, tb]]) into an exception instance. On
+   failure *[from_call] (when given) tells whether the arguments were valid
+   and only creating the exception from the class failed. */
+static gp_object_t *make_throw_exc(gp_object_t *const *args, size_t nargs, bool *from_call)
 {
     gp_object_t *typ = args[0];
     gp_object_t *val = nargs > 1 ? args[1] : gp_None;
@@ -463,6 +475,8 @@ static gp_object_t *make_throw_exc(gp_object_t *const *args, size_t nargs)
         }
         exc = GP_INCREF(typ);
     } else if (gp_type_check(typ) && gp_type_is_subtype((gp_type_t *)typ, &gp_exc_BaseException)) {
+        if (from_call)
+            *from_call = true;
         if (gp_object_isinstance_type(val, (gp_type_t *)typ))
             exc = GP_INCREF(val);
         else if (val == gp_None)
@@ -523,9 +537,16 @@ static gp_object_t *gen_throw_method(gp_object_t *self, gp_object_t *const *args
 {
     if (gp_args_check("throw", nargs, kwnames, 1, 3) < 0)
         return NULL;
-    gp_object_t *exc = make_throw_exc(args, nargs);
-    if (!exc)
-        return NULL;
+    bool from_call = false;
+    gp_object_t *exc = make_throw_exc(args, nargs, &from_call);
+    if (!exc) {
+        /* When the arguments were right but calling the class failed (or
+           gave no exception), that error is what goes in: the generator
+           sees it at its yield, as in CPython. */
+        if (!from_call)
+            return NULL;
+        exc = gp_err_fetch();
+    }
     gp_object_t *value = NULL;
     gp_send_result_t r = gen_throw_exc((gp_generator_t *)self, exc, &value);
     GP_DECREF(exc);
@@ -543,6 +564,12 @@ static gp_object_t *gen_close_impl(gp_generator_t *gen)
     gp_object_t *exc = gp_exception_new(&gp_exc_GeneratorExit, gp_empty_tuple);
     if (!exc)
         return NULL;
+    /* GeneratorExit is raised in the closer's context, as any new
+       exception: what the closer handles is its __context__ (the
+       generator's own handled exception, if any, replaces it on entry). */
+    gp_object_t *handled = gp_exc_handled(gp_tstate());
+    if (handled)
+        gen_chain_thrown(exc, handled);
     gp_object_t *value = NULL;
     gp_send_result_t r = gen_throw_exc(gen, exc, &value);
     GP_DECREF(exc);
@@ -626,23 +653,79 @@ static int gen_clear(gp_object_t *self)
     return 0;
 }
 
-static void gen_dealloc(gp_object_t *self)
+bool gp_generator_needs_finalize(gp_object_t *self)
 {
     gp_generator_t *gen = (gp_generator_t *)self;
-    gp_gc_untrack(self);
-    /* A generator suspended inside try/finally or with must run its cleanup. */
-    if (gen->frame && gen->started && gen->frame->nblocks > 0 && !gen->running) {
-        gp_object_t *pending = gp_err_fetch();
-        self->refcnt = 1;
+    if (!gen->frame || gen->running)
+        return false;
+    if (!gen->started)
+        return GP_IS_TYPE(self, gp_coroutine_type);
+    return gen->frame->nblocks > 0;
+}
+
+/* The RuntimeWarning for a coroutine that was never awaited: through
+   warnings._warn_unawaited_coroutine() as CPython (it names the coroutine
+   by its __qualname__ and may add where it was created), or a plain warning
+   when the warnings module has no such function. */
+static int coro_warn_unawaited(gp_object_t *coro)
+{
+    gp_object_t *warnings = gp_import_stdlib("warnings");
+    if (!warnings)
+        return -1;
+    gp_object_t *fn = gp_object_getattr_cstr(warnings, "_warn_unawaited_coroutine");
+    GP_DECREF(warnings);
+    if (!fn) {
+        if (!gp_err_matches(&gp_exc_AttributeError))
+            return -1;
+        gp_err_clear();
+    } else if (fn != gp_None) {
+        gp_object_t *r = gp_object_call1(fn, coro);
+        GP_DECREF(fn);
+        if (!r)
+            return -1;
+        GP_DECREF(r);
+        return 0;
+    } else {
+        GP_DECREF(fn);
+    }
+    gp_object_t *msg = gp_str_from_format("coroutine '%U' was never awaited",
+                                          gen_name((gp_generator_t *)coro, true));
+    if (!msg)
+        return -1;
+    const char *text = gp_str_utf8(msg);
+    int rc = text ? gp_err_warn(&gp_exc_RuntimeWarning, text) : -1;
+    GP_DECREF(msg);
+    return rc;
+}
+
+void gp_generator_finalize(gp_object_t *self)
+{
+    gp_generator_t *gen = (gp_generator_t *)self;
+    if (!gp_generator_needs_finalize(self))
+        return;
+    gp_object_t *pending = gp_err_fetch();
+    int rc = 0;
+    if (!gen->started) {
+        rc = coro_warn_unawaited(self);
+    } else {
+        /* A generator suspended inside try/finally or with runs its cleanup. */
         gp_object_t *r = gen_close_impl(gen);
         if (r)
             GP_DECREF(r);
         else
-            gp_err_write_unraisable(NULL, self); /* "generator ignored GeneratorExit"... */
-        gp_err_restore(pending);
-        if (--self->refcnt != 0)
-            return; /* resurrected */
+            rc = -1;
     }
+    if (rc < 0)
+        gp_err_write_unraisable(NULL, self); /* "generator ignored GeneratorExit"... */
+    gp_err_restore(pending);
+}
+
+static void gen_dealloc(gp_object_t *self)
+{
+    gp_generator_t *gen = (gp_generator_t *)self;
+    gp_gc_untrack(self);
+    if (gp_gc_finalize(self))
+        return; /* resurrected */
     gen_finish(gen);
     GP_CLEAR(gen->code_or_names);
     gp_object_free(self);
@@ -698,8 +781,9 @@ static int gen_set_name(gp_object_t *self, gp_object_t *value, void *closure)
 
 #define GEN_GETSET(name, which) {name, gen_get, NULL, (void *)(intptr_t)(which), NULL}
 static const gp_getset_def_t generator_getsets[] = {
-    {"__name__", gen_get, gen_set_name, (void *)(intptr_t)GEN_NAME, NULL},
-    {"__qualname__", gen_get, gen_set_name, (void *)(intptr_t)GEN_QUALNAME, NULL},
+    {"__name__", gen_get, gen_set_name, (void *)(intptr_t)GEN_NAME, "name of the generator"},
+    {"__qualname__", gen_get, gen_set_name, (void *)(intptr_t)GEN_QUALNAME,
+     "qualified name of the generator"},
     GEN_GETSET("gi_running", GEN_RUNNING),
     GEN_GETSET("gi_code", GEN_CODE),
     GEN_GETSET("gi_frame", GEN_FRAME),
@@ -709,8 +793,9 @@ static const gp_getset_def_t generator_getsets[] = {
 };
 
 static const gp_getset_def_t coroutine_getsets[] = {
-    {"__name__", gen_get, gen_set_name, (void *)(intptr_t)GEN_NAME, NULL},
-    {"__qualname__", gen_get, gen_set_name, (void *)(intptr_t)GEN_QUALNAME, NULL},
+    {"__name__", gen_get, gen_set_name, (void *)(intptr_t)GEN_NAME, "name of the coroutine"},
+    {"__qualname__", gen_get, gen_set_name, (void *)(intptr_t)GEN_QUALNAME,
+     "qualified name of the coroutine"},
     GEN_GETSET("cr_running", GEN_RUNNING),
     GEN_GETSET("cr_code", GEN_CODE),
     GEN_GETSET("cr_frame", GEN_FRAME),
@@ -720,8 +805,9 @@ static const gp_getset_def_t coroutine_getsets[] = {
 };
 
 static const gp_getset_def_t async_generator_getsets[] = {
-    {"__name__", gen_get, gen_set_name, (void *)(intptr_t)GEN_NAME, NULL},
-    {"__qualname__", gen_get, gen_set_name, (void *)(intptr_t)GEN_QUALNAME, NULL},
+    {"__name__", gen_get, gen_set_name, (void *)(intptr_t)GEN_NAME, "name of the async generator"},
+    {"__qualname__", gen_get, gen_set_name, (void *)(intptr_t)GEN_QUALNAME,
+     "qualified name of the async generator"},
     GEN_GETSET("ag_running", GEN_RUNNING),
     GEN_GETSET("ag_code", GEN_CODE),
     GEN_GETSET("ag_frame", GEN_FRAME),
@@ -965,7 +1051,7 @@ static gp_object_t *agen_step_throw(gp_object_t *self, gp_object_t *const *args,
     agen_step_t *s = (agen_step_t *)self;
     if (gp_args_check("throw", nargs, kwnames, 1, 3) < 0)
         return NULL;
-    gp_object_t *exc = make_throw_exc(args, nargs);
+    gp_object_t *exc = make_throw_exc(args, nargs, NULL);
     if (!exc)
         return NULL;
     gp_object_t *out = NULL;
@@ -1042,7 +1128,7 @@ static gp_object_t *agen_athrow(gp_object_t *self, gp_object_t *const *args, siz
 {
     if (gp_args_check("athrow", nargs, kwnames, 1, 3) < 0)
         return NULL;
-    gp_object_t *exc = make_throw_exc(args, nargs);
+    gp_object_t *exc = make_throw_exc(args, nargs, NULL);
     if (!exc)
         return NULL;
     gp_object_t *s = agen_step_new(self, exc, 1);

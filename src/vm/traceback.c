@@ -27,6 +27,7 @@
  * _gilpy_traceback module at the end of this file (caret_line()), from the
  * positions code.co_positions() gives it.
  */
+#include <limits.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -58,6 +59,7 @@ int gp_traceback_here(gp_frame_t *frame, int lasti)
     tb->code = GP_INCREF((gp_object_t *)frame->code);
     tb->globals = GP_INCREF(frame->globals);
     tb->lasti = lasti;
+    tb->lasti_offset = lasti < 0 ? -1 : lasti * 2;
     tb->lineno = lasti < 0 ? frame->code->firstlineno
                            : gp_code_line_of(frame->code, (uint32_t)lasti);
     e->traceback = (gp_object_t *)tb;
@@ -143,7 +145,7 @@ static gp_object_t *traceback_get(gp_object_t *self, void *closure)
     case 2:
         return gp_int_from_i64(tb->lineno);
     default:
-        return gp_int_from_i64(tb->lasti < 0 ? -1 : tb->lasti * 2);
+        return gp_int_from_i64(tb->lasti_offset);
     }
 }
 
@@ -168,6 +170,55 @@ static int traceback_set_next(gp_object_t *self, gp_object_t *value, void *closu
     return 0;
 }
 
+/* types.TracebackType(tb_next, tb_frame, tb_lasti, tb_lineno), for code
+   that builds or rewrites tracebacks (template engines, test runners). Such
+   an entry shows no carets: its tb_lasti need not name an instruction. */
+static gp_object_t *traceback_new(gp_type_t *type, gp_object_t *const *args, size_t nargs,
+                                  gp_object_t *kwnames)
+{
+    static const char *const names[] = {"tb_next", "tb_frame", "tb_lasti", "tb_lineno", NULL};
+    gp_object_t *a[4];
+    if (gp_args_parse("TracebackType", args, nargs, kwnames, names, 4, a) < 0)
+        return NULL;
+    gp_object_t *next = a[0], *frame = a[1];
+    if (next != gp_None && !GP_IS_TYPE(next, gp_traceback_type)) {
+        gp_err_format(&gp_exc_TypeError, "expected traceback object or None, got '%T'", next);
+        return NULL;
+    }
+    if (!GP_IS_TYPE(frame, gp_frame_type)) {
+        gp_err_format(&gp_exc_TypeError,
+                      "TracebackType() argument 'tb_frame' must be frame, not %T", frame);
+        return NULL;
+    }
+    int64_t values[2];
+    for (int i = 0; i < 2; i++) {
+        gp_object_t *n = gp_number_index(a[2 + i]);
+        if (!n)
+            return NULL;
+        values[i] = gp_int_as_i64(n);
+        GP_DECREF(n);
+        if (values[i] == -1 && gp_err_occurred())
+            return NULL;
+        if (values[i] < INT_MIN || values[i] > INT_MAX) {
+            gp_err_set_string(&gp_exc_OverflowError, "Python int too large to convert to C int");
+            return NULL;
+        }
+    }
+    gp_frame_object_t *fo = (gp_frame_object_t *)frame;
+    gp_traceback_t *tb = (gp_traceback_t *)gp_object_alloc(&gp_traceback_type, 0);
+    if (!tb)
+        return NULL;
+    tb->next = next == gp_None ? NULL : GP_INCREF(next);
+    tb->code = GP_INCREF(fo->code);
+    tb->globals = GP_INCREF(fo->globals);
+    tb->frame = GP_INCREF(frame);
+    tb->lasti = -1;
+    tb->lasti_offset = (int)values[0];
+    tb->lineno = (int)values[1];
+    gp_gc_track((gp_object_t *)tb);
+    return (gp_object_t *)tb;
+}
+
 static const gp_getset_def_t traceback_getsets[] = {
     {"tb_next", traceback_get, traceback_set_next, (void *)0, NULL},
     {"tb_frame", traceback_get, NULL, (void *)1, NULL},
@@ -181,6 +232,7 @@ gp_type_t gp_traceback_type = {
     .name = "traceback",
     .basicsize = sizeof(gp_traceback_t),
     .flags = GP_TYPE_FLAG_GC,
+    .new_ = traceback_new,
     .dealloc = traceback_dealloc,
     .hash = gp_object_default_hash,
     .getattr = gp_object_generic_getattr,
@@ -953,16 +1005,16 @@ static void print_one(FILE *out, gp_object_t *exc, const char *header)
         GP_XDECREF(msg);
         msg = gp_object_str(exc);
     }
+    /* A message that cannot be made still leaves room for the suggestion
+       and the notes, as in CPython. */
     if (!msg) {
         gp_err_clear();
-        fputs(": <exception str() failed>\n", out);
-        return;
-    }
-    if (gp_str_check(msg) && gp_str_utf8_len(msg) > 0) {
+        fputs(": <exception str() failed>", out);
+    } else if (gp_str_check(msg) && gp_str_utf8_len(msg) > 0) {
         fputs(": ", out);
         fwrite(gp_str_utf8(msg), 1, gp_str_utf8_len(msg), out);
     }
-    GP_DECREF(msg);
+    GP_XDECREF(msg);
     gp_object_t *suggestion = suggest_for(exc);
     if (suggestion) {
         fputs(". Did you mean: '", out);

@@ -103,6 +103,15 @@ bool gp_generator_is_iterable_coroutine(gp_object_t *o);
 gp_object_t *gp_generator_yieldfrom(gp_object_t *gen);
 /* The value carried by a StopIteration instance (new reference). */
 gp_object_t *gp_stop_iteration_value(gp_object_t *exc);
+/* Whether the generator [gen] still needs its finalizer (CPython's
+   _PyGen_Finalize): a suspended frame with try/with blocks to close, or a
+   coroutine that was never awaited. */
+bool gp_generator_needs_finalize(gp_object_t *gen);
+/* Runs that finalizer: close() for a suspended generator, the "was never
+   awaited" RuntimeWarning for a coroutine never started. Errors are
+   reported as unraisable; the caller's pending exception is kept. Called
+   through gp_gc_finalize(), so at most once per generator. */
+void gp_generator_finalize(gp_object_t *gen);
 
 /* ------------------------------------------------------------------ */
 /* Tracebacks (traceback.c)                                             */
@@ -115,7 +124,8 @@ typedef struct gp_traceback {
     gp_object_t *globals; /* dict */
     gp_object_t *frame;   /* gp_frame_object_t, created on demand */
     int lineno;
-    int lasti;
+    int lasti;        /* instruction index for the caret positions, or -1 */
+    int lasti_offset; /* tb_lasti as Python sees it: a byte offset, or -1 */
 } gp_traceback_t;
 
 /* Prepends an entry for [frame] at instruction [lasti] to the traceback of
