@@ -15,6 +15,7 @@
  */
 #include "obj/object.h"
 #include "obj/type.h"
+#include "runtime/runtime.h"
 
 gp_object_t *gp_cfunction_new(const gp_method_def_t *def, gp_object_t *self)
 {
@@ -142,6 +143,34 @@ static gp_object_t *cfunction_get_doc(gp_object_t *self, void *closure)
     return doc ? gp_str_from_cstr(doc) : gp_none_new();
 }
 
+/* Pickling, as CPython: a module's function by its name (pickle finds it
+   as a global), a bound builtin method as (getattr, (self, name)). */
+static gp_object_t *cfunction_reduce(gp_object_t *self, gp_object_t *const *args, size_t nargs,
+                                     gp_object_t *kwnames)
+{
+    if (gp_args_check("__reduce__", nargs, kwnames, 0, 0) < 0)
+        return NULL;
+    gp_cfunction_t *f = (gp_cfunction_t *)self;
+    if (f->self == NULL || GP_IS_TYPE(f->self, gp_module_type))
+        return cfunction_get_qualname(self, NULL);
+    gp_object_t *getattr_fn = gp_dict_getitem_cstr(gp_runtime()->builtins, "getattr");
+    if (!getattr_fn) {
+        gp_err_set_string(&gp_exc_RuntimeError, "builtins.getattr is missing");
+        return NULL;
+    }
+    gp_object_t *name = gp_str_from_cstr(f->def->name);
+    gp_object_t *inner = name ? gp_tuple_pack(2, f->self, name) : NULL;
+    gp_object_t *r = inner ? gp_tuple_pack(2, getattr_fn, inner) : NULL;
+    GP_XDECREF(name);
+    GP_XDECREF(inner);
+    return r;
+}
+
+static const gp_method_def_t cfunction_methods[] = {
+    {"__reduce__", cfunction_reduce, 0, "Helper for pickle."},
+    {NULL, NULL, 0, NULL},
+};
+
 static const gp_getset_def_t cfunction_getsets[] = {
     {"__name__", cfunction_get_name, NULL, NULL, NULL},
     {"__qualname__", cfunction_get_qualname, NULL, NULL, NULL},
@@ -163,5 +192,6 @@ gp_type_t gp_cfunction_type = {
     .call = cfunction_call,
     .traverse = cfunction_traverse,
     .clear = cfunction_clear,
+    .methods = cfunction_methods,
     .getsets = cfunction_getsets,
 };

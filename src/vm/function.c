@@ -409,6 +409,32 @@ static gp_object_t *method_get_doc(gp_object_t *self, void *closure)
     return gp_object_getattr_cstr(((gp_method_t *)self)->func, "__doc__");
 }
 
+/* Pickling, as CPython: (getattr, (instance, name)), so a bound method
+   pickles whenever its instance does. */
+static gp_object_t *method_reduce(gp_object_t *self, gp_object_t *const *args, size_t nargs,
+                                  gp_object_t *kwnames)
+{
+    if (gp_args_check("__reduce__", nargs, kwnames, 0, 0) < 0)
+        return NULL;
+    gp_method_t *m = (gp_method_t *)self;
+    gp_object_t *getattr_fn = gp_dict_getitem_cstr(gp_runtime()->builtins, "getattr");
+    if (!getattr_fn) {
+        gp_err_set_string(&gp_exc_RuntimeError, "builtins.getattr is missing");
+        return NULL;
+    }
+    gp_object_t *name = gp_object_getattr_cstr(m->func, "__name__");
+    gp_object_t *inner = name ? gp_tuple_pack(2, m->self, name) : NULL;
+    gp_object_t *r = inner ? gp_tuple_pack(2, getattr_fn, inner) : NULL;
+    GP_XDECREF(name);
+    GP_XDECREF(inner);
+    return r;
+}
+
+static const gp_method_def_t method_methods[] = {
+    {"__reduce__", method_reduce, 0, "Helper for pickle."},
+    {NULL, NULL, 0, NULL},
+};
+
 static const gp_getset_def_t method_getsets[] = {
     {"__func__", method_get, NULL, NULL, NULL},
     {"__self__", method_get, NULL, (void *)1, NULL},
@@ -455,6 +481,7 @@ gp_type_t gp_method_type = {
     .call = method_call,
     .traverse = method_traverse,
     .clear = method_clear,
+    .methods = method_methods,
     .getsets = method_getsets,
     .doc = "Create a bound instance method object.",
 };
