@@ -53,7 +53,8 @@ tsan: deps
 	    test_gil test_loop test_uvloop test_curl test_trace seeds trace
 	TSAN_OPTIONS=halt_on_error=1 $(PYTHON) tests/run_py_tests.py --gilpy $(TSAN_BUILD)/gilpy \
 	    --timeout 300 tests/py/threads tests/py/processes tests/py/asyncio tests/py/asyncio_net \
-	    tests/py/socket tests/py/aiofile tests/py/http tests/py/servers tests/py/reliability
+	    tests/py/socket tests/py/aiofile tests/py/http tests/py/servers tests/py/reliability \
+	    tests/py/asyncio_subprocess
 
 # Every scenario on gilpy, CPython and CPython + uvloop; writes bench/results/
 # latest.{json,md} and plots/*.svg. BENCHFLAGS=--realtime runs under chrt -f 10.

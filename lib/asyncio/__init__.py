@@ -23,7 +23,8 @@ from .protocols import *
 from .transports import *
 from .streams import *
 from .net_events import Server
+from .subprocess import create_subprocess_exec, create_subprocess_shell
 
 from . import exceptions, coroutines, events, futures, tasks, locks, queues
 from . import timeouts, taskgroups, runners, threads
-from . import protocols, transports, streams, net_events
+from . import protocols, transports, streams, net_events, subprocess

@@ -158,6 +158,18 @@ def _run_until_complete_cb(fut):
     fut.get_loop().stop()
 
 
+def _check_binary_pipes(bufsize, text, encoding, errors):
+    # A subprocess's pipes carry bytes, unbuffered, as in CPython.
+    if bufsize != 0:
+        raise ValueError("bufsize must be 0")
+    if text:
+        raise ValueError("text must be False")
+    if encoding is not None:
+        raise ValueError("encoding must be None")
+    if errors is not None:
+        raise ValueError("errors must be None")
+
+
 class BaseEventLoop(NetworkLoopMixin, AbstractEventLoop):
     """An asyncio event loop whose waits are a uv_loop_t's."""
 
@@ -370,6 +382,42 @@ class BaseEventLoop(NetworkLoopMixin, AbstractEventLoop):
 
     async def shutdown_asyncgens(self):
         """Nothing to do: this loop does not track async generators yet."""
+
+    # -- child processes and pipes (asyncio/subprocess.py) --------------
+
+    async def subprocess_shell(self, protocol_factory, cmd, *, stdin=-1, stdout=-1, stderr=-1,
+                               universal_newlines=False, shell=True, bufsize=0,
+                               encoding=None, errors=None, text=None, **kwargs):
+        if not isinstance(cmd, (bytes, str)):
+            raise ValueError("cmd must be a string")
+        if universal_newlines:
+            raise ValueError("universal_newlines must be False")
+        if not shell:
+            raise ValueError("shell must be True")
+        _check_binary_pipes(bufsize, text, encoding, errors)
+        from . import subprocess
+        return await subprocess.subprocess_exec(self, protocol_factory, cmd, True, stdin,
+                                                stdout, stderr, bufsize, kwargs)
+
+    async def subprocess_exec(self, protocol_factory, program, *args, stdin=-1, stdout=-1,
+                              stderr=-1, universal_newlines=False, shell=False, bufsize=0,
+                              encoding=None, errors=None, text=None, **kwargs):
+        if universal_newlines:
+            raise ValueError("universal_newlines must be False")
+        if shell:
+            raise ValueError("shell must be False")
+        _check_binary_pipes(bufsize, text, encoding, errors)
+        from . import subprocess
+        return await subprocess.subprocess_exec(self, protocol_factory, (program,) + args,
+                                                False, stdin, stdout, stderr, bufsize, kwargs)
+
+    async def connect_read_pipe(self, protocol_factory, pipe):
+        from . import subprocess
+        return await subprocess.connect_read_pipe(self, protocol_factory, pipe)
+
+    async def connect_write_pipe(self, protocol_factory, pipe):
+        from . import subprocess
+        return await subprocess.connect_write_pipe(self, protocol_factory, pipe)
 
     # -- threads -------------------------------------------------------
 
