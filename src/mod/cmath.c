@@ -25,6 +25,22 @@
 #include "obj/object.h"
 #include "runtime/runtime.h"
 
+/* glibc defines CMPLX only for compilers that call themselves GCC 4.7 or
+   later, which clang does not (scripts/fuzz.sh builds with clang). C11
+   lays a double complex out as two doubles, so this is exact, infinities
+   and NaNs in either part included (re + im * I would not be). */
+#ifndef CMPLX
+static inline double complex cmath_make(double re, double im)
+{
+    union {
+        double complex z;
+        double parts[2];
+    } u = {.parts = {re, im}};
+    return u.z;
+}
+#define CMPLX(re, im) cmath_make((re), (im))
+#endif
+
 /* The value of a complex argument; -1 with TypeError when there is none. */
 static int cmath_arg(gp_object_t *o, double complex *out)
 {
