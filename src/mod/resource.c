@@ -4,10 +4,11 @@
  * Design notes
  * ------------
  * Only the part of CPython's module that programs reach for is here:
- * getrlimit(), setrlimit(), getpagesize(), the RLIMIT_* constants,
+ * getrlimit(), setrlimit(), getrusage() (a struct_rusage record, times in
+ * float seconds), getpagesize(), the RLIMIT_* and RUSAGE_* constants,
  * RLIM_INFINITY and `error` (an alias of OSError, as in CPython 3.3+). The
- * typical use is raising the open-file soft limit to the hard limit before
- * opening thousands of sockets.
+ * typical uses are raising the open-file soft limit to the hard limit
+ * before opening thousands of sockets, and reading ru_maxrss.
  *
  * Limits are rlim_t (unsigned 64-bit on Linux) but Python sees them as
  * signed, as CPython does: RLIM_INFINITY is -1, and a negative limit given
@@ -21,8 +22,17 @@
 #include <sys/resource.h>
 #include <unistd.h>
 
+#include "mod/structseq.h"
 #include "obj/object.h"
 #include "runtime/runtime.h"
+
+static const char *const struct_rusage_fields[] = {
+    "ru_utime", "ru_stime",  "ru_maxrss", "ru_ixrss",   "ru_idrss",   "ru_isrss",
+    "ru_minflt", "ru_majflt", "ru_nswap",  "ru_inblock", "ru_oublock", "ru_msgsnd",
+    "ru_msgrcv", "ru_nsignals", "ru_nvcsw", "ru_nivcsw", NULL,
+};
+static gp_structseq_type_t resource_struct_rusage_type =
+    GP_STRUCTSEQ_TYPE_INIT("resource.struct_rusage", struct_rusage_fields, 16, true);
 
 /* The C int value of [arg] through __index__, as CPython's "i" format. */
 static int resource_int_arg(gp_object_t *arg, int *out)
@@ -134,6 +144,54 @@ done:
     return result;
 }
 
+/* getrusage(who): the resource use of this process (RUSAGE_SELF), its
+   waited-for children (RUSAGE_CHILDREN) or the calling thread
+   (RUSAGE_THREAD), as a struct_rusage. */
+static gp_object_t *resource_getrusage(gp_object_t *self, gp_object_t *const *args, size_t nargs,
+                                       gp_object_t *kwnames)
+{
+    (void)self;
+    int who;
+    if (gp_args_check("getrusage", nargs, kwnames, 1, 1) < 0 || resource_int_arg(args[0], &who) < 0)
+        return NULL;
+    struct rusage ru;
+    if (getrusage(who, &ru) < 0) {
+        if (errno == EINVAL)
+            gp_err_set_string(&gp_exc_ValueError, "invalid who parameter");
+        else
+            gp_err_set_from_errno(errno, NULL);
+        return NULL;
+    }
+    if (gp_structseq_type_init(&resource_struct_rusage_type) < 0)
+        return NULL;
+    gp_object_t *record = gp_structseq_new(&resource_struct_rusage_type);
+    if (!record)
+        return NULL;
+    const long counts[] = {
+        ru.ru_maxrss, ru.ru_ixrss,  ru.ru_idrss,  ru.ru_isrss,    ru.ru_minflt, ru.ru_majflt,
+        ru.ru_nswap,  ru.ru_inblock, ru.ru_oublock, ru.ru_msgsnd, ru.ru_msgrcv, ru.ru_nsignals,
+        ru.ru_nvcsw,  ru.ru_nivcsw,
+    };
+    gp_object_t *values[16];
+    values[0] = gp_float_new((double)ru.ru_utime.tv_sec + (double)ru.ru_utime.tv_usec * 1e-6);
+    values[1] = gp_float_new((double)ru.ru_stime.tv_sec + (double)ru.ru_stime.tv_usec * 1e-6);
+    for (size_t i = 0; i < 14; i++)
+        values[i + 2] = gp_int_from_i64(counts[i]);
+    bool ok = true;
+    for (size_t i = 0; i < 16; i++) {
+        if (!values[i]) {
+            ok = false;
+            values[i] = gp_none_new();
+        }
+        gp_structseq_set(record, i, values[i]);
+    }
+    if (!ok) {
+        GP_DECREF(record);
+        return NULL;
+    }
+    return record;
+}
+
 static gp_object_t *resource_getpagesize(gp_object_t *self, gp_object_t *const *args,
                                          size_t nargs, gp_object_t *kwnames)
 {
@@ -147,6 +205,7 @@ static gp_object_t *resource_getpagesize(gp_object_t *self, gp_object_t *const *
 static const gp_method_def_t resource_functions[] = {
     {"getrlimit", resource_getrlimit, 0, "Return the (soft, hard) limits of a resource."},
     {"setrlimit", resource_setrlimit, 0, "Set the (soft, hard) limits of a resource."},
+    {"getrusage", resource_getrusage, 0, "Return the resource use of the process, its children or the thread."},
     {"getpagesize", resource_getpagesize, 0, "Return the size of a memory page in bytes."},
     {NULL, NULL, 0, NULL},
 };
@@ -165,6 +224,8 @@ static const resource_constant_t resource_constants[] = {
     {"RLIMIT_AS", RLIMIT_AS},           {"RLIMIT_MSGQUEUE", RLIMIT_MSGQUEUE},
     {"RLIMIT_NICE", RLIMIT_NICE},       {"RLIMIT_RTPRIO", RLIMIT_RTPRIO},
     {"RLIMIT_RTTIME", RLIMIT_RTTIME},   {"RLIMIT_SIGPENDING", RLIMIT_SIGPENDING},
+    {"RUSAGE_SELF", RUSAGE_SELF},       {"RUSAGE_CHILDREN", RUSAGE_CHILDREN},
+    {"RUSAGE_THREAD", RUSAGE_THREAD},
 };
 
 gp_object_t *gp_resource_module_create(void)
@@ -174,7 +235,10 @@ gp_object_t *gp_resource_module_create(void)
         return NULL;
     if (gp_module_add_functions(module, resource_functions) < 0 ||
         gp_module_add_int(module, "RLIM_INFINITY", -1) < 0 ||
-        gp_module_add_object(module, "error", (gp_object_t *)&gp_exc_OSError) < 0)
+        gp_module_add_object(module, "error", (gp_object_t *)&gp_exc_OSError) < 0 ||
+        gp_structseq_type_init(&resource_struct_rusage_type) < 0 ||
+        gp_module_add_object(module, "struct_rusage",
+                             (gp_object_t *)&resource_struct_rusage_type.type) < 0)
         goto fail;
     for (size_t i = 0; i < sizeof resource_constants / sizeof resource_constants[0]; i++)
         if (gp_module_add_int(module, resource_constants[i].name, resource_constants[i].value) < 0)
