@@ -162,22 +162,19 @@ class RequestInfo:
 def _merge_ssl_params(ssl, verify_ssl, ssl_context):
     """aiohttp 3.8's reading of the deprecated verify_ssl/ssl_context
     arguments beside ssl (None, True/False or an ssl.SSLContext)."""
-    if verify_ssl is not None and not verify_ssl:
+    for given, replacement, value in ((verify_ssl is not None and not verify_ssl,
+                                       'verify_ssl is deprecated, use ssl=False instead', False),
+                                      (ssl_context is not None,
+                                       'ssl_context is deprecated, use ssl=context instead',
+                                       ssl_context)):
+        if not given:
+            continue
         import warnings
-        warnings.warn('verify_ssl is deprecated, use ssl=False instead', DeprecationWarning,
-                      stacklevel=3)
+        warnings.warn(replacement, DeprecationWarning, stacklevel=3)
         if ssl is not None:
             raise ValueError('verify_ssl, ssl_context, fingerprint and ssl parameters are '
                              'mutually exclusive')
-        ssl = False
-    if ssl_context is not None:
-        import warnings
-        warnings.warn('ssl_context is deprecated, use ssl=context instead', DeprecationWarning,
-                      stacklevel=3)
-        if ssl is not None:
-            raise ValueError('verify_ssl, ssl_context, fingerprint and ssl parameters are '
-                             'mutually exclusive')
-        ssl = ssl_context
+        ssl = value
     if ssl is not None and not isinstance(ssl, bool) and not hasattr(ssl, '_curl_options'):
         raise TypeError('ssl should be SSLContext, bool, Fingerprint or None, got %r instead.'
                         % (ssl,))

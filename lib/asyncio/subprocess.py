@@ -258,28 +258,24 @@ class _WritePipeTransport(transports.WriteTransport):
             self._pipe = self._protocol = self._loop = None
 
 
-async def connect_read_pipe(loop, protocol_factory, pipe):
+async def _connect_pipe(kind, loop, protocol_factory, pipe):
     protocol = protocol_factory()
     waiter = loop.create_future()
-    transport = _ReadPipeTransport(loop, pipe, protocol, waiter)
+    transport = kind(loop, pipe, protocol, waiter)
     try:
         await waiter
     except BaseException:
         transport.close()
         raise
     return transport, protocol
+
+
+async def connect_read_pipe(loop, protocol_factory, pipe):
+    return await _connect_pipe(_ReadPipeTransport, loop, protocol_factory, pipe)
 
 
 async def connect_write_pipe(loop, protocol_factory, pipe):
-    protocol = protocol_factory()
-    waiter = loop.create_future()
-    transport = _WritePipeTransport(loop, pipe, protocol, waiter)
-    try:
-        await waiter
-    except BaseException:
-        transport.close()
-        raise
-    return transport, protocol
+    return await _connect_pipe(_WritePipeTransport, loop, protocol_factory, pipe)
 
 
 # ---------------------------------------------------------------------------
