@@ -12,11 +12,13 @@ for v in values:
     else:
         print(repr(back), back == v or v != v, type(back).__name__)
 data = marshal.dumps([1, 2, 3])
+# Input that ends early is EOFError, as in CPython; anything else malformed
+# is ValueError.
 for bad in (data[:-1], data + b'x', b'Z', b'', b'[\xff\xff\xff\xff'):
     try:
         marshal.loads(bad)
-    except ValueError as e:
-        print('ValueError:', e)
+    except (EOFError, ValueError) as e:
+        print(type(e).__name__ + ':', e)
 try:
     marshal.dumps(object())
 except ValueError as e:
