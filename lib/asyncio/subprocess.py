@@ -37,7 +37,24 @@ def _settle(future, result=None):
 # Pipe transports
 # ---------------------------------------------------------------------------
 
-class _ReadPipeTransport(transports.ReadTransport):
+class _PipeEnds:
+    """What both pipe transports share: the protocol, and the end."""
+
+    def set_protocol(self, protocol):
+        self._protocol = protocol
+
+    def get_protocol(self):
+        return self._protocol
+
+    def _lost(self, exc):
+        try:
+            self._protocol.connection_lost(exc)
+        finally:
+            self._pipe.close()
+            self._pipe = self._protocol = self._loop = None
+
+
+class _ReadPipeTransport(_PipeEnds, transports.ReadTransport):
     """Reads a pipe (or FIFO, or character device) without blocking."""
 
     max_size = 256 * 1024
@@ -96,12 +113,6 @@ class _ReadPipeTransport(transports.ReadTransport):
         self._paused = False
         self._loop.add_reader(self._fd, self._readable)
 
-    def set_protocol(self, protocol):
-        self._protocol = protocol
-
-    def get_protocol(self):
-        return self._protocol
-
     def is_closing(self):
         return self._closing
 
@@ -117,15 +128,9 @@ class _ReadPipeTransport(transports.ReadTransport):
         self._loop.remove_reader(self._fd)
         self._loop.call_soon(self._lost, exc)
 
-    def _lost(self, exc):
-        try:
-            self._protocol.connection_lost(exc)
-        finally:
-            self._pipe.close()
-            self._pipe = self._protocol = self._loop = None
 
 
-class _WritePipeTransport(transports.WriteTransport):
+class _WritePipeTransport(_PipeEnds, transports.WriteTransport):
     """Writes a pipe without blocking; what the pipe does not take at once
     waits in a buffer, with the usual high and low water marks."""
 
@@ -234,12 +239,6 @@ class _WritePipeTransport(transports.WriteTransport):
         self._buffer.clear()
         self._finish(None)
 
-    def set_protocol(self, protocol):
-        self._protocol = protocol
-
-    def get_protocol(self):
-        return self._protocol
-
     def _fail(self, exc):
         self._finish(exc)
 
@@ -250,12 +249,6 @@ class _WritePipeTransport(transports.WriteTransport):
         self._loop.remove_writer(self._fd)
         self._loop.call_soon(self._lost, exc)
 
-    def _lost(self, exc):
-        try:
-            self._protocol.connection_lost(exc)
-        finally:
-            self._pipe.close()
-            self._pipe = self._protocol = self._loop = None
 
 
 async def _connect_pipe(kind, loop, protocol_factory, pipe):

@@ -23,6 +23,8 @@ import sys
 import tempfile
 import time
 
+from _nginx_check import find_nginx, free_port
+
 CONF = """\
 worker_processes 1;
 daemon off;
@@ -64,19 +66,6 @@ SERVERS = {
 }
 
 EC = ['-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes']
-
-
-def _find(name, *places):
-    for path in places + (shutil.which(name),):
-        if path and os.access(path, os.X_OK):
-            return path
-    return None
-
-
-def _free_port():
-    with socket.socket() as s:
-        s.bind(('127.0.0.1', 0))
-        return s.getsockname()[1]
 
 
 def _openssl(openssl, cwd, *args):
@@ -133,8 +122,8 @@ def _write_files(www):
 
 class TLSServer:
     def __init__(self):
-        nginx = _find('nginx', '/usr/sbin/nginx')
-        openssl = _find('openssl', '/usr/bin/openssl')
+        nginx = find_nginx()
+        openssl = shutil.which('openssl')
         if nginx is None or openssl is None:
             print('SKIP: %s is not installed' % ('nginx' if nginx is None else 'openssl'))
             sys.exit(77)
@@ -167,7 +156,7 @@ class TLSServer:
         _write_files(self.path('www'))
         blocks = []
         for name, (cert, protocols, extra) in SERVERS.items():
-            self.ports[name] = _free_port()
+            self.ports[name] = free_port()
             blocks.append(SERVER.format(port=self.ports[name], root=self.root, cert=cert,
                                         protocols=protocols,
                                         extra=extra.format(root=self.root)))
