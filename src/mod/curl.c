@@ -47,6 +47,7 @@
 #include <errno.h>
 #include <math.h>
 #include <string.h>
+#include <strings.h>
 #include <time.h>
 
 #include "obj/object.h"
@@ -440,6 +441,14 @@ static int transfer_configure(gp_curl_transfer_t *t, gp_object_t *method, gp_obj
     }
     CURL *e = t->easy;
     curl_easy_setopt(e, CURLOPT_URL, u);
+    /* PIPEWAIT (set for every transfer) makes a new transfer wait for a
+       connection being made to the same host, in case it can multiplex.
+       Over https, ALPN says so during the handshake. Over plain http only
+       the first response does (libcurl speaks HTTP/1.1 there), so a burst
+       of fetches to a new host would all wait for the first one's answer:
+       50 concurrent /delay/200 took 0.42 s instead of 0.2. */
+    if (strncasecmp(u, "https:", 6) != 0)
+        curl_easy_setopt(e, CURLOPT_PIPEWAIT, 0L);
 
     bool has_body = body && body != gp_None;
     if (has_body) {
