@@ -103,9 +103,9 @@ PARAMS = {
     'trace': {'full': {'count': 100_000_000, 'fib_repeat': 8, 'runs': 7, 'notrace': True},
               'quick': {'count': 1_000_000, 'fib_repeat': 1, 'runs': 1, 'notrace': False}},
 }
-# bench/*.py files that are not micro-benchmarks printing `elapsed`.
-NOT_MICRO = {'run.py', 'suite.py', 'svgplot.py', 'fib.py', 'socket_overlap.py', 'startup.py',
-             'trace_cost.py'}
+# bench/*.py timed scripts the micro table leaves out: fib has the cpu
+# scenario's own row. Which files are timed at all, bench/run.py decides.
+NOT_MICRO = {'fib.py'}
 
 
 class Interpreter:
@@ -352,8 +352,9 @@ def run_micro(suite):
     table = Table('Interpreter micro-benchmarks',
                   'bench/*.py as bench/run.py runs them: seconds, median of the rounds; '
                   'lower is better.', [i.key for i in interps])
+    from run import is_timed_script  # bench/run.py, beside this file
     scripts = sorted(p for p in glob.glob(os.path.join(HERE, '*.py'))
-                     if os.path.basename(p) not in NOT_MICRO)
+                     if os.path.basename(p) not in NOT_MICRO and is_timed_script(p))
     wanted = suite.params('micro')['scripts']
     if wanted is not None:
         scripts = [p for p in scripts if os.path.basename(p)[:-3] in wanted]
