@@ -38,7 +38,16 @@ def _settle(future, result=None):
 # ---------------------------------------------------------------------------
 
 class _PipeEnds:
-    """What both pipe transports share: the protocol, and the end."""
+    """What both pipe transports share: the start, the protocol, the end."""
+
+    def _attach(self, loop, pipe, protocol):
+        transports.BaseTransport.__init__(self, {'pipe': pipe})
+        self._loop = loop
+        self._pipe = pipe
+        self._fd = pipe.fileno()
+        self._protocol = protocol
+        os.set_blocking(self._fd, False)
+        loop.call_soon(protocol.connection_made, self)
 
     def set_protocol(self, protocol):
         self._protocol = protocol
@@ -60,15 +69,9 @@ class _ReadPipeTransport(_PipeEnds, transports.ReadTransport):
     max_size = 256 * 1024
 
     def __init__(self, loop, pipe, protocol, waiter=None):
-        super().__init__({'pipe': pipe})
-        self._loop = loop
-        self._pipe = pipe
-        self._fd = pipe.fileno()
-        self._protocol = protocol
         self._closing = False
         self._paused = False
-        os.set_blocking(self._fd, False)
-        loop.call_soon(protocol.connection_made, self)
+        self._attach(loop, pipe, protocol)
         loop.call_soon(self._watch)
         if waiter is not None:
             loop.call_soon(_settle, waiter)
@@ -135,19 +138,13 @@ class _WritePipeTransport(_PipeEnds, transports.WriteTransport):
     waits in a buffer, with the usual high and low water marks."""
 
     def __init__(self, loop, pipe, protocol, waiter=None):
-        super().__init__({'pipe': pipe})
-        self._loop = loop
-        self._pipe = pipe
-        self._fd = pipe.fileno()
-        self._protocol = protocol
         self._buffer = bytearray()
         self._closing = False    # close() or write_eof(): flush, then close
         self._done = False       # the descriptor is given up
         self._paused_protocol = False
         self._dropped_writes = 0
         self.set_write_buffer_limits()
-        os.set_blocking(self._fd, False)
-        loop.call_soon(protocol.connection_made, self)
+        self._attach(loop, pipe, protocol)
         if waiter is not None:
             loop.call_soon(_settle, waiter)
 
